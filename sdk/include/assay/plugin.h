@@ -1,0 +1,293 @@
+/*
+ * assay plugin ABI, version 1.0.
+ *
+ * This header is the only contract between the assay host and a plugin. It is
+ * plain C so that plugins can be written in C, C++ or any language with a C
+ * FFI, and so that a plugin built against an older release keeps loading in a
+ * newer host. The host's C++ types never cross this boundary.
+ *
+ * Rules (see docs/plugin-guide.md for the long form):
+ *  1. A plugin exports exactly one symbol, `assay_plugin_init` (see the end of
+ *     this file). Everything else is reached through the function tables below.
+ *     Build with -fvisibility=hidden; the host loads with RTLD_NOW|RTLD_LOCAL.
+ *  2. Version handshake: the plugin states the {major, minor} it was built
+ *     against. Majors must match; the host's minor must be >= the plugin's.
+ *  3. Every struct that crosses starts with `size_t struct_size` and only ever
+ *     grows at the end. A reader uses min(struct_size, sizeof what it knows);
+ *     a size larger than the host knows is refused at load.
+ *  4. A plugin's kind follows from which function group it fills. A group that
+ *     is only partly filled is a load error.
+ *  5. Handles are opaque. A plugin keeps no global state; init may run twice.
+ *  6. Whoever allocates frees. Strings a plugin returns stay valid until the
+ *     next call on the same handle. Strings the host passes are valid for the
+ *     duration of the call only: copy what you keep.
+ *  7. Errors are status codes plus last_error(). No exception crosses.
+ *  8. Every function below states its threading contract.
+ *  9. Plugins stay loaded for the life of the process.
+ * 10. name, version, kind and the JSON schema of the plugin's configuration are
+ *     available right after init, without opening an instance.
+ */
+#ifndef ASSAY_PLUGIN_H
+#define ASSAY_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ASSAY_API_MAJOR 1
+#define ASSAY_API_MINOR 0
+
+/* Longest error message the host keeps, including the terminating NUL. */
+#define ASSAY_MAX_ERROR 512
+
+#if defined(_WIN32)
+#define ASSAY_EXPORT __declspec(dllexport)
+#else
+#define ASSAY_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* Status codes returned by every fallible function on both sides. */
+typedef enum assay_status {
+  ASSAY_OK = 0,
+  ASSAY_ERROR = 1,        /* generic failure; details in last_error / set_error */
+  ASSAY_CANCELLED = 2,    /* the host asked the scan to stop */
+  ASSAY_INVALID = 3,      /* an argument was out of range or malformed */
+  ASSAY_NO_MEMORY = 4,
+  ASSAY_UNSUPPORTED = 5   /* the call is not available in this host */
+} assay_status;
+
+typedef enum assay_plugin_kind {
+  ASSAY_KIND_SCANNER = 1,  /* discovers findings in the scan target */
+  ASSAY_KIND_REPORTER = 2  /* receives the scored backlog after a scan */
+} assay_plugin_kind;
+
+typedef enum assay_log_level {
+  ASSAY_LOG_TRACE = 0,
+  ASSAY_LOG_DEBUG = 1,
+  ASSAY_LOG_INFO = 2,
+  ASSAY_LOG_WARN = 3,
+  ASSAY_LOG_ERROR = 4
+} assay_log_level;
+
+/* Opaque to plugins: the host's context for one loaded plugin. */
+typedef struct assay_host assay_host;
+/* Opaque to plugins: one running scan, valid during scanner_scan only. */
+typedef struct assay_scan assay_scan;
+/* Opaque to the host: whatever a plugin allocates per instance. */
+typedef struct assay_instance assay_instance;
+
+/* One file of the scan target. Filled by assay_host_api.file_info. */
+typedef struct assay_file_info {
+  size_t struct_size;
+  const char* path;      /* relative to the repository root, '/' separated */
+  uint64_t size;         /* bytes */
+  const char* blob_id;   /* 40-hex git blob id, or "" when not known */
+  const char* language;  /* lower-case guess from name ("cpp", "python"), or "" */
+} assay_file_info;
+
+/* The contents of one file, owned by the host until file_release. */
+typedef struct assay_blob {
+  size_t struct_size;
+  const char* data;  /* not NUL-terminated */
+  size_t size;
+  void* host_private; /* do not touch */
+} assay_blob;
+
+/*
+ * One finding emitted by a scanner. All strings are UTF-8 and are copied by
+ * the host before emit returns. Optional fields may be NULL (strings), 0
+ * (lines) or negative (numbers): the host then applies its configured
+ * defaults.
+ */
+typedef struct assay_finding {
+  size_t struct_size;
+  const char* rule;         /* required: rule or tag id, e.g. "FIXME" */
+  const char* title;        /* required: one line for the backlog */
+  const char* category;     /* security, dependency, technical-debt, performance,
+                               testing, documentation, infrastructure,
+                               code-quality, compliance, feature */
+  const char* path;         /* repository-relative path, or NULL */
+  uint32_t line_start;      /* 1-based, 0 when not line-bound */
+  uint32_t line_end;        /* >= line_start, 0 when not line-bound */
+  const char* evidence;     /* the text that shows the finding (comment, snippet);
+                               it is part of the item's identity, so it should
+                               not contain line numbers */
+  double effort_hours;      /* estimate, < 0 unknown */
+  double confidence;        /* 0..1, < 0 unknown */
+  const char* severity;     /* info, low, medium, high, critical, or NULL */
+  double cvss;              /* CVSS base score 0..10, < 0 unknown */
+  const char* const* tags;  /* tag_count strings, may be NULL */
+  size_t tag_count;
+  const char* identity;     /* optional stable identity the scanner already
+                               has (e.g. a SARIF partialFingerprint) */
+  const char* details_json; /* optional JSON object of scanner-specific evidence */
+} assay_finding;
+
+/* One scored backlog item, handed to reporters. Read-only. */
+typedef struct assay_item {
+  size_t struct_size;
+  const char* key;          /* stable backlog key, e.g. "TD-001" */
+  const char* fingerprint;  /* hex identity of the item */
+  const char* title;
+  const char* category;
+  const char* source;       /* name of the scanner that found it */
+  const char* rule;
+  const char* path;         /* "" when not file-bound */
+  uint32_t line_start;
+  uint32_t line_end;
+  double effort_hours;
+  double wsjf;
+  double ice;
+  double technical_debt;
+  double security;
+  double composite;
+  double value_usd;
+  double risk;
+  uint32_t rank;            /* 1-based position in the backlog */
+  const char* json;         /* the whole item as a JSON object, including the
+                               score breakdown, as written to backlog.json */
+} assay_item;
+
+/* What a reporter learns about the scan before the items. Read-only. */
+typedef struct assay_report {
+  size_t struct_size;
+  const char* output_dir;   /* directory where file reporters write */
+  const char* repository;   /* repository root path */
+  const char* commit;       /* scanned commit id, or "" for a plain directory */
+  const char* next_best;    /* key of the next best item, or NULL */
+  size_t item_count;        /* number of reporter_item calls that follow */
+  const char* json;         /* the report header as a JSON object: schema,
+                               repository, scan (with plugin runs), maturity,
+                               next_best, summary; see docs/plugin-guide.md */
+} assay_report;
+
+/*
+ * Functions the host offers. One table per loaded plugin; `host` is the
+ * context to pass back. Every function may be called from any thread unless
+ * stated otherwise, and none throws.
+ */
+typedef struct assay_host_api {
+  size_t struct_size;
+  uint16_t api_major;       /* the host's ABI version */
+  uint16_t api_minor;
+  assay_host* host;         /* pass back as the first argument below */
+
+  /* Logs one line under the plugin's name. Any thread. */
+  void (*log)(assay_host* host, assay_log_level level, const char* message);
+
+  /* Records the reason init or scanner_open/reporter_begin failed, for calls
+     that have no handle to ask last_error on. Bounded to ASSAY_MAX_ERROR.
+     Any thread. */
+  void (*set_error)(assay_host* host, const char* message);
+
+  /* Memory that changes hands (none does in 1.0; offered for plugins that
+     hand buffers to the host in later minors). Any thread. */
+  void* (*alloc)(size_t size);
+  void (*free)(void* ptr);
+
+  /* --- scan target; valid only inside scanner_scan, any thread --- */
+
+  /* Number of files in the scan target after ignore rules. */
+  size_t (*file_count)(const assay_scan* scan);
+  /* Fills `out` (set out->struct_size first) for file `index`. The strings
+     stay valid until scanner_scan returns. */
+  assay_status (*file_info)(const assay_scan* scan, size_t index, assay_file_info* out);
+  /* Reads file `index` into `out` (set out->struct_size first). The data
+     stay valid until file_release(out). */
+  assay_status (*file_read)(const assay_scan* scan, size_t index, assay_blob* out);
+  void (*file_release)(const assay_scan* scan, assay_blob* blob);
+
+  /* Hands one finding to the scoring stage. Thread-safe; the host copies
+     everything it needs before returning. Returns ASSAY_CANCELLED when the
+     scan is being cancelled (stop emitting then). */
+  assay_status (*emit)(const assay_scan* scan, const assay_finding* finding);
+
+  /* Non-zero once the scan should stop. Cheap: poll it between files. */
+  int (*is_cancelled)(const assay_scan* scan);
+
+  /* Runs fn(user, i) for every i in [0, count) on the host's worker threads
+     and the calling thread, and returns when all calls have returned. fn
+     must be thread-safe. Returns ASSAY_CANCELLED if the scan was cancelled
+     (remaining indices are skipped). */
+  assay_status (*parallel_for)(const assay_scan* scan, size_t count,
+                               void (*fn)(void* user, size_t index), void* user);
+
+  /* Repository root on disk and the scanned commit ("" for a working tree
+     of a plain directory). Valid until scanner_scan returns. */
+  const char* (*scan_root)(const assay_scan* scan);
+  const char* (*scan_commit)(const assay_scan* scan);
+} assay_host_api;
+
+/*
+ * What a plugin tells the host about itself. The host zero-fills the struct,
+ * sets struct_size to its own size, and calls assay_plugin_init, which fills
+ * it and sets struct_size to the size the plugin knows.
+ *
+ * Exactly one of the two function groups must be complete; the other must be
+ * entirely NULL.
+ */
+typedef struct assay_plugin {
+  size_t struct_size;
+  uint16_t api_major;       /* ASSAY_API_MAJOR the plugin was built with */
+  uint16_t api_minor;       /* ASSAY_API_MINOR the plugin was built with */
+  uint32_t kind;            /* assay_plugin_kind */
+  const char* name;         /* [a-z0-9_-]+, unique; names the config section */
+  const char* version;      /* the plugin's own version, e.g. "1.2.0" */
+  const char* description;  /* one line */
+  const char* config_schema;/* JSON Schema (subset: type, properties,
+                               additionalProperties, items, enum, minimum,
+                               maximum, required, description, default) of
+                               the plugin's section plugins.<name>, or NULL */
+
+  /* Last error of an instance, or NULL. Valid until the next call on it.
+     Called on the thread that saw the failure. */
+  const char* (*last_error)(assay_instance* instance);
+
+  /* --- scanner group: all three or none --- */
+
+  /* Creates an instance from the plugin's configuration section (JSON object
+     text, defaults applied). `host` is the same table init received; keep it
+     in the instance. On failure returns non-OK and calls host->set_error.
+     Called on one thread at a time per plugin. */
+  assay_status (*scanner_open)(const assay_host_api* host, const char* config_json,
+                               assay_instance** out);
+  /* Scans. Called on one host worker thread; never concurrently for the
+     same instance. Uses the host API with `scan`. */
+  assay_status (*scanner_scan)(assay_instance* instance, const assay_scan* scan);
+  /* Frees the instance. Called once, after the last scanner_scan. */
+  void (*scanner_close)(assay_instance* instance);
+
+  /* --- reporter group: all four or none --- */
+
+  /* Starts a report. On failure returns non-OK and calls host->set_error.
+     begin, item, end and close run on one thread, in that order. */
+  assay_status (*reporter_begin)(const assay_host_api* host, const char* config_json,
+                                 const assay_report* report, assay_instance** out);
+  /* One item, in rank order. */
+  assay_status (*reporter_item)(assay_instance* instance, const assay_item* item);
+  /* All items were given: write or send the report. */
+  assay_status (*reporter_end)(assay_instance* instance);
+  /* Frees the instance. Called once, also after a failed item or end. */
+  void (*reporter_close)(assay_instance* instance);
+} assay_plugin;
+
+/*
+ * The one exported entry point. `host` stays valid for the life of the
+ * process and is passed again to scanner_open / reporter_begin. Fill `out` (out_size is the host's
+ * sizeof(assay_plugin)) and return ASSAY_OK; on failure call
+ * host->set_error and return non-OK. Called on one thread; may be called
+ * more than once.
+ */
+typedef assay_status (*assay_plugin_init_fn)(const assay_host_api* host, assay_plugin* out,
+                                             size_t out_size);
+
+#define ASSAY_PLUGIN_INIT_SYMBOL "assay_plugin_init"
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ASSAY_PLUGIN_H */
