@@ -1,0 +1,74 @@
+#include "cli/app.h"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "log/log.h"
+#include "scan/scan_target.h"
+#include "scoring/model.h"
+
+namespace assay::cli {
+namespace {
+
+log::Level from_abi(assay_log_level level) {
+  switch (level) {
+    case ASSAY_LOG_TRACE: return log::Level::trace;
+    case ASSAY_LOG_DEBUG: return log::Level::debug;
+    case ASSAY_LOG_INFO: return log::Level::info;
+    case ASSAY_LOG_WARN: return log::Level::warn;
+    case ASSAY_LOG_ERROR: return log::Level::error;
+  }
+  return log::Level::info;
+}
+
+void print(const std::vector<config::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
+}
+
+}  // namespace
+
+nlohmann::json host_schema() {
+  nlohmann::json schema = config::base_host_schema();
+  schema["properties"]["scoring"] = scoring::config_schema();
+  return schema;
+}
+
+std::optional<App> start(const GlobalOptions& options) {
+  std::optional<config::Config> loaded;
+  try {
+    loaded = options.config_file ? config::Config::load(*options.config_file, host_schema()) : config::Config::defaults();
+  } catch (const config::ConfigError& e) {
+    print(e.diagnostics);
+    if (e.diagnostics.empty()) std::cerr << "assay: " << e.what() << "\n";
+    return std::nullopt;
+  }
+  App app{std::move(*loaded), nullptr};
+  try {
+    log::setup(options.log_level.value_or(app.config.log_level()), options.log_format.value_or(app.config.log_format()));
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "assay: " << e.what() << "\n";
+    return std::nullopt;
+  }
+
+  app.loader = std::make_unique<loader::PluginLoader>(
+      scan::scan_functions(), [](assay_log_level level, const std::string& plugin, const std::string& message) {
+        log::write(from_abi(level), plugin, message);
+      });
+  // Explicit files first: they take precedence over the search path.
+  for (const auto& file : options.plugin_files) app.loader->load_file(file);
+  for (const auto& dir : app.loader->default_search_dirs()) app.loader->load_directory(dir, false);
+  for (const auto& dir : app.config.plugin_paths()) app.loader->load_directory(dir, true);
+  for (const auto& error : app.loader->errors()) log::write(log::Level::error, "loader", error.message);
+
+  std::vector<config::PluginSchema> schemas;
+  for (const auto& plugin : app.loader->plugins()) schemas.push_back({plugin->info().name, plugin->info().schema_json});
+  auto diagnostics = app.config.check_plugins(schemas);
+  if (!diagnostics.empty()) {
+    print(diagnostics);
+    return std::nullopt;
+  }
+  return app;
+}
+
+}  // namespace assay::cli

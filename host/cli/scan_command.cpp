@@ -1,0 +1,91 @@
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include <boost/program_options/value_semantic.hpp>
+
+#include "bus/bus.h"
+#include "bus/event_publisher.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/summary.h"
+#include "scan/scan_runner.h"
+
+namespace po = boost::program_options;
+
+namespace assay::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_interrupt(int) { g_cancel.store(true); }
+
+std::vector<std::string> split_formats(const std::string& text) {
+  std::vector<std::string> formats;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) formats.push_back(item);
+  }
+  if (formats.empty()) throw UsageError("--format needs at least one format, e.g. md,json");
+  return formats;
+}
+
+}  // namespace
+
+int scan_command(const Args& args) {
+  po::options_description options("assay scan [PATH] [options]");
+  options.add_options()
+      ("path", po::value<std::string>()->default_value("."), "repository or directory to scan")
+      ("rev", po::value<std::string>(), "scan this commit's tree from the object database")
+      ("out", po::value<std::string>(), "report directory (default PATH/.assay)")
+      ("format", po::value<std::string>(), "reporters to run, comma separated (md,json)");
+  options.add(global_options());
+  po::positional_options_description positional;
+  positional.add("path", 1);
+  po::variables_map vm;
+  try {
+    vm = parse(args, options, positional);
+  } catch (const UsageError& e) {
+    std::cerr << "assay scan: " << e.what() << "\n" << options;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
+  }
+  auto app = start(global_values(vm));
+  if (!app) return kExitUsage;
+
+  scan::ScanOptions scan_options;
+  scan_options.path = vm["path"].as<std::string>();
+  if (vm.count("rev")) scan_options.rev = vm["rev"].as<std::string>();
+  if (vm.count("out")) scan_options.out_dir = vm["out"].as<std::string>();
+  try {
+    if (vm.count("format")) scan_options.formats = split_formats(vm["format"].as<std::string>());
+  } catch (const UsageError& e) {
+    std::cerr << "assay scan: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  scan_options.show_progress = true;
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  bus::Bus bus;
+  bus::EventPublisher events(bus.context(), {"inproc://assay-events"}, "assay-cli");
+  scan::ScanRunner runner(app->config, *app->loader, bus, events);
+  try {
+    scan::ScanOutcome outcome = runner.run(scan_options, g_cancel);
+    print_summary(std::cout, outcome, app->config.report_top());
+  } catch (const scan::UsageError& e) {
+    std::cerr << "assay scan: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const scan::ScanFailed& e) {
+    std::cerr << "assay scan: " << e.what() << "\n";
+    return kExitScanFailed;
+  }
+  return g_cancel.load() ? 130 : kExitOk;
+}
+
+}  // namespace assay::cli

@@ -1,0 +1,105 @@
+#include "scan/backlog.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "scan/fingerprint.h"
+
+namespace assay::scan {
+
+void assign_fingerprints(std::vector<BacklogItem>& items) {
+  // Occurrence order must not depend on the order scanners emitted in, which
+  // varies between runs with the thread schedule.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Finding& x = items[a].finding;
+    const Finding& y = items[b].finding;
+    return std::tie(x.source, x.path, x.line_start, x.rule, x.evidence) <
+           std::tie(y.source, y.path, y.line_start, y.rule, y.evidence);
+  });
+  std::map<std::string, unsigned> seen;
+  for (size_t i : order) {
+    std::string base = fingerprint(items[i].finding, 0);
+    unsigned occurrence = seen[base]++;
+    items[i].fingerprint = occurrence == 0 ? base : fingerprint(items[i].finding, occurrence);
+  }
+}
+
+void rank_items(std::vector<BacklogItem>& items) {
+  std::sort(items.begin(), items.end(), [](const BacklogItem& a, const BacklogItem& b) {
+    if (a.scores.composite != b.scores.composite) return a.scores.composite > b.scores.composite;
+    return std::tie(a.finding.path, a.finding.line_start, a.fingerprint) <
+           std::tie(b.finding.path, b.finding.line_start, b.fingerprint);
+  });
+  std::map<std::string, unsigned> per_prefix;
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].rank = static_cast<uint32_t>(i + 1);
+    std::string prefix = scoring::Model::key_prefix(items[i].scores.category);
+    char number[16];
+    std::snprintf(number, sizeof(number), "%03u", ++per_prefix[prefix]);
+    items[i].key = prefix + "-" + number;
+  }
+}
+
+std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::Model& model) {
+  for (const auto& item : items) {
+    if (model.next_best_eligible(item.scores)) return item.key;
+  }
+  return "";
+}
+
+nlohmann::json item_json(const BacklogItem& item) {
+  const Finding& f = item.finding;
+  const scoring::Scores& s = item.scores;
+  nlohmann::json j;
+  j["key"] = item.key;
+  j["fingerprint"] = item.fingerprint;
+  j["title"] = f.title;
+  j["category"] = s.category;
+  j["source"] = f.source;
+  j["rule"] = f.rule;
+  j["location"] = {{"path", f.path}, {"line_start", f.line_start}, {"line_end", f.line_end}};
+  j["evidence"] = f.evidence;
+  j["effort_hours"] = s.effort_hours;
+  j["confidence"] = s.confidence;
+  j["severity"] = f.severity.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.severity);
+  j["tags"] = f.tags;
+  j["scores"] = {{"wsjf", s.wsjf},
+                 {"ice", s.ice},
+                 {"technical_debt", s.technical_debt},
+                 {"security", s.security},
+                 {"composite", s.composite}};
+  j["value_usd"] = s.value_usd;
+  j["risk"] = s.risk;
+  j["rank"] = item.rank;
+  j["details"] = f.details_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(f.details_json);
+  j["breakdown"] = scoring::breakdown_json(s);
+  return j;
+}
+
+nlohmann::json summary_json(const std::vector<BacklogItem>& items) {
+  std::map<std::string, uint64_t> by_category;
+  std::map<std::string, uint64_t> by_source;
+  double effort = 0;
+  double value = 0;
+  for (const auto& item : items) {
+    ++by_category[item.scores.category];
+    ++by_source[item.finding.source];
+    effort += item.scores.effort_hours;
+    value += item.scores.value_usd;
+  }
+  auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
+  return {{"items", items.size()},
+          {"by_category", by_category},
+          {"by_source", by_source},
+          {"effort_hours", round2(effort)},
+          {"value_usd", round2(value)}};
+}
+
+}  // namespace assay::scan

@@ -1,0 +1,31 @@
+// The last stage of a scan: the ranked backlog handed to each selected
+// reporter plugin through the ABI (begin, one call per item, end).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "scan/scan_runner.h"
+
+namespace assay::scan {
+
+struct ReportContext {
+  const ScanOutcome& outcome;
+  const config::Config& config;
+  const loader::PluginLoader& loader;
+  bus::EventPublisher& events;
+  std::string started_at;
+  std::string finished_at;
+};
+
+// The report header every reporter receives (docs/report-data.md).
+nlohmann::json report_header_json(const ReportContext& context);
+
+// Runs the named reporters in order; a reporter that fails is logged,
+// published as assay.plugin.failed and recorded, and the others still run.
+// Throws ScanFailed when the output directory cannot be created.
+std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names);
+
+}  // namespace assay::scan

@@ -1,0 +1,349 @@
+#include "scan/scan_runner.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bus/bus.h"
+#include "bus/event_publisher.h"
+#include "bus/finding_receiver.h"
+#include "bus/finding_sender.h"
+#include "config/config.h"
+#include "loader/plugin_loader.h"
+#include "loader/sessions.h"
+#include "log/log.h"
+#include "repo/repo_view.h"
+#include "scan/report_stage.h"
+#include "scan/scan_target.h"
+#include "scan/time_format.h"
+#include "scoring/model.h"
+
+namespace assay::scan {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string new_scan_id() {
+  std::random_device rd;
+  std::mt19937_64 gen((static_cast<uint64_t>(rd()) << 32) ^ rd());
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%016llx%016llx", static_cast<unsigned long long>(gen()),
+                static_cast<unsigned long long>(gen()));
+  return buf;
+}
+
+int64_t ms_since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+const char* target_name(repo::TargetKind kind) {
+  switch (kind) {
+    case repo::TargetKind::WorkingTree: return "working-tree";
+    case repo::TargetKind::Commit: return "commit";
+    case repo::TargetKind::Directory: return "directory";
+  }
+  return "directory";
+}
+
+// Counts finished scanner tasks so the caller can wait for all of them.
+class Countdown {
+ public:
+  explicit Countdown(size_t n) : left_(n) {}
+  void done() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (--left_ == 0) cv_.notify_all();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait(lock, [&] { return left_ == 0; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  size_t left_;
+};
+
+// Shows "files read" on a terminal while scanners work.
+class Progress {
+ public:
+  Progress(bool enabled, const std::vector<std::unique_ptr<assay_scan>>& targets, size_t files)
+      : enabled_(enabled), targets_(targets), files_(files) {
+    if (enabled_) thread_ = std::thread([this] { loop(); });
+  }
+  ~Progress() { stop(); }
+  void stop() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [&] { return stopping_; })) {
+      uint64_t read = 0;
+      for (const auto& t : targets_) read += t->files_read.load(std::memory_order_relaxed);
+      std::fprintf(stderr, "\r\033[Kscanning: %llu file reads, %zu files, %zu scanners",
+                   static_cast<unsigned long long>(read), files_, targets_.size());
+    }
+  }
+  bool enabled_;
+  const std::vector<std::unique_ptr<assay_scan>>& targets_;
+  size_t files_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+};
+
+log::Level to_log_level(assay_log_level level) {
+  switch (level) {
+    case ASSAY_LOG_TRACE: return log::Level::trace;
+    case ASSAY_LOG_DEBUG: return log::Level::debug;
+    case ASSAY_LOG_INFO: return log::Level::info;
+    case ASSAY_LOG_WARN: return log::Level::warn;
+    case ASSAY_LOG_ERROR: return log::Level::error;
+  }
+  return log::Level::info;
+}
+
+}  // namespace
+
+std::vector<std::string> reporter_names(const std::vector<std::string>& formats) {
+  std::vector<std::string> names;
+  for (const auto& f : formats) names.push_back(f == "md" ? "markdown" : f);
+  return names;
+}
+
+ScanRunner::ScanRunner(const config::Config& config, const loader::PluginLoader& loader, bus::Bus& bus,
+                       bus::EventPublisher& events)
+    : config_(config), loader_(loader), bus_(bus), events_(events) {}
+
+namespace {
+
+struct ScannerJob {
+  const loader::LoadedPlugin* plugin;
+  PluginRun run;
+};
+
+// Everything one scan needs while its scanners run.
+struct ScanState {
+  const config::Config& config;
+  bus::EventPublisher& events;
+  const repo::RepoView& repo;
+  const scoring::Model& model;
+  std::string scan_id;
+  std::string repository;
+  std::mutex items_mutex;
+  std::vector<BacklogItem> items;
+};
+
+void score_findings(ScanState& state, bus::FindingReceiver& receiver, const std::vector<std::string>& expected,
+                    const std::atomic<bool>& stop) {
+  receiver.run(
+      expected,
+      [&](Finding&& finding) {
+        BacklogItem item;
+        item.scores = state.model.score(finding, scoring::FileContext{});
+        item.finding = std::move(finding);
+        state.events.publish("assay.finding", {{"scan_id", state.scan_id},
+                                               {"repository", state.repository},
+                                               {"finding", item.finding.to_json()}});
+        std::lock_guard<std::mutex> lock(state.items_mutex);
+        state.items.push_back(std::move(item));
+      },
+      [&](const bus::FindingReceiver::Done& done) {
+        log::write(log::Level::debug, "host",
+                   "scoring stage: scanner '" + done.plugin + "' done (" + done.status + ", " +
+                       std::to_string(done.findings) + " findings)");
+      },
+      stop);
+}
+
+void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& config) {
+  const auto& info = job.plugin->info();
+  auto start = Clock::now();
+  std::string config_json = config.plugin_config_json(info.name, info.schema_json);
+  loader::ScannerSession session(*job.plugin);
+  assay_status status = session.open(config_json);
+  if (status == ASSAY_OK) status = session.scan(&target);
+  job.run.duration_ms = ms_since(start);
+  job.run.findings = target.sender->sent();
+  if (status == ASSAY_OK) {
+    job.run.status = "ok";
+  } else if (status == ASSAY_CANCELLED) {
+    job.run.status = "cancelled";
+  } else {
+    job.run.status = "failed";
+    job.run.error = session.error();
+  }
+  target.sender->done(job.run.status, job.run.error);
+}
+
+}  // namespace
+
+ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
+  ScanOutcome outcome;
+  outcome.scan_id = new_scan_id();
+  const std::string started_at = utc_now_iso8601();
+  const auto started = Clock::now();
+
+  std::error_code ec;
+  std::filesystem::path path = std::filesystem::absolute(options.path, ec);
+  if (ec) throw ScanFailed("cannot resolve path '" + options.path.string() + "': " + ec.message());
+  outcome.out_dir = options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay";
+
+  std::vector<std::string> reporters = reporter_names(options.formats ? *options.formats : config_.report_formats());
+  for (const auto& name : reporters) {
+    const auto* plugin = loader_.find(name);
+    bool load_failed = false;
+    for (const auto& e : loader_.errors()) load_failed |= e.path.stem() == "assay-" + name;
+    if (!load_failed && (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)) {
+      throw UsageError("unknown report format '" + name + "' (no reporter plugin of that name is loaded)");
+    }
+  }
+
+  std::unique_ptr<repo::RepoView> repo;
+  try {
+    repo::RepoOptions repo_options;
+    repo_options.rev = options.rev;
+    repo_options.output_dir = outcome.out_dir;
+    repo_options.exclude = config_.scan_exclude();
+    repo = repo::RepoView::open(path, repo_options);
+  } catch (const std::exception& e) {
+    throw ScanFailed(e.what());
+  }
+  outcome.repository = {repo->root(),   repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
+                        repo->has_history()};
+  outcome.files = repo->files().size();
+  outcome.maturity_level = config_.maturity_level();
+  scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
+
+  // Load failures are part of the scan's record.
+  for (const auto& e : loader_.errors()) {
+    outcome.runs.push_back({e.path.filename().string(), "", "", "load-failed", 0, 0, e.message});
+    events_.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
+                                            {"repository", outcome.repository.path},
+                                            {"plugin", e.path.filename().string()},
+                                            {"kind", nullptr},
+                                            {"stage", "load"},
+                                            {"error", e.message}});
+  }
+
+  std::vector<ScannerJob> jobs;
+  for (const auto& plugin : loader_.plugins()) {
+    const auto& info = plugin->info();
+    if (info.kind != ASSAY_KIND_SCANNER || !config_.plugin_enabled(info.name)) continue;
+    jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
+  }
+  std::vector<std::string> scanner_names;
+  for (const auto& j : jobs) scanner_names.push_back(j.run.name);
+
+  events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
+                                         {"repository", outcome.repository.path},
+                                         {"target", outcome.repository.target},
+                                         {"commit", outcome.repository.commit},
+                                         {"files", outcome.files},
+                                         {"plugins", scanner_names}});
+  log::write(log::Level::info, "host",
+             "scanning " + outcome.repository.path + " (" + outcome.repository.target + ", " +
+                 std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) + " scanner(s)");
+
+  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}};
+  size_t threads = config_.scan_threads();
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  boost::asio::thread_pool pool(threads);
+
+  std::string endpoint = bus_.unique_endpoint("assay-findings");
+  bus::FindingReceiver receiver(bus_.context(), endpoint);
+  std::atomic<bool> scoring_stop{false};
+  std::thread scoring([&] { score_findings(state, receiver, scanner_names, scoring_stop); });
+
+  std::vector<std::unique_ptr<assay_scan>> targets;
+  for (auto& job : jobs) {
+    auto target = std::make_unique<assay_scan>();
+    target->repo = repo.get();
+    target->pool = &pool;
+    target->workers = threads;
+    target->cancelled = &cancel;
+    target->plugin = job.run.name;
+    target->root = repo->root();
+    target->commit = repo->commit();
+    std::string name = job.run.name;
+    target->log = [name](assay_log_level level, const std::string& message) {
+      log::write(to_log_level(level), name, message);
+    };
+    targets.push_back(std::move(target));
+  }
+  std::vector<std::unique_ptr<bus::FindingSender>> senders;
+  for (auto& job : jobs) senders.push_back(std::make_unique<bus::FindingSender>(bus_.context(), endpoint, job.run.name));
+  for (size_t i = 0; i < jobs.size(); ++i) targets[i]->sender = senders[i].get();
+
+  {
+    Progress progress(options.show_progress && ::isatty(STDERR_FILENO), targets, outcome.files);
+    Countdown pending(jobs.size());
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      boost::asio::post(pool, [&, i] {
+        run_one_scanner(jobs[i], *targets[i], config_);
+        pending.done();
+      });
+    }
+    pending.wait();
+  }
+  scoring.join();
+  pool.join();
+
+  for (auto& job : jobs) {
+    if (job.run.status == "failed") {
+      log::write(log::Level::error, job.run.name, "scan failed: " + job.run.error);
+      events_.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
+                                              {"repository", outcome.repository.path},
+                                              {"plugin", job.run.name},
+                                              {"kind", "scanner"},
+                                              {"stage", "scan"},
+                                              {"error", job.run.error}});
+    }
+    outcome.runs.push_back(job.run);
+  }
+
+  outcome.items = std::move(state.items);
+  assign_fingerprints(outcome.items);
+  rank_items(outcome.items);
+  outcome.next_best = next_best_key(outcome.items, model);
+  for (const auto& item : outcome.items) {
+    events_.publish("assay.item.scored", {{"scan_id", outcome.scan_id},
+                                          {"repository", outcome.repository.path},
+                                          {"item", item_json(item)}});
+  }
+  const std::string finished_at = utc_now_iso8601();
+  int64_t duration_ms = ms_since(started);
+  events_.publish("assay.scan.completed", {{"scan_id", outcome.scan_id},
+                                           {"repository", outcome.repository.path},
+                                           {"status", cancel.load() ? "cancelled" : "ok"},
+                                           {"items", outcome.items.size()},
+                                           {"duration_ms", duration_ms},
+                                           {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr)
+                                                                                   : nlohmann::json(outcome.next_best)},
+                                           {"plugins", outcome.runs.size()}});
+
+  ReportContext report{outcome, config_, loader_, events_, started_at, finished_at};
+  outcome.reporter_runs = run_reporters(report, reporters);
+  return outcome;
+}
+
+}  // namespace assay::scan

@@ -1,0 +1,99 @@
+// One scan from start to report: opens the repository, runs every enabled
+// scanner concurrently, scores their findings as they arrive over the bus,
+// ranks the backlog and hands it to the reporters. Plugin failures are
+// recorded and reported, never fatal; only a scan target that cannot be read
+// or an output directory that cannot be written stops a scan (ScanFailed).
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "scan/backlog.h"
+
+namespace assay::config {
+class Config;
+}
+namespace assay::loader {
+class PluginLoader;
+}
+namespace assay::bus {
+class Bus;
+class EventPublisher;
+}  // namespace assay::bus
+
+namespace assay::scan {
+
+// The scan could not run at all (exit code 3).
+class ScanFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A request that cannot be satisfied as given (exit code 2).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ScanOptions {
+  std::filesystem::path path = ".";
+  std::optional<std::string> rev;
+  std::optional<std::filesystem::path> out_dir;     // default PATH/.assay
+  std::optional<std::vector<std::string>> formats;  // reporter names; md = markdown
+  bool show_progress = false;
+};
+
+struct PluginRun {
+  std::string name;
+  std::string kind;  // scanner | reporter | "" when it never loaded
+  std::string version;
+  std::string status;  // ok | failed | cancelled | load-failed
+  uint64_t findings = 0;
+  int64_t duration_ms = 0;
+  std::string error;
+};
+
+struct RepositoryInfo {
+  std::string path;
+  std::string name;
+  std::string commit;
+  std::string branch;
+  std::string target;  // working-tree | commit | directory
+  bool history = false;
+};
+
+struct ScanOutcome {
+  std::string scan_id;
+  RepositoryInfo repository;
+  std::filesystem::path out_dir;
+  std::vector<PluginRun> runs;          // scanners and load failures
+  std::vector<PluginRun> reporter_runs;
+  std::vector<BacklogItem> items;       // ranked
+  std::string next_best;                // key or ""
+  std::string maturity_level;
+  size_t files = 0;
+};
+
+class ScanRunner {
+ public:
+  ScanRunner(const config::Config& config, const loader::PluginLoader& loader, bus::Bus& bus,
+             bus::EventPublisher& events);
+  // Runs one scan. `cancel` may be set from another thread (a signal): the
+  // scanners are asked to stop and the partial result is still reported.
+  ScanOutcome run(const ScanOptions& options, const std::atomic<bool>& cancel);
+
+ private:
+  const config::Config& config_;
+  const loader::PluginLoader& loader_;
+  bus::Bus& bus_;
+  bus::EventPublisher& events_;
+};
+
+// Reporter names the formats stand for: "md" → "markdown", others as given.
+std::vector<std::string> reporter_names(const std::vector<std::string>& formats);
+
+}  // namespace assay::scan

@@ -1,0 +1,45 @@
+// The host side of the scan functions of the plugin ABI: what a scanner sees
+// of the repository while its scanner_scan runs. One assay_scan exists per
+// scanner run; all of them share the repository view and the worker pool.
+#pragma once
+
+#include <assay/plugin.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace boost::asio {
+class thread_pool;
+}
+namespace assay::repo {
+class RepoView;
+}
+namespace assay::bus {
+class FindingSender;
+}
+
+// Defined at global scope to match the opaque type of plugin.h.
+struct assay_scan {
+  const assay::repo::RepoView* repo = nullptr;
+  boost::asio::thread_pool* pool = nullptr;
+  size_t workers = 1;
+  const std::atomic<bool>* cancelled = nullptr;
+  assay::bus::FindingSender* sender = nullptr;
+  std::string plugin;
+  std::string root;
+  std::string commit;
+  // Findings the host refused (malformed); counted and logged, never fatal.
+  std::atomic<uint64_t> rejected{0};
+  std::atomic<uint64_t> files_read{0};
+  std::function<void(assay_log_level, const std::string&)> log;
+};
+
+namespace assay::scan {
+
+// The scan functions of assay_host_api (file_count … scan_commit); the other
+// members are left for the loader to fill.
+assay_host_api scan_functions();
+
+}  // namespace assay::scan
