@@ -55,10 +55,10 @@ std::optional<App> start(const GlobalOptions& options) {
       scan::scan_functions(), [](assay_log_level level, const std::string& plugin, const std::string& message) {
         log::write(from_abi(level), plugin, message);
       });
-  // Explicit files first: they take precedence over the search path.
-  for (const auto& file : options.plugin_files) app.loader->load_file(file);
-  for (const auto& dir : app.loader->default_search_dirs()) app.loader->load_directory(dir, false);
-  for (const auto& dir : app.config.plugin_paths()) app.loader->load_directory(dir, true);
+  // Explicit files load first: they take precedence over the search path.
+  std::vector<std::filesystem::path> configured_dirs;
+  for (const auto& dir : app.config.plugin_paths()) configured_dirs.emplace_back(dir);
+  app.loader->load_all(options.plugin_files, configured_dirs);
   for (const auto& error : app.loader->errors()) log::write(log::Level::error, "loader", error.message);
 
   std::vector<config::PluginSchema> schemas;

@@ -8,7 +8,7 @@
 #include "bus/event_publisher.h"
 #include "config/config.h"
 #include "loader/plugin_loader.h"
-#include "loader/sessions.h"
+#include "loader/reporter_session.h"
 #include "log/log.h"
 
 #ifndef ASSAY_VERSION
@@ -70,19 +70,20 @@ PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin&
   report.item_count = outcome.items.size();
   report.json = header.c_str();
 
-  loader::ReporterSession session(plugin);
-  assay_status status = session.begin(context.config.plugin_config_json(run.name, plugin.info().schema_json), report);
+  auto opened = loader::ReporterSession::begin(
+      plugin, context.config.plugin_config_json(run.name, plugin.info().schema_json), report);
+  assay_status status = opened ? ASSAY_OK : ASSAY_ERROR;
   for (size_t i = 0; status == ASSAY_OK && i < outcome.items.size(); ++i) {
     std::string json = item_json(outcome.items[i]).dump();
     assay_item view = item_view(outcome.items[i], json);
-    status = session.item(view);
+    status = opened.session->item(view);
   }
-  if (status == ASSAY_OK) status = session.end();
+  if (status == ASSAY_OK) status = opened.session->end();
   run.duration_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   if (status != ASSAY_OK) {
     run.status = "failed";
-    run.error = session.error();
+    run.error = opened ? opened.session->error() : opened.error;
   }
   return run;
 }

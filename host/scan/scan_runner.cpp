@@ -19,7 +19,7 @@
 #include "bus/finding_sender.h"
 #include "config/config.h"
 #include "loader/plugin_loader.h"
-#include "loader/sessions.h"
+#include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
 #include "scan/report_stage.h"
@@ -179,9 +179,13 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
   const auto& info = job.plugin->info();
   auto start = Clock::now();
   std::string config_json = config.plugin_config_json(info.name, info.schema_json);
-  loader::ScannerSession session(*job.plugin);
-  assay_status status = session.open(config_json);
-  if (status == ASSAY_OK) status = session.scan(&target);
+  auto opened = loader::ScannerSession::open(*job.plugin, config_json);
+  assay_status status = ASSAY_ERROR;
+  std::string error = opened.error;
+  if (opened) {
+    status = opened.session->scan(&target);
+    error = opened.session->error();
+  }
   job.run.duration_ms = ms_since(start);
   job.run.findings = target.sender->sent();
   if (status == ASSAY_OK) {
@@ -190,7 +194,7 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
     job.run.status = "cancelled";
   } else {
     job.run.status = "failed";
-    job.run.error = session.error();
+    job.run.error = error;
   }
   target.sender->done(job.run.status, job.run.error);
 }
