@@ -159,7 +159,12 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver, const std:
       expected,
       [&](Finding&& finding) {
         BacklogItem item;
-        item.scores = state.model.score(finding, scoring::FileContext{});
+        try {
+          item.scores = state.model.score(finding, scoring::FileContext{});
+        } catch (const std::exception& e) {
+          log::write(log::Level::error, "host", "cannot score a finding of '" + finding.source + "': " + e.what());
+          return;
+        }
         item.finding = std::move(finding);
         state.events.publish("assay.finding", {{"scan_id", state.scan_id},
                                                {"repository", state.repository},
@@ -295,7 +300,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     targets.push_back(std::move(target));
   }
   std::vector<std::unique_ptr<bus::FindingSender>> senders;
-  for (auto& job : jobs) senders.push_back(std::make_unique<bus::FindingSender>(bus_.context(), endpoint, job.run.name));
+  for (auto& job : jobs) {
+    senders.push_back(std::make_unique<bus::FindingSender>(bus_.context(), endpoint, job.run.name, &cancel));
+  }
   for (size_t i = 0; i < jobs.size(); ++i) targets[i]->sender = senders[i].get();
 
   {
@@ -330,9 +337,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   rank_items(outcome.items);
   outcome.next_best = next_best_key(outcome.items, model);
   for (const auto& item : outcome.items) {
-    events_.publish("assay.item.scored", {{"scan_id", outcome.scan_id},
-                                          {"repository", outcome.repository.path},
-                                          {"item", item_json(item)}});
+    nlohmann::json payload = item_json(item);
+    payload["scan_id"] = outcome.scan_id;
+    payload["repository"] = outcome.repository.path;
+    events_.publish("assay.item.scored", std::move(payload));
   }
   const std::string finished_at = utc_now_iso8601();
   int64_t duration_ms = ms_since(started);

@@ -1,0 +1,115 @@
+#include "bus/event_publisher.h"
+
+#include <chrono>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <zmq.hpp>
+
+#include "bus/envelope.h"
+#include "bus/ipc_lock.h"
+#include "bus/socket_io.h"
+
+namespace assay::bus {
+namespace {
+
+// One bound endpoint. The lock is declared first so that it is released only
+// after the socket is closed.
+struct Endpoint {
+  IpcEndpointLock lock;
+  zmq::socket_t socket;
+  std::string address;
+};
+
+Endpoint bind_endpoint(zmq::context_t& context, const std::string& address, const PublisherOptions& options) {
+  IpcEndpointLock lock(address);
+  zmq::socket_t socket(context, zmq::socket_type::xpub);
+  detail::set_linger(socket, address);
+  socket.set(zmq::sockopt::sndhwm, options.send_hwm);
+  socket.set(zmq::sockopt::xpub_nodrop, true);
+  try {
+    socket.bind(address);
+  } catch (const zmq::error_t& e) {
+    throw std::runtime_error("cannot bind event endpoint '" + address + "': " + e.what());
+  }
+  std::string resolved = socket.get(zmq::sockopt::last_endpoint);
+  return Endpoint{std::move(lock), std::move(socket), resolved.empty() ? address : resolved};
+}
+
+// XPUB queues subscription changes for its owner to read; nobody needs them
+// here, so they are read and discarded to keep that queue empty.
+void discard_subscriptions(zmq::socket_t& socket) {
+  zmq::message_t message;
+  while (socket.recv(message, zmq::recv_flags::dontwait)) {
+  }
+}
+
+}  // namespace
+
+struct EventPublisher::Impl {
+  zmq::context_t& context;
+  std::string producer;
+  PublisherOptions options;
+  uint64_t epoch = next_publisher_epoch();
+  mutable std::mutex mutex;
+  std::vector<Endpoint> endpoints;
+  std::atomic<uint64_t> published{0};
+  std::atomic<uint64_t> dropped{0};
+
+  // True when the event was queued for every subscriber of the endpoint.
+  bool deliver(Endpoint& endpoint, std::string_view topic, const std::string& payload) {
+    try {
+      discard_subscriptions(endpoint.socket);
+      return detail::send_two_frames(endpoint.socket, topic, payload, zmq::send_flags::dontwait);
+    } catch (const zmq::error_t&) {
+      // ETERM once the bus shuts down; the event is lost on this endpoint.
+      return false;
+    }
+  }
+};
+
+EventPublisher::EventPublisher(zmq::context_t& context, std::vector<std::string> bind_endpoints,
+                               std::string producer, PublisherOptions options)
+    : impl_(std::make_unique<Impl>(context, std::move(producer), options)) {
+  if (impl_->producer.empty()) throw std::invalid_argument("event publisher needs a non-empty producer id");
+  if (options.send_hwm < 1) {
+    throw std::invalid_argument("event publisher send_hwm must be at least 1, got " +
+                                std::to_string(options.send_hwm));
+  }
+  for (const auto& endpoint : bind_endpoints) bind(endpoint);
+}
+
+EventPublisher::~EventPublisher() = default;
+
+void EventPublisher::bind(const std::string& endpoint) {
+  Endpoint bound = bind_endpoint(impl_->context, endpoint, impl_->options);
+  std::lock_guard lock(impl_->mutex);
+  impl_->endpoints.push_back(std::move(bound));
+}
+
+uint64_t EventPublisher::publish(std::string_view topic, nlohmann::json payload) {
+  if (topic.empty()) throw std::invalid_argument("event topic is empty");
+  std::lock_guard lock(impl_->mutex);
+  const uint64_t seq = impl_->published.load() + 1;
+  stamp_event(payload, topic, Stamp{impl_->producer, impl_->epoch, seq, std::chrono::system_clock::now()});
+  const std::string text = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  impl_->published.store(seq);
+  for (auto& endpoint : impl_->endpoints) {
+    if (!impl_->deliver(endpoint, topic, text)) impl_->dropped.fetch_add(1);
+  }
+  return seq;
+}
+
+uint64_t EventPublisher::published() const { return impl_->published.load(); }
+uint64_t EventPublisher::dropped() const { return impl_->dropped.load(); }
+const std::string& EventPublisher::producer() const { return impl_->producer; }
+uint64_t EventPublisher::epoch() const { return impl_->epoch; }
+
+std::vector<std::string> EventPublisher::endpoints() const {
+  std::lock_guard lock(impl_->mutex);
+  std::vector<std::string> addresses;
+  for (const auto& endpoint : impl_->endpoints) addresses.push_back(endpoint.address);
+  return addresses;
+}
+
+}  // namespace assay::bus

@@ -1,0 +1,101 @@
+#include "bus/finding_sender.h"
+
+#include <mutex>
+#include <zmq.hpp>
+
+#include "bus/finding_message.h"
+#include "bus/socket_io.h"
+#include "bus/topics.h"
+
+namespace assay::bus {
+namespace {
+
+// How long one blocked send waits before looking at the cancel flag again.
+constexpr std::chrono::milliseconds kSendSlice{50};
+
+}  // namespace
+
+struct FindingSender::Impl {
+  Impl(zmq::context_t& context, const std::string& endpoint, std::string plugin_name,
+       const std::atomic<bool>* cancel_flag)
+      : socket(context, zmq::socket_type::push), plugin(std::move(plugin_name)), cancel(cancel_flag) {
+    detail::set_linger(socket, endpoint);
+    socket.set(zmq::sockopt::sndtimeo, static_cast<int>(kSendSlice.count()));
+    socket.connect(endpoint);
+  }
+
+  // Sends under the lock, waiting in slices while the receiver's queue is
+  // full, until sent, cancelled, shut down or past `deadline`.
+  bool send_locked(std::string_view topic, const std::string& payload,
+                   std::chrono::steady_clock::time_point deadline) {
+    try {
+      while (!detail::send_two_frames(socket, topic, payload, zmq::send_flags::none)) {
+        if (cancel && cancel->load()) return false;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+      }
+      return true;
+    } catch (const zmq::error_t&) {
+      // ETERM after a context shutdown, or the socket is unusable: either way
+      // the receiver will not get this message.
+      return false;
+    }
+  }
+
+  bool finish(std::string_view status, std::string_view error,
+              std::chrono::steady_clock::time_point deadline) {
+    ScannerDone message{plugin, std::string(status), std::string(error), 0};
+    std::lock_guard lock(mutex);
+    if (done_sent) return false;
+    done_sent = true;
+    message.findings = sent;
+    return send_locked(topic::kScannerDone, encode_done(message), deadline);
+  }
+
+  std::mutex mutex;
+  zmq::socket_t socket;
+  std::string plugin;
+  const std::atomic<bool>* cancel;
+  uint64_t sent = 0;
+  bool done_sent = false;
+};
+
+FindingSender::FindingSender(zmq::context_t& context, const std::string& endpoint, std::string plugin,
+                             const std::atomic<bool>* cancel)
+    : impl_(std::make_unique<Impl>(context, endpoint, std::move(plugin), cancel)) {}
+
+FindingSender::~FindingSender() {
+  try {
+    impl_->finish("failed", "scanner run ended without reporting done",
+                  std::chrono::steady_clock::now() + kAbandonWait);
+  } catch (...) {
+    // A destructor must not throw; the receiver's stop flag or mark_done
+    // covers a run whose done message could not be sent.
+  }
+}
+
+bool FindingSender::send(const Finding& finding) {
+  const std::string payload = encode_finding(finding);
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->done_sent) return false;
+  if (!impl_->send_locked(topic::kFinding, payload, std::chrono::steady_clock::time_point::max()))
+    return false;
+  ++impl_->sent;
+  return true;
+}
+
+bool FindingSender::done(std::string_view status, std::string_view error) {
+  if (!is_scanner_status(status)) {
+    throw std::invalid_argument("scanner done status must be ok, failed or cancelled, not '" +
+                                std::string(status) + "'");
+  }
+  return impl_->finish(status, error, std::chrono::steady_clock::time_point::max());
+}
+
+uint64_t FindingSender::sent() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->sent;
+}
+
+const std::string& FindingSender::plugin() const { return impl_->plugin; }
+
+}  // namespace assay::bus

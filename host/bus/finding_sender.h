@@ -1,0 +1,63 @@
+// The scanner side of the findings pipeline: one PUSH socket per scanner run,
+// connected to the scoring stage's FindingReceiver.
+//
+// Thread-safety: send() and done() may be called from any number of threads
+// (a scanner emits from the host's workers); a mutex serialises them, which
+// also gives the memory barrier ZeroMQ requires between a socket's users.
+//
+// Ordering: everything one sender sends arrives in the order it was sent, and
+// its done message arrives after all of its findings.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "finding/finding.h"
+
+namespace zmq {
+class context_t;
+}
+
+namespace assay::bus {
+
+class FindingSender {
+ public:
+  // Connects to the receiver's endpoint. Create the receiver first: a message
+  // sent before the endpoint is bound may be lost when the sender closes.
+  // While the receiver's queue is full, send() and done() wait (back-pressure)
+  // and give up when `cancel` (optional, must outlive the sender) becomes true
+  // or the context is shut down.
+  FindingSender(zmq::context_t& context, const std::string& endpoint, std::string plugin,
+                const std::atomic<bool>* cancel = nullptr);
+  // Sends done("failed", ...) if done() was never called, so a scanner run
+  // that ended abnormally cannot leave the receiver waiting. Waits at most
+  // kAbandonWait for room in the receiver's queue.
+  ~FindingSender();
+  FindingSender(const FindingSender&) = delete;
+  FindingSender& operator=(const FindingSender&) = delete;
+
+  static constexpr std::chrono::milliseconds kAbandonWait{2000};
+
+  // Returns true when the finding was queued for the receiver; false after
+  // done(), after cancellation or after the context was shut down. Throws
+  // std::invalid_argument when the finding cannot be encoded.
+  bool send(const Finding& finding);
+
+  // Ends the run: status "ok", "failed" or "cancelled" (std::invalid_argument
+  // otherwise), error empty for "ok". Only the first call sends; returns
+  // whether the done message was queued.
+  bool done(std::string_view status, std::string_view error = {});
+
+  uint64_t sent() const;
+  const std::string& plugin() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace assay::bus
