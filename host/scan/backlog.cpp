@@ -79,7 +79,7 @@ nlohmann::json item_json(const BacklogItem& item) {
   j["risk"] = s.risk;
   j["rank"] = item.rank;
   j["details"] = f.details_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(f.details_json);
-  j["breakdown"] = scoring::breakdown_json(s);
+  j["breakdown"] = scoring::to_json(s.breakdown);
   return j;
 }
 

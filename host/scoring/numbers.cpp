@@ -1,0 +1,39 @@
+#include "scoring/numbers.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace assay::scoring {
+namespace {
+
+std::string trimmed_fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text(buffer);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
+}
+
+}  // namespace
+
+double round2(double value) {
+  const double rounded = std::round(value * 100.0) / 100.0;
+  return rounded == 0.0 ? 0.0 : rounded;  // no "-0" in reports
+}
+
+std::string format_number(double value) { return trimmed_fixed(value, 4); }
+
+std::string format_usd(double value) {
+  std::string digits = trimmed_fixed(std::fabs(round2(value)), 2);
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  const std::string fraction = dot == std::string::npos ? "" : digits.substr(dot);
+  for (int pos = static_cast<int>(whole.size()) - 3; pos > 0; pos -= 3) whole.insert(pos, ",");
+  return std::string(value < 0 && round2(value) != 0 ? "-$" : "$") + whole + fraction;
+}
+
+}  // namespace assay::scoring
