@@ -1,0 +1,67 @@
+#include "repo/disk_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "repo/repo_error.h"
+
+namespace assay::repo {
+namespace {
+
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void throw_read_error(const std::string& root, const std::string& path, int error) {
+  throw RepoError("cannot read '" + path + "' in " + root + ": " + std::strerror(error));
+}
+
+// Reads until end of file: the size from fstat is only a first guess, the file
+// may change while it is read.
+std::string read_all(int fd, std::size_t expected_size, const std::string& root, const std::string& path) {
+  std::string data(expected_size + 1, '\0');
+  std::size_t filled = 0;
+  while (true) {
+    if (filled == data.size()) data.resize(data.size() * 2);
+    ssize_t count = ::read(fd, data.data() + filled, data.size() - filled);
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      throw_read_error(root, path, errno);
+    }
+    if (count == 0) break;
+    filled += static_cast<std::size_t>(count);
+  }
+  data.resize(filled);
+  return data;
+}
+
+}  // namespace
+
+DiskReader::DiskReader(std::string root) : root_(std::move(root)) {}
+
+std::string DiskReader::read(const FileEntry& file) const {
+  std::string full_path = root_ + "/" + file.path;
+  FileDescriptor fd(::open(full_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (fd.get() < 0) throw_read_error(root_, file.path, errno);
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) throw_read_error(root_, file.path, errno);
+  if (!S_ISREG(info.st_mode))
+    throw RepoError("cannot read '" + file.path + "' in " + root_ + ": not a regular file");
+  return read_all(fd.get(), static_cast<std::size_t>(info.st_size), root_, file.path);
+}
+
+}  // namespace assay::repo
