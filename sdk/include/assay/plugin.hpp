@@ -112,6 +112,7 @@ class Scan {
   }
 
   // Reads a file; returns false when the host could not read it (logged by the host).
+  // Blob blob(scan.api(), scan.raw()); if (scan.read(i, blob)) use(blob.view());
   bool read(size_t index, Blob& blob) const {
     if (api_->file_read(scan_, index, blob.raw()) != ASSAY_OK) return false;
     blob.mark_loaded();
@@ -170,6 +171,7 @@ class Scan {
   std::string root() const { return api_->scan_root(scan_); }
   std::string commit() const { return api_->scan_commit(scan_); }
   const assay_scan* raw() const { return scan_; }
+  const assay_host_api* api() const { return api_; }
 
  private:
   const assay_host_api* api_;

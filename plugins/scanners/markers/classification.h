@@ -1,0 +1,41 @@
+// What a marker costs and how urgent it is: its tag's rule, overridden by
+// the first keyword rule whose words occur in the marker's text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace assay::markers {
+
+struct TagRule {
+  std::string tag;  // upper case
+  std::string category;
+  std::string severity;
+  double effort_hours = 1.0;
+};
+
+struct KeywordRule {
+  std::string name;
+  // Whole words, case-insensitive. A trailing '*' also accepts longer words
+  // ("vulnerab*" matches "vulnerable"); a word may hold spaces and
+  // punctuation ("clean up", "O(n").
+  std::vector<std::string> words;
+  std::string category;  // empty: keep the tag's
+  std::string severity;  // empty: keep the tag's
+  double effort_multiplier = 1.0;
+};
+
+struct Classification {
+  std::string category;
+  std::string severity;
+  double effort_hours = 0;
+  std::string keyword_rule;  // name of the rule that applied, or empty
+};
+
+// True when `word` (see KeywordRule::words) occurs in `text`.
+bool contains_keyword(std::string_view text, std::string_view word);
+
+Classification classify(const TagRule& tag, const std::vector<KeywordRule>& keywords, std::string_view text);
+
+}  // namespace assay::markers

@@ -1,0 +1,18 @@
+// The comment lexer: finds every comment (and Python docstring) of a buffer
+// while stepping over string literals, so that text inside a string is never
+// taken for a comment.
+#pragma once
+
+#include <string_view>
+
+#include "comment.h"
+#include "syntax.h"
+
+namespace assay::markers {
+
+// Lexes `source` as `syntax`. Never throws on malformed input: an
+// unterminated comment or string runs to the end of the buffer (or, for
+// single-line strings, to the end of its line).
+CommentList lex_comments(std::string_view source, const Syntax& syntax);
+
+}  // namespace assay::markers

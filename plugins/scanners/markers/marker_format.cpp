@@ -1,0 +1,127 @@
+#include "marker_format.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+namespace assay::markers {
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Byte offset just past the first `n` code points of `text`.
+size_t offset_of_char(std::string_view text, size_t n) {
+  size_t p = 0;
+  for (size_t count = 0; p < text.size() && count < n; ++count) {
+    ++p;
+    while (p < text.size() && is_continuation_byte(text[p])) ++p;
+  }
+  return p;
+}
+
+size_t char_count(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += is_continuation_byte(c) ? 0 : 1;
+  return n;
+}
+
+const char* comment_name(CommentKind kind) {
+  switch (kind) {
+    case CommentKind::line:
+      return "line";
+    case CommentKind::block:
+      return "block";
+    case CommentKind::doc:
+      return "doc";
+  }
+  return "line";
+}
+
+// Length of the valid UTF-8 sequence at the start of `text`, or 0.
+size_t valid_sequence_length(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  size_t length = 0;
+  uint32_t min_value = 0;
+  uint32_t value = 0;
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, min_value = 0x80, value = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, min_value = 0x800, value = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, min_value = 0x10000, value = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  for (size_t i = 1; i < length; ++i) {
+    if (!is_continuation_byte(text[i])) return 0;
+    value = (value << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
+  }
+  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+  return (value < min_value || value > 0x10FFFF || surrogate) ? 0 : length;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const size_t n = valid_sequence_length(text);
+    if (n == 0) {
+      out += "\uFFFD";
+      text.remove_prefix(1);
+    } else {
+      out.append(text.substr(0, n));
+      text.remove_prefix(n);
+    }
+  }
+  return out;
+}
+
+std::string shorten(std::string_view text, size_t max_chars) {
+  if (char_count(text) <= max_chars) return std::string(text);
+  if (max_chars == 0) return {};
+  std::string_view head = text.substr(0, offset_of_char(text, max_chars - 1));
+  // Cut at the last space when it keeps at least half of the room: a word
+  // boundary is worth a shorter title, a mangled one is not.
+  const size_t space = head.rfind(' ');
+  if (space != std::string_view::npos && char_count(head.substr(0, space)) >= max_chars / 2)
+    head = head.substr(0, space);
+  while (!head.empty() &&
+         (head.back() == ' ' || head.back() == ',' || head.back() == ';' || head.back() == ':'))
+    head.remove_suffix(1);
+  return std::string(head) + "\u2026";
+}
+
+std::string marker_title(const Marker& marker, std::string_view path) {
+  if (marker.first_line.empty() && marker.text.empty()) return marker.tag + " in " + std::string(path);
+  const std::string& text = marker.first_line.empty() ? marker.text : marker.first_line;
+  std::string title = marker.tag + ": ";
+  bool in_space = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t';
+    if (space && in_space) continue;
+    title += space ? ' ' : c;
+    in_space = space;
+  }
+  return shorten(title, kMaxTitleChars);
+}
+
+double marker_confidence(const Marker& marker) {
+  const bool has_text = !marker.text.empty();
+  if (marker.upper_case) return has_text ? 0.9 : 0.6;
+  return has_text ? 0.7 : 0.4;
+}
+
+std::string marker_details_json(const Marker& marker, std::string_view language) {
+  nlohmann::json j = {{"tag", marker.tag},
+                      {"text", marker.text},
+                      {"owner", marker.owner},
+                      {"reference", marker.reference},
+                      {"language", std::string(language)},
+                      {"comment", comment_name(marker.comment)}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace assay::markers

@@ -1,0 +1,132 @@
+// The markers scanner plugin: finds to-do style markers in the comments
+// of every file the host lists, through the SDK only.
+#include <assay/plugin.hpp>
+#include <atomic>
+#include <string>
+
+#include "lexer.h"
+#include "marker.h"
+#include "marker_format.h"
+#include "markers_config.h"
+#include "prefilter.h"
+#include "syntax.h"
+#include "tag_matcher.h"
+
+namespace assay::markers {
+namespace {
+
+// What happened to the files of one scan, for the summary log lines.
+struct ScanCounters {
+  std::atomic<size_t> lexed{0};
+  std::atomic<size_t> without_marker{0};
+  std::atomic<size_t> unknown_language{0};
+  std::atomic<size_t> too_large{0};
+  std::atomic<size_t> binary{0};
+  std::atomic<size_t> unreadable{0};
+  std::atomic<size_t> markers{0};
+  std::atomic<bool> stop{false};
+};
+
+class MarkersScanner : public sdk::Scanner {
+ public:
+  MarkersScanner(const sdk::Host& host, const std::string& config_json)
+      : host_(host),
+        config_(MarkersConfig::parse(config_json)),
+        matcher_(config_.tag_names()),
+        prefilter_(config_.tag_names()) {}
+
+  void scan(sdk::Scan& scan) override {
+    if (!config_.enabled) return;
+    ScanCounters counters;
+    const size_t files = scan.file_count();
+    scan.parallel_for(files, [&](size_t index) { scan_file(scan, index, counters); });
+    host_.debug("skipped " + std::to_string(counters.unknown_language) + " files of unknown language, " +
+                std::to_string(counters.binary) + " binary, " + std::to_string(counters.too_large) +
+                " larger than max_file_size (" + std::to_string(config_.max_file_size) + " bytes), " +
+                std::to_string(counters.unreadable) + " unreadable");
+    host_.info(std::to_string(counters.markers) + " markers in " + std::to_string(files) + " files (" +
+               std::to_string(counters.lexed) + " lexed, " + std::to_string(counters.without_marker) +
+               " without a tag, " +
+               std::to_string(counters.unknown_language + counters.binary + counters.too_large +
+                              counters.unreadable) +
+               " skipped)");
+  }
+
+ private:
+  void scan_file(const sdk::Scan& scan, size_t index, ScanCounters& counters) const {
+    if (counters.stop || scan.cancelled()) return;
+    const sdk::FileInfo info = scan.file(index);
+    const std::string_view language = config_.language_for(info.path, info.language);
+    const Syntax* syntax = language.empty() ? nullptr : find_syntax(language);
+    if (syntax == nullptr) {
+      ++counters.unknown_language;
+      return;
+    }
+    if (info.size > config_.max_file_size) {
+      ++counters.too_large;
+      return;
+    }
+    sdk::Blob blob(host_.api(), scan.raw());
+    if (!scan.read(index, blob)) {
+      ++counters.unreadable;
+      return;
+    }
+    const std::string_view data = blob.view();
+    if (data.size() > config_.max_file_size) {
+      ++counters.too_large;
+      return;
+    }
+    if (looks_binary(data)) {
+      ++counters.binary;
+      return;
+    }
+    if (!prefilter_.may_contain_marker(data)) {
+      ++counters.without_marker;
+      return;
+    }
+    ++counters.lexed;
+    for (const Marker& marker : find_markers(data, *syntax, matcher_)) {
+      if (!scan.emit(to_finding(marker, info.path, language))) {
+        counters.stop = true;
+        return;
+      }
+      ++counters.markers;
+    }
+  }
+
+  sdk::Finding to_finding(const Marker& marker, std::string_view path, std::string_view language) const {
+    const TagRule* rule = config_.rule_for(marker.tag);
+    const Classification c = classify(*rule, config_.keywords, marker.text);
+    sdk::Finding f;
+    f.rule = marker.tag;
+    f.title = to_valid_utf8(marker_title(marker, path));
+    f.category = c.category;
+    f.severity = c.severity;
+    f.effort_hours = c.effort_hours;
+    f.confidence = marker_confidence(marker);
+    f.path = std::string(path);
+    f.line_start = marker.line_start;
+    f.line_end = marker.line_end;
+    f.evidence = to_valid_utf8(marker.evidence);
+    f.tags = {"marker", lower_case(marker.tag)};
+    f.details_json = marker_details_json(marker, language);
+    return f;
+  }
+
+  static std::string lower_case(std::string s) {
+    for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return s;
+  }
+
+  sdk::Host host_;
+  MarkersConfig config_;
+  TagMatcher matcher_;
+  TagPrefilter prefilter_;
+};
+
+}  // namespace
+}  // namespace assay::markers
+
+ASSAY_SCANNER_PLUGIN(assay::markers::MarkersScanner, "markers", "1.0.0",
+                     "Finds TODO, FIXME and other markers in the comments of 50+ languages",
+                     assay::markers::markers_config_schema())

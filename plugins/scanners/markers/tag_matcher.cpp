@@ -1,0 +1,63 @@
+#include "tag_matcher.h"
+
+#include <algorithm>
+
+namespace assay::markers {
+namespace {
+
+// Owners and references longer than this are prose in parentheses, not a tag's argument.
+constexpr size_t kMaxParenthesized = 100;
+
+bool is_word(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
+}
+
+char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+bool equals_upper(std::string_view word, std::string_view tag) {
+  if (word.size() != tag.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (to_upper(word[i]) != tag[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TagMatcher::TagMatcher(std::vector<std::string> tags) : tags_(std::move(tags)) {
+  shortest_ = tags_.empty() ? 0 : tags_.front().size();
+  for (const auto& t : tags_) {
+    shortest_ = std::min(shortest_, t.size());
+    longest_ = std::max(longest_, t.size());
+  }
+}
+
+std::optional<TagHit> TagMatcher::find(std::string_view text, size_t from) const {
+  size_t p = from;
+  while (p < text.size()) {
+    while (p < text.size() && !is_word(text[p])) ++p;
+    const size_t begin = p;
+    while (p < text.size() && is_word(text[p])) ++p;
+    const std::string_view word = text.substr(begin, p - begin);
+    if (word.size() < shortest_ || word.size() > longest_) continue;
+    if (begin > 0 && is_word(text[begin - 1])) continue;
+    for (size_t t = 0; t < tags_.size(); ++t) {
+      if (!equals_upper(word, tags_[t])) continue;
+      TagHit hit{begin, p, t, word == tags_[t], {}};
+      if (p < text.size() && text[p] == '(') {
+        const size_t close = text.find(')', p + 1);
+        if (close != std::string_view::npos && close - p - 1 <= kMaxParenthesized) {
+          hit.parenthesized = text.substr(p + 1, close - p - 1);
+          hit.end = close + 1;
+        }
+      }
+      const bool colon = hit.end < text.size() && text[hit.end] == ':';
+      if (hit.upper_case || colon) return hit;
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace assay::markers

@@ -1,0 +1,208 @@
+// Classification by tag and keyword rules, configuration parsing and
+// errors, and the finding texts (title, confidence, details).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "classification.h"
+#include "marker_format.h"
+#include "markers_config.h"
+#include "test_support.h"
+
+namespace assay::markers::testing {
+namespace {
+
+TEST(MarkersKeywords, WholeWordsPrefixesAndPunctuation) {
+  EXPECT_TRUE(contains_keyword("possible SQL Injection here", "injection"));
+  EXPECT_TRUE(contains_keyword("a vulnerable path", "vulnerab*"));
+  EXPECT_FALSE(contains_keyword("ask the author", "auth"));
+  EXPECT_TRUE(contains_keyword("check auth first", "auth"));
+  EXPECT_TRUE(contains_keyword("this is O(n^2)", "O(n"));
+  EXPECT_FALSE(contains_keyword("FOO(n)", "O(n"));
+  EXPECT_TRUE(contains_keyword("please clean up later", "clean up"));
+  EXPECT_FALSE(contains_keyword("testing", "test"));
+  EXPECT_TRUE(contains_keyword("testing", "test*"));
+  EXPECT_FALSE(contains_keyword("anything", "*"));
+}
+
+TEST(MarkersClassify, TagDefaultsAndKeywordOverrides) {
+  const MarkersConfig config = MarkersConfig::defaults();
+  const TagRule& todo = *config.rule_for("TODO");
+  Classification c = classify(todo, config.keywords, "add a button");
+  EXPECT_EQ(c.category, "technical-debt");
+  EXPECT_EQ(c.severity, "low");
+  EXPECT_DOUBLE_EQ(c.effort_hours, 2);
+  EXPECT_EQ(c.keyword_rule, "");
+
+  c = classify(todo, config.keywords, "guard against SQL injection");
+  EXPECT_EQ(c.category, "security");
+  EXPECT_EQ(c.severity, "high");
+  EXPECT_DOUBLE_EQ(c.effort_hours, 3);
+  EXPECT_EQ(c.keyword_rule, "security");
+
+  c = classify(*config.rule_for("FIXME"), config.keywords, "memory leak on error path");
+  EXPECT_EQ(c.category, "code-quality");
+  EXPECT_EQ(c.severity, "high");
+  EXPECT_DOUBLE_EQ(c.effort_hours, 6);
+
+  // Performance keeps the tag's severity.
+  c = classify(*config.rule_for("FIXME"), config.keywords, "this is slow");
+  EXPECT_EQ(c.category, "performance");
+  EXPECT_EQ(c.severity, "medium");
+}
+
+TEST(MarkersClassify, FirstMatchingRuleWins) {
+  const MarkersConfig config = MarkersConfig::defaults();
+  // "slow" (performance) and "test" (testing): performance comes first.
+  const Classification c = classify(*config.rule_for("TODO"), config.keywords, "test is slow");
+  EXPECT_EQ(c.keyword_rule, "performance");
+  EXPECT_EQ(classify(*config.rule_for("TODO"), config.keywords, "needs a test").category, "testing");
+  EXPECT_EQ(classify(*config.rule_for("TODO"), config.keywords, "update the docs").category, "documentation");
+  EXPECT_EQ(classify(*config.rule_for("TODO"), config.keywords, "refactor this").category, "technical-debt");
+  EXPECT_DOUBLE_EQ(classify(*config.rule_for("TODO"), config.keywords, "refactor this").effort_hours, 3);
+}
+
+TEST(MarkersConfigParse, DefaultsCoverTheDocumentedTags) {
+  const MarkersConfig c = MarkersConfig::parse("{}");
+  EXPECT_TRUE(c.enabled);
+  EXPECT_EQ(c.max_file_size, 4194304u);
+  EXPECT_EQ(c.tag_names(), (Lines{"TODO", "FIXME", "HACK", "XXX", "BUG", "DEPRECATED", "OPTIMIZE"}));
+  EXPECT_EQ(c.rule_for("BUG")->severity, "high");
+  EXPECT_EQ(c.rule_for("OPTIMIZE")->category, "performance");
+  EXPECT_EQ(c.keywords.size(), 6u);
+  EXPECT_EQ(c.rule_for("NOPE"), nullptr);
+}
+
+TEST(MarkersConfigParse, OverridesAndNormalisation) {
+  const MarkersConfig c = MarkersConfig::parse(R"({
+    "enabled": false, "max_file_size": 100,
+    "tags": [{"tag": "note"}, {"tag": "SECURITY", "category": "security", "severity": "critical", "effort_hours": 8}],
+    "keywords": [{"name": "k", "words": ["x"], "effort_multiplier": 2}],
+    "languages": {".INC": "php", "tpl": "html"}})");
+  EXPECT_FALSE(c.enabled);
+  EXPECT_EQ(c.max_file_size, 100u);
+  EXPECT_EQ(c.tag_names(), (Lines{"NOTE", "SECURITY"}));
+  EXPECT_EQ(c.rule_for("NOTE")->category, "technical-debt");
+  EXPECT_EQ(c.rule_for("NOTE")->severity, "low");
+  EXPECT_DOUBLE_EQ(c.rule_for("NOTE")->effort_hours, 1);
+  EXPECT_EQ(c.rule_for("SECURITY")->severity, "critical");
+  EXPECT_EQ(c.keywords.at(0).category, "");
+  EXPECT_DOUBLE_EQ(c.keywords.at(0).effort_multiplier, 2);
+  EXPECT_EQ(c.language_for("lib/a.inc", ""), "php");
+  EXPECT_EQ(c.language_for("lib/a.TPL", "cpp"), "html");
+  EXPECT_EQ(c.language_for("lib/a.c", "c"), "c");
+  EXPECT_EQ(c.language_for("Makefile", "makefile"), "makefile");
+}
+
+void expect_error(const std::string& json, const std::string& fragment) {
+  try {
+    MarkersConfig::parse(json);
+    ADD_FAILURE() << "accepted: " << json;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+  }
+}
+
+TEST(MarkersConfigParse, ErrorsNameTheField) {
+  expect_error("not json", "plugins.markers: configuration is not valid JSON");
+  expect_error("[]", "plugins.markers: must be an object");
+  expect_error(R"({"colour": 1})", "plugins.markers: unknown key 'colour'");
+  expect_error(R"({"enabled": "yes"})", "plugins.markers.enabled: must be true or false");
+  expect_error(R"({"max_file_size": 0})", "plugins.markers.max_file_size: must be a positive whole number");
+  expect_error(R"({"max_file_size": 1.5})", "plugins.markers.max_file_size");
+  expect_error(R"({"tags": []})", "plugins.markers.tags: must list at least one tag");
+  expect_error(R"({"tags": [{"tag": "TODO"}, {"tag": "todo"}]})",
+               "plugins.markers.tags[1].tag: 'TODO' is listed twice");
+  expect_error(R"({"tags": [{"tag": "TO DO"}]})", "plugins.markers.tags[0].tag: 'TO DO' is not a tag");
+  expect_error(R"({"tags": [{"category": "security"}]})",
+               "plugins.markers.tags[0]: missing required key 'tag'");
+  expect_error(R"({"tags": [{"tag": "A", "severity": "urgent"}]})",
+               "plugins.markers.tags[0].severity: 'urgent' is not one of info, low, medium, high, critical");
+  expect_error(R"({"tags": [{"tag": "A", "category": "bugs"}]})", "plugins.markers.tags[0].category: 'bugs'");
+  expect_error(R"({"tags": [{"tag": "A", "effort_hours": -1}]})",
+               "plugins.markers.tags[0].effort_hours: must be at least 0");
+  expect_error(R"({"tags": [{"tag": "A", "owner": "x"}]})", "plugins.markers.tags[0]: unknown key 'owner'");
+  expect_error(R"({"keywords": {}})", "plugins.markers.keywords: must be a list");
+  expect_error(R"({"keywords": [{"name": "k", "words": []}]})",
+               "plugins.markers.keywords[0].words: must list at least one");
+  expect_error(R"({"keywords": [{"name": "k", "words": [1]}]})",
+               "plugins.markers.keywords[0].words[0]: must be a string");
+  expect_error(R"({"keywords": [{"name": "k", "words": ["a"], "effort_multiplier": 0}]})",
+               "plugins.markers.keywords[0].effort_multiplier: must be greater than 0");
+  expect_error(R"({"languages": {"inc": "klingon"}})",
+               "plugins.markers.languages.inc: unknown language id 'klingon'");
+  expect_error(R"({"languages": {"inc": 3}})", "plugins.markers.languages.inc: must be a string");
+  expect_error(R"({"languages": {"a/b": "c"}})",
+               "plugins.markers.languages.a/b: 'a/b' is not a file extension");
+}
+
+TEST(MarkersConfigParse, SchemaIsJsonWithEveryKey) {
+  const auto schema = nlohmann::json::parse(markers_config_schema());
+  EXPECT_EQ(schema["type"], "object");
+  EXPECT_EQ(schema["additionalProperties"], false);
+  for (const char* key : {"enabled", "max_file_size", "languages", "tags", "keywords"})
+    EXPECT_TRUE(schema["properties"].contains(key)) << key;
+  EXPECT_EQ(schema["properties"]["enabled"]["type"], "boolean");
+  EXPECT_EQ(schema["properties"]["max_file_size"]["default"], 4194304);
+}
+
+Marker marker(std::string tag, std::string text, bool upper = true) {
+  Marker m;
+  m.tag = std::move(tag);
+  m.first_line = text;
+  m.text = std::move(text);
+  m.upper_case = upper;
+  return m;
+}
+
+TEST(MarkersFormat, TitleIsTagAndFirstLineShortenedOnAWordBoundary) {
+  EXPECT_EQ(marker_title(marker("TODO", "fix   this"), "a.c"), "TODO: fix this");
+  EXPECT_EQ(marker_title(marker("FIXME", ""), "src/a.c"), "FIXME in src/a.c");
+  std::string longer;
+  for (int i = 0; i < 30; ++i) longer += "word" + std::to_string(i) + " ";
+  const std::string title = marker_title(marker("TODO", longer), "a.c");
+  EXPECT_TRUE(title.starts_with("TODO: word0 word1"));
+  EXPECT_TRUE(title.ends_with("\u2026"));
+  const std::string without_ellipsis = title.substr(0, title.size() - std::string("\u2026").size());
+  EXPECT_LE(without_ellipsis.size() + 1, 100u);
+  EXPECT_NE(without_ellipsis.back(), ' ');
+  EXPECT_NE(longer.find(without_ellipsis.substr(6) + " "), std::string::npos)
+      << "cut inside a word: " << title;
+}
+
+TEST(MarkersFormat, ShortenCountsCharactersNotBytes) {
+  EXPECT_EQ(shorten("ééé", 3), "ééé");
+  EXPECT_EQ(shorten("éééé", 3), "éé\u2026");
+  EXPECT_EQ(shorten("abcdefghij", 5), "abcd\u2026");
+  // A space too early to be worth it is ignored; a later one is used.
+  EXPECT_EQ(shorten("ab cdefghij", 6), "ab cd\u2026");
+  EXPECT_EQ(shorten("abcd efghij", 8), "abcd\u2026");
+}
+
+TEST(MarkersFormat, ConfidenceByCaseAndText) {
+  EXPECT_DOUBLE_EQ(marker_confidence(marker("TODO", "x")), 0.9);
+  EXPECT_DOUBLE_EQ(marker_confidence(marker("TODO", "x", false)), 0.7);
+  EXPECT_DOUBLE_EQ(marker_confidence(marker("TODO", "")), 0.6);
+  EXPECT_DOUBLE_EQ(marker_confidence(marker("TODO", "", false)), 0.4);
+}
+
+TEST(MarkersFormat, DetailsJson) {
+  const auto markers = markers_in("python", "def f():\n    \"\"\"FIXME(bob, #7): docs\"\"\"\n");
+  ASSERT_EQ(markers.size(), 1u);
+  const auto j = nlohmann::json::parse(marker_details_json(markers[0], "python"));
+  EXPECT_EQ(j["tag"], "FIXME");
+  EXPECT_EQ(j["text"], "docs");
+  EXPECT_EQ(j["owner"], "bob");
+  EXPECT_EQ(j["reference"], "#7");
+  EXPECT_EQ(j["language"], "python");
+  EXPECT_EQ(j["comment"], "doc");
+}
+
+TEST(MarkersFormat, InvalidUtf8IsReplaced) {
+  EXPECT_EQ(to_valid_utf8("caf\xe9 ok"), "caf\uFFFD ok");
+  EXPECT_EQ(to_valid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
+  EXPECT_EQ(to_valid_utf8("\xed\xa0\x80"), "\uFFFD\uFFFD\uFFFD");
+}
+
+}  // namespace
+}  // namespace assay::markers::testing
