@@ -1,0 +1,18 @@
+# Writes a C++ source defining assay::config::default_config_text() from the
+# default configuration. Run with -DINPUT=<yaml> -DOUTPUT=<cpp>.
+if(NOT INPUT OR NOT OUTPUT)
+  message(FATAL_ERROR "embed_default_config.cmake needs -DINPUT=<yaml> -DOUTPUT=<cpp>")
+endif()
+file(READ "${INPUT}" content)
+set(delimiter "assay_defaults")
+string(FIND "${content}" ")${delimiter}\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "${INPUT} contains the raw string delimiter )${delimiter}\"")
+endif()
+set(source "// Generated from ${INPUT} by embed_default_config.cmake; edit the YAML file.\n")
+string(APPEND source "#include \"config/default_config.h\"\n\n")
+string(APPEND source "namespace assay::config {\n\n")
+string(APPEND source "std::string_view default_config_text() {\n")
+string(APPEND source "  static constexpr std::string_view text = R\"${delimiter}(${content})${delimiter}\";\n")
+string(APPEND source "  return text;\n}\n\n}  // namespace assay::config\n")
+file(WRITE "${OUTPUT}" "${source}")

@@ -1,0 +1,102 @@
+#include "config/host_schema.h"
+
+#include <nlohmann/json.hpp>
+
+namespace assay::config {
+
+namespace {
+
+using nlohmann::json;
+
+json strings(const std::vector<std::string>& values) { return json(values); }
+
+json log_schema() {
+  return {{"type", "object"},
+          {"description", "Logging of the host and of every plugin."},
+          {"additionalProperties", false},
+          {"properties",
+           {{"level",
+             {{"type", "string"},
+              {"enum", strings(log_level_names())},
+              {"description", "Lowest level written."}}},
+            {"format",
+             {{"type", "string"},
+              {"enum", {"text", "json"}},
+              {"description", "text, or json: one JSON object per line."}}}}}};
+}
+
+json plugin_paths_schema() {
+  return {{"type", "array"},
+          {"description", "Extra directories searched for plugins (assay-*.so)."},
+          {"items", {{"type", "string"}, {"minLength", 1}}}};
+}
+
+json scan_schema() {
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"threads",
+             {{"type", "integer"},
+              {"minimum", 0},
+              {"maximum", 1024},
+              {"description", "Worker threads; 0 = one per core."}}},
+            {"exclude",
+             {{"type", "array"},
+              {"items", {{"type", "string"}, {"minLength", 1}}},
+              {"description", "Extra glob patterns of paths never scanned."}}}}}};
+}
+
+json report_schema() {
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"formats",
+             {{"type", "array"},
+              {"items", {{"type", "string"}, {"pattern", "^[a-z0-9_-]+$"}}},
+              {"description", "Reporter plugins to run after a scan; md names markdown."}}},
+            {"top",
+             {{"type", "integer"},
+              {"minimum", 0},
+              {"maximum", 10000},
+              {"description", "Items shown on the terminal summary."}}}}}};
+}
+
+json maturity_schema() {
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"level",
+             {{"type", "string"},
+              {"enum", strings(maturity_level_names())},
+              {"description", "Maturity level used until the repository is assessed."}}}}}};
+}
+
+}  // namespace
+
+const std::vector<std::string>& log_level_names() {
+  static const std::vector<std::string> names = {"trace", "debug", "info", "warn", "error", "off"};
+  return names;
+}
+
+const std::vector<std::string>& maturity_level_names() {
+  static const std::vector<std::string> names = {"nascent", "developing", "maturing", "advanced"};
+  return names;
+}
+
+json base_host_schema() {
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"log", log_schema()},
+            {"plugin_paths", plugin_paths_schema()},
+            {"scan", scan_schema()},
+            {"report", report_schema()},
+            {"maturity", maturity_schema()},
+            {"scoring", {{"type", "object"}, {"description", "The scoring model; see docs/scoring.md."}}},
+            {"plugins",
+             {{"type", "object"},
+              {"description", "One section per plugin, named after the plugin."},
+              {"additionalProperties", {{"type", "object"}}}}}}}};
+}
+
+}  // namespace assay::config

@@ -1,0 +1,44 @@
+#include "config/yaml_merge.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <string>
+
+namespace assay::config {
+
+namespace {
+
+// The first entry with this key, as yaml-cpp's own lookup finds it.
+YAML::Node find_entry(const YAML::Node& mapping, const std::string& key) {
+  for (auto it = mapping.begin(); it != mapping.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node merge_mappings(const YAML::Node& base, const YAML::Node& overlay) {
+  YAML::Node merged(YAML::NodeType::Map);
+  std::set<std::string> done;
+  for (auto it = base.begin(); it != base.end(); ++it) {
+    if (!it->first.IsScalar() || !done.insert(it->first.Scalar()).second) continue;
+    const YAML::Node over = find_entry(overlay, it->first.Scalar());
+    merged.force_insert(it->first, over.IsDefined() ? merge_yaml(it->second, over) : it->second);
+  }
+  for (auto it = overlay.begin(); it != overlay.end(); ++it) {
+    if (!it->first.IsScalar() || !done.insert(it->first.Scalar()).second) continue;
+    merged.force_insert(it->first, it->second);
+  }
+  return merged;
+}
+
+}  // namespace
+
+YAML::Node merge_yaml(const YAML::Node& base, const YAML::Node& overlay) {
+  if (!overlay.IsDefined()) return base;
+  if (overlay.IsNull() && base.IsMap()) return base;
+  if (base.IsMap() && overlay.IsMap()) return merge_mappings(base, overlay);
+  return overlay;
+}
+
+}  // namespace assay::config
