@@ -6,6 +6,8 @@
 
 #include "log/log.h"
 #include "scan/scan_target.h"
+#include "config/host_schema.h"
+#include "scoring/config_schema.h"
 #include "scoring/model.h"
 
 namespace assay::cli {

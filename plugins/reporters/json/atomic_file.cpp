@@ -1,0 +1,104 @@
+#include "atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <system_error>
+#include <vector>
+
+namespace assay::reporters {
+namespace {
+
+// Large enough that a report of thousands of items needs few system calls.
+constexpr size_t kFlushThreshold = 64 * 1024;
+
+// Reports are meant to be read by other users and tools, like any build output.
+constexpr mode_t kReportFileMode = 0644;
+
+void close_quietly(int fd) {
+  if (fd >= 0) ::close(fd);
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  if (target_.filename().empty())
+    throw std::runtime_error("report file path '" + target_.string() + "' has no file name");
+  const std::filesystem::path directory = target_.parent_path().empty() ? "." : target_.parent_path();
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) fail("cannot create output directory", directory, ec.value());
+
+  // The leading dot keeps the file out of globs such as *.md while it is
+  // written; mkostemp replaces the six trailing 'X's with a unique suffix.
+  const std::string unique_suffix(6, 'X');
+  std::string pattern = (directory / ("." + target_.filename().string() + ".tmp-" + unique_suffix)).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd_ < 0) fail("cannot create a temporary file for", target_, errno);
+  temp_ = name.data();
+  if (::fchmod(fd_, kReportFileMode) != 0) {
+    int error_number = errno;
+    close_quietly(fd_);
+    fd_ = -1;
+    ::unlink(temp_.c_str());
+    fail("cannot set the permissions of", temp_, error_number);
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (committed_) return;
+  close_quietly(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::write(std::string_view text) {
+  if (committed_) throw std::logic_error("write after commit of '" + target_.string() + "'");
+  buffer_.append(text);
+  if (buffer_.size() >= kFlushThreshold) flush_buffer();
+}
+
+void AtomicFile::flush_buffer() {
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write", temp_, errno);
+    }
+    done += static_cast<size_t>(n);
+  }
+  buffer_.clear();
+}
+
+void AtomicFile::commit() {
+  if (committed_) return;
+  flush_buffer();
+  if (::fsync(fd_) != 0) fail("cannot flush", temp_, errno);
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail("cannot close", temp_, errno);
+  if (::rename(temp_.c_str(), target_.c_str()) != 0)
+    fail("cannot rename the temporary file onto", target_, errno);
+  committed_ = true;
+
+  // Without syncing the directory, a crash may forget the rename.
+  const std::filesystem::path directory = target_.parent_path().empty() ? "." : target_.parent_path();
+  int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) fail("cannot open directory", directory, errno);
+  int sync_result = ::fsync(dir_fd);
+  int error_number = errno;
+  close_quietly(dir_fd);
+  if (sync_result != 0) fail("cannot flush directory", directory, error_number);
+}
+
+void AtomicFile::fail(const std::string& action, const std::filesystem::path& path, int error_number) const {
+  throw std::runtime_error(action + " '" + path.string() +
+                           "': " + std::system_category().message(error_number));
+}
+
+}  // namespace assay::reporters

@@ -1,0 +1,149 @@
+// The json reporter: writes the ranked backlog as backlog.json, one document
+// {"schema","repository","scan","maturity","items","next_best","summary",
+// "generated_by"}. Items are written to disk as they arrive, so memory stays
+// flat however long the backlog is.
+#include <assay/plugin.hpp>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "atomic_file.h"
+#include "config_section.h"
+#include "report_header.h"
+
+namespace assay::reporters {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kConfigSchema = R"({
+  "type": "object",
+  "description": "Writes the ranked backlog as one JSON document into the report output directory.",
+  "properties": {
+    "enabled": {"type": "boolean", "default": true, "description": "Run this reporter."},
+    "file": {"type": "string", "default": "backlog.json",
+             "description": "File name inside the output directory."},
+    "indent": {"type": "integer", "minimum": 0, "maximum": 8, "default": 2,
+               "description": "Spaces per nesting level; 0 writes the whole document on one line."}
+  },
+  "additionalProperties": false
+})";
+
+// The backlog.json format version; bumped only when a field changes meaning.
+constexpr int kBacklogSchema = 1;
+
+struct JsonConfig {
+  std::string file;
+  int indent = 2;
+};
+
+JsonConfig read_config(const std::string& config_json) {
+  ConfigSection section("json", config_json, {"enabled", "file", "indent"});
+  JsonConfig config;
+  config.file = section.file_name("file", "backlog.json");
+  config.indent = static_cast<int>(section.integer("indent", 2, 0, 8));
+  return config;
+}
+
+// Lays out the top-level document: compact on one line, or pretty-printed
+// with values nested `depth` levels deep indented like nlohmann's own output.
+class Layout {
+ public:
+  explicit Layout(int indent) : indent_(indent) {}
+
+  std::string open_object() const { return pretty() ? "{\n" : "{"; }
+  std::string close_object() const { return pretty() ? "\n}\n" : "}\n"; }
+  std::string separator() const { return pretty() ? ",\n" : ","; }
+  std::string key(const std::string& name) const {
+    return margin(1) + ordered_json(name).dump() + (pretty() ? ": " : ":");
+  }
+  // `value` nested at `depth`: its continuation lines get that depth's margin.
+  std::string value(const ordered_json& value, int depth) const {
+    std::string text =
+        value.dump(pretty() ? indent_ : -1, ' ', false, ordered_json::error_handler_t::replace);
+    if (!pretty()) return text;
+    const std::string continuation = "\n" + margin(depth);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      if (c == '\n')
+        out += continuation;
+      else
+        out += c;
+    }
+    return out;
+  }
+  std::string margin(int depth) const { return std::string(static_cast<size_t>(indent_ * depth), ' '); }
+  // Items sit at depth 2; the line break before the first one comes with it
+  // so that an empty list stays "[]".
+  std::string item_break(bool first) const { return first ? (pretty() ? "\n" : "") : separator(); }
+  std::string close_items(bool empty) const { return pretty() && !empty ? "\n" + margin(1) + "]" : "]"; }
+  bool pretty() const { return indent_ > 0; }
+
+ private:
+  int indent_;
+};
+
+class JsonReporter : public sdk::Reporter {
+ public:
+  JsonReporter(const sdk::Host& host, const std::string& config_json, const assay_report& report)
+      : host_(host),
+        config_(read_config(config_json)),
+        layout_(config_.indent),
+        header_(parse_report_header(report)),
+        expected_items_(report.item_count),
+        file_(report_output_path(report, config_.file)) {
+    file_.write(layout_.open_object());
+    file_.write(layout_.key("schema") + layout_.value(kBacklogSchema, 1));
+    for (const char* field : {"repository", "scan", "maturity"}) {
+      file_.write(layout_.separator());
+      file_.write(layout_.key(field) + layout_.value(header_.at(field), 1));
+    }
+    file_.write(layout_.separator());
+    file_.write(layout_.key("items") + "[");
+  }
+
+  void item(const assay_item& item) override {
+    const std::string key = item.key ? item.key : "";
+    if (!item.json) throw std::invalid_argument("item " + describe(key) + " carries no JSON");
+    ordered_json parsed = ordered_json::parse(item.json, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded() || !parsed.is_object())
+      throw std::invalid_argument("item " + describe(key) + ": its JSON is not a JSON object");
+    file_.write(layout_.item_break(written_items_ == 0));
+    file_.write(layout_.margin(2) + layout_.value(parsed, 2));
+    ++written_items_;
+  }
+
+  void end() override {
+    if (written_items_ != expected_items_)
+      throw std::runtime_error("the report announced " + std::to_string(expected_items_) + " items but " +
+                               std::to_string(written_items_) + " arrived; " + file_.target().string() +
+                               " was not written");
+    file_.write(layout_.close_items(written_items_ == 0));
+    for (const char* field : {"next_best", "summary", "generated_by"}) {
+      file_.write(layout_.separator());
+      file_.write(layout_.key(field) + layout_.value(header_.at(field), 1));
+    }
+    file_.write(layout_.close_object());
+    file_.commit();
+    host_.info("wrote " + file_.target().string() + " (" + std::to_string(written_items_) + " items)");
+  }
+
+ private:
+  static std::string describe(const std::string& key) { return key.empty() ? "(without key)" : key; }
+
+  sdk::Host host_;
+  JsonConfig config_;
+  Layout layout_;
+  ordered_json header_;
+  size_t expected_items_;
+  size_t written_items_ = 0;
+  AtomicFile file_;
+};
+
+}  // namespace
+}  // namespace assay::reporters
+
+ASSAY_REPORTER_PLUGIN(assay::reporters::JsonReporter, "json", "1.0.0",
+                      "Writes the ranked backlog as backlog.json", assay::reporters::kConfigSchema)

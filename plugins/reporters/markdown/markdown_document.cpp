@@ -1,0 +1,260 @@
+#include "markdown_document.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "markdown_text.h"
+
+namespace assay::reporters::markdown {
+namespace {
+
+using nlohmann::ordered_json;
+
+// The member `key` of `object` when it is present and not null.
+const ordered_json* member(const ordered_json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::optional<std::string> text_of(const ordered_json& object, const char* key) {
+  const ordered_json* value = member(object, key);
+  if (!value || !value->is_string()) return std::nullopt;
+  return value->get<std::string>();
+}
+
+std::optional<double> number_of(const ordered_json& object, const char* key) {
+  const ordered_json* value = member(object, key);
+  if (!value || !value->is_number()) return std::nullopt;
+  return value->get<double>();
+}
+
+std::string upper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+std::string short_commit(const std::string& commit) { return commit.substr(0, 7); }
+
+// "`abc1234` (branch `main`)", or "working tree …", or no git at all.
+std::string describe_target(const ordered_json& repository) {
+  const std::string target = text_of(repository, "target").value_or("");
+  if (target == "directory") return "not a git repository — history unavailable";
+  const auto commit = text_of(repository, "commit");
+  const auto branch = text_of(repository, "branch");
+  std::string line;
+  if (target == "working-tree") {
+    line = "working tree";
+    if (commit) line += " on " + code_span(short_commit(*commit));
+  } else {
+    line = commit ? code_span(short_commit(*commit)) : "unknown commit";
+  }
+  if (branch) line += " (branch " + code_span(*branch) + ")";
+  const ordered_json* history = member(repository, "history");
+  if (history && history->is_boolean() && !history->get<bool>()) line += " — history unavailable";
+  return line;
+}
+
+std::string describe_maturity(const ordered_json& maturity) {
+  const auto level = text_of(maturity, "level");
+  if (!level) return "";
+  std::string line = upper(*level);
+  const ordered_json* assessed = member(maturity, "assessed");
+  if (assessed && assessed->is_boolean() && assessed->get<bool>()) {
+    if (auto percent = number_of(maturity, "percent")) line += " (" + format_number(*percent, 1) + "%)";
+    return line;
+  }
+  const auto source = text_of(maturity, "source");
+  return line + " (" + (source ? "from " + *source + ", " : "") + "not assessed)";
+}
+
+void write_bullet(std::string& out, const std::string& label, const std::string& value) {
+  out += "- **" + label + "**: " + value + "\n";
+}
+
+void write_title_block(std::string& out, const ordered_json& header) {
+  const ordered_json& repository = header.at("repository");
+  const ordered_json& scan = header.at("scan");
+  const ordered_json& summary = header.at("summary");
+  const auto name = text_of(repository, "name");
+  out += "# assay backlog — " + one_line(name.value_or("repository")) + "\n\n";
+  if (auto path = text_of(repository, "path")) write_bullet(out, "Repository", code_span(*path));
+  write_bullet(out, "Commit", describe_target(repository));
+  if (auto started = text_of(scan, "started_at")) write_bullet(out, "Scanned", format_utc(*started));
+  if (auto maturity = describe_maturity(header.at("maturity")); !maturity.empty())
+    write_bullet(out, "Maturity", maturity);
+  if (auto items = number_of(summary, "items")) write_bullet(out, "Items", format_number(*items, 0));
+  if (auto hours = number_of(summary, "effort_hours"))
+    write_bullet(out, "Estimated effort", format_hours(*hours));
+  if (auto value = number_of(summary, "value_usd"))
+    write_bullet(out, "Estimated value", format_money(*value));
+  out += "\n";
+}
+
+std::string score_label(const std::string& name) {
+  if (name == "wsjf") return "WSJF";
+  if (name == "ice") return "ICE";
+  if (name == "technical_debt") return "Tech debt";
+  if (name == "security") return "Security";
+  if (name == "composite") return "Composite";
+  if (name == "value_usd") return "Value";
+  if (name == "risk") return "Risk";
+  return name;
+}
+
+std::string explained_value(const ScoreExplanation& line) {
+  if (!line.value) return "";
+  return line.name == "value_usd" ? format_money(*line.value) : format_number(*line.value, 2);
+}
+
+void write_breakdown(std::string& out, const std::vector<ScoreExplanation>& breakdown) {
+  if (breakdown.empty()) return;
+  out += "\nScore breakdown:\n\n";
+  for (const auto& line : breakdown) {
+    std::string text = "- **" + score_label(line.name) + "**";
+    const std::string value = explained_value(line);
+    if (!value.empty()) text += " " + value;
+    if (!line.formula.empty()) text += " = " + one_line(line.formula);
+    out += text + "\n";
+  }
+}
+
+void write_next_best(std::string& out, const BacklogTally& tally) {
+  out += "## Next best item\n\n";
+  if (tally.item_count() == 0) {
+    out += "The scan found no items.\n\n";
+    return;
+  }
+  if (!tally.next_best()) {
+    out +=
+        "No item qualifies: none reaches the minimum score within the maximum risk set in the scoring "
+        "configuration.\n\n";
+    return;
+  }
+  const NextBestItem& best = *tally.next_best();
+  out += "**[" + one_line(best.row.key) + "] " + one_line(best.row.title) + "**\n\n";
+  if (!best.path.empty())
+    write_bullet(out, "Location", code_span(format_location(best.path, best.line_start, best.line_end)));
+  write_bullet(out, "Composite score", format_fixed(best.row.composite, 1));
+  out += "- **WSJF**: " + format_number(best.wsjf, 1) + " | **ICE**: " + format_number(best.ice, 1) +
+         " | **Tech debt**: " + format_number(best.technical_debt, 1) +
+         " | **Security**: " + format_number(best.security, 1) + "\n";
+  write_bullet(out, "Estimated effort", format_hours(best.row.effort_hours));
+  write_bullet(out, "Value", format_money(best.row.value_usd));
+  write_bullet(out, "Risk", format_number(best.risk, 2));
+  write_breakdown(out, best.breakdown);
+  out += "\n";
+}
+
+void write_backlog_table(std::string& out, const BacklogTally& tally) {
+  const auto& rows = tally.top_rows();
+  if (rows.empty()) return;
+  out += "## Prioritized backlog (top " + std::to_string(rows.size()) + ")\n\n";
+  if (rows.size() < tally.item_count())
+    out += "Showing " + std::to_string(rows.size()) + " of " + std::to_string(tally.item_count()) +
+           " items.\n\n";
+  out += "| Rank | Key | Title | Score | Category | Est. Hours | Value |\n";
+  out += "|-----:|-----|-------|------:|----------|-----------:|------:|\n";
+  for (const auto& row : rows) {
+    out += "| " + std::to_string(row.rank) + " | " + table_cell(row.key) + " | " + table_cell(row.title) +
+           " | " + format_fixed(row.composite, 1) + " | " + table_cell(row.category) + " | " +
+           format_number(row.effort_hours, 2) + " | " + format_money(row.value_usd) + " |\n";
+  }
+  out += "\n";
+}
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void write_hotspot_file(std::string& out, const HotspotFile& file) {
+  out += "### " + code_span(file.path) + " — " + format_hours(file.effort_hours) + " in " +
+         plural(file.item_count, "item") + "\n\n";
+  double listed_hours = 0;
+  for (const auto& entry : file.listed) {
+    out += "- " + code_span(format_location(file.path, entry.line_start, entry.line_end)) + " " +
+           one_line(entry.key) + " " + one_line(entry.title) + " (" + format_hours(entry.effort_hours) +
+           ")\n";
+    listed_hours += entry.effort_hours;
+  }
+  if (file.item_count > file.listed.size())
+    out += "- and " + plural(file.item_count - file.listed.size(), "more item") + " (" +
+           format_hours(file.effort_hours - listed_hours) + ")\n";
+  out += "\n";
+}
+
+void write_hotspots(std::string& out, const BacklogTally& tally, size_t file_limit) {
+  if (tally.hotspot_item_count() == 0) return;
+  const auto files = tally.hotspot_files(file_limit);
+  out += "## Technical-debt hot-spots\n\n";
+  out += plural(tally.hotspot_item_count(), "technical-debt or code-quality item") + ", " +
+         format_hours(tally.hotspot_effort_hours()) + " in " + plural(tally.hotspot_file_count(), "file");
+  out += files.size() < tally.hotspot_file_count()
+             ? "; the " + std::to_string(files.size()) + " with the most estimated effort:\n\n"
+             : ", by estimated effort:\n\n";
+  for (const auto& file : files) write_hotspot_file(out, file);
+}
+
+void write_share_table(std::string& out, const char* heading, const std::vector<Share>& shares,
+                       size_t total) {
+  out += "| " + std::string(heading) + " | Items | Share | Est. Hours |\n";
+  out += "|--------|------:|------:|-----------:|\n";
+  for (const auto& share : shares) {
+    out += "| " + (share.name.empty() ? std::string("(unnamed)") : table_cell(share.name)) + " | " +
+           std::to_string(share.items) + " | " + format_share(share.items, total) + " | " +
+           format_number(share.effort_hours, 2) + " |\n";
+  }
+  out += "\n";
+}
+
+void write_sources(std::string& out, const BacklogTally& tally) {
+  if (tally.item_count() == 0) return;
+  out += "## Discovery sources\n\n";
+  write_share_table(out, "Source", tally.by_source(), tally.item_count());
+  write_share_table(out, "Category", tally.by_category(), tally.item_count());
+}
+
+std::string cell_text(const ordered_json& object, const char* key) {
+  auto value = text_of(object, key);
+  return value ? table_cell(*value) : "";
+}
+
+void write_plugin_runs(std::string& out, const ordered_json& scan) {
+  const ordered_json* plugins = member(scan, "plugins");
+  if (!plugins || !plugins->is_array() || plugins->empty()) return;
+  out += "## Plugin runs\n\n";
+  out += "| Plugin | Kind | Version | Status | Findings | Duration | Error |\n";
+  out += "|--------|------|---------|--------|---------:|---------:|-------|\n";
+  for (const auto& run : *plugins) {
+    const auto findings = number_of(run, "findings");
+    const auto duration = number_of(run, "duration_ms");
+    out += "| " + cell_text(run, "name") + " | " + cell_text(run, "kind") + " | " +
+           cell_text(run, "version") + " | " + cell_text(run, "status") + " | " +
+           (findings ? format_number(*findings, 0) : "") + " | " +
+           (duration ? format_duration_ms(*duration) : "") + " | " + cell_text(run, "error") + " |\n";
+  }
+  out += "\n";
+}
+
+void write_footer(std::string& out, const ordered_json& header) {
+  std::string line = "Generated by " + one_line(header.at("generated_by").get<std::string>());
+  if (auto id = text_of(header.at("scan"), "id")) line += ", scan " + code_span(*id);
+  out += "---\n\n*" + line + ".*\n";
+}
+
+}  // namespace
+
+std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files) {
+  std::string out;
+  write_title_block(out, header);
+  write_next_best(out, tally);
+  write_backlog_table(out, tally);
+  write_hotspots(out, tally, hotspot_files);
+  write_sources(out, tally);
+  write_plugin_runs(out, header.at("scan"));
+  write_footer(out, header);
+  return out;
+}
+
+}  // namespace assay::reporters::markdown

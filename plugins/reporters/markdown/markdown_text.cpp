@@ -1,0 +1,134 @@
+#include "markdown_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace assay::reporters::markdown {
+namespace {
+
+constexpr const char* kNotANumber = "n/a";
+
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// Appends one space for each run of line breaks, so "\r\n" is one space.
+template <class Append>
+void each_char_one_line(std::string_view text, Append&& append) {
+  bool in_break = false;
+  for (char c : text) {
+    if (is_line_break(c)) {
+      if (!in_break) append(' ');
+      in_break = true;
+      continue;
+    }
+    in_break = false;
+    append(c);
+  }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "YYYY-MM-DDTHH:MM:SS" with an optional fraction, then "Z".
+bool is_utc_timestamp(std::string_view t) {
+  if (t.size() < 20 || t.back() != 'Z') return false;
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
+  for (size_t i = 0; i < kShape.size(); ++i) {
+    if (kShape[i] == 'd' ? !is_digit(t[i]) : t[i] != kShape[i]) return false;
+  }
+  std::string_view rest = t.substr(kShape.size(), t.size() - kShape.size() - 1);
+  if (rest.empty()) return true;
+  return rest.size() > 1 && rest[0] == '.' && std::all_of(rest.begin() + 1, rest.end(), is_digit);
+}
+
+}  // namespace
+
+std::string table_cell(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  each_char_one_line(text, [&out](char c) {
+    if (c == '|') out += '\\';
+    out += c;
+  });
+  return out;
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  each_char_one_line(text, [&out](char c) { out += c; });
+  return out;
+}
+
+std::string code_span(std::string_view text) {
+  size_t longest_run = 0;
+  size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest_run = std::max(longest_run, run);
+  }
+  const std::string fence(longest_run + 1, '`');
+  const std::string body = one_line(text);
+  // CommonMark strips one space on each side, so padding keeps edge backticks intact.
+  const bool pad = longest_run > 0;
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+std::string format_fixed(double value, int decimals) {
+  if (!std::isfinite(value)) return kNotANumber;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  // "-0.0" reads as a sign error in a report.
+  if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+  return text;
+}
+
+std::string format_number(double value, int max_decimals) {
+  std::string text = format_fixed(value, max_decimals);
+  if (text == kNotANumber || text.find('.') == std::string::npos) return text;
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string format_money(double usd) {
+  if (!std::isfinite(usd)) return kNotANumber;
+  long long dollars = std::llround(usd);
+  std::string digits = std::to_string(dollars < 0 ? -dollars : dollars);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return (dollars < 0 ? "-$" : "$") + grouped;
+}
+
+std::string format_hours(double hours) { return format_number(hours, 2) + " h"; }
+
+std::string format_location(std::string_view path, uint32_t line_start, uint32_t line_end) {
+  std::string out = one_line(path);
+  if (line_start == 0) return out;
+  out += ":" + std::to_string(line_start);
+  if (line_end > line_start) out += "-" + std::to_string(line_end);
+  return out;
+}
+
+std::string format_share(size_t part, size_t whole) {
+  if (whole == 0) return kNotANumber;
+  return format_number(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + "%";
+}
+
+std::string format_duration_ms(double milliseconds) {
+  if (!std::isfinite(milliseconds)) return kNotANumber;
+  if (milliseconds < 1000) return format_number(milliseconds, 0) + " ms";
+  return format_number(milliseconds / 1000.0, 1) + " s";
+}
+
+std::string format_utc(std::string_view timestamp) {
+  if (!is_utc_timestamp(timestamp)) return std::string(timestamp);
+  std::string out(timestamp.substr(0, timestamp.size() - 1));
+  out[10] = ' ';
+  return out + " UTC";
+}
+
+}  // namespace assay::reporters::markdown
