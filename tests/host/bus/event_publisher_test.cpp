@@ -154,15 +154,19 @@ TEST(EventPublisher, SlowSubscriberOnOneEndpointDoesNotStarveAnother) {
   while (fast.receive(20ms)) {
   }
   const uint64_t before = publisher.published();
+  // How much the stalled TCP path absorbs before it overflows depends on the
+  // kernel's socket buffers: publish until it has, within a bound.
   constexpr uint64_t kBurst = 3000;
+  constexpr uint64_t kLimit = 300000;
+  uint64_t sent = 0;
   uint64_t got = 0;
-  for (uint64_t i = 0; i < kBurst; ++i) {
+  for (; sent < kLimit && (sent < kBurst || publisher.dropped() == 0); ++sent) {
     publisher.publish(topic::kFinding, scan_fields());
     while (fast.receive(0ms)) ++got;  // the internal listener keeps up
   }
   while (fast.receive(200ms)) ++got;
-  EXPECT_EQ(got, kBurst);
-  EXPECT_EQ(publisher.published(), before + kBurst);
+  EXPECT_EQ(got, sent);
+  EXPECT_EQ(publisher.published(), before + sent);
   EXPECT_GT(publisher.dropped(), 0u) << "the stalled tcp subscriber should have overflowed";
 }
 
