@@ -65,7 +65,7 @@ assay_status emit(const assay_scan* scan, const assay_finding* raw) {
     if (!scan->sender->send(finding)) return ASSAY_CANCELLED;
     return ASSAY_OK;
   } catch (const std::exception& e) {
-    // A malformed finding is the plugin's bug: refuse it, say why, go on.
+    // A malformed finding is a defect of the plugin; refuse it, say why, go on.
     uint64_t n = mutable_scan->rejected.fetch_add(1) + 1;
     if (scan->log && n <= 10) scan->log(ASSAY_LOG_WARN, std::string("finding refused: ") + e.what());
     return ASSAY_INVALID;

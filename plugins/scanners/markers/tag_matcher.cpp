@@ -13,6 +13,36 @@ bool is_word(char c) {
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
 }
 
+bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
+
+// Characters that decorate the start of a comment line ("* ", "-- ", "#! ",
+// "/// ", "> ") and so may stand before a tag that opens the line.
+bool is_decoration(char c) {
+  return c == ' ' || c == '\t' || c == '*' || c == '/' || c == '#' || c == '-' || c == '!' || c == ';' ||
+         c == '%' || c == '>' || c == '<' || c == '|' || c == '+' || c == '=' || c == '[' || c == '{';
+}
+
+// True when only decoration stands between the start of the line and `pos`.
+bool opens_line(std::string_view text, size_t pos) {
+  while (pos > 0) {
+    const char c = text[pos - 1];
+    if (c == '\n' || c == '\r') return true;
+    if (!is_decoration(c)) return false;
+    --pos;
+  }
+  return true;
+}
+
+// A tag in quotes or in the middle of a sentence names the tag instead of
+// marking work: only a tag that opens a comment line, or is followed by a
+// colon or an owner, is a marker.
+bool is_mention(std::string_view text, const TagHit& hit, bool colon) {
+  if (hit.begin > 0 && is_quote(text[hit.begin - 1])) return true;
+  if (hit.end < text.size() && is_quote(text[hit.end])) return true;
+  const bool argument = hit.end > hit.begin && text[hit.end - 1] == ')';
+  return !colon && !argument && !opens_line(text, hit.begin);
+}
+
 char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 bool equals_upper(std::string_view word, std::string_view tag) {
@@ -53,7 +83,7 @@ std::optional<TagHit> TagMatcher::find(std::string_view text, size_t from) const
         }
       }
       const bool colon = hit.end < text.size() && text[hit.end] == ':';
-      if (hit.upper_case || colon) return hit;
+      if ((hit.upper_case || colon) && !is_mention(text, hit, colon)) return hit;
       break;
     }
   }

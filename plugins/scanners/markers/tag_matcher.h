@@ -2,6 +2,8 @@
 // word (letters, digits and '_' around it do not belong to it), written in
 // upper case, or in any case when a colon follows directly, also after an
 // owner or reference in parentheses ("tag(alice):" for a tag named TAG).
+// A tag in quotes, or inside a sentence without a colon or owner after it,
+// is a mention of the tag, not a marker.
 #pragma once
 
 #include <cstddef>

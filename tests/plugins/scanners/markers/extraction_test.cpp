@@ -11,9 +11,18 @@ namespace {
 TEST(MarkersTagMatcher, WholeWordsOnly) {
   EXPECT_EQ(summary("c", "// TODOS TODO_LIST MYTODO todo_list TODO2 FIXMEs\n"), Lines{});
   std::vector<std::string> tags;
-  for (const auto& m : markers_in("c", "// see (TODO) and [FIXME] and \"HACK\", XXX.\n"))
+  for (const auto& m : markers_in("c", "// (TODO: a)\n// [FIXME] b\n// HACK, c\n// x XXX: d.\n"))
     tags.push_back(m.tag);
   EXPECT_EQ(tags, (Lines{"TODO", "FIXME", "HACK", "XXX"}));
+}
+
+TEST(MarkersTagMatcher, MentionsAreNotMarkers) {
+  // Prose that names a tag, in quotes or mid-sentence, marks no work.
+  EXPECT_EQ(summary("c", "// the same TODO text twice\n// e.g. \"FIXME\" or `HACK`\n// a 'XXX' marker\n"), Lines{});
+  EXPECT_EQ(summary("python", "# rule id such as \"TODO:\" here\n"), Lines{});
+  // Mid-sentence with a colon or an owner, or opening a line, it is a marker.
+  EXPECT_EQ(summary("c", "// done; TODO(alice) retry\n// and FIXME: leak\n/*\n * BUG crash\n */\n"),
+            (Lines{"TODO@1 retry", "FIXME@2 leak", "BUG@4 crash"}));
 }
 
 TEST(MarkersTagMatcher, UpperCaseOrAnyCaseBeforeColon) {
