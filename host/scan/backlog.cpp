@@ -54,10 +54,10 @@ std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::
   return "";
 }
 
-nlohmann::json item_json(const BacklogItem& item) {
+nlohmann::ordered_json item_json(const BacklogItem& item) {
   const Finding& f = item.finding;
   const scoring::Scores& s = item.scores;
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   j["key"] = item.key;
   j["fingerprint"] = item.fingerprint;
   j["title"] = f.title;
@@ -68,7 +68,7 @@ nlohmann::json item_json(const BacklogItem& item) {
   j["evidence"] = f.evidence;
   j["effort_hours"] = s.effort_hours;
   j["confidence"] = s.confidence;
-  j["severity"] = f.severity.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.severity);
+  j["severity"] = f.severity.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.severity);
   j["tags"] = f.tags;
   j["scores"] = {{"wsjf", s.wsjf},
                  {"ice", s.ice},
@@ -78,8 +78,16 @@ nlohmann::json item_json(const BacklogItem& item) {
   j["value_usd"] = s.value_usd;
   j["risk"] = s.risk;
   j["rank"] = item.rank;
-  j["details"] = f.details_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(f.details_json);
-  j["breakdown"] = scoring::to_json(s.breakdown);
+  j["details"] =
+      f.details_json.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(f.details_json);
+  const scoring::Breakdown& b = s.breakdown;
+  nlohmann::ordered_json breakdown;
+  for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf}, {"ice", &b.ice}, {"technical_debt", &b.technical_debt},
+                                   {"security", &b.security}, {"composite", &b.composite}, {"value_usd", &b.value_usd},
+                                   {"risk", &b.risk}}) {
+    breakdown[name] = nlohmann::ordered_json(scoring::to_json(*part));
+  }
+  j["breakdown"] = std::move(breakdown);
   return j;
 }
 

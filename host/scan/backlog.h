@@ -33,8 +33,10 @@ void rank_items(std::vector<BacklogItem>& items);
 // Key of the first item the model finds eligible as next best, or "".
 std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::Model& model);
 
-// The item as written to backlog.json (docs/report-data.md).
-nlohmann::json item_json(const BacklogItem& item);
+// The item as written to backlog.json (docs/report-data.md), its keys in the
+// documented order (scores in the order a reader reasons: WSJF, ICE, debt,
+// security, then the composite, value and risk).
+nlohmann::ordered_json item_json(const BacklogItem& item);
 
 // Counts per category and source, total effort and value.
 nlohmann::json summary_json(const std::vector<BacklogItem>& items);

@@ -214,9 +214,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   const auto started = Clock::now();
 
   std::error_code ec;
-  std::filesystem::path path = std::filesystem::absolute(options.path, ec);
+  std::filesystem::path path = std::filesystem::absolute(options.path, ec).lexically_normal();
   if (ec) throw ScanFailed("cannot resolve path '" + options.path.string() + "': " + ec.message());
-  outcome.out_dir = options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay";
+  if (path.has_relative_path() && !path.has_filename()) path = path.parent_path();  // drop a trailing '/'
+  outcome.out_dir = (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
 
   std::vector<std::string> reporters = reporter_names(options.formats ? *options.formats : config_.report_formats());
   for (const auto& name : reporters) {
