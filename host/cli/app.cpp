@@ -1,28 +1,16 @@
 #include "cli/app.h"
 
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
+#include "config/host_schema.h"
 #include "log/log.h"
 #include "scan/scan_target.h"
-#include "config/host_schema.h"
 #include "scoring/config_schema.h"
 #include "scoring/model.h"
 
 namespace assay::cli {
 namespace {
-
-log::Level from_abi(assay_log_level level) {
-  switch (level) {
-    case ASSAY_LOG_TRACE: return log::Level::trace;
-    case ASSAY_LOG_DEBUG: return log::Level::debug;
-    case ASSAY_LOG_INFO: return log::Level::info;
-    case ASSAY_LOG_WARN: return log::Level::warn;
-    case ASSAY_LOG_ERROR: return log::Level::error;
-  }
-  return log::Level::info;
-}
 
 void print(const std::vector<config::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
@@ -39,7 +27,8 @@ nlohmann::json host_schema() {
 std::optional<App> start(const GlobalOptions& options) {
   std::optional<config::Config> loaded;
   try {
-    loaded = options.config_file ? config::Config::load(*options.config_file, host_schema()) : config::Config::defaults();
+    loaded = options.config_file ? config::Config::load(*options.config_file, host_schema())
+                                 : config::Config::defaults();
   } catch (const config::ConfigError& e) {
     print(e.diagnostics);
     if (e.diagnostics.empty()) std::cerr << "assay: " << e.what() << "\n";
@@ -47,15 +36,17 @@ std::optional<App> start(const GlobalOptions& options) {
   }
   App app{std::move(*loaded), nullptr};
   try {
-    log::setup(options.log_level.value_or(app.config.log_level()), options.log_format.value_or(app.config.log_format()));
+    log::setup(options.log_level.value_or(app.config.log_level()),
+               options.log_format.value_or(app.config.log_format()));
   } catch (const std::invalid_argument& e) {
     std::cerr << "assay: " << e.what() << "\n";
     return std::nullopt;
   }
 
   app.loader = std::make_unique<loader::PluginLoader>(
-      scan::scan_functions(), [](assay_log_level level, const std::string& plugin, const std::string& message) {
-        log::write(from_abi(level), plugin, message);
+      scan::scan_functions(),
+      [](assay_log_level level, const std::string& plugin, const std::string& message) {
+        log::write(log::from_plugin_level(level), plugin, message);
       });
   // Explicit files load first: they take precedence over the search path.
   std::vector<std::filesystem::path> configured_dirs;
@@ -64,7 +55,8 @@ std::optional<App> start(const GlobalOptions& options) {
   for (const auto& error : app.loader->errors()) log::write(log::Level::error, "loader", error.message);
 
   std::vector<config::PluginSchema> schemas;
-  for (const auto& plugin : app.loader->plugins()) schemas.push_back({plugin->info().name, plugin->info().schema_json});
+  for (const auto& plugin : app.loader->plugins())
+    schemas.push_back({plugin->info().name, plugin->info().schema_json});
   auto diagnostics = app.config.check_plugins(schemas);
   if (!diagnostics.empty()) {
     print(diagnostics);

@@ -1,9 +1,8 @@
 // assay plugins list, assay config check, assay explain, and the usage text.
+#include <boost/program_options/value_semantic.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-
-#include <boost/program_options/value_semantic.hpp>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -106,7 +105,8 @@ void print_score(const nlohmann::json& breakdown, const char* name, const char* 
   const auto& entry = breakdown.at(name);
   std::cout << "  " << label << ": " << entry.value("formula", std::string()) << "\n";
   if (entry.contains("components") && entry.at("components").is_object()) {
-    for (const auto& [k, v] : entry.at("components").items()) std::cout << "      " << k << " = " << v.dump() << "\n";
+    for (const auto& [k, v] : entry.at("components").items())
+      std::cout << "      " << k << " = " << v.dump() << "\n";
   }
 }
 
@@ -145,8 +145,8 @@ int explain_command(const Args& args) {
     if (item.value("key", "") != key) continue;
     const auto& loc = item.at("location");
     std::cout << item.value("key", "") << "  " << item.value("title", "") << "\n";
-    std::cout << "  source " << item.value("source", "") << ", rule " << item.value("rule", "") << ", category "
-              << item.value("category", "") << ", rank " << item.value("rank", 0) << "\n";
+    std::cout << "  source " << item.value("source", "") << ", rule " << item.value("rule", "")
+              << ", category " << item.value("category", "") << ", rank " << item.value("rank", 0) << "\n";
     if (!loc.value("path", "").empty()) {
       std::cout << "  at " << loc.value("path", "") << ":" << loc.value("line_start", 0) << "-"
                 << loc.value("line_end", 0) << "\n";

@@ -1,3 +1,5 @@
+#include <assay/plugin.h>
+
 #include <exception>
 #include <iostream>
 #include <string>
@@ -5,8 +7,6 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
-
-#include <assay/plugin.h>
 
 #ifndef ASSAY_VERSION
 #define ASSAY_VERSION "0.0.0"
@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "--version" || command == "-V") {
-      std::cout << "assay " << ASSAY_VERSION << " (plugin API " << ASSAY_API_MAJOR << "." << ASSAY_API_MINOR << ")\n";
+      std::cout << "assay " << ASSAY_VERSION << " (plugin API " << ASSAY_API_MAJOR << "." << ASSAY_API_MINOR
+                << ")\n";
       return kExitOk;
     }
     if (command == "scan") return scan_command(rest);

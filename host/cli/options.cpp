@@ -9,12 +9,11 @@ namespace assay::cli {
 
 po::options_description global_options() {
   po::options_description options("Global options");
-  options.add_options()
-      ("config", po::value<std::string>(), "configuration file merged over the built-in defaults")
-      ("plugin", po::value<std::vector<std::string>>()->composing(), "load this plugin file too (repeatable)")
-      ("log-level", po::value<std::string>(), "trace, debug, info, warn, error, off")
-      ("log-format", po::value<std::string>(), "text or json")
-      ("help,h", "show this command's help");
+  options.add_options()("config", po::value<std::string>(),
+                        "configuration file merged over the built-in defaults")(
+      "plugin", po::value<std::vector<std::string>>()->composing(), "load this plugin file too (repeatable)")(
+      "log-level", po::value<std::string>(), "trace, debug, info, warn, error, off")(
+      "log-format", po::value<std::string>(), "text or json")("help,h", "show this command's help");
   return options;
 }
 

@@ -2,12 +2,11 @@
 // command accepts and a parser that turns Boost errors into usage errors.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/variables_map.hpp>
+#include <string>
+#include <vector>
 
 #include "cli/app.h"
 
@@ -22,8 +21,8 @@ struct UsageError : std::runtime_error {
 boost::program_options::options_description global_options();
 GlobalOptions global_values(const boost::program_options::variables_map& vm);
 
-boost::program_options::variables_map parse(const std::vector<std::string>& args,
-                                            const boost::program_options::options_description& options,
-                                            const boost::program_options::positional_options_description& positional);
+boost::program_options::variables_map parse(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional);
 
 }  // namespace assay::cli

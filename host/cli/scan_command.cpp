@@ -1,9 +1,8 @@
+#include <boost/program_options/value_semantic.hpp>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
-
-#include <boost/program_options/value_semantic.hpp>
 
 #include "bus/bus.h"
 #include "bus/event_publisher.h"
@@ -36,11 +35,11 @@ std::vector<std::string> split_formats(const std::string& text) {
 
 int scan_command(const Args& args) {
   po::options_description options("assay scan [PATH] [options]");
-  options.add_options()
-      ("path", po::value<std::string>()->default_value("."), "repository or directory to scan")
-      ("rev", po::value<std::string>(), "scan this commit's tree from the object database")
-      ("out", po::value<std::string>(), "report directory (default PATH/.assay)")
-      ("format", po::value<std::string>(), "reporters to run, comma separated (md,json)");
+  options.add_options()("path", po::value<std::string>()->default_value("."),
+                        "repository or directory to scan")(
+      "rev", po::value<std::string>(), "scan this commit's tree from the object database")(
+      "out", po::value<std::string>(), "report directory (default PATH/.assay)")(
+      "format", po::value<std::string>(), "reporters to run, comma separated (md,json)");
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("path", 1);

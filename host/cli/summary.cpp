@@ -22,15 +22,18 @@ std::string clip(const std::string& s, size_t width) {
 
 void print_summary(std::ostream& out, const scan::ScanOutcome& outcome, size_t top) {
   const auto& repo = outcome.repository;
-  std::string target = repo.target == "directory" ? "plain directory, history unavailable"
-                                                  : repo.target + (repo.commit.empty() ? "" : " @ " + repo.commit.substr(0, 12));
-  out << "assay: " << repo.path << " (" << target << "): " << outcome.files << " files, " << outcome.items.size()
-      << " items\n";
+  std::string target = repo.target == "directory"
+                           ? "plain directory, history unavailable"
+                           : repo.target + (repo.commit.empty() ? "" : " @ " + repo.commit.substr(0, 12));
+  out << "assay: " << repo.path << " (" << target << "): " << outcome.files << " files, "
+      << outcome.items.size() << " items\n";
   for (const auto& run : outcome.runs) {
-    if (run.status != "ok") out << "  plugin " << run.name << ": " << run.status << " — " << run.error << "\n";
+    if (run.status != "ok")
+      out << "  plugin " << run.name << ": " << run.status << " — " << run.error << "\n";
   }
   for (const auto& run : outcome.reporter_runs) {
-    if (run.status != "ok") out << "  reporter " << run.name << ": " << run.status << " — " << run.error << "\n";
+    if (run.status != "ok")
+      out << "  reporter " << run.name << ": " << run.status << " — " << run.error << "\n";
   }
   if (!outcome.next_best.empty()) {
     for (const auto& item : outcome.items) {

@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace assay {
 namespace {
@@ -25,7 +24,8 @@ std::string str(const char* s) { return s ? std::string(s) : std::string(); }
 std::optional<double> optional_number(double v, double lo, double hi, const char* field) {
   if (v < 0 || std::isnan(v)) return std::nullopt;
   if (v < lo || v > hi) {
-    throw std::invalid_argument(std::string("finding field '") + field + "' out of range: " + std::to_string(v));
+    throw std::invalid_argument(std::string("finding field '") + field +
+                                "' out of range: " + std::to_string(v));
   }
   return v;
 }
@@ -34,8 +34,8 @@ std::optional<double> optional_number(double v, double lo, double hi, const char
 
 const std::vector<std::string>& known_categories() {
   static const std::vector<std::string> categories = {
-      "security",       "dependency",   "technical-debt", "performance", "testing",
-      "documentation",  "infrastructure", "code-quality",  "compliance",  "feature"};
+      "security",      "dependency",     "technical-debt", "performance", "testing",
+      "documentation", "infrastructure", "code-quality",   "compliance",  "feature"};
   return categories;
 }
 
@@ -67,8 +67,10 @@ Finding Finding::from_abi(const assay_finding& raw, const std::string& source) {
     f.line_end = std::max(raw.line_end, raw.line_start);
   }
   if (covers(raw, &assay_finding::evidence)) f.evidence = str(raw.evidence);
-  if (covers(raw, &assay_finding::effort_hours)) f.effort_hours = optional_number(raw.effort_hours, 0, 10000, "effort_hours");
-  if (covers(raw, &assay_finding::confidence)) f.confidence = optional_number(raw.confidence, 0, 1, "confidence");
+  if (covers(raw, &assay_finding::effort_hours))
+    f.effort_hours = optional_number(raw.effort_hours, 0, 10000, "effort_hours");
+  if (covers(raw, &assay_finding::confidence))
+    f.confidence = optional_number(raw.confidence, 0, 1, "confidence");
   if (covers(raw, &assay_finding::severity)) f.severity = str(raw.severity);
   if (!f.severity.empty()) {
     const auto& sev = known_severities();
@@ -94,8 +96,8 @@ Finding Finding::from_abi(const assay_finding& raw, const std::string& source) {
 }
 
 nlohmann::json Finding::to_json() const {
-  nlohmann::json j = {{"source", source},   {"rule", rule},         {"title", title},
-                      {"category", category}, {"path", path},       {"line_start", line_start},
+  nlohmann::json j = {{"source", source},     {"rule", rule},         {"title", title},
+                      {"category", category}, {"path", path},         {"line_start", line_start},
                       {"line_end", line_end}, {"evidence", evidence}, {"severity", severity},
                       {"tags", tags},         {"identity", identity}};
   j["effort_hours"] = effort_hours ? nlohmann::json(*effort_hours) : nlohmann::json(nullptr);

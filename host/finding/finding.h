@@ -4,19 +4,18 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 struct assay_finding;
 
 namespace assay {
 
 struct Finding {
-  std::string source;    // name of the scanner plugin that emitted it
-  std::string rule;      // rule or tag id, e.g. "FIXME"
+  std::string source;  // name of the scanner plugin that emitted it
+  std::string rule;    // rule or tag id, e.g. "FIXME"
   std::string title;
   std::string category;  // empty: the scoring stage's default category
   std::string path;      // repository-relative, empty when not file-bound
@@ -28,8 +27,8 @@ struct Finding {
   std::string severity;              // info|low|medium|high|critical or empty
   std::optional<double> cvss;        // 0..10
   std::vector<std::string> tags;
-  std::string identity;       // scanner-supplied stable identity, may be empty
-  std::string details_json;   // JSON object text, may be empty
+  std::string identity;      // scanner-supplied stable identity, may be empty
+  std::string details_json;  // JSON object text, may be empty
 
   // Copies a finding received through the C ABI, reading only the fields the
   // plugin's struct_size covers. Throws std::invalid_argument naming the

@@ -4,9 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <tuple>
-
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "scan/fingerprint.h"
 
@@ -78,12 +77,16 @@ nlohmann::ordered_json item_json(const BacklogItem& item) {
   j["value_usd"] = s.value_usd;
   j["risk"] = s.risk;
   j["rank"] = item.rank;
-  j["details"] =
-      f.details_json.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(f.details_json);
+  j["details"] = f.details_json.empty() ? nlohmann::ordered_json(nullptr)
+                                        : nlohmann::ordered_json::parse(f.details_json);
   const scoring::Breakdown& b = s.breakdown;
   nlohmann::ordered_json breakdown;
-  for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf}, {"ice", &b.ice}, {"technical_debt", &b.technical_debt},
-                                   {"security", &b.security}, {"composite", &b.composite}, {"value_usd", &b.value_usd},
+  for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf},
+                                   {"ice", &b.ice},
+                                   {"technical_debt", &b.technical_debt},
+                                   {"security", &b.security},
+                                   {"composite", &b.composite},
+                                   {"value_usd", &b.value_usd},
                                    {"risk", &b.risk}}) {
     breakdown[name] = nlohmann::ordered_json(scoring::to_json(*part));
   }

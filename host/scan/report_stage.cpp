@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
@@ -28,7 +27,9 @@ nlohmann::json run_json(const PluginRun& run) {
           {"error", run.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.error)}};
 }
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::json or_null(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
 
 // Fills the C view of an item; the strings point into `item` and `json`.
 assay_item item_view(const BacklogItem& item, const std::string& json) {
@@ -56,7 +57,8 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   return v;
 }
 
-PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin, const std::string& header) {
+PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin,
+                       const std::string& header) {
   const auto& outcome = context.outcome;
   PluginRun run{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
   auto start = std::chrono::steady_clock::now();
@@ -118,11 +120,14 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
   std::vector<PluginRun> runs;
   std::error_code ec;
   std::filesystem::create_directories(context.outcome.out_dir, ec);
-  if (ec) throw ScanFailed("cannot create output directory '" + context.outcome.out_dir.string() + "': " + ec.message());
+  if (ec)
+    throw ScanFailed("cannot create output directory '" + context.outcome.out_dir.string() +
+                     "': " + ec.message());
   const std::string header = report_header_json(context).dump();
   for (const auto& name : names) {
     const auto* plugin = context.loader.find(name);
-    if (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER) continue;  // its load failure is already recorded
+    if (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)
+      continue;  // its load failure is already recorded
     if (!context.config.plugin_enabled(name)) continue;
     PluginRun run = run_reporter(context, *plugin, header);
     nlohmann::json event = {{"scan_id", context.outcome.scan_id},

@@ -2,10 +2,9 @@
 // reporter plugin through the ABI (begin, one call per item, end).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "scan/scan_runner.h"
 

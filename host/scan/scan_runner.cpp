@@ -1,18 +1,17 @@
 #include "scan/scan_runner.h"
 
 #include <unistd.h>
+#include <yaml-cpp/yaml.h>
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
-
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "bus/bus.h"
 #include "bus/event_publisher.h"
@@ -48,9 +47,12 @@ int64_t ms_since(Clock::time_point start) {
 
 const char* target_name(repo::TargetKind kind) {
   switch (kind) {
-    case repo::TargetKind::WorkingTree: return "working-tree";
-    case repo::TargetKind::Commit: return "commit";
-    case repo::TargetKind::Directory: return "directory";
+    case repo::TargetKind::WorkingTree:
+      return "working-tree";
+    case repo::TargetKind::Commit:
+      return "commit";
+    case repo::TargetKind::Directory:
+      return "directory";
   }
   return "directory";
 }
@@ -112,17 +114,6 @@ class Progress {
   bool stopping_ = false;
 };
 
-log::Level to_log_level(assay_log_level level) {
-  switch (level) {
-    case ASSAY_LOG_TRACE: return log::Level::trace;
-    case ASSAY_LOG_DEBUG: return log::Level::debug;
-    case ASSAY_LOG_INFO: return log::Level::info;
-    case ASSAY_LOG_WARN: return log::Level::warn;
-    case ASSAY_LOG_ERROR: return log::Level::error;
-  }
-  return log::Level::info;
-}
-
 }  // namespace
 
 std::vector<std::string> reporter_names(const std::vector<std::string>& formats) {
@@ -154,8 +145,8 @@ struct ScanState {
   std::vector<BacklogItem> items;
 };
 
-void score_findings(ScanState& state, bus::FindingReceiver& receiver, const std::vector<std::string>& expected,
-                    const std::atomic<bool>& stop) {
+void score_findings(ScanState& state, bus::FindingReceiver& receiver,
+                    const std::vector<std::string>& expected, const std::atomic<bool>& stop) {
   receiver.run(
       expected,
       [&](Finding&& finding) {
@@ -163,7 +154,8 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver, const std:
         try {
           item.scores = state.model.score(finding, scoring::FileContext{});
         } catch (const std::exception& e) {
-          log::write(log::Level::error, "host", "cannot score a finding of '" + finding.source + "': " + e.what());
+          log::write(log::Level::error, "host",
+                     "cannot score a finding of '" + finding.source + "': " + e.what());
           return;
         }
         item.finding = std::move(finding);
@@ -217,9 +209,11 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   std::filesystem::path path = std::filesystem::absolute(options.path, ec).lexically_normal();
   if (ec) throw ScanFailed("cannot resolve path '" + options.path.string() + "': " + ec.message());
   if (path.has_relative_path() && !path.has_filename()) path = path.parent_path();  // drop a trailing '/'
-  outcome.out_dir = (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
+  outcome.out_dir =
+      (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
 
-  std::vector<std::string> reporters = reporter_names(options.formats ? *options.formats : config_.report_formats());
+  std::vector<std::string> reporters =
+      reporter_names(options.formats ? *options.formats : config_.report_formats());
   for (const auto& name : reporters) {
     const auto* plugin = loader_.find(name);
     bool load_failed = false;
@@ -239,8 +233,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   } catch (const std::exception& e) {
     throw ScanFailed(e.what());
   }
-  outcome.repository = {repo->root(),   repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
-                        repo->has_history()};
+  outcome.repository = {
+      repo->root(),       repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
+      repo->has_history()};
   outcome.files = repo->files().size();
   outcome.maturity_level = config_.maturity_level();
   scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
@@ -273,7 +268,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                                          {"plugins", scanner_names}});
   log::write(log::Level::info, "host",
              "scanning " + outcome.repository.path + " (" + outcome.repository.target + ", " +
-                 std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) + " scanner(s)");
+                 std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
+                 " scanner(s)");
 
   ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}};
   size_t threads = config_.scan_threads();
@@ -297,7 +293,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     target->commit = repo->commit();
     std::string name = job.run.name;
     target->log = [name](assay_log_level level, const std::string& message) {
-      log::write(to_log_level(level), name, message);
+      log::write(log::from_plugin_level(level), name, message);
     };
     targets.push_back(std::move(target));
   }
@@ -346,14 +342,15 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   }
   const std::string finished_at = utc_now_iso8601();
   int64_t duration_ms = ms_since(started);
-  events_.publish("assay.scan.completed", {{"scan_id", outcome.scan_id},
-                                           {"repository", outcome.repository.path},
-                                           {"status", cancel.load() ? "cancelled" : "ok"},
-                                           {"items", outcome.items.size()},
-                                           {"duration_ms", duration_ms},
-                                           {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr)
-                                                                                   : nlohmann::json(outcome.next_best)},
-                                           {"plugins", outcome.runs.size()}});
+  events_.publish(
+      "assay.scan.completed",
+      {{"scan_id", outcome.scan_id},
+       {"repository", outcome.repository.path},
+       {"status", cancel.load() ? "cancelled" : "ok"},
+       {"items", outcome.items.size()},
+       {"duration_ms", duration_ms},
+       {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.next_best)},
+       {"plugins", outcome.runs.size()}});
 
   ReportContext report{outcome, config_, loader_, events_, started_at, finished_at};
   outcome.reporter_runs = run_reporters(report, reporters);

@@ -70,10 +70,10 @@ struct ScanOutcome {
   std::string scan_id;
   RepositoryInfo repository;
   std::filesystem::path out_dir;
-  std::vector<PluginRun> runs;          // scanners and load failures
+  std::vector<PluginRun> runs;  // scanners and load failures
   std::vector<PluginRun> reporter_runs;
-  std::vector<BacklogItem> items;       // ranked
-  std::string next_best;                // key or ""
+  std::vector<BacklogItem> items;  // ranked
+  std::string next_best;           // key or ""
   std::string maturity_level;
   size_t files = 0;
 };

@@ -72,7 +72,9 @@ assay_status emit(const assay_scan* scan, const assay_finding* raw) {
   }
 }
 
-int is_cancelled(const assay_scan* scan) { return scan && scan->cancelled->load(std::memory_order_relaxed) ? 1 : 0; }
+int is_cancelled(const assay_scan* scan) {
+  return scan && scan->cancelled->load(std::memory_order_relaxed) ? 1 : 0;
+}
 
 assay_status run_parallel(const assay_scan* scan, size_t count, void (*fn)(void*, size_t), void* user) {
   if (!scan || !fn) return ASSAY_INVALID;

@@ -4,10 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "process.h"
 
@@ -38,9 +37,8 @@ nlohmann::json read_json(const fs::path& path) { return nlohmann::json::parse(re
 class ScanE2E : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("assay-e2e-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("assay-e2e-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     repo_ = dir_ / "repo";
@@ -52,7 +50,8 @@ class ScanE2E : public ::testing::Test {
   void make_repo() {
     fs::create_directories(repo_);
     git("init -q -b main");
-    write(repo_ / "src/parser.c", "int parse(void) {\n  return 0; /* FIXME: overflow when input > 4 GiB */\n}\n");
+    write(repo_ / "src/parser.c",
+          "int parse(void) {\n  return 0; /* FIXME: overflow when input > 4 GiB */\n}\n");
     git("add -A");
     git("commit -q -m first");
     write(repo_ / "src/parser.c",
@@ -69,8 +68,10 @@ class ScanE2E : public ::testing::Test {
   }
 
   void git(const std::string& args) {
-    sh("cd '" + repo_.string() + "' && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-       "GIT_COMMITTER_EMAIL=t@example.com git " + args);
+    sh("cd '" + repo_.string() +
+       "' && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
+       "GIT_COMMITTER_EMAIL=t@example.com git " +
+       args);
   }
 
   ProcessResult assay(std::vector<std::string> args) {
@@ -201,8 +202,8 @@ TEST_F(ScanE2E, PlainDirectoryIsScannedWithoutHistory) {
 
 TEST_F(ScanE2E, FailingPluginDoesNotStopTheScan) {
   make_repo();
-  ProcessResult r = assay({"scan", repo_.string(), "--plugin", kFixtures + "/fixture-scan_fails.so", "--plugin",
-                           kFixtures + "/not_a_shared_object.so"});
+  ProcessResult r = assay({"scan", repo_.string(), "--plugin", kFixtures + "/fixture-scan_fails.so",
+                           "--plugin", kFixtures + "/not_a_shared_object.so"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   nlohmann::json b = read_json(repo_ / ".assay/backlog.json");
   EXPECT_EQ(b.at("items").size(), 3u);
