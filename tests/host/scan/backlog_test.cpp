@@ -1,0 +1,141 @@
+// Fingerprints, ranking, keys and next-best selection of a scan's backlog.
+#include "scan/backlog.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "scan/fingerprint.h"
+
+namespace assay::scan {
+namespace {
+
+scoring::Model default_model() {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  return scoring::Model::from_yaml(config["scoring"], "developing");
+}
+
+Finding marker(const std::string& path, uint32_t line, const std::string& text, const std::string& category = "") {
+  Finding f;
+  f.source = "markers";
+  f.rule = "TODO";
+  f.title = "TODO: " + text;
+  f.category = category;
+  f.path = path;
+  f.line_start = line;
+  f.line_end = line;
+  f.evidence = "TODO: " + text;
+  return f;
+}
+
+std::vector<BacklogItem> scored(const std::vector<Finding>& findings) {
+  scoring::Model model = default_model();
+  std::vector<BacklogItem> items;
+  for (const auto& f : findings) {
+    BacklogItem item;
+    item.finding = f;
+    item.scores = model.score(f, scoring::FileContext{});
+    items.push_back(item);
+  }
+  return items;
+}
+
+TEST(Fingerprint, IgnoresLineNumbersAndWhitespace) {
+  Finding a = marker("src/a.c", 10, "retry  on\terror");
+  Finding b = marker("src/a.c", 42, "retry on error");
+  EXPECT_EQ(fingerprint(a, 0), fingerprint(b, 0));
+  EXPECT_EQ(fingerprint(a, 0).size(), 32u);
+}
+
+TEST(Fingerprint, SeparatesPathRuleSourceAndOccurrence) {
+  Finding a = marker("src/a.c", 1, "x");
+  Finding other_path = marker("src/b.c", 1, "x");
+  Finding other_rule = a;
+  other_rule.rule = "FIXME";
+  Finding other_source = a;
+  other_source.source = "other";
+  EXPECT_NE(fingerprint(a, 0), fingerprint(other_path, 0));
+  EXPECT_NE(fingerprint(a, 0), fingerprint(other_rule, 0));
+  EXPECT_NE(fingerprint(a, 0), fingerprint(other_source, 0));
+  EXPECT_NE(fingerprint(a, 0), fingerprint(a, 1));
+}
+
+TEST(Fingerprint, ScannerIdentityWinsOverEvidence) {
+  Finding a = marker("src/a.c", 1, "first wording");
+  Finding b = marker("src/a.c", 1, "second wording");
+  a.identity = b.identity = "sarif:abc123";
+  EXPECT_EQ(fingerprint(a, 0), fingerprint(b, 0));
+}
+
+TEST(Backlog, EqualFindingsInOneFileGetDistinctStableFingerprints) {
+  auto forward = scored({marker("a.c", 5, "same"), marker("a.c", 9, "same"), marker("b.c", 1, "same")});
+  auto reversed = scored({marker("b.c", 1, "same"), marker("a.c", 9, "same"), marker("a.c", 5, "same")});
+  assign_fingerprints(forward);
+  assign_fingerprints(reversed);
+  auto find = [](const std::vector<BacklogItem>& items, const std::string& path, uint32_t line) {
+    return std::find_if(items.begin(), items.end(), [&](const BacklogItem& i) {
+             return i.finding.path == path && i.finding.line_start == line;
+           })->fingerprint;
+  };
+  EXPECT_NE(find(forward, "a.c", 5), find(forward, "a.c", 9));
+  EXPECT_EQ(find(forward, "a.c", 5), find(reversed, "a.c", 5));
+  EXPECT_EQ(find(forward, "a.c", 9), find(reversed, "a.c", 9));
+}
+
+TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {
+  auto items = scored({marker("a.c", 1, "plain"), marker("b.c", 2, "sql injection in login", "security"),
+                       marker("c.c", 3, "another")});
+  items[1].finding.severity = "high";
+  items[1].scores = default_model().score(items[1].finding, scoring::FileContext{});
+  assign_fingerprints(items);
+  rank_items(items);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].key, "SEC-001");
+  EXPECT_EQ(items[0].rank, 1u);
+  for (size_t i = 1; i < items.size(); ++i) EXPECT_GE(items[i - 1].scores.composite, items[i].scores.composite);
+  // Equal scores are ordered by path, so keys do not depend on thread timing.
+  EXPECT_EQ(items[1].finding.path, "a.c");
+  EXPECT_EQ(items[1].key, "TD-001");
+  EXPECT_EQ(items[2].key, "TD-002");
+}
+
+TEST(Backlog, NextBestIsTheFirstEligibleItem) {
+  scoring::Model model = default_model();
+  auto items = scored({marker("a.c", 1, "one"), marker("b.c", 1, "two")});
+  assign_fingerprints(items);
+  rank_items(items);
+  EXPECT_EQ(next_best_key(items, model), items[0].key);
+  items[0].scores.risk = 0.99;  // too risky to recommend
+  EXPECT_EQ(next_best_key(items, model), items[1].key);
+  items[1].scores.composite = 0.5;  // below min_score
+  EXPECT_EQ(next_best_key(items, model), "");
+}
+
+TEST(Backlog, ItemJsonHasTheDocumentedShape) {
+  auto items = scored({marker("src/a.c", 3, "x")});
+  items[0].finding.line_end = 4;
+  assign_fingerprints(items);
+  rank_items(items);
+  auto j = item_json(items[0]);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : j.items()) keys.push_back(k);
+  const std::vector<std::string> expected = {"key",      "fingerprint", "title",     "category",     "source",
+                                             "rule",     "location",    "evidence",  "effort_hours", "confidence",
+                                             "severity", "tags",        "scores",    "value_usd",    "risk",
+                                             "rank",     "details",     "breakdown"};
+  EXPECT_EQ(keys, expected);
+  EXPECT_EQ(j["location"]["line_end"], 4);
+  std::vector<std::string> parts;
+  for (const auto& [k, v] : j["breakdown"].items()) parts.push_back(k);
+  EXPECT_EQ(parts, (std::vector<std::string>{"wsjf", "ice", "technical_debt", "security", "composite", "value_usd",
+                                             "risk"}));
+  EXPECT_EQ(j["scores"]["composite"], items[0].scores.composite);
+  auto summary = summary_json(items);
+  EXPECT_EQ(summary["items"], 1);
+  EXPECT_EQ(summary["by_source"]["markers"], 1);
+}
+
+}  // namespace
+}  // namespace assay::scan
