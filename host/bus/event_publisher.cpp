@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <zmq.hpp>
@@ -19,6 +20,7 @@ struct Endpoint {
   IpcEndpointLock lock;
   zmq::socket_t socket;
   std::string address;
+  std::set<std::string> subscriptions;  // prefixes some subscriber asked for
 };
 
 Endpoint bind_endpoint(zmq::context_t& context, const std::string& address, const PublisherOptions& options) {
@@ -33,20 +35,42 @@ Endpoint bind_endpoint(zmq::context_t& context, const std::string& address, cons
     throw std::runtime_error("cannot bind event endpoint '" + address + "': " + e.what());
   }
   std::string resolved = socket.get(zmq::sockopt::last_endpoint);
-  return Endpoint{std::move(lock), std::move(socket), resolved.empty() ? address : resolved};
+  return Endpoint{std::move(lock), std::move(socket), resolved.empty() ? address : resolved, {}};
 }
 
-// XPUB queues subscription changes for its owner to read; nobody needs them
-// here, so they are read and discarded to keep that queue empty.
-void discard_subscriptions(zmq::socket_t& socket) {
+// XPUB queues subscription changes for its owner to read: a byte 1
+// (subscribe) or 0 (unsubscribe), then the prefix. Without XPUB_VERBOSE it
+// passes the first subscribe and the last unsubscribe of each prefix, so a
+// set of prefixes is exactly what the endpoint's subscribers want.
+void read_subscriptions(Endpoint& endpoint) {
   zmq::message_t message;
-  while (socket.recv(message, zmq::recv_flags::dontwait)) {
+  while (endpoint.socket.recv(message, zmq::recv_flags::dontwait)) {
+    if (message.size() == 0) continue;
+    const auto* data = static_cast<const char*>(message.data());
+    std::string prefix(data + 1, message.size() - 1);
+    if (data[0] == 1) {
+      endpoint.subscriptions.insert(std::move(prefix));
+    } else if (data[0] == 0) {
+      endpoint.subscriptions.erase(prefix);
+    }
   }
+}
+
+bool subscribed(const Endpoint& endpoint, std::string_view topic) {
+  for (const auto& prefix : endpoint.subscriptions) {
+    if (topic.substr(0, prefix.size()) == prefix) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 struct EventPublisher::Impl {
+  // A constructor, not aggregate initialisation: clang 14 lacks C++20's
+  // parenthesised aggregate initialisation, which make_unique needs.
+  Impl(zmq::context_t& ctx, std::string producer_id, PublisherOptions publisher_options)
+      : context(ctx), producer(std::move(producer_id)), options(publisher_options) {}
+
   zmq::context_t& context;
   std::string producer;
   PublisherOptions options;
@@ -59,7 +83,7 @@ struct EventPublisher::Impl {
   // True when the event was queued for every subscriber of the endpoint.
   bool deliver(Endpoint& endpoint, std::string_view topic, const std::string& payload) {
     try {
-      discard_subscriptions(endpoint.socket);
+      read_subscriptions(endpoint);
       return detail::send_two_frames(endpoint.socket, topic, payload, zmq::send_flags::dontwait);
     } catch (const zmq::error_t&) {
       // ETERM once the bus shuts down; the event is lost on this endpoint.
@@ -98,6 +122,19 @@ uint64_t EventPublisher::publish(std::string_view topic, nlohmann::json payload)
     if (!impl_->deliver(endpoint, topic, text)) impl_->dropped.fetch_add(1);
   }
   return seq;
+}
+
+bool EventPublisher::wanted(std::string_view topic) {
+  std::lock_guard lock(impl_->mutex);
+  for (auto& endpoint : impl_->endpoints) {
+    try {
+      read_subscriptions(endpoint);
+    } catch (const zmq::error_t&) {
+      continue;  // shut down: nobody receives anything on it any more
+    }
+    if (subscribed(endpoint, topic)) return true;
+  }
+  return false;
 }
 
 uint64_t EventPublisher::published() const { return impl_->published.load(); }

@@ -60,6 +60,12 @@ class EventPublisher {
   // the event's seq.
   uint64_t publish(std::string_view topic, nlohmann::json payload);
 
+  // True when a subscriber on some endpoint has subscribed to a prefix of
+  // `topic`, as far as its subscription has reached the publisher. Lets a
+  // producer skip building payloads nobody receives (one per finding adds
+  // up); lifecycle events are published regardless.
+  bool wanted(std::string_view topic);
+
   // Events published so far (the last seq).
   uint64_t published() const;
   // Deliveries refused because a subscriber's queue was full or the socket

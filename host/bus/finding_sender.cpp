@@ -12,6 +12,8 @@ namespace {
 
 // How long one blocked send waits before looking at the cancel flag again.
 constexpr std::chrono::milliseconds kSendSlice{50};
+// How long done() waits for room in the receiver's queue.
+constexpr std::chrono::seconds kDoneLimit{30};
 
 }  // namespace
 
@@ -27,10 +29,10 @@ struct FindingSender::Impl {
   // Sends under the lock, waiting in slices while the receiver's queue is
   // full, until sent, cancelled, shut down or past `deadline`.
   bool send_locked(std::string_view topic, const std::string& payload,
-                   std::chrono::steady_clock::time_point deadline) {
+                   std::chrono::steady_clock::time_point deadline, bool honour_cancel = true) {
     try {
       while (!detail::send_two_frames(socket, topic, payload, zmq::send_flags::none)) {
-        if (cancel && cancel->load()) return false;
+        if (honour_cancel && cancel && cancel->load()) return false;
         if (std::chrono::steady_clock::now() >= deadline) return false;
       }
       return true;
@@ -48,7 +50,10 @@ struct FindingSender::Impl {
     if (done_sent) return false;
     done_sent = true;
     message.findings = sent;
-    return send_locked(topic::kScannerDone, encode_done(message), deadline);
+    // The done message is what lets the scoring stage finish, also (above
+    // all) when the scan is being cancelled: it waits for room until the
+    // deadline even then.
+    return send_locked(topic::kScannerDone, encode_done(message), deadline, false);
   }
 
   std::mutex mutex;
@@ -88,7 +93,7 @@ bool FindingSender::done(std::string_view status, std::string_view error) {
     throw std::invalid_argument("scanner done status must be ok, failed or cancelled, not '" +
                                 std::string(status) + "'");
   }
-  return impl_->finish(status, error, std::chrono::steady_clock::time_point::max());
+  return impl_->finish(status, error, std::chrono::steady_clock::now() + kDoneLimit);
 }
 
 uint64_t FindingSender::sent() const {

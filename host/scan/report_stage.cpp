@@ -57,8 +57,8 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   return v;
 }
 
-PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin,
-                       const std::string& header) {
+PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin, const std::string& header,
+                       const std::vector<std::string>& item_texts) {
   const auto& outcome = context.outcome;
   PluginRun run{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
   auto start = std::chrono::steady_clock::now();
@@ -76,8 +76,7 @@ PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin&
       plugin, context.config.plugin_config_json(run.name, plugin.info().schema_json), report);
   assay_status status = opened ? ASSAY_OK : ASSAY_ERROR;
   for (size_t i = 0; status == ASSAY_OK && i < outcome.items.size(); ++i) {
-    std::string json = item_json(outcome.items[i]).dump();
-    assay_item view = item_view(outcome.items[i], json);
+    assay_item view = item_view(outcome.items[i], item_texts[i]);
     status = opened.session->item(view);
   }
   if (status == ASSAY_OK) status = opened.session->end();
@@ -124,12 +123,18 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
     throw ScanFailed("cannot create output directory '" + context.outcome.out_dir.string() +
                      "': " + ec.message());
   const std::string header = report_header_json(context).dump();
+  // Every reporter gets the same item texts: serialise each item once.
+  std::vector<std::string> item_texts;
+  item_texts.reserve(context.outcome.items.size());
+  for (const auto& item : context.outcome.items) {
+    item_texts.push_back(item_json(item).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  }
   for (const auto& name : names) {
     const auto* plugin = context.loader.find(name);
     if (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)
       continue;  // its load failure is already recorded
     if (!context.config.plugin_enabled(name)) continue;
-    PluginRun run = run_reporter(context, *plugin, header);
+    PluginRun run = run_reporter(context, *plugin, header, item_texts);
     nlohmann::json event = {{"scan_id", context.outcome.scan_id},
                             {"repository", context.outcome.repository.path},
                             {"reporter", run.name},

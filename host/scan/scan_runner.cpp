@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <future>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -31,6 +32,9 @@ namespace assay::scan {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// How long the scoring stage may take to drain after the last scanner ended.
+constexpr std::chrono::seconds kScoringDrainLimit{60};
 
 std::string new_scan_id() {
   std::random_device rd;
@@ -131,6 +135,7 @@ namespace {
 struct ScannerJob {
   const loader::LoadedPlugin* plugin;
   PluginRun run;
+  std::string stage = "scan";  // where a failure happened: open or scan
 };
 
 // Everything one scan needs while its scanners run.
@@ -159,9 +164,11 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
           return;
         }
         item.finding = std::move(finding);
-        state.events.publish("assay.finding", {{"scan_id", state.scan_id},
-                                               {"repository", state.repository},
-                                               {"finding", item.finding.to_json()}});
+        if (state.events.wanted("assay.finding")) {
+          state.events.publish("assay.finding", {{"scan_id", state.scan_id},
+                                                 {"repository", state.repository},
+                                                 {"finding", item.finding.to_json()}});
+        }
         std::lock_guard<std::mutex> lock(state.items_mutex);
         state.items.push_back(std::move(item));
       },
@@ -173,16 +180,25 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
       stop);
 }
 
+// Runs one scanner to its end. Whatever happens, the scanner's done message
+// is sent, so the scoring stage never waits for it in vain.
 void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& config) {
   const auto& info = job.plugin->info();
   auto start = Clock::now();
-  std::string config_json = config.plugin_config_json(info.name, info.schema_json);
-  auto opened = loader::ScannerSession::open(*job.plugin, config_json);
   assay_status status = ASSAY_ERROR;
-  std::string error = opened.error;
-  if (opened) {
-    status = opened.session->scan(&target);
-    error = opened.session->error();
+  std::string error;
+  try {
+    std::string config_json = config.plugin_config_json(info.name, info.schema_json);
+    auto opened = loader::ScannerSession::open(*job.plugin, config_json);
+    if (opened) {
+      status = opened.session->scan(&target);
+      error = opened.session->error();
+    } else {
+      job.stage = "open";
+      error = opened.error;
+    }
+  } catch (const std::exception& e) {
+    error = std::string("host error while running the scanner: ") + e.what();
   }
   job.run.duration_ms = ms_since(start);
   job.run.findings = target.sender->sent();
@@ -192,9 +208,13 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
     job.run.status = "cancelled";
   } else {
     job.run.status = "failed";
-    job.run.error = error;
+    job.run.error = error.empty() ? "failed without a reason" : error;
   }
-  target.sender->done(job.run.status, job.run.error);
+  try {
+    target.sender->done(job.run.status, job.run.error);
+  } catch (const std::exception& e) {
+    log::write(log::Level::error, "host", "cannot report the end of '" + info.name + "': " + e.what());
+  }
 }
 
 }  // namespace
@@ -279,7 +299,15 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   std::string endpoint = bus_.unique_endpoint("assay-findings");
   bus::FindingReceiver receiver(bus_.context(), endpoint);
   std::atomic<bool> scoring_stop{false};
-  std::thread scoring([&] { score_findings(state, receiver, scanner_names, scoring_stop); });
+  std::promise<void> scoring_finished;
+  std::thread scoring([&] {
+    try {
+      score_findings(state, receiver, scanner_names, scoring_stop);
+    } catch (const std::exception& e) {
+      log::write(log::Level::error, "host", std::string("scoring stage stopped: ") + e.what());
+    }
+    scoring_finished.set_value();
+  });
 
   std::vector<std::unique_ptr<assay_scan>> targets;
   for (auto& job : jobs) {
@@ -314,6 +342,12 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     }
     pending.wait();
   }
+  // Every scanner has sent its done message; the stage finishes once it has
+  // drained them. Should one have been lost, stop waiting after a bound.
+  if (scoring_finished.get_future().wait_for(kScoringDrainLimit) != std::future_status::ready) {
+    log::write(log::Level::error, "host", "scoring stage did not see every scanner finish; stopping it");
+    scoring_stop.store(true);
+  }
   scoring.join();
   pool.join();
 
@@ -324,7 +358,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                                               {"repository", outcome.repository.path},
                                               {"plugin", job.run.name},
                                               {"kind", "scanner"},
-                                              {"stage", "scan"},
+                                              {"stage", job.stage},
                                               {"error", job.run.error}});
     }
     outcome.runs.push_back(job.run);
@@ -334,11 +368,13 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   outcome.next_best = next_best_key(outcome.items, model);
-  for (const auto& item : outcome.items) {
-    nlohmann::json payload = item_json(item);
-    payload["scan_id"] = outcome.scan_id;
-    payload["repository"] = outcome.repository.path;
-    events_.publish("assay.item.scored", std::move(payload));
+  if (events_.wanted("assay.item.scored")) {
+    for (const auto& item : outcome.items) {
+      nlohmann::json payload = item_json(item);
+      payload["scan_id"] = outcome.scan_id;
+      payload["repository"] = outcome.repository.path;
+      events_.publish("assay.item.scored", std::move(payload));
+    }
   }
   const std::string finished_at = utc_now_iso8601();
   int64_t duration_ms = ms_since(started);

@@ -2,6 +2,8 @@
 #include "bus/event_publisher.h"
 
 #include <gtest/gtest.h>
+
+#include <thread>
 #include <unistd.h>
 
 #include <chrono>
@@ -168,6 +170,25 @@ TEST(EventPublisher, SlowSubscriberOnOneEndpointDoesNotStarveAnother) {
   EXPECT_EQ(got, sent);
   EXPECT_EQ(publisher.published(), before + sent);
   EXPECT_GT(publisher.dropped(), 0u) << "the stalled tcp subscriber should have overflowed";
+}
+
+TEST(EventPublisher, WantedFollowsSubscriptions) {
+  Bus bus;
+  const std::string endpoint = bus.unique_endpoint("events");
+  EventPublisher publisher(bus.context(), {endpoint}, "h");
+  EXPECT_FALSE(publisher.wanted(topic::kFinding));
+  {
+    Subscriber subscriber(bus.context(), endpoint, {"assay.item.", std::string(kProbe)});
+    wait_until_subscribed(publisher, subscriber);
+    EXPECT_TRUE(publisher.wanted(topic::kItemScored));
+    EXPECT_FALSE(publisher.wanted(topic::kFinding));
+  }
+  // The subscriber left: its unsubscriptions reach the publisher in time.
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (publisher.wanted(topic::kItemScored) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_FALSE(publisher.wanted(topic::kItemScored));
 }
 
 TEST(EventPublisher, SecondPublisherOnSameIpcPathIsRefused) {

@@ -77,6 +77,18 @@ TEST(FindingMessage, MalformedFindingsNameTheProblem) {
   expect_rejected(R"({"schema":1,"source":"a","rule":"r","title":"t","line_start":"x"})", "malformed", false);
 }
 
+// Found by fuzz_finding: a float or negative line number used to be cast to
+// uint32_t (undefined for 1e20, wrapping for -1).
+TEST(FindingMessage, LineNumbersOutOfRangeAreRejected) {
+  for (const char* line : {"1e20", "-1", "2.5", "4294967296", "true"}) {
+    const std::string payload =
+        std::string(R"({"schema":1,"source":"a","rule":"r","title":"t","line_start":)") + line + "}";
+    expect_rejected(payload, "line_start", false);
+  }
+  const Finding last = decode_finding(R"({"schema":1,"source":"a","rule":"r","title":"t","line_end":4294967295})");
+  EXPECT_EQ(last.line_end, 4294967295u);
+}
+
 TEST(FindingMessage, DoneRoundTrips) {
   const ScannerDone done{"secrets", "failed", "disk full", 42};
   const ScannerDone back = decode_done(encode_done(done));
