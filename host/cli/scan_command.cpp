@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bus/bus.h"
+#include "bus/envelope.h"
 #include "bus/event_publisher.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -72,7 +73,7 @@ int scan_command(const Args& args) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   bus::Bus bus;
-  bus::EventPublisher events(bus.context(), {"inproc://assay-events"}, "assay-cli");
+  bus::EventPublisher events(bus.context(), {std::string(bus::kDefaultEventEndpoint)}, bus::default_producer_id());
   scan::ScanRunner runner(app->config, *app->loader, bus, events);
   try {
     scan::ScanOutcome outcome = runner.run(scan_options, g_cancel);
