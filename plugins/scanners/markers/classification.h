@@ -8,6 +8,10 @@
 
 namespace assay::markers {
 
+// The largest effort the host accepts in a finding; it refuses findings
+// above it.
+inline constexpr double kMaxEffortHours = 10000;
+
 struct TagRule {
   std::string tag;  // upper case
   std::string category;

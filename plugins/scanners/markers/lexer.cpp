@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "makefile_lines.h"
+
 namespace assay::markers {
 namespace {
 
@@ -86,14 +88,18 @@ struct PendingHeredoc {
 
 class Lexer {
  public:
-  Lexer(std::string_view source, const Syntax& syntax, CommentList& out, uint32_t first_line)
-      : src_(source), syn_(syntax), out_(out), line_(first_line) {
+  // `starts_mid_line`: the source is a part of a buffer that begins after
+  // other text on its first line, so nothing on that line stands on its own.
+  Lexer(std::string_view source, const Syntax& syntax, CommentList& out, uint32_t first_line,
+        bool starts_mid_line = false)
+      : src_(source), syn_(syntax), out_(out), line_(first_line), starts_mid_line_(starts_mid_line) {
     mark_interesting();
   }
 
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
+    if (syn_.makefile_recipes) return lex_makefile();
     check_data_end();
     lex_code(0);
   }
@@ -117,7 +123,7 @@ class Lexer {
       if (!is_hspace(src_[p - 1])) return false;
       --p;
     }
-    return true;
+    return p > 0 || !starts_mid_line_;
   }
 
   size_t line_end(size_t p) const {
@@ -180,8 +186,10 @@ class Lexer {
 
   // --- output ---
 
+  // `spliced`: every line but the last ends in a backslash that joined it to
+  // the next; the backslash is syntax, not text.
   void emit(CommentKind kind, uint16_t style, size_t start, uint32_t first_line, size_t body_begin,
-            size_t body_end) {
+            size_t body_end, bool spliced = false) {
     Comment c{
         kind, style, blank_before(start), style < kBlockStyleBase, static_cast<uint32_t>(out_.lines.size()),
         0};
@@ -192,6 +200,7 @@ class Lexer {
       if (nl == std::string_view::npos || nl > body_end) nl = body_end;
       std::string_view text = src_.substr(p, nl - p);
       if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (spliced && nl < body_end) text = without_splice(text);
       out_.lines.push_back(CommentLine{line, text});
       ++c.count;
       if (nl >= body_end) break;
@@ -199,6 +208,12 @@ class Lexer {
       ++line;
     }
     out_.comments.push_back(c);
+  }
+
+  static std::string_view without_splice(std::string_view text) {
+    while (!text.empty() && is_hspace(text.back())) text.remove_suffix(1);
+    if (!text.empty() && text.back() == '\\') text.remove_suffix(1);
+    return text;
   }
 
   // --- code ---
@@ -407,11 +422,33 @@ class Lexer {
         while (after < src_.size() && src_[after] == l.prefix.back()) ++after;
         if (after < src_.size() && one_of(src_[after], l.not_followed_by)) continue;
       }
-      const size_t start = pos_;
-      const size_t eol = line_end(pos_);
-      emit(l.kind, static_cast<uint16_t>(i), start, line_, pos_ + l.prefix.size(), eol);
-      pos_ = eol;
+      const size_t body_begin = pos_ + l.prefix.size();
+      size_t eol = line_end(pos_);
+      bool spliced = false;
+      while (eol < src_.size() && ends_in_splice(l.splice, body_begin, eol)) {
+        eol = line_end(eol + 1);
+        spliced = true;
+      }
+      emit(l.kind, static_cast<uint16_t>(i), pos_, line_, body_begin, eol, spliced);
+      advance_to(eol);
       return true;
+    }
+    return false;
+  }
+
+  // Whether the line ending at the newline `eol` continues onto the next,
+  // looking back no further than `from`.
+  bool ends_in_splice(LineSplice splice, size_t from, size_t eol) const {
+    size_t p = eol;
+    if (p > from && src_[p - 1] == '\r') --p;
+    if (splice == LineSplice::backslash) {
+      while (p > from && is_hspace(src_[p - 1])) --p;
+      return p > from && src_[p - 1] == '\\';
+    }
+    if (splice == LineSplice::odd_backslashes) {
+      size_t backslashes = 0;
+      while (p > from && src_[p - 1] == '\\') --p, ++backslashes;
+      return backslashes % 2 == 1;
     }
     return false;
   }
@@ -874,6 +911,47 @@ class Lexer {
     return true;
   }
 
+  // --- makefiles ---
+
+  // Line by line: make syntax, except recipes, which are shell commands.
+  void lex_makefile() {
+    const Syntax& shell = *find_syntax("shell");
+    bool in_rule = false;
+    while (pos_ < src_.size()) {
+      const size_t end = logical_line_end(pos_);
+      const std::string_view text = src_.substr(pos_, end - pos_);
+      if (in_rule && text.starts_with('\t')) {
+        lex_part(end, shell);
+      } else {
+        const MakeLine line = read_make_line(text);
+        if (line.kind != MakeLineKind::keeps_recipe) in_rule = line.kind == MakeLineKind::rule;
+        if (line.recipe_begin == std::string_view::npos) {
+          lex_part(end, syn_);
+        } else {
+          lex_part(pos_ + line.recipe_begin - 1, syn_);
+          advance(1);  // the ';'
+          lex_part(end, shell, true);
+        }
+      }
+      advance(1);  // the newline
+    }
+  }
+
+  // End of the line at p, with every line its backslash continues.
+  size_t logical_line_end(size_t p) const {
+    size_t eol = line_end(p);
+    while (eol < src_.size() && ends_in_splice(LineSplice::odd_backslashes, p, eol)) eol = line_end(eol + 1);
+    return eol;
+  }
+
+  // Lexes [pos_, end) as code of `syntax` on its own, so that nothing left
+  // open there (an unterminated quote) runs past `end`.
+  void lex_part(size_t end, const Syntax& syntax, bool mid_line = false) {
+    Lexer part(src_.substr(pos_, end - pos_), syntax, out_, line_, mid_line);
+    part.lex_code(0);
+    advance_to(end);
+  }
+
   // --- reStructuredText ---
 
   // ".. name::" directives, ".. _target:", ".. [1]" and ".. |sub|" are markup,
@@ -923,6 +1001,7 @@ class Lexer {
   CommentList& out_;
   size_t pos_ = 0;
   uint32_t line_;
+  bool starts_mid_line_ = false;
   std::array<bool, 256> token_start_{};
   std::array<bool, 256> interesting_{};
   int depth_ = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -53,12 +55,21 @@ std::string read_enum(const json& j, const std::string& field,
   return value;
 }
 
-double read_number(const json& j, const std::string& field, double minimum, bool exclusive) {
+// The shortest text that reads back as `value`: 4, 1.5, 12000.
+std::string format_number(double value) {
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return std::string(buffer.data(), result.ptr);
+}
+
+double read_number(const json& j, const std::string& field, double minimum, bool exclusive,
+                   double maximum = std::numeric_limits<double>::max()) {
   if (!j.is_number()) fail(field, "must be a number, got " + j.dump());
   const double value = j.get<double>();
   if (exclusive ? value <= minimum : value < minimum)
-    fail(field, "must be " + std::string(exclusive ? "greater than " : "at least ") + json(minimum).dump() +
+    fail(field, "must be " + std::string(exclusive ? "greater than " : "at least ") + format_number(minimum) +
                     ", got " + j.dump());
+  if (value > maximum) fail(field, "must be at most " + format_number(maximum) + ", got " + j.dump());
   return value;
 }
 
@@ -91,8 +102,26 @@ std::string read_tag_name(const json& j, const std::string& field) {
   return tag;
 }
 
+std::vector<TagRule> default_tag_rules() {
+  return {{"TODO", "technical-debt", "low", 2},    {"FIXME", "technical-debt", "medium", 4},
+          {"HACK", "technical-debt", "medium", 3}, {"XXX", "technical-debt", "medium", 2},
+          {"BUG", "code-quality", "high", 4},      {"DEPRECATED", "technical-debt", "low", 3},
+          {"OPTIMIZE", "performance", "low", 4}};
+}
+
+// A tag given by name alone: a default tag keeps its built-in rule.
+TagRule tag_rule_by_name(const json& j, const std::string& field) {
+  std::string tag = read_tag_name(j, field);
+  for (auto& rule : default_tag_rules()) {
+    if (rule.tag == tag) return rule;
+  }
+  return TagRule{std::move(tag), std::string(kDefaultTagCategory), std::string(kDefaultTagSeverity),
+                 kDefaultTagEffort};
+}
+
 TagRule read_tag_rule(const json& j, const std::string& field) {
-  require_object(j, field);
+  if (j.is_string()) return tag_rule_by_name(j, field);
+  if (!j.is_object()) fail(field, "must be a tag name or a mapping with 'tag', got " + j.dump());
   reject_unknown_keys(j, field, {"tag", "category", "severity", "effort_hours"});
   if (!j.contains("tag")) fail(field, "missing required key 'tag'");
   TagRule rule{read_tag_name(j["tag"], field + ".tag"), std::string(kDefaultTagCategory),
@@ -100,7 +129,7 @@ TagRule read_tag_rule(const json& j, const std::string& field) {
   if (j.contains("category")) rule.category = read_enum(j["category"], field + ".category", kCategories);
   if (j.contains("severity")) rule.severity = read_enum(j["severity"], field + ".severity", kSeverities);
   if (j.contains("effort_hours"))
-    rule.effort_hours = read_number(j["effort_hours"], field + ".effort_hours", 0, false);
+    rule.effort_hours = read_number(j["effort_hours"], field + ".effort_hours", 0, false, kMaxEffortHours);
   return rule;
 }
 
@@ -135,7 +164,8 @@ std::vector<TagRule> read_tags(const json& j) {
     const std::string item = field + "[" + std::to_string(i) + "]";
     TagRule rule = read_tag_rule(j[i], item);
     for (const auto& earlier : rules) {
-      if (earlier.tag == rule.tag) fail(item + ".tag", "'" + rule.tag + "' is listed twice");
+      if (earlier.tag == rule.tag)
+        fail(item + (j[i].is_object() ? ".tag" : ""), "'" + rule.tag + "' is listed twice");
     }
     rules.push_back(std::move(rule));
   }
@@ -176,14 +206,33 @@ std::map<std::string, std::string, std::less<>> read_languages(const json& j) {
   return map;
 }
 
+// A keyword rule multiplies a tag's effort; the product must stay within what
+// the host accepts, or every such marker would be refused. The error names
+// the field the user wrote: the multiplier when keywords are configured,
+// else the tag's effort_hours.
+void check_effort_limit(const MarkersConfig& c, bool keywords_configured) {
+  for (size_t k = 0; k < c.keywords.size(); ++k) {
+    const KeywordRule& keyword = c.keywords[k];
+    for (size_t t = 0; t < c.tags.size(); ++t) {
+      const TagRule& tag = c.tags[t];
+      const double effort = tag.effort_hours * keyword.effort_multiplier;
+      if (effort <= kMaxEffortHours) continue;
+      const std::string product = "tag " + tag.tag + "'s effort_hours " + format_number(tag.effort_hours) +
+                                  " times the effort_multiplier " + format_number(keyword.effort_multiplier) +
+                                  " of keyword rule '" + keyword.name + "' is " + format_number(effort) +
+                                  " hours, more than the " + format_number(kMaxEffortHours) +
+                                  " the host accepts in a finding";
+      if (keywords_configured) fail(".keywords[" + std::to_string(k) + "].effort_multiplier", product);
+      fail(".tags[" + std::to_string(t) + "].effort_hours", product);
+    }
+  }
+}
+
 }  // namespace
 
 MarkersConfig MarkersConfig::defaults() {
   MarkersConfig c;
-  c.tags = {{"TODO", "technical-debt", "low", 2},    {"FIXME", "technical-debt", "medium", 4},
-            {"HACK", "technical-debt", "medium", 3}, {"XXX", "technical-debt", "medium", 2},
-            {"BUG", "code-quality", "high", 4},      {"DEPRECATED", "technical-debt", "low", 3},
-            {"OPTIMIZE", "performance", "low", 4}};
+  c.tags = default_tag_rules();
   c.keywords = {
       {"security",
        {"security", "insecure", "vulnerab*", "injection", "xss", "csrf", "auth", "authn", "authz",
@@ -226,10 +275,8 @@ MarkersConfig MarkersConfig::parse(std::string_view json_text) {
   if (!j.is_object()) fail("", "must be an object, got " + j.dump());
   reject_unknown_keys(j, "", {"enabled", "max_file_size", "tags", "keywords", "languages"});
   MarkersConfig c = defaults();
-  if (j.contains("enabled")) {
-    if (!j["enabled"].is_boolean()) fail(".enabled", "must be true or false, got " + j["enabled"].dump());
-    c.enabled = j["enabled"].get<bool>();
-  }
+  if (j.contains("enabled") && !j["enabled"].is_boolean())
+    fail(".enabled", "must be true or false, got " + j["enabled"].dump());
   if (j.contains("max_file_size")) {
     const json& v = j["max_file_size"];
     if (!v.is_number_integer() || v.get<int64_t>() < 1)
@@ -239,6 +286,7 @@ MarkersConfig MarkersConfig::parse(std::string_view json_text) {
   if (j.contains("tags")) c.tags = read_tags(j["tags"]);
   if (j.contains("keywords")) c.keywords = read_keywords(j["keywords"]);
   if (j.contains("languages")) c.languages = read_languages(j["languages"]);
+  check_effort_limit(c, j.contains("keywords"));
   return c;
 }
 
@@ -279,18 +327,20 @@ const char* markers_config_schema() {
                   "description": "File extension to language id, overriding the host's guess (e.g. {\"inc\": \"php\"})."},
     "tags": {
       "type": "array",
-      "description": "Marker tags, matched as whole words: in upper case, or in any case directly before a colon.",
+      "minItems": 1,
+      "description": "Marker tags, matched as whole words: in upper case, or in any case directly before a colon. A bare name (TODO) takes the built-in rule of a default tag, else technical-debt, low, 1 hour.",
       "items": {
-        "type": "object",
+        "type": ["string", "object"],
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
         "additionalProperties": false,
         "required": ["tag"],
         "properties": {
-          "tag": {"type": "string", "description": "The tag, letters, digits and '_'."},
+          "tag": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "description": "The tag, letters, digits and '_'."},
           "category": {"type": "string", "default": "technical-debt",
                        "enum": ["security", "dependency", "technical-debt", "performance", "testing", "documentation",
                                 "infrastructure", "code-quality", "compliance", "feature"]},
           "severity": {"type": "string", "default": "low", "enum": ["info", "low", "medium", "high", "critical"]},
-          "effort_hours": {"type": "number", "minimum": 0, "default": 1}
+          "effort_hours": {"type": "number", "minimum": 0, "maximum": 10000, "default": 1}
         }
       }
     },
@@ -309,7 +359,8 @@ const char* markers_config_schema() {
                        "enum": ["security", "dependency", "technical-debt", "performance", "testing", "documentation",
                                 "infrastructure", "code-quality", "compliance", "feature"]},
           "severity": {"type": "string", "enum": ["info", "low", "medium", "high", "critical"]},
-          "effort_multiplier": {"type": "number", "minimum": 0, "default": 1}
+          "effort_multiplier": {"type": "number", "exclusiveMinimum": 0, "default": 1,
+                                "description": "Times the tag's effort_hours; the product may not exceed 10000."}
         }
       }
     }

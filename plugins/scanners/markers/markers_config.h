@@ -14,8 +14,9 @@ namespace assay::markers {
 
 inline constexpr uint64_t kDefaultMaxFileSize = 4 * 1024 * 1024;
 
+// `enabled` is accepted but not kept: the host decides whether the plugin
+// runs and never opens a disabled one.
 struct MarkersConfig {
-  bool enabled = true;
   uint64_t max_file_size = kDefaultMaxFileSize;  // bytes; larger files are skipped
   std::vector<TagRule> tags;
   std::vector<KeywordRule> keywords;  // first match wins
@@ -26,8 +27,11 @@ struct MarkersConfig {
   static MarkersConfig defaults();
 
   // Reads the section as JSON text; keys that are absent keep their default.
-  // Throws std::runtime_error naming the offending field, e.g.
-  // "plugins.markers.tags[2].severity: ...".
+  // A tag may be a mapping or a bare name, which takes the built-in rule of
+  // a default tag and technical-debt/low/1 h for any other. Throws
+  // std::runtime_error naming the offending field, e.g.
+  // "plugins.markers.tags[2].severity: ...", also when a tag's effort_hours
+  // times a keyword rule's effort_multiplier exceeds kMaxEffortHours.
   static MarkersConfig parse(std::string_view json_text);
 
   const TagRule* rule_for(std::string_view tag) const;

@@ -24,7 +24,8 @@ struct ScanCounters {
   std::atomic<size_t> binary{0};
   std::atomic<size_t> unreadable{0};
   std::atomic<size_t> markers{0};
-  std::atomic<bool> stop{false};
+  std::atomic<size_t> refused{0};  // findings the host did not accept (ASSAY_INVALID, or any error)
+  std::atomic<bool> cancelled{false};
 };
 
 class MarkersScanner : public sdk::Scanner {
@@ -36,7 +37,6 @@ class MarkersScanner : public sdk::Scanner {
         prefilter_(config_.tag_names()) {}
 
   void scan(sdk::Scan& scan) override {
-    if (!config_.enabled) return;
     ScanCounters counters;
     const size_t files = scan.file_count();
     scan.parallel_for(files, [&](size_t index) { scan_file(scan, index, counters); });
@@ -50,11 +50,14 @@ class MarkersScanner : public sdk::Scanner {
                std::to_string(counters.unknown_language + counters.binary + counters.too_large +
                               counters.unreadable) +
                " skipped)");
+    if (counters.refused > 0)
+      host_.warn("the host refused " + std::to_string(counters.refused) +
+                 " marker findings (its log says why); the scan went on without them");
   }
 
  private:
   void scan_file(const sdk::Scan& scan, size_t index, ScanCounters& counters) const {
-    if (counters.stop || scan.cancelled()) return;
+    if (counters.cancelled || scan.cancelled()) return;
     const sdk::FileInfo info = scan.file(index);
     const std::string_view language = config_.language_for(info.path, info.language);
     const Syntax* syntax = language.empty() ? nullptr : find_syntax(language);
@@ -86,11 +89,12 @@ class MarkersScanner : public sdk::Scanner {
     }
     ++counters.lexed;
     for (const Marker& marker : find_markers(data, *syntax, matcher_)) {
-      if (!scan.emit(to_finding(marker, info.path, language))) {
-        counters.stop = true;
+      const assay_status status = scan.emit(to_finding(marker, info.path, language));
+      if (status == ASSAY_CANCELLED) {
+        counters.cancelled = true;
         return;
       }
-      ++counters.markers;
+      ++(status == ASSAY_OK ? counters.markers : counters.refused);
     }
   }
 

@@ -22,6 +22,14 @@ enum class Placement : uint8_t {
   line_start    // only whitespace before it on its line (Dockerfile's #, INI's ;)
 };
 
+// Whether a backslash at the end of a line comment carries the comment onto
+// the next line.
+enum class LineSplice : uint8_t {
+  none,
+  backslash,       // C preprocessor: any backslash, even with blanks before the newline
+  odd_backslashes  // make: a backslash not itself escaped by a backslash
+};
+
 struct LineCommentSyntax {
   std::string_view prefix;
   CommentKind kind = CommentKind::line;
@@ -34,6 +42,7 @@ struct LineCommentSyntax {
   bool escapable = false;          // a backslash before the prefix cancels it (TeX's \%)
   bool case_insensitive = false;   // REM
   bool needs_space_after = false;  // REM must be a word of its own
+  LineSplice splice = LineSplice::none;
 };
 
 struct BlockCommentSyntax {
@@ -100,6 +109,9 @@ struct Syntax {
   std::string_view line_string_prefix = {};
   HeredocStyle heredoc = HeredocStyle::none;
   MarkupStyle markup = MarkupStyle::none;
+  // Makefile: recipe lines (led by a TAB after a rule line) and the recipe
+  // after a rule's ';' are shell commands, lexed with the shell syntax.
+  bool makefile_recipes = false;
 };
 
 // The syntax for a language id, or nullptr when the language has no comments

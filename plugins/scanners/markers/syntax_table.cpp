@@ -70,8 +70,16 @@ Syntax markup_comments(std::string_view id) {
   return s;
 }
 
+// C, C++ and Objective-C run the preprocessor, which splices a line ending
+// in a backslash onto the next before comments are recognised.
+Syntax c_preprocessed(std::string_view id) {
+  Syntax s = c_family(id);
+  for (auto& l : s.line_comments) l.splice = LineSplice::backslash;
+  return s;
+}
+
 Syntax make_cpp() {
-  Syntax s = c_family("cpp");
+  Syntax s = c_preprocessed("cpp");
   s.cpp_raw_strings = true;
   return s;
 }
@@ -359,6 +367,8 @@ Syntax make_css(std::string_view id) {
 Syntax make_makefile() {
   Syntax s = hash_comments("makefile");
   s.line_comments[0].escapable = true;
+  s.line_comments[0].splice = LineSplice::odd_backslashes;
+  s.makefile_recipes = true;
   return s;
 }
 
@@ -455,10 +465,10 @@ Syntax make_batch() {
 }
 
 std::vector<Syntax> build_table() {
-  return {c_family("c"),
+  return {c_preprocessed("c"),
           make_cpp(),
           make_csharp(),
-          c_family("objc"),
+          c_preprocessed("objc"),
           make_java(),
           make_kotlin_like("kotlin"),
           make_kotlin_like("scala"),

@@ -201,8 +201,11 @@ typedef struct assay_host_api {
   void (*file_release)(const assay_scan* scan, assay_blob* blob);
 
   /* Hands one finding to the scoring stage. Thread-safe; the host copies
-     everything it needs before returning. Returns ASSAY_CANCELLED when the
-     scan is being cancelled (stop emitting then). */
+     everything it needs before returning. Returns ASSAY_OK when accepted,
+     ASSAY_INVALID when this finding was refused (a required field missing,
+     an unknown category or severity, a number out of range, details_json
+     not an object; the host logs why, and the scan goes on), and
+     ASSAY_CANCELLED when the scan is being cancelled (stop emitting then). */
   assay_status (*emit)(const assay_scan* scan, const assay_finding* finding);
 
   /* Non-zero once the scan should stop. Cheap: poll it between files. */

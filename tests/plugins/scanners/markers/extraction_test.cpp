@@ -18,7 +18,8 @@ TEST(MarkersTagMatcher, WholeWordsOnly) {
 
 TEST(MarkersTagMatcher, MentionsAreNotMarkers) {
   // Prose that names a tag, in quotes or mid-sentence, marks no work.
-  EXPECT_EQ(summary("c", "// the same TODO text twice\n// e.g. \"FIXME\" or `HACK`\n// a 'XXX' marker\n"), Lines{});
+  EXPECT_EQ(summary("c", "// the same TODO text twice\n// e.g. \"FIXME\" or `HACK`\n// a 'XXX' marker\n"),
+            Lines{});
   EXPECT_EQ(summary("python", "# rule id such as \"TODO:\" here\n"), Lines{});
   // Mid-sentence with a colon or an owner, or opening a line, it is a marker.
   EXPECT_EQ(summary("c", "// done; TODO(alice) retry\n// and FIXME: leak\n/*\n * BUG crash\n */\n"),

@@ -47,6 +47,26 @@ auto t = u8R"(// BUG: no)"; // DEPRECATED: real
   EXPECT_EQ(summary("cpp", src), (Lines{"XXX@2 real one", "DEPRECATED@3 real"}));
 }
 
+TEST(MarkersLexerC, BackslashSplicesALineCommentOntoTheNextLine) {
+  // The preprocessor joins the lines before comments are recognised, so the
+  // second line is comment too; the backslash is not part of the text.
+  EXPECT_EQ(summary("c", "// TODO: free the buffer \\\n   before returning\nint x; // FIXME: next\n"),
+            (Lines{"TODO@1-2 free the buffer before returning", "FIXME@3 next"}));
+  // CRLF line ends, and blanks between backslash and newline (GCC and Clang splice those too).
+  EXPECT_EQ(summary("cpp", "// TODO: a\\\r\nb \\  \n c\nint y;\n// BUG: d\n"),
+            (Lines{"TODO@1-3 a b c", "BUG@5 d"}));
+  // Code on the spliced line is commented out: its quote opens no string.
+  EXPECT_EQ(summary("objc", "// HACK: x\\\nchar* s = \"\n// XXX: after\n"),
+            (Lines{"HACK@1-2 x char* s = \"", "XXX@3 after"}));
+  const auto markers = markers_in("c", "// TODO: title \\\nmore\n");
+  ASSERT_EQ(markers.size(), 1u);
+  EXPECT_EQ(markers[0].first_line, "title");
+  EXPECT_EQ(markers[0].evidence, "TODO: title more");
+  EXPECT_EQ(markers[0].line_end, 2u);
+  // Languages without a preprocessor do not splice.
+  EXPECT_EQ(summary("java", "// TODO: a \\\n// FIXME: b\n"), (Lines{"TODO@1 a \\", "FIXME@2 b"}));
+}
+
 TEST(MarkersLexerCpp, DigitSeparatorsAreNotCharacterLiterals) {
   EXPECT_EQ(summary("cpp", "int n = 1'000'000; // TODO: separators\nint m = 2; // FIXME: next\n"),
             (Lines{"TODO@1 separators", "FIXME@2 next"}));
@@ -284,6 +304,48 @@ TEST(MarkersLexerRst, CommentsButNotDirectives) {
 TEST(MarkersLexerStyles, CssAndScss) {
   EXPECT_EQ(summary("css", "a { content: \"/* TODO no */\"; } /* FIXME: css */\n"), (Lines{"FIXME@1 css"}));
   EXPECT_EQ(summary("scss", "$u: 'http://x'; // TODO: scss\n"), (Lines{"TODO@1 scss"}));
+}
+
+TEST(MarkersLexerMakefile, RecipeLinesAreShellCommands) {
+  const char* src =
+      "# TODO: make comment\n"
+      "all: build # FIXME: on the rule line\n"
+      "\techo \"# not a TODO: comment\"\n"
+      "\t@printf '%s\\n' '# HACK: single quoted' # BUG: shell comment\n"
+      "\n"
+      "# XXX: make comment between recipe lines\n"
+      "\tcurl http://x/#TODO: no word start\n"
+      "ifdef V\n"
+      "\techo \"# TODO no\" \\\n"
+      "\t  \"# FIXME still quoted\"\n"
+      "endif\n";
+  EXPECT_EQ(summary("makefile", src),
+            (Lines{"TODO@1 make comment", "FIXME@2 on the rule line", "BUG@4 shell comment",
+                   "XXX@6 make comment between recipe lines"}));
+}
+
+TEST(MarkersLexerMakefile, RecipeContextEndsAtTheNextMakeLine) {
+  // After an assignment a TAB-led line is make syntax again, where # starts a comment.
+  EXPECT_EQ(summary("makefile", "a: b\n\techo \"#x\"\nX := 1\n\t\"# TODO: make comment\"\n"),
+            (Lines{"TODO@4 make comment\""}));
+  // An unterminated quote in a recipe ends with its line.
+  EXPECT_EQ(summary("makefile", "a:\n\techo \"oops\n# FIXME: still found\n"), (Lines{"FIXME@3 still found"}));
+  // Assignments containing ':' are not rules.
+  EXPECT_EQ(summary("makefile", "P := a:b\n\t# TODO: make\n"), (Lines{"TODO@2 make"}));
+  EXPECT_EQ(summary("makefile", "P = a:b\n\tx \"# TODO: make\"\n"), (Lines{"TODO@2 make\""}));
+}
+
+TEST(MarkersLexerMakefile, RecipeAfterSemicolonAndTargetsWithVariables) {
+  EXPECT_EQ(summary("makefile", "all: ; @echo \"# TODO: no\" # FIXME: yes\n"), (Lines{"FIXME@1 yes"}));
+  EXPECT_EQ(summary("makefile", "$(OUT)/%.o: %.c\n\t$(CC) -D'X=\"# TODO: no\"' -c $<\n# BUG: after\n"),
+            (Lines{"BUG@3 after"}));
+  EXPECT_EQ(summary("makefile", "clean::\n\trm -f '# HACK: no'\n"), Lines{});
+}
+
+TEST(MarkersLexerMakefile, ACommentEndingInABackslashContinues) {
+  EXPECT_EQ(summary("makefile", "# TODO: first \\\n  second\nX = 1\n"), (Lines{"TODO@1-2 first second"}));
+  EXPECT_EQ(summary("makefile", "# TODO: escaped \\\\\nX = 1 # FIXME: own\n"),
+            (Lines{"TODO@1 escaped \\\\", "FIXME@2 own"}));
 }
 
 TEST(MarkersLexerBuild, MakefileDockerfileTerraform) {

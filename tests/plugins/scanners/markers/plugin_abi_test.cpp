@@ -37,7 +37,9 @@ struct TestHost {
   std::string error;
   std::atomic<int> reads{0};
   std::atomic<int> releases{0};
-  int cancel_after = -1;  // emit answers ASSAY_CANCELLED once this many findings arrived
+  int cancel_after = -1;     // emit answers ASSAY_CANCELLED once this many findings arrived
+  std::string refused_rule;  // emit answers ASSAY_INVALID for findings of this rule
+  std::atomic<int> refusals{0};
   std::atomic<bool> cancelled{false};
 };
 
@@ -88,6 +90,10 @@ assay_status host_emit(const assay_scan* s, const assay_finding* f) {
   TestHost& t = *s->test;
   std::lock_guard lock(t.mutex);
   if (t.cancelled) return ASSAY_CANCELLED;
+  if (!t.refused_rule.empty() && str(f->rule) == t.refused_rule) {
+    ++t.refusals;
+    return ASSAY_INVALID;
+  }
   EmittedFinding e{str(f->rule),     str(f->title),    str(f->category),     str(f->path),
                    str(f->evidence), str(f->severity), str(f->details_json), f->line_start,
                    f->line_end,      f->effort_hours,  f->confidence,        {}};
@@ -244,11 +250,41 @@ TEST_F(MarkersPlugin, BadConfigurationFailsOpenNamingTheField) {
   EXPECT_NE(test_.error.find("plugins.markers.tags[0].severity"), std::string::npos) << test_.error;
 }
 
-TEST_F(MarkersPlugin, DisabledScannerEmitsNothing) {
+// The host never opens a disabled plugin and removes `enabled` from the
+// section; a host that passes it on still gets a working scanner.
+TEST_F(MarkersPlugin, EnabledKeyIsAcceptedAndLeftToTheHost) {
   test_.files = {{"a.c", "c", "// TODO: x\n"}};
-  EXPECT_EQ(run(R"({"enabled": false})"), ASSAY_OK);
-  EXPECT_TRUE(test_.findings.empty());
-  EXPECT_EQ(test_.reads.load(), 0);
+  EXPECT_EQ(run(R"({"enabled": true})"), ASSAY_OK) << scan_error_;
+  EXPECT_EQ(test_.findings.size(), 1u);
+  assay_instance* instance = nullptr;
+  EXPECT_NE(plugin_.scanner_open(&api_, R"({"enabled": "no"})", &instance), ASSAY_OK);
+  EXPECT_NE(test_.error.find("plugins.markers.enabled"), std::string::npos) << test_.error;
+}
+
+TEST_F(MarkersPlugin, ARefusedFindingDoesNotEndTheScan) {
+  std::string many;
+  for (int i = 0; i < 20; ++i)
+    many += "// FIXME: refused " + std::to_string(i) + "\n// TODO: kept " + std::to_string(i) + "\n\n";
+  test_.files = {{"a.c", "c", many}, {"b.c", "c", "// FIXME: refused\n// TODO: kept too\n"}};
+  test_.refused_rule = "FIXME";
+  EXPECT_EQ(run("{}"), ASSAY_OK) << scan_error_;
+  EXPECT_EQ(test_.refusals.load(), 21);
+  EXPECT_EQ(test_.findings.size(), 21u);
+  EXPECT_TRUE(std::all_of(test_.findings.begin(), test_.findings.end(),
+                          [](const EmittedFinding& f) { return f.rule == "TODO"; }));
+  EXPECT_TRUE(logged(ASSAY_LOG_WARN, "refused 21 marker findings")) << "no warning with the count";
+  EXPECT_TRUE(logged(ASSAY_LOG_INFO, "21 markers in 2 files"));
+}
+
+TEST_F(MarkersPlugin, EffortBeyondTheHostsLimitFailsOpenNamingTheField) {
+  assay_instance* instance = nullptr;
+  EXPECT_NE(
+      plugin_.scanner_open(
+          &api_, R"({"keywords": [{"name": "k", "words": ["x"], "effort_multiplier": 5000}]})", &instance),
+      ASSAY_OK);
+  EXPECT_NE(test_.error.find("plugins.markers.keywords[0].effort_multiplier"), std::string::npos)
+      << test_.error;
+  EXPECT_NE(test_.error.find("10000"), std::string::npos) << test_.error;
 }
 
 TEST_F(MarkersPlugin, CancellationStopsEmitting) {
@@ -259,6 +295,23 @@ TEST_F(MarkersPlugin, CancellationStopsEmitting) {
   EXPECT_EQ(run("{}"), ASSAY_CANCELLED);
   EXPECT_EQ(test_.findings.size(), 1u);
   EXPECT_EQ(test_.releases.load(), test_.reads.load());
+}
+
+TEST_F(MarkersPlugin, TagsGivenByNameTakeTheirRules) {
+  test_.files = {{"a.c", "c", "// FIXME: known\n// SECURITY: new\n// HACK: not listed\n"}};
+  ASSERT_EQ(run(R"({"tags": ["FIXME", "SECURITY"]})"), ASSAY_OK) << scan_error_;
+  ASSERT_EQ(test_.findings.size(), 2u);
+  auto by_rule = [&](const std::string& rule) {
+    auto it = std::find_if(test_.findings.begin(), test_.findings.end(),
+                           [&](const EmittedFinding& f) { return f.rule == rule; });
+    return it == test_.findings.end() ? EmittedFinding{} : *it;
+  };
+  EXPECT_EQ(by_rule("FIXME").severity, "medium");
+  EXPECT_DOUBLE_EQ(by_rule("FIXME").effort_hours, 4);
+  const EmittedFinding security = by_rule("SECURITY");
+  EXPECT_EQ(security.category, "technical-debt");
+  EXPECT_EQ(security.severity, "low");
+  EXPECT_DOUBLE_EQ(security.effort_hours, 1);
 }
 
 TEST_F(MarkersPlugin, ConfiguredTagsReplaceTheDefaults) {

@@ -64,7 +64,6 @@ TEST(MarkersClassify, FirstMatchingRuleWins) {
 
 TEST(MarkersConfigParse, DefaultsCoverTheDocumentedTags) {
   const MarkersConfig c = MarkersConfig::parse("{}");
-  EXPECT_TRUE(c.enabled);
   EXPECT_EQ(c.max_file_size, 4194304u);
   EXPECT_EQ(c.tag_names(), (Lines{"TODO", "FIXME", "HACK", "XXX", "BUG", "DEPRECATED", "OPTIMIZE"}));
   EXPECT_EQ(c.rule_for("BUG")->severity, "high");
@@ -79,7 +78,6 @@ TEST(MarkersConfigParse, OverridesAndNormalisation) {
     "tags": [{"tag": "note"}, {"tag": "SECURITY", "category": "security", "severity": "critical", "effort_hours": 8}],
     "keywords": [{"name": "k", "words": ["x"], "effort_multiplier": 2}],
     "languages": {".INC": "php", "tpl": "html"}})");
-  EXPECT_FALSE(c.enabled);
   EXPECT_EQ(c.max_file_size, 100u);
   EXPECT_EQ(c.tag_names(), (Lines{"NOTE", "SECURITY"}));
   EXPECT_EQ(c.rule_for("NOTE")->category, "technical-debt");
@@ -92,6 +90,36 @@ TEST(MarkersConfigParse, OverridesAndNormalisation) {
   EXPECT_EQ(c.language_for("lib/a.TPL", "cpp"), "html");
   EXPECT_EQ(c.language_for("lib/a.c", "c"), "c");
   EXPECT_EQ(c.language_for("Makefile", "makefile"), "makefile");
+}
+
+TEST(MarkersConfigParse, EnabledIsAcceptedForTheHostWhichDecidesWhetherToOpen) {
+  EXPECT_NO_THROW(MarkersConfig::parse(R"({"enabled": true})"));
+  EXPECT_NO_THROW(MarkersConfig::parse(R"({"enabled": false})"));
+}
+
+TEST(MarkersConfigParse, TagsMayBePlainNamesMixedWithMappings) {
+  const MarkersConfig c = MarkersConfig::parse(
+      R"({"tags": ["TODO", "fixme", "SECURITY", {"tag": "NOTE", "severity": "info"}, "Bug"]})");
+  EXPECT_EQ(c.tag_names(), (Lines{"TODO", "FIXME", "SECURITY", "NOTE", "BUG"}));
+  const MarkersConfig defaults = MarkersConfig::defaults();
+  for (const char* known : {"TODO", "FIXME", "BUG"}) {
+    EXPECT_EQ(c.rule_for(known)->category, defaults.rule_for(known)->category) << known;
+    EXPECT_EQ(c.rule_for(known)->severity, defaults.rule_for(known)->severity) << known;
+    EXPECT_DOUBLE_EQ(c.rule_for(known)->effort_hours, defaults.rule_for(known)->effort_hours) << known;
+  }
+  EXPECT_EQ(c.rule_for("FIXME")->severity, "medium");
+  EXPECT_DOUBLE_EQ(c.rule_for("FIXME")->effort_hours, 4);
+  EXPECT_EQ(c.rule_for("SECURITY")->category, "technical-debt");
+  EXPECT_EQ(c.rule_for("SECURITY")->severity, "low");
+  EXPECT_DOUBLE_EQ(c.rule_for("SECURITY")->effort_hours, 1);
+  EXPECT_EQ(c.rule_for("NOTE")->severity, "info");
+}
+
+TEST(MarkersConfigParse, EffortTimesMultiplierStaysWithinTheHostsLimit) {
+  // 10000 hours exactly is accepted; one more is not.
+  EXPECT_NO_THROW(MarkersConfig::parse(
+      R"({"tags": [{"tag": "A", "effort_hours": 5000}], "keywords": [{"name": "k", "words": ["x"], "effort_multiplier": 2}]})"));
+  EXPECT_EQ(kMaxEffortHours, 10000);
 }
 
 void expect_error(const std::string& json, const std::string& fragment) {
@@ -122,6 +150,14 @@ TEST(MarkersConfigParse, ErrorsNameTheField) {
   expect_error(R"({"tags": [{"tag": "A", "effort_hours": -1}]})",
                "plugins.markers.tags[0].effort_hours: must be at least 0");
   expect_error(R"({"tags": [{"tag": "A", "owner": "x"}]})", "plugins.markers.tags[0]: unknown key 'owner'");
+  expect_error(R"({"tags": ["TODO", "todo"]})", "plugins.markers.tags[1]: 'TODO' is listed twice");
+  expect_error(R"({"tags": [{"tag": "TODO"}, "TODO"]})", "plugins.markers.tags[1]: 'TODO' is listed twice");
+  expect_error(R"({"tags": ["TO DO"]})", "plugins.markers.tags[0]: 'TO DO' is not a tag");
+  expect_error(R"({"tags": [""]})", "plugins.markers.tags[0]: '' is not a tag");
+  expect_error(R"({"tags": [7]})",
+               "plugins.markers.tags[0]: must be a tag name or a mapping with 'tag', got 7");
+  expect_error(R"({"tags": [{"tag": "A", "effort_hours": 10001}]})",
+               "plugins.markers.tags[0].effort_hours: must be at most 10000, got 10001");
   expect_error(R"({"keywords": {}})", "plugins.markers.keywords: must be a list");
   expect_error(R"({"keywords": [{"name": "k", "words": []}]})",
                "plugins.markers.keywords[0].words: must list at least one");
@@ -129,6 +165,17 @@ TEST(MarkersConfigParse, ErrorsNameTheField) {
                "plugins.markers.keywords[0].words[0]: must be a string");
   expect_error(R"({"keywords": [{"name": "k", "words": ["a"], "effort_multiplier": 0}]})",
                "plugins.markers.keywords[0].effort_multiplier: must be greater than 0");
+  // The default FIXME rule costs 4 hours: a multiplier of 3000 would ask 12000.
+  expect_error(
+      R"({"keywords": [{"name": "a", "words": ["a"]}, {"name": "big", "words": ["b"], "effort_multiplier": 3000}]})",
+      "plugins.markers.keywords[1].effort_multiplier: tag FIXME's effort_hours 4 times the effort_multiplier "
+      "3000 "
+      "of keyword rule 'big' is 12000 hours, more than the 10000 the host accepts");
+  // With the default keyword rules (security: 1.5) only the tag was written.
+  expect_error(
+      R"({"tags": ["TODO", {"tag": "EPIC", "effort_hours": 8000}]})",
+      "plugins.markers.tags[1].effort_hours: tag EPIC's effort_hours 8000 times the effort_multiplier 1.5 "
+      "of keyword rule 'security' is 12000 hours");
   expect_error(R"({"languages": {"inc": "klingon"}})",
                "plugins.markers.languages.inc: unknown language id 'klingon'");
   expect_error(R"({"languages": {"inc": 3}})", "plugins.markers.languages.inc: must be a string");
@@ -144,6 +191,9 @@ TEST(MarkersConfigParse, SchemaIsJsonWithEveryKey) {
     EXPECT_TRUE(schema["properties"].contains(key)) << key;
   EXPECT_EQ(schema["properties"]["enabled"]["type"], "boolean");
   EXPECT_EQ(schema["properties"]["max_file_size"]["default"], 4194304);
+  const auto& tag_items = schema["properties"]["tags"]["items"];
+  EXPECT_EQ(tag_items["type"], (nlohmann::json{"string", "object"}));
+  EXPECT_EQ(tag_items["properties"]["effort_hours"]["maximum"], kMaxEffortHours);
 }
 
 Marker marker(std::string tag, std::string text, bool upper = true) {
