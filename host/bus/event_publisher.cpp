@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <mutex>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 #include <zmq.hpp>
 

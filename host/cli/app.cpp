@@ -25,9 +25,13 @@ nlohmann::json host_schema() {
 }
 
 std::optional<App> start(const GlobalOptions& options) {
+  // Host-section problems are collected, not thrown, so that the plugin
+  // sections (known only once plugins are loaded) are checked in the same
+  // run and every mistake of the file is reported at once.
+  std::vector<config::Diagnostic> diagnostics;
   std::optional<config::Config> loaded;
   try {
-    loaded = options.config_file ? config::Config::load(*options.config_file, host_schema())
+    loaded = options.config_file ? config::Config::load(*options.config_file, host_schema(), diagnostics)
                                  : config::Config::defaults();
   } catch (const config::ConfigError& e) {
     print(e.diagnostics);
@@ -57,8 +61,10 @@ std::optional<App> start(const GlobalOptions& options) {
   std::vector<config::PluginSchema> schemas;
   for (const auto& plugin : app.loader->plugins())
     schemas.push_back({plugin->info().name, plugin->info().schema_json});
-  auto diagnostics = app.config.check_plugins(schemas);
+  auto plugin_diagnostics = app.config.check_plugins(schemas);
+  diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
   if (!diagnostics.empty()) {
+    config::sort_by_position(diagnostics);
     print(diagnostics);
     return std::nullopt;
   }

@@ -116,6 +116,7 @@ int explain_command(const Args& args) {
   po::options_description options("assay explain KEY [--out DIR]");
   options.add_options()("key", po::value<std::string>(), "backlog key, e.g. TD-001")(
       "out", po::value<std::string>()->default_value(".assay"), "report directory holding backlog.json");
+  options.add(global_options());
   po::positional_options_description positional;
   positional.add("key", 1);
   po::variables_map vm;
@@ -124,6 +125,10 @@ int explain_command(const Args& args) {
   } catch (const UsageError& e) {
     std::cerr << "assay explain: " << e.what() << "\n";
     return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
   }
   if (!vm.count("key")) {
     std::cerr << "assay explain: usage: assay explain KEY [--out DIR]\n";

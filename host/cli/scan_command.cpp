@@ -73,11 +73,18 @@ int scan_command(const Args& args) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   bus::Bus bus;
-  bus::EventPublisher events(bus.context(), {std::string(bus::kDefaultEventEndpoint)}, bus::default_producer_id());
+  bus::EventPublisher events(bus.context(), {std::string(bus::kDefaultEventEndpoint)},
+                             bus::default_producer_id());
   scan::ScanRunner runner(app->config, *app->loader, bus, events);
   try {
     scan::ScanOutcome outcome = runner.run(scan_options, g_cancel);
     print_summary(std::cout, outcome, app->config.report_top());
+    bool any_report = outcome.reporter_runs.empty();
+    for (const auto& run : outcome.reporter_runs) any_report |= run.status == "ok";
+    if (!any_report) {
+      std::cerr << "assay scan: no report could be written to " << outcome.out_dir.string() << "\n";
+      return kExitScanFailed;
+    }
   } catch (const scan::UsageError& e) {
     std::cerr << "assay scan: " << e.what() << "\n";
     return kExitUsage;

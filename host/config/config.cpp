@@ -1,40 +1,27 @@
 #include "config/config.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "config/config_state.h"
 #include "config/default_config.h"
 #include "config/json_schema_validator.h"
 #include "config/schema_keywords.h"
+#include "config/utf8_check.h"
+#include "config/valid_subset.h"
 #include "config/yaml_merge.h"
 #include "config/yaml_scalar.h"
 
 namespace assay::config {
-
-Entry find_entry(const YAML::Node& node, const std::string& key) {
-  if (!node.IsDefined() || !node.IsMap()) return {};
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == key) return {it->first, it->second};
-  }
-  return {};
-}
-
-YAML::Node find_path(const YAML::Node& node, std::initializer_list<std::string> keys) {
-  YAML::Node current = node;
-  for (const auto& key : keys) {
-    // reset, not assignment: assigning to a yaml-cpp node overwrites the node
-    // it refers to, which would rewrite the configuration tree itself.
-    current.reset(find_entry(current, key).value);
-    if (!current.IsDefined()) break;
-  }
-  return current;
-}
 
 Diagnostic located(const std::string& file, const YAML::Mark& mark, std::string message) {
   Diagnostic diagnostic;
@@ -49,22 +36,99 @@ Diagnostic located(const std::string& file, const YAML::Mark& mark, std::string 
 
 namespace {
 
-// The one document of a YAML text; Null for an empty file. Syntax errors and
-// extra documents are added to `diagnostics`.
+// Where the documents of a YAML stream start. yaml-cpp 0.7's LoadAll loops
+// forever, allocating, on a stray top-level ',' ("[a],"): the parser yields
+// empty documents without consuming the token (jbeder/yaml-cpp#1040). So the
+// documents are counted with a handler that builds nothing, and only the
+// first is loaded.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  // Position of each document's root node, as YAML::Node::Mark() gives it.
+  std::vector<YAML::Mark> marks;
+
+  void OnDocumentStart(const YAML::Mark&) override { expecting_root_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& mark) {
+    if (expecting_root_) marks.push_back(mark);
+    expecting_root_ = false;
+  }
+
+  bool expecting_root_ = false;
+};
+
+struct StreamShape {
+  std::optional<YAML::Mark> second_document;
+  std::optional<YAML::Mark> stuck_at;  // a token the parser cannot get past
+};
+
+StreamShape stream_shape(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  StreamShape shape;
+  // Three documents decide: a stuck parser starts each at the same place.
+  for (int documents = 0; documents < 3 && parser.HandleNextDocument(starts); ++documents) {
+    const auto& marks = starts.marks;
+    if (marks.size() >= 2 && marks[marks.size() - 1].pos == marks[marks.size() - 2].pos) {
+      shape.stuck_at = marks.back();
+      return shape;
+    }
+  }
+  if (starts.marks.size() >= 2) shape.second_document = starts.marks[1];
+  return shape;
+}
+
+// The one document of a YAML text; Null for an empty file. Throws ConfigError
+// for a syntax error, with `diagnostics` found so far: nothing after it can
+// be checked. An extra document is added to `diagnostics` and ignored.
 YAML::Node parse_document(std::string_view text, const std::string& label,
                           std::vector<Diagnostic>& diagnostics) {
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    const StreamShape shape = stream_shape(text);
+    if (shape.stuck_at) {
+      diagnostics.push_back(located(label, *shape.stuck_at, "YAML syntax error: unexpected text here"));
+      sort_by_position(diagnostics);
+      throw ConfigError(std::move(diagnostics));
+    }
+    document = YAML::Load(std::string(text));
+    if (shape.second_document) {
+      diagnostics.push_back(located(label, *shape.second_document,
+                                    "only one YAML document is allowed; a second one starts here"));
+    }
   } catch (const YAML::ParserException& error) {
     diagnostics.push_back(located(label, error.mark, "YAML syntax error: " + error.msg));
-    return YAML::Node();
+    sort_by_position(diagnostics);
+    throw ConfigError(std::move(diagnostics));
   }
-  if (documents.size() > 1) {
-    diagnostics.push_back(
-        located(label, documents[1].Mark(), "only one YAML document is allowed; a second one starts here"));
-  }
-  return documents.empty() ? YAML::Node() : documents.front();
+  return document;
+}
+
+void check_encoding(std::string_view text, const std::string& label, std::vector<Diagnostic>& diagnostics) {
+  const auto invalid = first_invalid_utf8(text);
+  if (!invalid) return;
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[invalid->offset]));
+  diagnostics.push_back(
+      Diagnostic{label, invalid->line, invalid->column,
+                 std::string("invalid UTF-8 (byte ") + byte + "); the configuration must be UTF-8 text"});
 }
 
 std::string section_names(const nlohmann::json& host_schema) {
@@ -75,18 +139,25 @@ std::string section_names(const nlohmann::json& host_schema) {
   return names;
 }
 
-std::vector<Diagnostic> check_user_document(const YAML::Node& user, const std::string& label,
-                                            const nlohmann::json& host_schema) {
-  if (user.IsNull()) return {};  // an empty file changes nothing
+// The user's document as far as it is valid: problems are added to
+// `diagnostics` and the sections they are in left to the defaults.
+YAML::Node check_user_document(const YAML::Node& user, const std::string& label,
+                               const nlohmann::json& host_schema, std::vector<Diagnostic>& diagnostics) {
+  if (user.IsNull()) return user;  // an empty file changes nothing
   if (!user.IsMap()) {
-    return {located(label, user.Mark(),
-                    "the top level must be a mapping of sections (" + section_names(host_schema) + "), got " +
-                        describe(user))};
+    diagnostics.push_back(located(label, user.Mark(),
+                                  "the top level must be a mapping of sections (" +
+                                      section_names(host_schema) + "), got " + describe(user)));
+    return YAML::Node(YAML::NodeType::Null);
   }
   ValidationOptions options;
   options.file = label;
   options.check_required = false;
-  return validate_yaml(user, host_schema, options);
+  std::vector<Diagnostic> found = validate_yaml(user, host_schema, options);
+  if (found.empty()) return user;
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+  return valid_subset(user, host_schema);
 }
 
 YAML::Node parse_defaults() {
@@ -126,16 +197,25 @@ Config Config::defaults() {
 
 Config Config::parse(std::string_view yaml_text, const std::string& file_label,
                      const nlohmann::json& host_schema) {
+  std::vector<Diagnostic> diagnostics;
+  Config config = parse(yaml_text, file_label, host_schema, diagnostics);
+  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  return config;
+}
+
+Config Config::parse(std::string_view yaml_text, const std::string& file_label,
+                     const nlohmann::json& host_schema, std::vector<Diagnostic>& diagnostics) {
   if (auto problems = schema_problems(host_schema); !problems.empty()) {
     throw std::invalid_argument("the host configuration schema is invalid: " + problems.front());
   }
-  std::vector<Diagnostic> diagnostics;
-  YAML::Node user = parse_document(yaml_text, file_label, diagnostics);
-  if (diagnostics.empty()) diagnostics = check_user_document(user, file_label, host_schema);
-  if (!diagnostics.empty()) {
-    sort_by_position(diagnostics);
-    throw ConfigError(std::move(diagnostics));
-  }
+  std::vector<Diagnostic> found;
+  check_encoding(yaml_text, file_label, found);
+  const YAML::Node document = parse_document(yaml_text, file_label, found);
+  const YAML::Node user = check_user_document(document, file_label, host_schema, found);
+  sort_by_position(found);
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+
   auto state = std::make_shared<State>();
   state->defaults = parse_defaults();
   state->user = user;
@@ -145,8 +225,16 @@ Config Config::parse(std::string_view yaml_text, const std::string& file_label,
 }
 
 Config Config::load(const std::filesystem::path& user_file, const nlohmann::json& host_schema) {
+  std::vector<Diagnostic> diagnostics;
+  Config config = load(user_file, host_schema, diagnostics);
+  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  return config;
+}
+
+Config Config::load(const std::filesystem::path& user_file, const nlohmann::json& host_schema,
+                    std::vector<Diagnostic>& diagnostics) {
   const std::string text = read_file(user_file);
-  Config config = parse(text, user_file.string(), host_schema);
+  Config config = parse(text, user_file.string(), host_schema, diagnostics);
   auto state = std::make_shared<State>(*config.state_);
   state->user_dir = std::filesystem::absolute(user_file).parent_path();
   return Config(std::move(state));

@@ -31,16 +31,30 @@ class Config {
   static Config defaults();
 
   // The default with `user_file` merged over it. The user's file (before
-  // merging) is validated against `host_schema` (base_host_schema(), possibly
-  // extended); throws ConfigError with every problem of the file, or with
-  // one naming the file when it cannot be read. Plugin sections are only
-  // checked to be mappings here: check_plugins checks them once the plugins
-  // are known.
+  // merging) must be UTF-8 and is validated against `host_schema`
+  // (base_host_schema(), possibly extended); throws ConfigError with every
+  // problem of the file, or with one naming the file when it cannot be read.
+  // Plugin sections are only checked to be mappings here: check_plugins
+  // checks them once the plugins are known.
   static Config load(const std::filesystem::path& user_file, const nlohmann::json& host_schema);
 
-  // As load, for YAML text; `file_label` names it in diagnostics.
+  // As load, but problems of the user's file are appended to `diagnostics`
+  // (in file order) instead of thrown, so that a caller can check the plugin
+  // sections too and report everything at once. The result is usable: a
+  // section (or, within a mapping, an entry) that fails validation is left
+  // out, so the default applies in its place; a top level that is not a
+  // mapping leaves the defaults alone. Still throws ConfigError when the
+  // file cannot be read or is not YAML (a syntax error), since nothing else
+  // can be checked then.
+  static Config load(const std::filesystem::path& user_file, const nlohmann::json& host_schema,
+                     std::vector<Diagnostic>& diagnostics);
+
+  // As load, for YAML text; `file_label` names it in diagnostics. Relative
+  // plugin_paths stay relative.
   static Config parse(std::string_view yaml_text, const std::string& file_label,
                       const nlohmann::json& host_schema);
+  static Config parse(std::string_view yaml_text, const std::string& file_label,
+                      const nlohmann::json& host_schema, std::vector<Diagnostic>& diagnostics);
 
   // Problems of the plugin sections: keys under `plugins:` that name no
   // known plugin (with a suggestion), sections that violate their plugin's
@@ -59,7 +73,9 @@ class Config {
 
   // The merged section plugins.<name> as JSON object text for the plugin:
   // scalars typed by the schema, schema defaults filled in for absent keys,
-  // `enabled` removed; "{}" when there is no section. Throws
+  // `enabled` removed; "{}" when there is no section. Text that is not UTF-8
+  // (only possible after a non-throwing load reported it) is replaced with
+  // U+FFFD rather than thrown on. Throws
   // std::invalid_argument naming the plugin when the schema is unusable.
   std::string plugin_config_json(const std::string& name, const std::string& schema_json) const;
 

@@ -188,7 +188,7 @@ std::string Config::plugin_config_json(const std::string& name, const std::strin
   if (!value.is_object()) value = nlohmann::json::object();
   apply_defaults(value, parsed.schema);
   value.erase("enabled");
-  return value.dump();
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace assay::config

@@ -218,7 +218,9 @@ class Validator {
     std::map<std::string, YAML::Mark> seen;
     if (node.IsMap()) {
       for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node& key = it->first;
+        // A copy (a cheap handle): yaml-cpp's operator-> returns a temporary
+        // proxy, so a reference to its `first` dangles after this line.
+        const YAML::Node key = it->first;
         if (!key.IsScalar()) {
           report(key.Mark(), path, "a key must be plain text, got " + describe(key));
           continue;

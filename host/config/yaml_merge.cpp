@@ -5,24 +5,18 @@
 #include <set>
 #include <string>
 
+#include "config/yaml_lookup.h"
+
 namespace assay::config {
 
 namespace {
-
-// The first entry with this key, as yaml-cpp's own lookup finds it.
-YAML::Node find_entry(const YAML::Node& mapping, const std::string& key) {
-  for (auto it = mapping.begin(); it != mapping.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
-  }
-  return YAML::Node(YAML::NodeType::Undefined);
-}
 
 YAML::Node merge_mappings(const YAML::Node& base, const YAML::Node& overlay) {
   YAML::Node merged(YAML::NodeType::Map);
   std::set<std::string> done;
   for (auto it = base.begin(); it != base.end(); ++it) {
     if (!it->first.IsScalar() || !done.insert(it->first.Scalar()).second) continue;
-    const YAML::Node over = find_entry(overlay, it->first.Scalar());
+    const YAML::Node over = find_entry(overlay, it->first.Scalar()).value;
     merged.force_insert(it->first, over.IsDefined() ? merge_yaml(it->second, over) : it->second);
   }
   for (auto it = overlay.begin(); it != overlay.end(); ++it) {

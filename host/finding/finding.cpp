@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -28,6 +29,25 @@ std::optional<double> optional_number(double v, double lo, double hi, const char
                                 "' out of range: " + std::to_string(v));
   }
   return v;
+}
+
+// A line number of a finding received as JSON: absent is 0; anything but an
+// integer in 0..UINT32_MAX is refused, since converting it would wrap or,
+// for a float out of range, be undefined.
+uint32_t line_number(const nlohmann::json& j, const char* field) {
+  auto it = j.find(field);
+  if (it == j.end()) return 0;
+  bool in_range = false;
+  if (it->is_number_unsigned()) {
+    in_range = it->get<uint64_t>() <= UINT32_MAX;
+  } else if (it->is_number_integer()) {
+    in_range = it->get<int64_t>() >= 0 && it->get<int64_t>() <= UINT32_MAX;
+  }
+  if (!in_range) {
+    throw std::invalid_argument(std::string("malformed finding field '") + field +
+                                "': must be a line number (an integer in 0..4294967295), got " + it->dump());
+  }
+  return static_cast<uint32_t>(it->get<uint64_t>());
 }
 
 }  // namespace
@@ -114,8 +134,8 @@ Finding Finding::from_json(const nlohmann::json& j) {
   f.title = j.at("title").get<std::string>();
   f.category = j.value("category", "");
   f.path = j.value("path", "");
-  f.line_start = j.value("line_start", 0u);
-  f.line_end = j.value("line_end", 0u);
+  f.line_start = line_number(j, "line_start");
+  f.line_end = line_number(j, "line_end");
   f.evidence = j.value("evidence", "");
   f.severity = j.value("severity", "");
   if (j.contains("tags")) f.tags = j.at("tags").get<std::vector<std::string>>();

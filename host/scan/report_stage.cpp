@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
@@ -57,8 +58,8 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   return v;
 }
 
-PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin, const std::string& header,
-                       const std::vector<std::string>& item_texts) {
+PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin,
+                       const std::string& header, const std::vector<std::string>& item_texts) {
   const auto& outcome = context.outcome;
   PluginRun run{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
   auto start = std::chrono::steady_clock::now();
@@ -87,6 +88,16 @@ PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin&
     run.error = opened ? opened.session->error() : opened.error;
   }
   return run;
+}
+
+// The default report directory sits inside the repository; a .gitignore in
+// it keeps the reports out of `git status` and out of commits.
+void keep_out_of_git(const std::filesystem::path& out_dir) {
+  if (out_dir.filename() != ".assay") return;
+  const auto ignore = out_dir / ".gitignore";
+  std::error_code ec;
+  if (std::filesystem::exists(ignore, ec)) return;
+  std::ofstream(ignore) << "# Written by assay: reports are not source.\n*\n";
 }
 
 }  // namespace
@@ -122,18 +133,20 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
   if (ec)
     throw ScanFailed("cannot create output directory '" + context.outcome.out_dir.string() +
                      "': " + ec.message());
+  keep_out_of_git(context.outcome.out_dir);
   const std::string header = report_header_json(context).dump();
   // Every reporter gets the same item texts: serialise each item once.
   std::vector<std::string> item_texts;
   item_texts.reserve(context.outcome.items.size());
   for (const auto& item : context.outcome.items) {
-    item_texts.push_back(item_json(item).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    item_texts.push_back(
+        item_json(item).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   }
   for (const auto& name : names) {
     const auto* plugin = context.loader.find(name);
     if (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)
       continue;  // its load failure is already recorded
-    if (!context.config.plugin_enabled(name)) continue;
+    if (!context.formats_given && !context.config.plugin_enabled(name)) continue;
     PluginRun run = run_reporter(context, *plugin, header, item_texts);
     nlohmann::json event = {{"scan_id", context.outcome.scan_id},
                             {"repository", context.outcome.repository.path},

@@ -17,6 +17,9 @@ struct ReportContext {
   bus::EventPublisher& events;
   std::string started_at;
   std::string finished_at;
+  // Reporters named on the command line run even when their configuration
+  // section says enabled: false; the configured default list skips those.
+  bool formats_given = false;
 };
 
 // The report header every reporter receives (docs/report-data.md).

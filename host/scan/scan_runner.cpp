@@ -249,6 +249,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     repo_options.rev = options.rev;
     repo_options.output_dir = outcome.out_dir;
     repo_options.exclude = config_.scan_exclude();
+    // assay's own reports, wherever an earlier scan (of a subdirectory, or
+    // with the default --out) left them, are never scanned.
+    repo_options.exclude.push_back(".assay/");
     repo = repo::RepoView::open(path, repo_options);
   } catch (const std::exception& e) {
     throw ScanFailed(e.what());
@@ -388,7 +391,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
        {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.next_best)},
        {"plugins", outcome.runs.size()}});
 
-  ReportContext report{outcome, config_, loader_, events_, started_at, finished_at};
+  ReportContext report{
+      outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
   outcome.reporter_runs = run_reporters(report, reporters);
   return outcome;
 }

@@ -159,6 +159,17 @@ TEST_F(ScanE2E, SecondScanDoesNotScanItsOwnReports) {
   make_repo();
   ASSERT_EQ(assay({"scan", repo_.string()}).exit_code, 0);
   nlohmann::json first = read_json(repo_ / ".assay/backlog.json");
+  // Reports that contain markers, as a scan of a subdirectory would leave.
+  write(repo_ / "src/.assay/BACKLOG.md", "<!-- TODO: this is a report, not source -->\n");
+  ASSERT_EQ(assay({"scan", repo_.string(), "--out", (dir_ / "elsewhere").string()}).exit_code, 0);
+  nlohmann::json elsewhere = read_json(dir_ / "elsewhere/backlog.json");
+  EXPECT_EQ(elsewhere.at("scan").at("files"), first.at("scan").at("files"));
+  EXPECT_EQ(elsewhere.at("items").size(), first.at("items").size());
+  // The default report directory keeps itself out of git.
+  EXPECT_TRUE(fs::exists(repo_ / ".assay/.gitignore"));
+  assay::test::ProcessResult status =
+      run_process({"/usr/bin/git", "-C", repo_.string(), "status", "--porcelain"});
+  EXPECT_EQ(status.out.find(".assay/BACKLOG.md"), std::string::npos) << status.out;
   ProcessResult r = assay({"scan", repo_.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json second = read_json(repo_ / ".assay/backlog.json");
@@ -269,6 +280,14 @@ TEST_F(ScanE2E, ConfigErrorsNameFileLineAndColumn) {
   ProcessResult u = assay({"config", "check", unknown_plugin.string()});
   EXPECT_EQ(u.exit_code, 2);
   EXPECT_NE(u.err.find("markers"), std::string::npos) << u.err;
+
+  // Host and plugin sections are checked in one run: both mistakes reported.
+  fs::path both = dir_ / "both.yaml";
+  write(both, "scan:\n  threads: many\nplugins:\n  markdown:\n    top: 0\n");
+  ProcessResult b = assay({"config", "check", both.string()});
+  EXPECT_EQ(b.exit_code, 2);
+  EXPECT_NE(b.err.find(both.string() + ":2:"), std::string::npos) << b.err;
+  EXPECT_NE(b.err.find(both.string() + ":5:"), std::string::npos) << b.err;
 
   make_repo();
   ProcessResult scan = assay({"scan", repo_.string(), "--config", cfg.string()});

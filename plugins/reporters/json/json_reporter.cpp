@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "atomic_file.h"
 #include "config_section.h"
@@ -44,6 +45,20 @@ JsonConfig read_config(const std::string& config_json) {
   config.file = section.file_name("file", "backlog.json");
   config.indent = static_cast<int>(section.integer("indent", 2, 0, 8));
   return config;
+}
+
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view kJsonWhitespace = " \t\n\r";
+  const size_t first = text.find_first_not_of(kJsonWhitespace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kJsonWhitespace) - first + 1);
+}
+
+// A cheap check of the host's item text: an object on one line. Anything else
+// is parsed, which rejects what is not JSON and puts the rest on one line.
+bool looks_like_one_line_object(std::string_view text) {
+  return text.size() >= 2 && text.front() == '{' && text.back() == '}' &&
+         text.find_first_of("\n\r") == std::string_view::npos;
 }
 
 // Lays out the top-level document: compact on one line, or pretty-printed
@@ -107,11 +122,14 @@ class JsonReporter : public sdk::Reporter {
   void item(const assay_item& item) override {
     const std::string key = item.key ? item.key : "";
     if (!item.json) throw std::invalid_argument("item " + describe(key) + " carries no JSON");
-    ordered_json parsed = ordered_json::parse(item.json, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded() || !parsed.is_object())
-      throw std::invalid_argument("item " + describe(key) + ": its JSON is not a JSON object");
+    const std::string_view text = trimmed(item.json);
+    // The host dumped this text from a JSON object itself: parsing it again
+    // only to print it the same way would dominate the reporter's time.
+    const bool as_is = !layout_.pretty() && looks_like_one_line_object(text);
+    const std::string laid_out = as_is ? std::string() : layout_.value(parse_item(item.json, key), 2);
     file_.write(layout_.item_break(written_items_ == 0));
-    file_.write(layout_.margin(2) + layout_.value(parsed, 2));
+    file_.write(layout_.margin(2));
+    file_.write(as_is ? text : std::string_view(laid_out));
     ++written_items_;
   }
 
@@ -126,12 +144,19 @@ class JsonReporter : public sdk::Reporter {
       file_.write(layout_.key(field) + layout_.value(header_.at(field), 1));
     }
     file_.write(layout_.close_object());
-    file_.commit();
+    if (auto warning = file_.commit()) host_.warn(*warning);
     host_.info("wrote " + file_.target().string() + " (" + std::to_string(written_items_) + " items)");
   }
 
  private:
   static std::string describe(const std::string& key) { return key.empty() ? "(without key)" : key; }
+
+  static ordered_json parse_item(const char* json, const std::string& key) {
+    ordered_json parsed = ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded() || !parsed.is_object())
+      throw std::invalid_argument("item " + describe(key) + ": its JSON is not a JSON object");
+    return parsed;
+  }
 
   sdk::Host host_;
   JsonConfig config_;

@@ -59,14 +59,14 @@ std::string describe_target(const ordered_json& repository) {
 std::string describe_maturity(const ordered_json& maturity) {
   const auto level = text_of(maturity, "level");
   if (!level) return "";
-  std::string line = upper(*level);
+  std::string line = inline_text(upper(*level));
   const ordered_json* assessed = member(maturity, "assessed");
   if (assessed && assessed->is_boolean() && assessed->get<bool>()) {
     if (auto percent = number_of(maturity, "percent")) line += " (" + format_number(*percent, 1) + "%)";
     return line;
   }
   const auto source = text_of(maturity, "source");
-  return line + " (" + (source ? "from " + *source + ", " : "") + "not assessed)";
+  return line + " (" + (source ? "from " + inline_text(*source) + ", " : "") + "not assessed)";
 }
 
 void write_bullet(std::string& out, const std::string& label, const std::string& value) {
@@ -78,10 +78,11 @@ void write_title_block(std::string& out, const ordered_json& header) {
   const ordered_json& scan = header.at("scan");
   const ordered_json& summary = header.at("summary");
   const auto name = text_of(repository, "name");
-  out += "# assay backlog — " + one_line(name.value_or("repository")) + "\n\n";
+  out += "# assay backlog — " + inline_text(name.value_or("repository")) + "\n\n";
   if (auto path = text_of(repository, "path")) write_bullet(out, "Repository", code_span(*path));
   write_bullet(out, "Commit", describe_target(repository));
-  if (auto started = text_of(scan, "started_at")) write_bullet(out, "Scanned", format_utc(*started));
+  if (auto started = text_of(scan, "started_at"))
+    write_bullet(out, "Scanned", inline_text(format_utc(*started)));
   if (auto maturity = describe_maturity(header.at("maturity")); !maturity.empty())
     write_bullet(out, "Maturity", maturity);
   if (auto items = number_of(summary, "items")) write_bullet(out, "Items", format_number(*items, 0));
@@ -100,7 +101,7 @@ std::string score_label(const std::string& name) {
   if (name == "composite") return "Composite";
   if (name == "value_usd") return "Value";
   if (name == "risk") return "Risk";
-  return name;
+  return inline_text(name);
 }
 
 std::string explained_value(const ScoreExplanation& line) {
@@ -115,7 +116,7 @@ void write_breakdown(std::string& out, const std::vector<ScoreExplanation>& brea
     std::string text = "- **" + score_label(line.name) + "**";
     const std::string value = explained_value(line);
     if (!value.empty()) text += " " + value;
-    if (!line.formula.empty()) text += " = " + one_line(line.formula);
+    if (!line.formula.empty()) text += " = " + inline_text(line.formula);
     out += text + "\n";
   }
 }
@@ -133,7 +134,7 @@ void write_next_best(std::string& out, const BacklogTally& tally) {
     return;
   }
   const NextBestItem& best = *tally.next_best();
-  out += "**[" + one_line(best.row.key) + "] " + one_line(best.row.title) + "**\n\n";
+  out += "**[" + inline_text(best.row.key) + "] " + inline_text(best.row.title) + "**\n\n";
   if (!best.path.empty())
     write_bullet(out, "Location", code_span(format_location(best.path, best.line_start, best.line_end)));
   write_bullet(out, "Composite score", format_fixed(best.row.composite, 1));
@@ -157,8 +158,8 @@ void write_backlog_table(std::string& out, const BacklogTally& tally) {
   out += "| Rank | Key | Title | Score | Category | Est. Hours | Value |\n";
   out += "|-----:|-----|-------|------:|----------|-----------:|------:|\n";
   for (const auto& row : rows) {
-    out += "| " + std::to_string(row.rank) + " | " + table_cell(row.key) + " | " + table_cell(row.title) +
-           " | " + format_fixed(row.composite, 1) + " | " + table_cell(row.category) + " | " +
+    out += "| " + std::to_string(row.rank) + " | " + inline_text(row.key) + " | " + inline_text(row.title) +
+           " | " + format_fixed(row.composite, 1) + " | " + inline_text(row.category) + " | " +
            format_number(row.effort_hours, 2) + " | " + format_money(row.value_usd) + " |\n";
   }
   out += "\n";
@@ -174,7 +175,7 @@ void write_hotspot_file(std::string& out, const HotspotFile& file) {
   double listed_hours = 0;
   for (const auto& entry : file.listed) {
     out += "- " + code_span(format_location(file.path, entry.line_start, entry.line_end)) + " " +
-           one_line(entry.key) + " " + one_line(entry.title) + " (" + format_hours(entry.effort_hours) +
+           inline_text(entry.key) + " " + inline_text(entry.title) + " (" + format_hours(entry.effort_hours) +
            ")\n";
     listed_hours += entry.effort_hours;
   }
@@ -201,7 +202,7 @@ void write_share_table(std::string& out, const char* heading, const std::vector<
   out += "| " + std::string(heading) + " | Items | Share | Est. Hours |\n";
   out += "|--------|------:|------:|-----------:|\n";
   for (const auto& share : shares) {
-    out += "| " + (share.name.empty() ? std::string("(unnamed)") : table_cell(share.name)) + " | " +
+    out += "| " + (share.name.empty() ? std::string("(unnamed)") : inline_text(share.name)) + " | " +
            std::to_string(share.items) + " | " + format_share(share.items, total) + " | " +
            format_number(share.effort_hours, 2) + " |\n";
   }
@@ -217,7 +218,7 @@ void write_sources(std::string& out, const BacklogTally& tally) {
 
 std::string cell_text(const ordered_json& object, const char* key) {
   auto value = text_of(object, key);
-  return value ? table_cell(*value) : "";
+  return value ? inline_text(*value) : "";
 }
 
 void write_plugin_runs(std::string& out, const ordered_json& scan) {
@@ -238,7 +239,7 @@ void write_plugin_runs(std::string& out, const ordered_json& scan) {
 }
 
 void write_footer(std::string& out, const ordered_json& header) {
-  std::string line = "Generated by " + one_line(header.at("generated_by").get<std::string>());
+  std::string line = "Generated by " + inline_text(header.at("generated_by").get<std::string>());
   if (auto id = text_of(header.at("scan"), "id")) line += ", scan " + code_span(*id);
   out += "---\n\n*" + line + ".*\n";
 }

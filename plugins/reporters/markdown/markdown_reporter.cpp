@@ -79,7 +79,7 @@ class MarkdownReporter : public sdk::Reporter {
                                " was not written");
     AtomicFile file(target_);
     file.write(render_backlog(header_, tally_, config_.hotspot_files));
-    file.commit();
+    if (auto warning = file.commit()) host_.warn(*warning);
     host_.info("wrote " + target_.string() + " (" + std::to_string(tally_.item_count()) + " items)");
   }
 

@@ -40,15 +40,34 @@ bool is_utc_timestamp(std::string_view t) {
   return rest.size() > 1 && rest[0] == '.' && std::all_of(rest.begin() + 1, rest.end(), is_digit);
 }
 
+bool is_ascii_alphanumeric(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// CommonMark lets any ASCII punctuation be backslash-escaped; these are the
+// characters that start or end inline constructs (code, emphasis, links,
+// autolinks, raw HTML, entities), headings, GFM tables and strikethrough, or
+// math on renderers that support it. '>' is left alone: it quotes only at the
+// start of a line, where no such text is placed, and closes HTML and
+// autolinks only after a '<', which is escaped.
+bool needs_escape(char c, char previous, char next) {
+  static constexpr std::string_view kSignificant = "\\`*_[]<#|~&$";
+  if (kSignificant.find(c) == std::string_view::npos) return false;
+  // An '_' inside a word never starts emphasis (snake_case stays readable).
+  if (c == '_') return !(is_ascii_alphanumeric(previous) && is_ascii_alphanumeric(next));
+  return true;
+}
+
 }  // namespace
 
-std::string table_cell(std::string_view text) {
+std::string inline_text(std::string_view text) {
+  const std::string line = one_line(text);
   std::string out;
-  out.reserve(text.size());
-  each_char_one_line(text, [&out](char c) {
-    if (c == '|') out += '\\';
-    out += c;
-  });
+  out.reserve(line.size() + line.size() / 8);
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char previous = i > 0 ? line[i - 1] : ' ';
+    const char next = i + 1 < line.size() ? line[i + 1] : ' ';
+    if (needs_escape(line[i], previous, next)) out += '\\';
+    out += line[i];
+  }
   return out;
 }
 
@@ -68,8 +87,12 @@ std::string code_span(std::string_view text) {
   }
   const std::string fence(longest_run + 1, '`');
   const std::string body = one_line(text);
-  // CommonMark strips one space on each side, so padding keeps edge backticks intact.
-  const bool pad = longest_run > 0;
+  // CommonMark strips one space from each side of a span that has one on
+  // both, so such a body, and one that starts or ends with a backtick (which
+  // would join the fence), gets a space of padding on each side.
+  const bool spaced = body.size() > 1 && body.front() == ' ' && body.back() == ' ' &&
+                      body.find_first_not_of(' ') != std::string::npos;
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`' || spaced);
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 

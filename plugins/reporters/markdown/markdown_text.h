@@ -9,13 +9,19 @@
 
 namespace assay::reporters::markdown {
 
-// Text for one table cell: '|' escaped, line breaks turned into spaces.
-std::string table_cell(std::string_view text);
+// Text from the repository or the scan (titles, keys, names, errors) as
+// literal Markdown on one line: line breaks become spaces and every character
+// that could start HTML, a link, emphasis, code, a heading, an entity, math,
+// strikethrough or a table column is backslash-escaped, so the text renders as
+// written and is safe in a table cell. Meant for text inside a line, after
+// the document's own markup.
+std::string inline_text(std::string_view text);
 
-// Text on one line: every line break becomes a space.
+// Text on one line: every line break becomes a space. Not escaped.
 std::string one_line(std::string_view text);
 
-// An inline code span that survives backticks inside `text`.
+// An inline code span showing `text` literally, backticks included: the
+// fence is longer than any run of backticks inside.
 std::string code_span(std::string_view text);
 
 // "$1,234": whole dollars with thousands separators.

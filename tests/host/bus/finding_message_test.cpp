@@ -85,7 +85,8 @@ TEST(FindingMessage, LineNumbersOutOfRangeAreRejected) {
         std::string(R"({"schema":1,"source":"a","rule":"r","title":"t","line_start":)") + line + "}";
     expect_rejected(payload, "line_start", false);
   }
-  const Finding last = decode_finding(R"({"schema":1,"source":"a","rule":"r","title":"t","line_end":4294967295})");
+  const Finding last =
+      decode_finding(R"({"schema":1,"source":"a","rule":"r","title":"t","line_end":4294967295})");
   EXPECT_EQ(last.line_end, 4294967295u);
 }
 

@@ -168,6 +168,19 @@ TEST(ConfigLoad, AllowsOneDocumentOnly) {
                                      "only one YAML document is allowed; a second one starts here"});
 }
 
+// Found by fuzz_config: yaml-cpp 0.7's LoadAll never returns (and allocates
+// without bound) on a stray top-level comma.
+TEST(ConfigLoad, ReportsAStrayCommaInsteadOfHanging) {
+  TempConfigFile alone(",");
+  EXPECT_EQ(load_errors(alone),
+            std::vector<std::string>{alone.at(1, 1) + "YAML syntax error: unexpected text here"});
+  TempConfigFile after_value("report: {top: 3}\nscan: [a],\n");
+  EXPECT_FALSE(load_errors(after_value).empty());
+  TempConfigFile after_document("[a],\n");
+  EXPECT_EQ(load_errors(after_document),
+            std::vector<std::string>{after_document.at(1, 4) + "YAML syntax error: unexpected text here"});
+}
+
 TEST(ConfigLoad, RequiresPluginSectionsToBeMappings) {
   TempConfigFile file("plugins:\n  markers: off\n");
   EXPECT_EQ(load_errors(file), std::vector<std::string>{

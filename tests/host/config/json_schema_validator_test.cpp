@@ -155,6 +155,17 @@ TEST(ValidateYaml, ReportsDuplicateKeys) {
             std::vector<std::string>{"t.yaml:3:1: duplicate key 'port' (first at line 1)"});
 }
 
+// Found by fuzz_config: each key was held by reference to a member of the
+// temporary that yaml-cpp's iterator operator-> returns, a use after scope
+// that AddressSanitizer (clang) reports; keys must still be located exactly.
+TEST(ValidateYaml, LocatesEveryKindOfKey) {
+  const auto lines = check("port: 1\n[a, b]: 2\nport: 3\n", kServerSchema);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].rfind("t.yaml:2:1: ", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("key must be plain text"), std::string::npos) << lines[0];
+  EXPECT_EQ(lines[1], "t.yaml:3:1: duplicate key 'port' (first at line 1)");
+}
+
 TEST(ValidateYaml, CollectsEveryProblem) {
   const auto lines = check("prot: 1\nport: x\nmode: no\nname: a\n", kServerSchema);
   ASSERT_EQ(lines.size(), 4u);

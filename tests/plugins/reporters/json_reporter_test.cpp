@@ -89,6 +89,38 @@ TEST_F(JsonReporterTest, IndentZeroWritesOneLine) {
   EXPECT_EQ(ordered_json::parse(text).at("items").size(), 5u);
 }
 
+TEST_F(JsonReporterTest, IndentZeroCopiesTheHostsItemTextAsItIs) {
+  RunInput input = sample_input(2);
+  input.config = R"({"indent":0})";
+  const std::string host_text = R"({"key":"TD-001", "effort_hours":4.50,"title":"caf\u00e9"})";
+  input.items[0].json_text_override = "  " + host_text + "\t";
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string text = read_file(input.output_dir / "backlog.json");
+  EXPECT_NE(text.find("\"items\":[" + host_text + ",{\"key\":\"SEC-001\""), std::string::npos) << text;
+  EXPECT_EQ(text.find('\n'), text.size() - 1);
+}
+
+TEST_F(JsonReporterTest, IndentZeroPutsAMultiLineItemOnOneLine) {
+  RunInput input = sample_input(1);
+  input.config = R"({"indent":0})";
+  input.items[0].json_text_override = "{\n  \"key\": \"TD-001\",\n  \"rank\": 1\n}";
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string text = read_file(input.output_dir / "backlog.json");
+  EXPECT_NE(text.find("\"items\":[{\"key\":\"TD-001\",\"rank\":1}]"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\n'), text.size() - 1);
+}
+
+TEST_F(JsonReporterTest, IndentZeroStillRejectsItemTextThatIsNoObject) {
+  for (const char* bad : {"[1, 2]", "{\"key\": ", "{\n\"key\": 1"}) {
+    RunInput input = sample_input(1);
+    input.config = R"({"indent":0})";
+    input.items[0].json_text_override = bad;
+    RunResult result = reporter.run(input);
+    EXPECT_EQ(result.failed_stage, "item") << bad;
+    EXPECT_NE(result.error.find("TD-001: its JSON is not a JSON object"), std::string::npos) << result.error;
+  }
+}
+
 TEST_F(JsonReporterTest, IndentNestsItemsTwoLevelsDeep) {
   RunInput input = sample_input(1);
   input.config = R"({"indent":4})";

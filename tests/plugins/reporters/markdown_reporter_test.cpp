@@ -199,7 +199,7 @@ TEST_F(MarkdownReporterTest, NoDebtItemsMeansNoHotSpotSection) {
   input.header = sample_header(2, "SEC-001");
   const std::string md = render(input);
   EXPECT_FALSE(contains(md, "## Technical-debt hot-spots")) << md;
-  EXPECT_TRUE(contains(md, "**[SEC-001] Hard-coded | password in config loader**")) << md;
+  EXPECT_TRUE(contains(md, "**[SEC-001] Hard-coded \\| password in config loader**")) << md;
 }
 
 TEST_F(MarkdownReporterTest, AbsentDataIsLeftOut) {

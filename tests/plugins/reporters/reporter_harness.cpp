@@ -13,7 +13,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
-void host_log(assay_host* host, assay_log_level, const char* message) { host->logs.emplace_back(message); }
+void host_log(assay_host* host, assay_log_level level, const char* message) {
+  host->logs.emplace_back(message);
+  if (level == ASSAY_LOG_WARN) host->warnings.emplace_back(message);
+}
 void host_set_error(assay_host* host, const char* message) { host->error = message; }
 void* host_alloc(size_t size) { return std::malloc(size); }
 void host_free(void* ptr) { std::free(ptr); }
@@ -121,6 +124,7 @@ LoadedReporter::LoadedReporter(const std::string& name) {
 
 RunResult LoadedReporter::run(RunInput& input) {
   host_.error.clear();
+  host_.warnings.clear();
   const std::string header_text = input.header.dump();
   const std::string output_dir = input.output_dir.string();
   const std::string repository = input.header.at("repository").at("path").get<std::string>();
@@ -140,20 +144,30 @@ RunResult LoadedReporter::run(RunInput& input) {
   report.json = header_text.c_str();
 
   RunResult result;
+  using Clock = std::chrono::steady_clock;
+  // Times one call into the plugin.
+  auto timed = [&result](auto&& call) {
+    const auto start = Clock::now();
+    assay_status status = call();
+    result.plugin_time += Clock::now() - start;
+    return status;
+  };
   assay_instance* instance = nullptr;
-  result.status = plugin_.reporter_begin(&api_, input.config.c_str(), &report, &instance);
-  if (result.status != ASSAY_OK) return RunResult{"begin", result.status, host_.error};
+  result.status =
+      timed([&] { return plugin_.reporter_begin(&api_, input.config.c_str(), &report, &instance); });
+  if (result.status != ASSAY_OK) return RunResult{"begin", result.status, host_.error, result.plugin_time};
   for (auto& item : input.items) {
     assay_item view = item.view();
-    result.status = plugin_.reporter_item(instance, &view);
+    result.status = timed([&] { return plugin_.reporter_item(instance, &view); });
     if (result.status != ASSAY_OK) {
-      result = RunResult{"item", result.status, last_error(plugin_, instance)};
+      result = RunResult{"item", result.status, last_error(plugin_, instance), result.plugin_time};
       plugin_.reporter_close(instance);
       return result;
     }
   }
-  result.status = plugin_.reporter_end(instance);
-  if (result.status != ASSAY_OK) result = RunResult{"end", result.status, last_error(plugin_, instance)};
+  result.status = timed([&] { return plugin_.reporter_end(instance); });
+  if (result.status != ASSAY_OK)
+    result = RunResult{"end", result.status, last_error(plugin_, instance), result.plugin_time};
   plugin_.reporter_close(instance);
   return result;
 }

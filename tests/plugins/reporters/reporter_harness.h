@@ -5,6 +5,7 @@
 
 #include <assay/plugin.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,7 +14,8 @@
 // The test is the host, so it defines the host's opaque context.
 struct assay_host {
   std::vector<std::string> logs;
-  std::string error;  // last set_error message
+  std::vector<std::string> warnings;  // the logs at ASSAY_LOG_WARN of the last run
+  std::string error;                  // last set_error message
 };
 
 namespace assay::test {
@@ -40,6 +42,8 @@ struct RunResult {
   std::string failed_stage;
   assay_status status = ASSAY_OK;
   std::string error;
+  // Time spent inside the plugin's begin, item and end calls.
+  std::chrono::nanoseconds plugin_time{0};
   bool ok() const { return failed_stage.empty(); }
 };
 

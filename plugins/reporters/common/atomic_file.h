@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,13 +26,20 @@ class AtomicFile {
   void write(std::string_view text);
 
   // Writes what is buffered, fsyncs, renames the temporary file over the
-  // target and fsyncs the directory. Throws std::runtime_error naming the path.
-  void commit();
+  // target and fsyncs the directory. Throws std::runtime_error naming the
+  // path when the file could not be put in place. Once the rename succeeded
+  // the report is written: a failure to flush the directory only means a
+  // crash may still forget the rename, so it is returned as a warning for
+  // the reporter to log instead of failing the report.
+  [[nodiscard]] std::optional<std::string> commit();
 
   const std::filesystem::path& target() const { return target_; }
 
  private:
   void flush_buffer();
+  std::optional<std::string> sync_directory() const;
+  std::string not_durable(const std::string& action, const std::filesystem::path& directory,
+                          int error_number) const;
   [[noreturn]] void fail(const std::string& action, const std::filesystem::path& path,
                          int error_number) const;
 

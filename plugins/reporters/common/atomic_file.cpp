@@ -75,8 +75,8 @@ void AtomicFile::flush_buffer() {
   buffer_.clear();
 }
 
-void AtomicFile::commit() {
-  if (committed_) return;
+std::optional<std::string> AtomicFile::commit() {
+  if (committed_) return std::nullopt;
   flush_buffer();
   if (::fsync(fd_) != 0) fail("cannot flush", temp_, errno);
   int fd = fd_;
@@ -85,15 +85,25 @@ void AtomicFile::commit() {
   if (::rename(temp_.c_str(), target_.c_str()) != 0)
     fail("cannot rename the temporary file onto", target_, errno);
   committed_ = true;
+  return sync_directory();
+}
 
+std::optional<std::string> AtomicFile::sync_directory() const {
   // Without syncing the directory, a crash may forget the rename.
   const std::filesystem::path directory = target_.parent_path().empty() ? "." : target_.parent_path();
   int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) fail("cannot open directory", directory, errno);
+  if (dir_fd < 0) return not_durable("cannot open directory", directory, errno);
   int sync_result = ::fsync(dir_fd);
   int error_number = errno;
   close_quietly(dir_fd);
-  if (sync_result != 0) fail("cannot flush directory", directory, error_number);
+  if (sync_result != 0) return not_durable("cannot flush directory", directory, error_number);
+  return std::nullopt;
+}
+
+std::string AtomicFile::not_durable(const std::string& action, const std::filesystem::path& directory,
+                                    int error_number) const {
+  return "wrote " + target_.string() + ", but " + action + " '" + directory.string() +
+         "': " + std::system_category().message(error_number) + "; a system crash may lose the new file";
 }
 
 void AtomicFile::fail(const std::string& action, const std::filesystem::path& path, int error_number) const {

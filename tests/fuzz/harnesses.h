@@ -1,0 +1,49 @@
+// The fuzz harnesses: one function per parser family. Each takes arbitrary
+// bytes, feeds them to the parsers, checks what the parsers promise (no
+// exception other than the documented ones, results within the input) and
+// aborts through ASSAY_FUZZ_CHECK when a promise is broken. The same
+// functions back the libFuzzer binaries (fuzz_entry.cpp) and the corpus
+// replay test of the normal test suite.
+#pragma once
+
+#include <string_view>
+
+namespace assay::fuzz {
+
+// What the parsers made of an input. The replay test holds seeds named
+// "ok-*" to `accepted` and seeds named "bad-*" to `rejected`.
+enum class Verdict { accepted, rejected };
+
+// YAML configuration text: Config::parse with the host schema, then
+// check_plugins, every accessor, the plugin sections as JSON, the markers
+// section reader and the scoring model; also validate_yaml of the whole
+// document against the markers plugin's schema. Accepted: the configuration
+// passes every check.
+Verdict run_config(std::string_view input);
+
+// Source text: a first line naming a language id selects it ("cpp\n..."),
+// otherwise the first byte picks one of known_languages() and the rest is
+// the source. Lexes, extracts markers and checks positions, the prefilter
+// and the JSON details. Accepted: at least one marker was found.
+Verdict run_markers(std::string_view input);
+
+// A findings-pipeline payload: decode_finding, decode_done, Finding::from_json
+// and round trips through the encoders; normalize_evidence and fingerprint on
+// the decoded finding and on the raw input. Accepted: one of the decoders
+// took it.
+Verdict run_finding(std::string_view input);
+
+// JSON text for the reporters: parse_report_header, the markdown reporter's
+// item breakdown reading (BacklogTally) and the reporter configuration
+// section reader. Accepted: it is a valid report header.
+Verdict run_report(std::string_view input);
+
+struct Harness {
+  std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
+  Verdict (*run)(std::string_view input);
+};
+
+inline constexpr Harness kHarnesses[] = {
+    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report}};
+
+}  // namespace assay::fuzz
