@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include "config/host_schema.h"
 #include "log/log.h"
@@ -39,6 +40,15 @@ std::optional<App> start(const GlobalOptions& options) {
     return std::nullopt;
   }
   App app{std::move(*loaded), nullptr};
+  // The schema cannot express every rule of the scoring model (weights that
+  // sum to 1, tables that rise): build the model once so a configuration that
+  // passes the schema but not the model is a configuration error too.
+  try {
+    scoring::Model::from_yaml(app.config.root()["scoring"], app.config.maturity_level());
+  } catch (const std::invalid_argument& e) {
+    diagnostics.push_back({options.config_file ? options.config_file->string() : "built-in defaults", 0, 0,
+                           e.what()});
+  }
   try {
     log::setup(options.log_level.value_or(app.config.log_level()),
                options.log_format.value_or(app.config.log_format()));

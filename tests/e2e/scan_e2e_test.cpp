@@ -289,6 +289,13 @@ TEST_F(ScanE2E, ConfigErrorsNameFileLineAndColumn) {
   EXPECT_NE(b.err.find(both.string() + ":2:"), std::string::npos) << b.err;
   EXPECT_NE(b.err.find(both.string() + ":5:"), std::string::npos) << b.err;
 
+  // Valid for the schema, invalid for the model: weights must sum to 1.
+  fs::path weights = dir_ / "weights.yaml";
+  write(weights, "scoring:\n  weights:\n    developing:\n      wsjf: 0.9\n");
+  ProcessResult w = assay({"config", "check", weights.string()});
+  EXPECT_EQ(w.exit_code, 2);
+  EXPECT_NE(w.err.find("scoring.weights.developing"), std::string::npos) << w.err;
+
   make_repo();
   ProcessResult scan = assay({"scan", repo_.string(), "--config", cfg.string()});
   EXPECT_EQ(scan.exit_code, 2);
