@@ -219,88 +219,102 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
 
 }  // namespace
 
-ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
-  ScanOutcome outcome;
-  outcome.scan_id = new_scan_id();
-  const std::string started_at = utc_now_iso8601();
-  const auto started = Clock::now();
+namespace {
 
+// The absolute, normalised scan path (a trailing '/' dropped).
+std::filesystem::path resolve_scan_path(const std::filesystem::path& given) {
   std::error_code ec;
-  std::filesystem::path path = std::filesystem::absolute(options.path, ec).lexically_normal();
-  if (ec) throw ScanFailed("cannot resolve path '" + options.path.string() + "': " + ec.message());
-  if (path.has_relative_path() && !path.has_filename()) path = path.parent_path();  // drop a trailing '/'
-  outcome.out_dir =
-      (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
+  std::filesystem::path path = std::filesystem::absolute(given, ec).lexically_normal();
+  if (ec) throw ScanFailed("cannot resolve path '" + given.string() + "': " + ec.message());
+  if (path.has_relative_path() && !path.has_filename()) path = path.parent_path();
+  return path;
+}
 
-  std::vector<std::string> reporters =
-      reporter_names(options.formats ? *options.formats : config_.report_formats());
+// A format naming no loaded reporter is a usage error; one whose plugin
+// failed to load is not (the load failure is reported instead).
+void check_reporters(const loader::PluginLoader& loader, const std::vector<std::string>& reporters) {
   for (const auto& name : reporters) {
-    const auto* plugin = loader_.find(name);
+    const auto* plugin = loader.find(name);
     bool load_failed = false;
-    for (const auto& e : loader_.errors()) load_failed |= e.path.stem() == "assay-" + name;
+    for (const auto& e : loader.errors()) load_failed |= e.path.stem() == "assay-" + name;
     if (!load_failed && (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)) {
       throw UsageError("unknown report format '" + name + "' (no reporter plugin of that name is loaded)");
     }
   }
+}
 
-  std::unique_ptr<repo::RepoView> repo;
+std::unique_ptr<repo::RepoView> open_target(const std::filesystem::path& path, const ScanOptions& options,
+                                            const std::filesystem::path& out_dir,
+                                            const config::Config& config) {
   try {
     repo::RepoOptions repo_options;
     repo_options.rev = options.rev;
-    repo_options.output_dir = outcome.out_dir;
-    repo_options.exclude = config_.scan_exclude();
+    repo_options.output_dir = out_dir;
+    repo_options.exclude = config.scan_exclude();
     // assay's own reports, wherever an earlier scan (of a subdirectory, or
     // with the default --out) left them, are never scanned.
     repo_options.exclude.push_back(".assay/");
-    repo = repo::RepoView::open(path, repo_options);
+    return repo::RepoView::open(path, repo_options);
   } catch (const std::exception& e) {
     throw ScanFailed(e.what());
   }
-  outcome.repository = {
-      repo->root(),       repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
-      repo->has_history()};
-  outcome.files = repo->files().size();
-  outcome.maturity_level = config_.maturity_level();
-  scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
+}
 
-  // Load failures are part of the scan's record.
-  for (const auto& e : loader_.errors()) {
+// Load failures are part of the scan's record.
+void record_load_failures(ScanOutcome& outcome, const loader::PluginLoader& loader,
+                          bus::EventPublisher& events) {
+  for (const auto& e : loader.errors()) {
     outcome.runs.push_back({e.path.filename().string(), "", "", "load-failed", 0, 0, e.message});
-    events_.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
-                                            {"repository", outcome.repository.path},
-                                            {"plugin", e.path.filename().string()},
-                                            {"kind", nullptr},
-                                            {"stage", "load"},
-                                            {"error", e.message}});
+    events.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
+                                           {"repository", outcome.repository.path},
+                                           {"plugin", e.path.filename().string()},
+                                           {"kind", nullptr},
+                                           {"stage", "load"},
+                                           {"error", e.message}});
   }
+}
 
+std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config) {
   std::vector<ScannerJob> jobs;
-  for (const auto& plugin : loader_.plugins()) {
+  for (const auto& plugin : loader.plugins()) {
     const auto& info = plugin->info();
-    if (info.kind != ASSAY_KIND_SCANNER || !config_.plugin_enabled(info.name)) continue;
+    if (info.kind != ASSAY_KIND_SCANNER || !config.plugin_enabled(info.name)) continue;
     jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
   }
+  return jobs;
+}
+
+std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const repo::RepoView& repo,
+                                            boost::asio::thread_pool& pool, size_t workers,
+                                            const std::atomic<bool>& cancel) {
+  auto target = std::make_unique<assay_scan>();
+  target->repo = &repo;
+  target->pool = &pool;
+  target->workers = workers;
+  target->cancelled = &cancel;
+  target->plugin = job.run.name;
+  target->root = repo.root();
+  target->commit = repo.commit();
+  std::string name = job.run.name;
+  target->log = [name](assay_log_level level, const std::string& message) {
+    log::write(log::from_plugin_level(level), name, message);
+  };
+  return target;
+}
+
+// Runs every scanner concurrently on a worker pool while the scoring stage
+// turns their findings into items (state.items). Returns when all scanners
+// have ended and the stage has drained.
+void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus, bool show_progress,
+                  size_t files, const std::atomic<bool>& cancel) {
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
-
-  events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
-                                         {"repository", outcome.repository.path},
-                                         {"target", outcome.repository.target},
-                                         {"commit", outcome.repository.commit},
-                                         {"files", outcome.files},
-                                         {"plugins", scanner_names}});
-  log::write(log::Level::info, "host",
-             "scanning " + outcome.repository.path + " (" + outcome.repository.target + ", " +
-                 std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
-                 " scanner(s)");
-
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}};
-  size_t threads = config_.scan_threads();
+  size_t threads = state.config.scan_threads();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   boost::asio::thread_pool pool(threads);
 
-  std::string endpoint = bus_.unique_endpoint("assay-findings");
-  bus::FindingReceiver receiver(bus_.context(), endpoint);
+  std::string endpoint = bus.unique_endpoint("assay-findings");
+  bus::FindingReceiver receiver(bus.context(), endpoint);
   std::atomic<bool> scoring_stop{false};
   std::promise<void> scoring_finished;
   std::thread scoring([&] {
@@ -313,33 +327,18 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   });
 
   std::vector<std::unique_ptr<assay_scan>> targets;
-  for (auto& job : jobs) {
-    auto target = std::make_unique<assay_scan>();
-    target->repo = repo.get();
-    target->pool = &pool;
-    target->workers = threads;
-    target->cancelled = &cancel;
-    target->plugin = job.run.name;
-    target->root = repo->root();
-    target->commit = repo->commit();
-    std::string name = job.run.name;
-    target->log = [name](assay_log_level level, const std::string& message) {
-      log::write(log::from_plugin_level(level), name, message);
-    };
-    targets.push_back(std::move(target));
-  }
   std::vector<std::unique_ptr<bus::FindingSender>> senders;
   for (auto& job : jobs) {
-    senders.push_back(std::make_unique<bus::FindingSender>(bus_.context(), endpoint, job.run.name, &cancel));
+    targets.push_back(scan_target_for(job, state.repo, pool, threads, cancel));
+    senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
+    targets.back()->sender = senders.back().get();
   }
-  for (size_t i = 0; i < jobs.size(); ++i) targets[i]->sender = senders[i].get();
-
   {
-    Progress progress(options.show_progress && ::isatty(STDERR_FILENO), targets, outcome.files);
+    Progress progress(show_progress && ::isatty(STDERR_FILENO), targets, files);
     Countdown pending(jobs.size());
     for (size_t i = 0; i < jobs.size(); ++i) {
       boost::asio::post(pool, [&, i] {
-        run_one_scanner(jobs[i], *targets[i], config_);
+        run_one_scanner(jobs[i], *targets[i], state.config);
         pending.done();
       });
     }
@@ -353,43 +352,93 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   }
   scoring.join();
   pool.join();
+}
 
-  for (auto& job : jobs) {
+void record_scanner_runs(ScanOutcome& outcome, const std::vector<ScannerJob>& jobs,
+                         bus::EventPublisher& events) {
+  for (const auto& job : jobs) {
     if (job.run.status == "failed") {
       log::write(log::Level::error, job.run.name, "scan failed: " + job.run.error);
-      events_.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
-                                              {"repository", outcome.repository.path},
-                                              {"plugin", job.run.name},
-                                              {"kind", "scanner"},
-                                              {"stage", job.stage},
-                                              {"error", job.run.error}});
+      events.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
+                                             {"repository", outcome.repository.path},
+                                             {"plugin", job.run.name},
+                                             {"kind", "scanner"},
+                                             {"stage", job.stage},
+                                             {"error", job.run.error}});
     }
     outcome.runs.push_back(job.run);
   }
+}
+
+void publish_results(const ScanOutcome& outcome, bus::EventPublisher& events, bool cancelled,
+                     int64_t duration_ms) {
+  if (events.wanted("assay.item.scored")) {
+    for (const auto& item : outcome.items) {
+      nlohmann::json payload = item_json(item);
+      payload["scan_id"] = outcome.scan_id;
+      payload["repository"] = outcome.repository.path;
+      events.publish("assay.item.scored", std::move(payload));
+    }
+  }
+  events.publish(
+      "assay.scan.completed",
+      {{"scan_id", outcome.scan_id},
+       {"repository", outcome.repository.path},
+       {"status", cancelled ? "cancelled" : "ok"},
+       {"items", outcome.items.size()},
+       {"duration_ms", duration_ms},
+       {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.next_best)},
+       {"plugins", outcome.runs.size()}});
+}
+
+}  // namespace
+
+ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
+  ScanOutcome outcome;
+  outcome.scan_id = new_scan_id();
+  const std::string started_at = utc_now_iso8601();
+  const auto started = Clock::now();
+
+  const std::filesystem::path path = resolve_scan_path(options.path);
+  outcome.out_dir =
+      (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
+  const std::vector<std::string> reporters =
+      reporter_names(options.formats ? *options.formats : config_.report_formats());
+  check_reporters(loader_, reporters);
+
+  std::unique_ptr<repo::RepoView> repo = open_target(path, options, outcome.out_dir, config_);
+  outcome.repository = {
+      repo->root(),       repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
+      repo->has_history()};
+  outcome.files = repo->files().size();
+  outcome.maturity_level = config_.maturity_level();
+  scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
+
+  record_load_failures(outcome, loader_, events_);
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
+  std::vector<std::string> scanner_names;
+  for (const auto& j : jobs) scanner_names.push_back(j.run.name);
+  events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
+                                         {"repository", outcome.repository.path},
+                                         {"target", outcome.repository.target},
+                                         {"commit", outcome.repository.commit},
+                                         {"files", outcome.files},
+                                         {"plugins", scanner_names}});
+  log::write(log::Level::info, "host",
+             "scanning " + outcome.repository.path + " (" + outcome.repository.target + ", " +
+                 std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
+                 " scanner(s)");
+
+  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}};
+  run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
+  record_scanner_runs(outcome, jobs, events_);
 
   outcome.items = std::move(state.items);
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   outcome.next_best = next_best_key(outcome.items, model);
-  if (events_.wanted("assay.item.scored")) {
-    for (const auto& item : outcome.items) {
-      nlohmann::json payload = item_json(item);
-      payload["scan_id"] = outcome.scan_id;
-      payload["repository"] = outcome.repository.path;
-      events_.publish("assay.item.scored", std::move(payload));
-    }
-  }
   const std::string finished_at = utc_now_iso8601();
-  int64_t duration_ms = ms_since(started);
-  events_.publish(
-      "assay.scan.completed",
-      {{"scan_id", outcome.scan_id},
-       {"repository", outcome.repository.path},
-       {"status", cancel.load() ? "cancelled" : "ok"},
-       {"items", outcome.items.size()},
-       {"duration_ms", duration_ms},
-       {"next_best", outcome.next_best.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome.next_best)},
-       {"plugins", outcome.runs.size()}});
+  publish_results(outcome, events_, cancel.load(), ms_since(started));
 
   ReportContext report{
       outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
