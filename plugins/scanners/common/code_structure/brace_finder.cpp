@@ -84,6 +84,8 @@ class BraceFinder {
     const bool in_list = in_parens || (enclosing == '{' && scope == Scope::expression);
     const Header header = reader_.header_before(open, in_list);
     Verdict v = lang_ == Lang::shell ? judge_shell(open) : judge(header, scope, in_parens);
+    if (v.kind == Kind::function && v.name.empty()) v.kind = Kind::lambda;  // bound to "" or ''
+
     Block block;
     block.kind = v.kind;
     block.inner = scope_inside(v.kind, scope);

@@ -68,7 +68,9 @@ class EndFinder {
     return true;
   }
 
-  bool adjacent(size_t i, size_t j) const { return t_.tokens[i].begin + t_.tokens[i].size == t_.tokens[j].begin; }
+  bool adjacent(size_t i, size_t j) const {
+    return i < t_.size() && j < t_.size() && t_.tokens[i].begin + t_.tokens[i].size == t_.tokens[j].begin;
+  }
 
   // Ruby's if/unless/while/until open a block only where a statement or an
   // expression begins; elsewhere they are modifiers ("return if done").
@@ -147,7 +149,8 @@ class EndFinder {
         while (first >= 2 && (t_.text_of(first - 1) == "." || t_.text_of(first - 1) == ":") && t_.is_word(first - 2))
           first -= 2;
         const size_t params = p;
-        return push_function(i, i - 2, joined(first, i - 2), {}, params < t_.size() ? close_of(params) : i);
+        const size_t header_end = params < t_.size() ? close_of(params) : i;
+        return push_function(first, i - 2, joined(first, i - 2), {}, std::max(header_end, i));
       }
       return push_other();
     }
@@ -232,20 +235,22 @@ class EndFinder {
     open_.push_back(std::move(o));
   }
 
-  void push_function(size_t keyword, size_t name_token, std::string name, std::string container_name,
+  // `first`: the declaration's first token (the keyword, or the name a
+  // function expression is bound to).
+  void push_function(size_t first, size_t name_token, std::string name, std::string container_name,
                      size_t header_end) {
-    if (function_depth() >= kMaxFunctionDepth) return push_other();
+    if (function_depth() >= kMaxFunctionDepth || name.empty()) return push_other();
     FoundUnit u;
     Function& f = u.function;
     f.name = std::move(name);
     f.container = container_name.empty() ? container() : std::move(container_name);
-    f.first_line = t_.tokens[keyword].line;
+    f.first_line = t_.tokens[first].line;
     f.name_line = t_.tokens[name_token].line;
     const Token& h = t_.tokens[std::min(header_end, t_.size() - 1)];
     f.body_begin = h.begin + h.size;
     f.depth = function_depth();
     f.parent = parent();
-    u.begin = t_.tokens[keyword].begin;
+    u.begin = t_.tokens[first].begin;
     Open o = inherited(Construct::function);
     o.index = o.function = static_cast<int32_t>(found_.size());
     o.function_depth = function_depth() + 1;
