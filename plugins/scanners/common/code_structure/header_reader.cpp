@@ -10,7 +10,10 @@ namespace {
 
 // A header longer than this (in tokens, a bracket group counting as one)
 // is cut: the walk back stays bounded on machine-made input.
-constexpr size_t kMaxHeaderSteps = 512;
+constexpr size_t kMaxHeaderSteps = 256;
+// Brace groups a header may hold (Go's interface{}, C++ member
+// initializers "b_{x}"); more end the header.
+constexpr int kMaxBraceGroups = 16;
 // Generic argument lists longer than this are not skipped as one.
 constexpr size_t kMaxAngleTokens = 64;
 // K&R parameter declarations looked through before giving up.
@@ -147,6 +150,7 @@ Header HeaderReader::header_before(size_t open, bool in_list) const {
   h.end = open;
   size_t i = open;
   size_t steps = 0;
+  int brace_groups = 0;
   while (i > 0 && ++steps <= kMaxHeaderSteps) {
     const size_t p = i - 1;
     const Token& tk = t_.tokens[p];
@@ -178,7 +182,7 @@ Header HeaderReader::header_before(size_t open, bool in_list) const {
             (word(static_cast<size_t>(m) - 1) == "interface" || word(static_cast<size_t>(m) - 1) == "struct")) ||
            (lang_ == Lang::cpp && m >= 2 && t_.is_word(static_cast<size_t>(m) - 1) &&
             (punct(static_cast<size_t>(m) - 2) == ',' || punct(static_cast<size_t>(m) - 2) == ':')));
-      if (!skippable) {
+      if (!skippable || ++brace_groups > kMaxBraceGroups) {
         h.stop = '}';
         break;
       }

@@ -383,6 +383,12 @@ TEST(BraceFunctionsPerlRPowerShell, KeywordAndBoundForms) {
             (Lines{"Get-Thing@1-3"}));
 }
 
+// Found by the structure fuzzer: a function bound to an empty string key.
+TEST(BraceFunctions, FunctionsBoundToEmptyNamesAreAnonymous) {
+  EXPECT_EQ(units("go", "\"\" := func() {}\n"), Lines{});
+  EXPECT_EQ(units("javascript", "x = { '': function () {} }\n"), Lines{});
+}
+
 TEST(BraceFunctions, UnbalancedBracesCloseAtTheEndOfTheFile) {
   EXPECT_EQ(units("c", "void open(void) {\n  if (x) {\n"), (Lines{"open@1-2"}));
   EXPECT_EQ(units("c", "}\n}\nvoid after(void) { }\n"), (Lines{"after@3-3"}));

@@ -49,6 +49,14 @@ TEST(EndFunctionsRuby, EndInsideStringsAndSymbolsIsNotAKeyword) {
   EXPECT_EQ(units("ruby", src), (Lines{"a@1-5", "b@6-6"}));
 }
 
+// Found by the structure fuzzer: a def as the file's last words.
+TEST(EndFunctionsRuby, DefAtTheEndOfTheFile) {
+  EXPECT_EQ(units("ruby", "x = 1\ndef"), Lines{});
+  EXPECT_EQ(units("ruby", "x = 1\ndef self"), Lines{});
+  EXPECT_EQ(units("ruby", "def self."), Lines{});
+  EXPECT_EQ(units("ruby", "def f"), (Lines{"f@1-1"}));
+}
+
 TEST(EndFunctionsLua, NamedMethodsLocalAndBoundFunctions) {
   const char* src =
       "local M = {}\n"                             // 1
@@ -75,6 +83,12 @@ TEST(EndFunctionsLua, NamedMethodsLocalAndBoundFunctions) {
       "end\n"                                      // 22
       "local s = [[ function fake() end ]]\n";     // 23
   EXPECT_EQ(units("lua", src), (Lines{"M.helper@4-11", "M.method@13-17", "f@19-22", "g@20-20"}));
+}
+
+// Found by the structure fuzzer: the name a function is bound to may stand
+// on the line above the keyword; the function begins at the name.
+TEST(EndFunctionsLua, BoundNameOnTheLineAbove) {
+  EXPECT_EQ(units("lua", "local f\n= function() end\n"), (Lines{"f@1-2"}));
 }
 
 TEST(EndFunctionsElixir, DefInsideModulesAndOneLineForms) {
