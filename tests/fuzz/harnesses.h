@@ -38,12 +38,19 @@ Verdict run_finding(std::string_view input);
 // section reader. Accepted: it is a valid report header.
 Verdict run_report(std::string_view input);
 
+// OSV scanner input, the first byte picking the parser ('A' advisory, 'B'
+// to 'O' lockfile formats, 'P' zip, 'Q' CVSS vector, 'R' version pair; see
+// osv_harness.cpp). Accepted: the parser took it; a lockfile parser must
+// also have found a dependency.
+Verdict run_osv(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
 };
 
 inline constexpr Harness kHarnesses[] = {
-    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report}};
+    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
+    {"osv", run_osv}};
 
 }  // namespace assay::fuzz
