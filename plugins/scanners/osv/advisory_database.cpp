@@ -1,6 +1,8 @@
 #include "advisory_database.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <cctype>
 #include <filesystem>
 #include <set>
@@ -20,41 +22,67 @@ bool has_extension(const fs::path& path, std::string_view extension) {
   return ext == extension;
 }
 
-void load_json_file(AdvisoryDatabase& db, const fs::path& file) {
+// One JSON document of the database: a file, or a member of an archive.
+struct Source {
+  std::string origin;       // what problems and findings name
+  size_t archive = SIZE_MAX;  // index into Archives, or SIZE_MAX for a file
+  size_t member = 0;
+  std::string unreadable;   // why an archive could not be opened; kept in path order
+};
+
+struct Archive {
+  std::string path;
+  std::unique_ptr<MappedFile> file;
+  std::unique_ptr<ZipReader> zip;
+};
+
+// What reading one source gave: an advisory or the reason it was skipped.
+struct Outcome {
+  std::optional<Advisory> advisory;
+  std::string problem_origin;
+  std::string problem;
+};
+
+void list_sources(const fs::path& file, std::vector<Archive>& archives,
+                  std::vector<Source>& sources) {
   const std::string origin = file.string();
+  if (has_extension(file, ".json")) {
+    sources.push_back({origin, SIZE_MAX, 0, {}});
+    return;
+  }
   try {
-    const MappedFile mapped(origin);
-    db.add_document(mapped.bytes(), origin);
+    Archive archive{origin, std::make_unique<MappedFile>(origin), nullptr};
+    archive.zip = std::make_unique<ZipReader>(archive.file->bytes());
+    for (size_t i = 0; i < archive.zip->members().size(); ++i) {
+      const std::string& name = archive.zip->members()[i].name;
+      if (has_extension(name, ".json")) sources.push_back({origin + ":" + name, archives.size(), i, {}});
+    }
+    archives.push_back(std::move(archive));
   } catch (const std::runtime_error& e) {
-    db.add_problem(origin, e.what());
+    sources.push_back({origin, SIZE_MAX, 0, e.what()});
   }
 }
 
-void load_zip_file(AdvisoryDatabase& db, const fs::path& file) {
-  const std::string origin = file.string();
+Outcome read_source(const Source& source, const std::vector<Archive>& archives) {
+  Outcome out;
   try {
-    const MappedFile mapped(origin);
-    const ZipReader zip(mapped.bytes());
-    for (const ZipMember& member : zip.members()) {
-      if (!has_extension(member.name, ".json")) continue;
-      const std::string member_origin = origin + ":" + member.name;
+    if (source.archive == SIZE_MAX) {
+      const MappedFile file(source.origin);
+      out.advisory = parse_advisory(file.bytes());
+    } else {
+      const Archive& archive = archives[source.archive];
       try {
-        db.add_document(zip.read(member), member_origin);
+        out.advisory = parse_advisory(archive.zip->read(archive.zip->members()[source.member]));
       } catch (const ZipError& e) {
-        db.add_problem(origin, e.what());
+        out.problem_origin = archive.path;
+        out.problem = e.what();
       }
     }
   } catch (const std::runtime_error& e) {
-    db.add_problem(origin, e.what());
+    out.problem_origin = source.origin;
+    out.problem = e.what();
   }
-}
-
-void load_file(AdvisoryDatabase& db, const fs::path& file) {
-  if (has_extension(file, ".zip")) {
-    load_zip_file(db, file);
-  } else if (has_extension(file, ".json")) {
-    load_json_file(db, file);
-  }
+  return out;
 }
 
 std::vector<fs::path> database_files(const fs::path& root) {
@@ -84,17 +112,39 @@ AdvisoryDatabase::~AdvisoryDatabase() = default;
 AdvisoryDatabase::AdvisoryDatabase(AdvisoryDatabase&&) noexcept = default;
 AdvisoryDatabase& AdvisoryDatabase::operator=(AdvisoryDatabase&&) noexcept = default;
 
-AdvisoryDatabase AdvisoryDatabase::load(const std::string& path) {
+void run_sequentially(size_t count, const std::function<void(size_t)>& fn) {
+  for (size_t i = 0; i < count; ++i) fn(i);
+}
+
+AdvisoryDatabase AdvisoryDatabase::load(const std::string& path, const ParallelFor& parallel) {
   AdvisoryDatabase db;
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) throw DatabaseError(path + ": no such file or directory");
+  std::vector<fs::path> files;
   if (fs::is_directory(status)) {
-    for (const fs::path& file : database_files(path)) load_file(db, file);
+    files = database_files(path);
   } else if (fs::is_regular_file(status) && (has_extension(path, ".zip") || has_extension(path, ".json"))) {
-    load_file(db, path);
+    files.emplace_back(path);
   } else {
     throw DatabaseError(path + ": not a directory, .zip or .json file");
+  }
+  std::vector<Archive> archives;
+  std::vector<Source> sources;
+  for (const fs::path& file : files) list_sources(file, archives, sources);
+  std::vector<Outcome> outcomes(sources.size());
+  parallel(sources.size(), [&](size_t i) {
+    if (sources[i].unreadable.empty()) outcomes[i] = read_source(sources[i], archives);
+  });
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (!sources[i].unreadable.empty()) {
+      db.add_problem(sources[i].origin, sources[i].unreadable);
+    } else if (outcomes[i].advisory) {
+      db.add_advisory(std::move(*outcomes[i].advisory), sources[i].origin);
+    } else {
+      ++db.stats_.documents;
+      db.add_problem(std::move(outcomes[i].problem_origin), std::move(outcomes[i].problem));
+    }
   }
   return db;
 }
@@ -105,14 +155,19 @@ void AdvisoryDatabase::add_problem(std::string origin, std::string message) {
 }
 
 void AdvisoryDatabase::add_document(std::string_view json_text, const std::string& origin) {
-  ++stats_.documents;
   Advisory advisory;
   try {
     advisory = parse_advisory(json_text);
   } catch (const AdvisoryError& e) {
+    ++stats_.documents;
     add_problem(origin, e.what());
     return;
   }
+  add_advisory(std::move(advisory), origin);
+}
+
+void AdvisoryDatabase::add_advisory(Advisory advisory, const std::string& origin) {
+  ++stats_.documents;
   advisory.origin = origin;
   if (advisory.withdrawn) {
     ++stats_.withdrawn;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -38,6 +39,13 @@ struct DatabaseProblem {
   std::string message;
 };
 
+// Runs fn(i) for every i in [0, count), possibly on several threads, and
+// returns when all calls have returned.
+using ParallelFor = std::function<void(size_t count, const std::function<void(size_t)>& fn)>;
+
+// Runs the calls one after the other on the calling thread.
+void run_sequentially(size_t count, const std::function<void(size_t)>& fn);
+
 class AdvisoryDatabase {
  public:
   AdvisoryDatabase();
@@ -49,11 +57,14 @@ class AdvisoryDatabase {
   // (every *.json member of a zip is an advisory), or one such file. Files
   // are read in path order. Throws DatabaseError when `path` itself cannot
   // be read; a malformed advisory or archive is recorded in problems() and
-  // the rest is read.
-  static AdvisoryDatabase load(const std::string& path);
+  // the rest is read. Documents are inflated and parsed through `parallel`
+  // and added in path order, so the result does not depend on it.
+  static AdvisoryDatabase load(const std::string& path, const ParallelFor& parallel = run_sequentially);
 
   // Adds one OSV JSON document read from `origin`. For loaders and tests.
   void add_document(std::string_view json_text, const std::string& origin);
+  // Adds one parsed advisory (counted as a document).
+  void add_advisory(Advisory advisory, const std::string& origin);
   // Records a problem with a whole file or archive.
   void add_problem(std::string origin, std::string message);
 

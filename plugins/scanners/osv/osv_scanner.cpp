@@ -3,6 +3,7 @@
 // offline, through the SDK only.
 #include <assay/plugin.hpp>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -48,7 +49,7 @@ class OsvScanner : public sdk::Scanner {
       : host_(host), config_(OsvConfig::parse(config_json)) {}
 
   void scan(sdk::Scan& scan) override {
-    const AdvisoryDatabase& database = database_for(scan.root());
+    const AdvisoryDatabase& database = database_for(scan);
     const std::vector<LockfileJob> jobs = find_lockfiles(scan);
     ScanTally tally;
     scan.parallel_for(jobs.size(), [&](size_t i) { scan_lockfile(scan, database, jobs[i], tally); });
@@ -68,14 +69,17 @@ class OsvScanner : public sdk::Scanner {
   std::string database_path_;
   std::unique_ptr<AdvisoryDatabase> database_;
 
-  // The database, read on the first scan and kept for later scans of the
-  // same repository root.
-  const AdvisoryDatabase& database_for(const std::string& root) {
+  // The database, read on the first scan (documents parsed on the host's
+  // worker threads) and kept for later scans of the same repository root.
+  const AdvisoryDatabase& database_for(const sdk::Scan& scan) {
     std::lock_guard lock(database_mutex_);
-    const std::string path = config_.database_path(root);
+    const std::string path = config_.database_path(scan.root());
     if (database_ && path == database_path_) return *database_;
+    const ParallelFor parallel = [&scan](size_t count, const std::function<void(size_t)>& fn) {
+      if (!scan.parallel_for(count, [&fn](size_t i) { fn(i); })) throw std::runtime_error("the scan was cancelled while the database was read");
+    };
     try {
-      database_ = std::make_unique<AdvisoryDatabase>(AdvisoryDatabase::load(path));
+      database_ = std::make_unique<AdvisoryDatabase>(AdvisoryDatabase::load(path, parallel));
     } catch (const DatabaseError& e) {
       throw std::runtime_error("plugins.osv.database: " + std::string(e.what()));
     }
