@@ -42,13 +42,15 @@ void check_advisory(const Advisory& a, std::string_view input) {
   const std::string probe = std::string(input.substr(0, std::min<size_t>(input.size(), 12)));
   for (const AffectedPackage& p : a.affected) {
     for (const AffectedRange& r : p.ranges) {
-      ASSAY_FUZZ_CHECK(std::any_of(r.events.begin(), r.events.end(),
-                                   [](const RangeEvent& e) { return e.kind == RangeEvent::Kind::introduced; }),
-                       "an accepted range has an introduced event");
+      ASSAY_FUZZ_CHECK(
+          std::any_of(r.events.begin(), r.events.end(),
+                      [](const RangeEvent& e) { return e.kind == RangeEvent::Kind::introduced; }),
+          "an accepted range has an introduced event");
     }
     for (const std::string& version : {std::string("0"), std::string("1.0.0"), std::string("2.0"), probe}) {
       const RangeMatch m = match_affected(p, version);
-      ASSAY_FUZZ_CHECK(m.affected || (m.fixed.empty() && m.last_affected.empty()), "bounds only for affected versions");
+      ASSAY_FUZZ_CHECK(m.affected || (m.fixed.empty() && m.last_affected.empty()),
+                       "bounds only for affected versions");
       ASSAY_FUZZ_CHECK(m.fixed.empty() || m.last_affected.empty(), "a fixed version or a last affected one");
     }
   }
@@ -113,7 +115,8 @@ Verdict run_versions(std::string_view input) {
   input.remove_prefix(1);
   const size_t newline = input.find('\n');
   const std::string_view a = input.substr(0, newline);
-  const std::string_view b = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
+  const std::string_view b =
+      newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
   const auto x = parse_version(scheme, a);
   const auto y = parse_version(scheme, b);
   if (!x || !y) return Verdict::rejected;

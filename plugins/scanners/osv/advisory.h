@@ -29,7 +29,7 @@ struct SeverityScore {
 
 struct AffectedPackage {
   Ecosystem ecosystem = Ecosystem::npm;
-  std::string name;             // as the advisory writes it
+  std::string name;  // as the advisory writes it
   std::vector<AffectedRange> ranges;
   std::vector<std::string> versions;
   std::vector<SeverityScore> severity;  // affected[].severity
@@ -47,7 +47,7 @@ struct Advisory {
   std::vector<SeverityScore> severity;  // top-level severity
   std::string severity_word;            // database_specific.severity
   std::vector<AffectedPackage> affected;
-  std::string origin;                   // file (and zip member) it was read from
+  std::string origin;  // file (and zip member) it was read from
 };
 
 }  // namespace assay::osv

@@ -1,10 +1,10 @@
 #include "advisory_database.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <optional>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "advisory_parser.h"
@@ -18,16 +18,17 @@ namespace fs = std::filesystem;
 
 bool has_extension(const fs::path& path, std::string_view extension) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(c)); });
   return ext == extension;
 }
 
 // One JSON document of the database: a file, or a member of an archive.
 struct Source {
-  std::string origin;       // what problems and findings name
+  std::string origin;         // what problems and findings name
   size_t archive = SIZE_MAX;  // index into Archives, or SIZE_MAX for a file
   size_t member = 0;
-  std::string unreadable;   // why an archive could not be opened; kept in path order
+  std::string unreadable;  // why an archive could not be opened; kept in path order
 };
 
 struct Archive {
@@ -43,8 +44,7 @@ struct Outcome {
   std::string problem;
 };
 
-void list_sources(const fs::path& file, std::vector<Archive>& archives,
-                  std::vector<Source>& sources) {
+void list_sources(const fs::path& file, std::vector<Archive>& archives, std::vector<Source>& sources) {
   const std::string origin = file.string();
   if (has_extension(file, ".json")) {
     sources.push_back({origin, SIZE_MAX, 0, {}});
@@ -101,7 +101,8 @@ std::vector<fs::path> database_files(const fs::path& root) {
 
 std::set<std::pair<Ecosystem, std::string>> package_keys(const Advisory& advisory) {
   std::set<std::pair<Ecosystem, std::string>> keys;
-  for (const AffectedPackage& p : advisory.affected) keys.emplace(p.ecosystem, normalize_package_name(p.ecosystem, p.name));
+  for (const AffectedPackage& p : advisory.affected)
+    keys.emplace(p.ecosystem, normalize_package_name(p.ecosystem, p.name));
   return keys;
 }
 

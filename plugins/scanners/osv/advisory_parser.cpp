@@ -28,7 +28,8 @@ const JsonValue* member(const JsonValue& object, std::string_view key, Kind kind
   if (value->kind != kind) {
     JsonValue expected;
     expected.kind = kind;
-    fail(member_path(parent, key), std::string("must be ") + expected.kind_name() + ", got " + value->kind_name());
+    fail(member_path(parent, key),
+         std::string("must be ") + expected.kind_name() + ", got " + value->kind_name());
   }
   return value;
 }
@@ -38,13 +39,15 @@ std::string string_member(const JsonValue& object, std::string_view key, const s
   return value == nullptr ? std::string() : value->text;
 }
 
-std::vector<std::string> string_list(const JsonValue& object, std::string_view key, const std::string& parent) {
+std::vector<std::string> string_list(const JsonValue& object, std::string_view key,
+                                     const std::string& parent) {
   std::vector<std::string> out;
   const JsonValue* list = member(object, key, Kind::array, parent);
   if (list == nullptr) return out;
   const std::string path = member_path(parent, key);
   for (size_t i = 0; i < list->items.size(); ++i) {
-    if (!list->items[i].is_string()) fail(index_path(path, i), std::string("must be a string, got ") + list->items[i].kind_name());
+    if (!list->items[i].is_string())
+      fail(index_path(path, i), std::string("must be a string, got ") + list->items[i].kind_name());
     out.push_back(list->items[i].text);
   }
   return out;
@@ -86,7 +89,8 @@ RangeEvent read_event(const JsonValue& event, const std::string& path) {
     for (const auto& [name, kind] : kKinds) {
       if (m.key != name) continue;
       if (found) fail(path, "an event has exactly one of introduced, fixed, last_affected, limit");
-      if (!m.value.is_string()) fail(member_path(path, name), std::string("must be a string, got ") + m.value.kind_name());
+      if (!m.value.is_string())
+        fail(member_path(path, name), std::string("must be a string, got ") + m.value.kind_name());
       if (m.value.text.empty()) fail(member_path(path, name), "must not be empty");
       found = RangeEvent{kind, m.value.text};
     }
@@ -106,8 +110,9 @@ AffectedRange read_range(const JsonValue& range, const std::string& path) {
   } else if (type == "GIT") {
     out.type = AffectedRange::Type::git;
   } else {
-    fail(member_path(path, "type"), type.empty() ? "missing range type (SEMVER, ECOSYSTEM or GIT)"
-                                                 : "unknown range type '" + type + "' (SEMVER, ECOSYSTEM or GIT)");
+    fail(member_path(path, "type"), type.empty()
+                                        ? "missing range type (SEMVER, ECOSYSTEM or GIT)"
+                                        : "unknown range type '" + type + "' (SEMVER, ECOSYSTEM or GIT)");
   }
   const JsonValue* events = member(range, "events", Kind::array, path);
   if (events == nullptr) fail(member_path(path, "events"), "missing events");
@@ -120,7 +125,8 @@ AffectedRange read_range(const JsonValue& range, const std::string& path) {
     out.events.push_back(std::move(event));
   }
   if (!introduced) fail(member_path(path, "events"), "a range needs at least one introduced event");
-  if (fixed && last_affected) fail(member_path(path, "events"), "a range has fixed or last_affected events, not both");
+  if (fixed && last_affected)
+    fail(member_path(path, "events"), "a range has fixed or last_affected events, not both");
   return out;
 }
 
@@ -173,7 +179,8 @@ Advisory parse_advisory(std::string_view json_text) {
   if (const JsonValue* affected = member(doc, "affected", Kind::array, "")) {
     for (size_t i = 0; i < affected->items.size(); ++i) {
       AffectedPackage package;
-      if (read_affected(affected->items[i], index_path("affected", i), package)) a.affected.push_back(std::move(package));
+      if (read_affected(affected->items[i], index_path("affected", i), package))
+        a.affected.push_back(std::move(package));
     }
   }
   return a;

@@ -33,7 +33,7 @@ constexpr std::array<BaseMetric, 8> kBaseMetrics = {{
 }};
 
 // Temporal and environmental metrics, accepted and not scored.
-constexpr std::array<std::string_view, 14> kOtherMetrics = {"E",  "RL",  "RC",  "CR",  "IR", "AR", "MAV",
+constexpr std::array<std::string_view, 14> kOtherMetrics = {"E",   "RL",  "RC",  "CR", "IR", "AR", "MAV",
                                                             "MAC", "MPR", "MUI", "MS", "MC", "MI", "MA"};
 
 // CVSS v3.1 Roundup: the smallest one-decimal number >= x, computed on
@@ -83,8 +83,9 @@ std::optional<double> cvss3_base_score(std::string_view vector, std::string* pro
       continue;
     }
     if (base.count(name) != 0) return failed(problem, "metric '" + std::string(name) + "' given twice");
-    const auto found = std::find_if(metric->values.begin(), metric->values.end(),
-                                    [&](const MetricValue& v) { return v.letter != '\0' && v.letter == value; });
+    const auto found = std::find_if(metric->values.begin(), metric->values.end(), [&](const MetricValue& v) {
+      return v.letter != '\0' && v.letter == value;
+    });
     if (found == metric->values.end())
       return failed(problem, "invalid value '" + std::string(1, value) + "' for metric " + std::string(name));
     base[name] = *found;
@@ -100,7 +101,8 @@ std::optional<double> cvss3_base_score(std::string_view vector, std::string* pro
   const double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * std::pow(iss - 0.02, 15) : 6.42 * iss;
   const double exploitability = 8.22 * base["AV"].weight * base["AC"].weight * privileges * base["UI"].weight;
   if (impact <= 0) return 0.0;
-  const double raw = changed ? std::min(1.08 * (impact + exploitability), 10.0) : std::min(impact + exploitability, 10.0);
+  const double raw =
+      changed ? std::min(1.08 * (impact + exploitability), 10.0) : std::min(impact + exploitability, 10.0);
   return v31 ? roundup_31(raw) : roundup_30(raw);
 }
 

@@ -40,46 +40,63 @@ std::optional<Ecosystem> ecosystem_from_osv(std::string_view name) {
 
 const char* osv_name(Ecosystem ecosystem) {
   switch (ecosystem) {
-    case Ecosystem::pypi: return "PyPI";
-    case Ecosystem::npm: return "npm";
-    case Ecosystem::go: return "Go";
-    case Ecosystem::crates_io: return "crates.io";
-    case Ecosystem::rubygems: return "RubyGems";
-    case Ecosystem::packagist: return "Packagist";
-    case Ecosystem::maven: return "Maven";
-    case Ecosystem::conan_center: return "ConanCenter";
+    case Ecosystem::pypi:
+      return "PyPI";
+    case Ecosystem::npm:
+      return "npm";
+    case Ecosystem::go:
+      return "Go";
+    case Ecosystem::crates_io:
+      return "crates.io";
+    case Ecosystem::rubygems:
+      return "RubyGems";
+    case Ecosystem::packagist:
+      return "Packagist";
+    case Ecosystem::maven:
+      return "Maven";
+    case Ecosystem::conan_center:
+      return "ConanCenter";
   }
   return "";
 }
 
 VersionScheme version_scheme(Ecosystem ecosystem) {
   switch (ecosystem) {
-    case Ecosystem::pypi: return VersionScheme::pep440;
+    case Ecosystem::pypi:
+      return VersionScheme::pep440;
     case Ecosystem::npm:
     case Ecosystem::go:
-    case Ecosystem::crates_io: return VersionScheme::semver;
-    case Ecosystem::rubygems: return VersionScheme::rubygems;
-    case Ecosystem::packagist: return VersionScheme::composer;
-    case Ecosystem::maven: return VersionScheme::maven;
-    case Ecosystem::conan_center: return VersionScheme::dotted;
+    case Ecosystem::crates_io:
+      return VersionScheme::semver;
+    case Ecosystem::rubygems:
+      return VersionScheme::rubygems;
+    case Ecosystem::packagist:
+      return VersionScheme::composer;
+    case Ecosystem::maven:
+      return VersionScheme::maven;
+    case Ecosystem::conan_center:
+      return VersionScheme::dotted;
   }
   return VersionScheme::semver;
 }
 
 std::string normalize_package_name(Ecosystem ecosystem, std::string_view name) {
   switch (ecosystem) {
-    case Ecosystem::pypi: return pep503(name);
+    case Ecosystem::pypi:
+      return pep503(name);
     case Ecosystem::crates_io: {
       std::string out = lower(name);
       std::replace(out.begin(), out.end(), '_', '-');
       return out;
     }
     case Ecosystem::packagist:
-    case Ecosystem::conan_center: return lower(name);
+    case Ecosystem::conan_center:
+      return lower(name);
     case Ecosystem::npm:
     case Ecosystem::go:
     case Ecosystem::rubygems:
-    case Ecosystem::maven: return std::string(name);
+    case Ecosystem::maven:
+      return std::string(name);
   }
   return std::string(name);
 }

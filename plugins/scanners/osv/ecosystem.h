@@ -15,8 +15,8 @@ namespace assay::osv {
 enum class Ecosystem { pypi, npm, go, crates_io, rubygems, packagist, maven, conan_center };
 
 inline constexpr std::array<Ecosystem, 8> kEcosystems = {
-    Ecosystem::pypi,      Ecosystem::npm,   Ecosystem::go,          Ecosystem::crates_io, Ecosystem::rubygems,
-    Ecosystem::packagist, Ecosystem::maven, Ecosystem::conan_center};
+    Ecosystem::pypi,     Ecosystem::npm,       Ecosystem::go,    Ecosystem::crates_io,
+    Ecosystem::rubygems, Ecosystem::packagist, Ecosystem::maven, Ecosystem::conan_center};
 
 // The ecosystem of an OSV `affected[].package.ecosystem` string. A suffix
 // after ':' (a release or a repository URL, "Maven:https://maven.google.com")

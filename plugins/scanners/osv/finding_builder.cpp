@@ -24,7 +24,8 @@ int severity_rank(const std::string& severity) {
 
 const AffectedPackage* affected_entry(const Advisory& advisory, const VulnerablePackage& package) {
   for (const AffectedPackage& a : advisory.affected) {
-    if (a.ecosystem == package.ecosystem && normalize_package_name(a.ecosystem, a.name) == package.normalized_name)
+    if (a.ecosystem == package.ecosystem &&
+        normalize_package_name(a.ecosystem, a.name) == package.normalized_name)
       return &a;
   }
   return nullptr;
@@ -67,7 +68,8 @@ std::string remedy(const VulnerablePackage& package) {
     if (o.fixed.empty() && last_affected.empty()) last_affected = o.last_affected;
   }
   if (fixed.empty()) {
-    return last_affected.empty() ? "no fixed version" : "no fixed version (last affected " + last_affected + ")";
+    return last_affected.empty() ? "no fixed version"
+                                 : "no fixed version (last affected " + last_affected + ")";
   }
   std::string out = "fixed in ";
   for (const std::string& f : fixed) out += (out.size() > 9 ? ", " : "") + f;
@@ -80,7 +82,8 @@ std::string title_of(const VulnerablePackage& package, const std::vector<std::st
     if (versions.find(o.version) == std::string::npos) versions += (versions.empty() ? "" : ", ") + o.version;
   }
   std::string title = package.name + " " + versions + ": " + package.advisories.front()->id;
-  const auto cve = std::find_if(aliases.begin(), aliases.end(), [](const std::string& a) { return a.rfind("CVE-", 0) == 0; });
+  const auto cve = std::find_if(aliases.begin(), aliases.end(),
+                                [](const std::string& a) { return a.rfind("CVE-", 0) == 0; });
   if (cve != aliases.end()) title += " (" + *cve + ")";
   const std::string summary = summary_of(package);
   if (!summary.empty()) title += " " + shorten(to_valid_utf8(summary), kMaxSummaryChars);
@@ -88,10 +91,11 @@ std::string title_of(const VulnerablePackage& package, const std::vector<std::st
 }
 
 nlohmann::json occurrence_json(const Occurrence& o, const LockfileSource& source) {
-  nlohmann::json j = {{"version", o.version},
-                      {"line", o.line},
-                      {"text", shorten(to_valid_utf8(trim(line_text(source.text, o.line))), kMaxEvidenceChars)},
-                      {"pinned_by", o.from_manifest ? "manifest" : "lockfile"}};
+  nlohmann::json j = {
+      {"version", o.version},
+      {"line", o.line},
+      {"text", shorten(to_valid_utf8(trim(line_text(source.text, o.line))), kMaxEvidenceChars)},
+      {"pinned_by", o.from_manifest ? "manifest" : "lockfile"}};
   if (!o.fixed.empty()) j["fixed"] = o.fixed;
   if (!o.last_affected.empty()) j["last_affected"] = o.last_affected;
   return j;
@@ -110,7 +114,8 @@ std::string details_of(const VulnerablePackage& package, const LockfileSource& s
   j["occurrences"] = nlohmann::json::array();
   for (const Occurrence& o : package.occurrences) j["occurrences"].push_back(occurrence_json(o, source));
   j["advisories"] = nlohmann::json::array();
-  for (const Advisory* a : package.advisories) j["advisories"].push_back({{"id", a->id}, {"source", a->origin}});
+  for (const Advisory* a : package.advisories)
+    j["advisories"].push_back({{"id", a->id}, {"source", a->origin}});
   if (!severity.source.empty()) j["severity_source"] = severity.source;
   if (!severity.vector.empty()) j["cvss_vector"] = severity.vector;
   if (!severity.note.empty()) j["severity_note"] = severity.note;

@@ -47,7 +47,8 @@ class JsonParser {
   }
 
   void expect_word(std::string_view word) {
-    if (text_.substr(pos_, word.size()) != word) fail("invalid literal (expected '" + std::string(word) + "')");
+    if (text_.substr(pos_, word.size()) != word)
+      fail("invalid literal (expected '" + std::string(word) + "')");
     pos_ += word.size();
   }
 
@@ -229,7 +230,8 @@ class JsonParser {
     std::string out;
     while (true) {
       const size_t run = pos_;
-      while (!at_end() && peek() != '"' && peek() != '\\' && static_cast<unsigned char>(peek()) >= 0x20) ++pos_;
+      while (!at_end() && peek() != '"' && peek() != '\\' && static_cast<unsigned char>(peek()) >= 0x20)
+        ++pos_;
       out.append(text_.substr(run, pos_ - run));
       if (at_end()) fail("unterminated string");
       const char c = peek();
@@ -242,15 +244,33 @@ class JsonParser {
       if (at_end()) fail("unterminated string");
       const char e = text_[pos_++];
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'u': parse_unicode_escape(out); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'u':
+          parse_unicode_escape(out);
+          break;
         default:
           --pos_;
           fail(std::string("invalid escape '\\") + e + "'");
@@ -262,7 +282,8 @@ class JsonParser {
 }  // namespace
 
 JsonSyntaxError::JsonSyntaxError(uint32_t line, uint32_t column, const std::string& problem)
-    : std::runtime_error("line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + problem),
+    : std::runtime_error("line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
+                         problem),
       line_(line),
       column_(column) {}
 
@@ -281,12 +302,18 @@ std::string_view JsonValue::string_or_empty(std::string_view key) const {
 
 const char* JsonValue::kind_name() const {
   switch (kind) {
-    case Kind::null: return "null";
-    case Kind::boolean: return "a boolean";
-    case Kind::number: return "a number";
-    case Kind::string: return "a string";
-    case Kind::array: return "an array";
-    case Kind::object: return "an object";
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return "a boolean";
+    case Kind::number:
+      return "a number";
+    case Kind::string:
+      return "a string";
+    case Kind::array:
+      return "an array";
+    case Kind::object:
+      return "an object";
   }
   return "a value";
 }

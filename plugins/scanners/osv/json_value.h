@@ -20,10 +20,10 @@ struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object };
 
   Kind kind = Kind::null;
-  uint32_t line = 0;              // 1-based line where the value starts
-  bool boolean = false;           // Kind::boolean
-  std::string text;               // Kind::string (decoded) or Kind::number (literal)
-  std::vector<JsonValue> items;   // Kind::array
+  uint32_t line = 0;                // 1-based line where the value starts
+  bool boolean = false;             // Kind::boolean
+  std::string text;                 // Kind::string (decoded) or Kind::number (literal)
+  std::vector<JsonValue> items;     // Kind::array
   std::vector<JsonMember> members;  // Kind::object
 
   bool is_object() const { return kind == Kind::object; }

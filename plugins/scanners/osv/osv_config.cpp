@@ -27,12 +27,14 @@ OsvConfig OsvConfig::parse(std::string_view json_text) {
   }
   if (!j.is_object()) fail("", "must be an object, got " + j.dump());
   for (const auto& [key, value] : j.items()) {
-    if (key != "enabled" && key != "database" && key != "max_file_size") fail("", "unknown key '" + key + "'");
+    if (key != "enabled" && key != "database" && key != "max_file_size")
+      fail("", "unknown key '" + key + "'");
   }
   if (j.contains("enabled") && !j["enabled"].is_boolean())
     fail(".enabled", "must be true or false, got " + j["enabled"].dump());
   OsvConfig c;
-  if (!j.contains("database")) fail("", "missing required key 'database' (the OSV database directory or all.zip)");
+  if (!j.contains("database"))
+    fail("", "missing required key 'database' (the OSV database directory or all.zip)");
   const json& database = j["database"];
   if (!database.is_string() || database.get<std::string>().empty())
     fail(".database", "must be a non-empty path, got " + database.dump());
@@ -50,7 +52,8 @@ std::string OsvConfig::database_path(const std::string& repository_root) const {
   namespace fs = std::filesystem;
   if (database.rfind("~/", 0) == 0) {
     const char* home = std::getenv("HOME");
-    if (home != nullptr && *home != '\0') return (fs::path(home) / database.substr(2)).lexically_normal().string();
+    if (home != nullptr && *home != '\0')
+      return (fs::path(home) / database.substr(2)).lexically_normal().string();
   }
   const fs::path path(database);
   if (path.is_absolute()) return path.lexically_normal().string();

@@ -76,7 +76,8 @@ class OsvScanner : public sdk::Scanner {
     const std::string path = config_.database_path(scan.root());
     if (database_ && path == database_path_) return *database_;
     const ParallelFor parallel = [&scan](size_t count, const std::function<void(size_t)>& fn) {
-      if (!scan.parallel_for(count, [&fn](size_t i) { fn(i); })) throw std::runtime_error("the scan was cancelled while the database was read");
+      if (!scan.parallel_for(count, [&fn](size_t i) { fn(i); }))
+        throw std::runtime_error("the scan was cancelled while the database was read");
     };
     try {
       database_ = std::make_unique<AdvisoryDatabase>(AdvisoryDatabase::load(path, parallel));
@@ -91,15 +92,18 @@ class OsvScanner : public sdk::Scanner {
   void log_database(const AdvisoryDatabase& db, const std::string& path) const {
     const DatabaseStats& s = db.stats();
     host_.info(std::to_string(s.advisories) + " advisories indexed from " + path + " (" +
-               std::to_string(s.documents) + " documents; ignored: " + std::to_string(s.withdrawn) + " withdrawn, " +
-               std::to_string(s.other_ecosystems) + " of other ecosystems, " + std::to_string(s.superseded) +
-               " older copies, " + std::to_string(s.malformed) + " malformed)");
+               std::to_string(s.documents) + " documents; ignored: " + std::to_string(s.withdrawn) +
+               " withdrawn, " + std::to_string(s.other_ecosystems) + " of other ecosystems, " +
+               std::to_string(s.superseded) + " older copies, " + std::to_string(s.malformed) +
+               " malformed)");
     const auto& problems = db.problems();
     for (size_t i = 0; i < problems.size() && i < kMaxLoggedProblems; ++i)
       host_.warn("skipped " + problems[i].origin + ": " + problems[i].message);
     if (problems.size() > kMaxLoggedProblems)
-      host_.warn("skipped " + std::to_string(problems.size() - kMaxLoggedProblems) + " more malformed database files");
-    if (s.advisories == 0) host_.warn("the OSV database at " + path + " holds no advisory of a supported ecosystem");
+      host_.warn("skipped " + std::to_string(problems.size() - kMaxLoggedProblems) +
+                 " more malformed database files");
+    if (s.advisories == 0)
+      host_.warn("the OSV database at " + path + " holds no advisory of a supported ecosystem");
   }
 
   // The lockfiles of the scan target. go.sum is left out where go.mod sits
@@ -112,8 +116,9 @@ class OsvScanner : public sdk::Scanner {
       const std::optional<LockfileFormat> format = lockfile_format_for(info.path);
       if (!format) continue;
       if (info.size > config_.max_file_size) {
-        host_.warn(std::string(info.path) + ": " + std::to_string(info.size) + " bytes, more than max_file_size (" +
-                   std::to_string(config_.max_file_size) + "); not read");
+        host_.warn(std::string(info.path) + ": " + std::to_string(info.size) +
+                   " bytes, more than max_file_size (" + std::to_string(config_.max_file_size) +
+                   "); not read");
         continue;
       }
       if (*format == LockfileFormat::go_mod) go_mod_dirs.insert(directory_of(std::string(info.path)));
@@ -146,7 +151,8 @@ class OsvScanner : public sdk::Scanner {
     tally.unmatchable += contents.unmatchable;
     log_lines(job.path, contents.warnings, ASSAY_LOG_WARN);
     std::vector<std::string> notes;
-    const std::vector<VulnerablePackage> vulnerable = match_dependencies(database, contents.dependencies, notes);
+    const std::vector<VulnerablePackage> vulnerable =
+        match_dependencies(database, contents.dependencies, notes);
     log_lines(job.path, notes, ASSAY_LOG_DEBUG);
     const LockfileSource source{job.path, job.format, blob.view()};
     for (const VulnerablePackage& package : vulnerable) {
@@ -159,8 +165,10 @@ class OsvScanner : public sdk::Scanner {
     }
   }
 
-  void log_lines(const std::string& path, const std::vector<std::string>& lines, assay_log_level level) const {
-    for (size_t i = 0; i < lines.size() && i < kMaxLoggedProblems; ++i) host_.log(level, path + ": " + lines[i]);
+  void log_lines(const std::string& path, const std::vector<std::string>& lines,
+                 assay_log_level level) const {
+    for (size_t i = 0; i < lines.size() && i < kMaxLoggedProblems; ++i)
+      host_.log(level, path + ": " + lines[i]);
     if (lines.size() > kMaxLoggedProblems)
       host_.log(level, path + ": " + std::to_string(lines.size() - kMaxLoggedProblems) + " more like these");
   }

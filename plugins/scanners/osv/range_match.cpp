@@ -87,7 +87,8 @@ bool walk_events(const ParsedVersion& v, const std::vector<SortedEvent>& events)
 }
 
 // The first event of `kind` above `v` (fixed) or at/above it (last_affected).
-std::string next_bound(const ParsedVersion& v, const std::vector<SortedEvent>& events, RangeEvent::Kind kind) {
+std::string next_bound(const ParsedVersion& v, const std::vector<SortedEvent>& events,
+                       RangeEvent::Kind kind) {
   for (const SortedEvent& e : events) {
     if (e.event->kind != kind) continue;
     const int c = compare_with(v, e);
@@ -135,7 +136,8 @@ RangeMatch match_affected(const AffectedPackage& affected, std::string_view vers
     const VersionScheme scheme = scheme_of(range, affected.ecosystem);
     const std::optional<ParsedVersion> v = parse_version(scheme, version);
     if (!v) {
-      result.notes.push_back("version '" + std::string(version) + "' is not a " + scheme_name(scheme) + " version");
+      result.notes.push_back("version '" + std::string(version) + "' is not a " + scheme_name(scheme) +
+                             " version");
       continue;
     }
     const std::optional<std::vector<SortedEvent>> events = sorted_events(range, scheme, result.notes);
@@ -144,7 +146,8 @@ RangeMatch match_affected(const AffectedPackage& affected, std::string_view vers
                          next_bound(*v, *events, RangeEvent::Kind::fixed),
                          next_bound(*v, *events, RangeEvent::Kind::last_affected)});
   }
-  const bool in_range = std::any_of(evaluated.begin(), evaluated.end(), [](const Evaluated& e) { return e.includes; });
+  const bool in_range =
+      std::any_of(evaluated.begin(), evaluated.end(), [](const Evaluated& e) { return e.includes; });
   result.affected = in_range || listed(affected, version, version_scheme(affected.ecosystem));
   if (!result.affected) return result;
   // The bounds come from the ranges that include the version, or from every
@@ -162,7 +165,8 @@ RangeMatch match_advisory(const Advisory& advisory, Ecosystem ecosystem, std::st
                           std::string_view version) {
   RangeMatch merged;
   for (const AffectedPackage& affected : advisory.affected) {
-    if (affected.ecosystem != ecosystem || normalize_package_name(ecosystem, affected.name) != normalized_name)
+    if (affected.ecosystem != ecosystem ||
+        normalize_package_name(ecosystem, affected.name) != normalized_name)
       continue;
     RangeMatch one = match_affected(affected, version);
     merged.notes.insert(merged.notes.end(), one.notes.begin(), one.notes.end());

@@ -47,16 +47,17 @@ bool assess_word(const std::string& word, const char* where, SeverityAssessment&
 std::string severity_from_word(std::string_view word) {
   std::string lowered(word);
   std::transform(lowered.begin(), lowered.end(), lowered.begin(), ascii_lower);
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kWords = {{{"critical", "critical"},
-                                                                                           {"high", "high"},
-                                                                                           {"important", "high"},
-                                                                                           {"moderate", "medium"},
-                                                                                           {"medium", "medium"},
-                                                                                           {"low", "low"},
-                                                                                           {"negligible", "info"},
-                                                                                           {"none", "info"},
-                                                                                           {"info", "info"},
-                                                                                           {"informational", "info"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kWords = {
+      {{"critical", "critical"},
+       {"high", "high"},
+       {"important", "high"},
+       {"moderate", "medium"},
+       {"medium", "medium"},
+       {"low", "low"},
+       {"negligible", "info"},
+       {"none", "info"},
+       {"info", "info"},
+       {"informational", "info"}}};
   for (const auto& [name, severity] : kWords) {
     if (lowered == name) return std::string(severity);
   }
@@ -77,7 +78,8 @@ SeverityAssessment assess_severity(const Advisory& advisory, const AffectedPacka
 }
 
 const char* finding_category(const SeverityAssessment& severity, const Advisory& advisory) {
-  if (is_malicious(advisory) || severity.severity == "high" || severity.severity == "critical") return "security";
+  if (is_malicious(advisory) || severity.severity == "high" || severity.severity == "critical")
+    return "security";
   return "dependency";
 }
 

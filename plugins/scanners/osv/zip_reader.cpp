@@ -29,7 +29,8 @@ class Bytes {
     if (!has(offset, static_cast<uint64_t>(width))) throw ZipError("truncated archive");
     uint64_t value = 0;
     for (int i = width - 1; i >= 0; --i)
-      value = (value << 8) | static_cast<unsigned char>(data_[static_cast<size_t>(offset) + static_cast<size_t>(i)]);
+      value = (value << 8) |
+              static_cast<unsigned char>(data_[static_cast<size_t>(offset) + static_cast<size_t>(i)]);
     return value;
   }
   uint16_t u16(uint64_t offset) const { return static_cast<uint16_t>(read(offset, 2)); }
@@ -63,7 +64,8 @@ uint64_t find_end_record(const Bytes& bytes) {
 
 Directory read_directory(const Bytes& bytes) {
   const uint64_t end = find_end_record(bytes);
-  if (bytes.u16(end + 4) != 0 || bytes.u16(end + 6) != 0) throw ZipError("multi-disk archives are not supported");
+  if (bytes.u16(end + 4) != 0 || bytes.u16(end + 6) != 0)
+    throw ZipError("multi-disk archives are not supported");
   Directory d{bytes.u16(end + 10), bytes.u32(end + 16), bytes.u32(end + 12)};
   const bool zip64 = d.entries == 0xFFFF || d.offset == 0xFFFFFFFF || d.size == 0xFFFFFFFF;
   if (zip64 && end >= 20 && bytes.u32(end - 20) == kZip64EndLocator) {
@@ -115,7 +117,8 @@ std::string inflate_raw(std::string_view compressed, uint64_t size, const std::s
   const uint64_t produced = stream.total_out;
   const std::string problem = stream.msg != nullptr ? stream.msg : "size mismatch";
   inflateEnd(&stream);
-  if (status != Z_STREAM_END || produced != size) throw ZipError(name + ": damaged deflate data (" + problem + ")");
+  if (status != Z_STREAM_END || produced != size)
+    throw ZipError(name + ": damaged deflate data (" + problem + ")");
   return out;
 }
 
@@ -156,7 +159,8 @@ std::string ZipReader::read(const ZipMember& member) const {
   if (!bytes.has(header, kLocalHeaderSize) || bytes.u32(header) != kLocalHeader)
     throw ZipError(member.name + ": damaged local header");
   const uint64_t data = header + kLocalHeaderSize + bytes.u16(header + 26) + bytes.u16(header + 28);
-  if (!bytes.has(data, member.compressed_size)) throw ZipError(member.name + ": data lies outside the archive");
+  if (!bytes.has(data, member.compressed_size))
+    throw ZipError(member.name + ": data lies outside the archive");
   const std::string_view compressed = bytes.slice(data, member.compressed_size);
   std::string out;
   if (member.method == 0) {
@@ -165,7 +169,8 @@ std::string ZipReader::read(const ZipMember& member) const {
   } else if (member.method == 8) {
     out = inflate_raw(compressed, member.size, member.name);
   } else {
-    throw ZipError(member.name + ": compression method " + std::to_string(member.method) + " is not supported");
+    throw ZipError(member.name + ": compression method " + std::to_string(member.method) +
+                   " is not supported");
   }
   const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
   if (crc != member.crc32) throw ZipError(member.name + ": CRC-32 mismatch (damaged member)");

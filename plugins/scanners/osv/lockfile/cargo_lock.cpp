@@ -13,7 +13,8 @@ LockfileContents parse_cargo_lock(std::string_view text) {
     const auto name = package.values.find("name");
     const auto version = package.values.find("version");
     if (name == package.values.end() || version == package.values.end() || version->second.text.empty()) {
-      out.warnings.push_back("line " + std::to_string(package.line) + ": [[package]] without name and version");
+      out.warnings.push_back("line " + std::to_string(package.line) +
+                             ": [[package]] without name and version");
       continue;
     }
     const auto source = package.values.find("source");

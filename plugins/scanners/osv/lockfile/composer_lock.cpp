@@ -7,7 +7,8 @@ namespace assay::osv {
 
 LockfileContents parse_composer_lock(std::string_view text) {
   const JsonValue doc = parse_json_lockfile(text);
-  if (!doc.is_object()) throw LockfileError("line 1: a composer.lock is a JSON object, got " + std::string(doc.kind_name()));
+  if (!doc.is_object())
+    throw LockfileError("line 1: a composer.lock is a JSON object, got " + std::string(doc.kind_name()));
   LockfileContents out;
   for (const char* group : {"packages", "packages-dev"}) {
     const JsonValue* list = doc.find(group);
@@ -26,10 +27,12 @@ LockfileContents parse_composer_lock(std::string_view text) {
       const std::string name = json_string_field(package, "name", path, out);
       const std::string version = json_string_field(package, "version", path, out);
       if (name.empty() || version.empty()) {
-        out.warnings.push_back("line " + std::to_string(package.line) + ": " + path + " without name and version");
+        out.warnings.push_back("line " + std::to_string(package.line) + ": " + path +
+                               " without name and version");
         continue;
       }
-      if (version.rfind("dev-", 0) == 0 || (version.size() > 4 && version.substr(version.size() - 4) == "-dev")) {
+      if (version.rfind("dev-", 0) == 0 ||
+          (version.size() > 4 && version.substr(version.size() - 4) == "-dev")) {
         ++out.unmatchable;
         continue;
       }

@@ -31,8 +31,8 @@ LockfileContents parse_conanfile_txt(std::string_view text) {
       ++out.unmatchable;
       continue;
     }
-    out.dependencies.push_back(
-        {Ecosystem::conan_center, std::string(trimmed.substr(0, slash)), std::string(version), line.number, true});
+    out.dependencies.push_back({Ecosystem::conan_center, std::string(trimmed.substr(0, slash)),
+                                std::string(version), line.number, true});
   }
   return out;
 }

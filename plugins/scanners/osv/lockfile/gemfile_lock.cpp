@@ -36,8 +36,8 @@ LockfileContents parse_gemfile_lock(std::string_view text) {
     }
     std::string_view version = trimmed.substr(open + 2, trimmed.size() - open - 3);
     version = version.substr(0, version.find('-'));  // the platform, as Bundler splits it
-    out.dependencies.push_back({Ecosystem::rubygems, std::string(trimmed.substr(0, open)), std::string(version),
-                                line.number, false});
+    out.dependencies.push_back({Ecosystem::rubygems, std::string(trimmed.substr(0, open)),
+                                std::string(version), line.number, false});
   }
   return out;
 }

@@ -75,7 +75,8 @@ class GoModReader {
   void directive(const std::string& verb, const std::vector<std::string>& args, uint32_t line) {
     if (verb == "require") {
       if (args.size() < 2) {
-        out_.warnings.push_back("line " + std::to_string(line) + ": require needs a module path and a version");
+        out_.warnings.push_back("line " + std::to_string(line) +
+                                ": require needs a module path and a version");
         return;
       }
       out_.dependencies.push_back({Ecosystem::go, args[0], args[1], line, true});
@@ -90,10 +91,12 @@ class GoModReader {
     const size_t left = static_cast<size_t>(arrow - args.begin());
     const size_t right = args.size() - left - (arrow == args.end() ? 0 : 1);
     if (arrow == args.end() || left < 1 || left > 2 || right < 1 || right > 2) {
-      out_.warnings.push_back("line " + std::to_string(line) + ": replace needs 'module [version] => target [version]'");
+      out_.warnings.push_back("line " + std::to_string(line) +
+                              ": replace needs 'module [version] => target [version]'");
       return;
     }
-    replacements_.push_back({args[0], left == 2 ? args[1] : "", args[left + 1], right == 2 ? args[left + 2] : "", line});
+    replacements_.push_back(
+        {args[0], left == 2 ? args[1] : "", args[left + 1], right == 2 ? args[left + 2] : "", line});
   }
 
   void apply_replacements() {
@@ -101,7 +104,8 @@ class GoModReader {
     for (Dependency& d : out_.dependencies) {
       const Replacement* r = nullptr;
       for (const Replacement& candidate : replacements_) {
-        if (candidate.old_path == d.name && (candidate.old_version.empty() || candidate.old_version == d.version))
+        if (candidate.old_path == d.name &&
+            (candidate.old_version.empty() || candidate.old_version == d.version))
           r = &candidate;
       }
       if (r == nullptr) {

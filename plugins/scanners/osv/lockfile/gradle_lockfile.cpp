@@ -13,7 +13,8 @@ LockfileContents parse_gradle_lockfile(std::string_view text) {
     const std::string_view coordinates = trimmed.substr(0, trimmed.find('='));
     const std::vector<std::string_view> parts = split_trimmed(coordinates, ':');
     if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty()) {
-      out.warnings.push_back("line " + std::to_string(line.number) + ": expected 'group:artifact:version=...'");
+      out.warnings.push_back("line " + std::to_string(line.number) +
+                             ": expected 'group:artifact:version=...'");
       continue;
     }
     out.dependencies.push_back({Ecosystem::maven, std::string(parts[0]) + ":" + std::string(parts[1]),

@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view kNodeModules = "node_modules/";
 
 bool registry_version(std::string_view version) {
-  return !version.empty() && version.find(':') == std::string_view::npos && version.find('/') == std::string_view::npos;
+  return !version.empty() && version.find(':') == std::string_view::npos &&
+         version.find('/') == std::string_view::npos;
 }
 
 // "npm:real-name@1.2.3" (an alias) -> real-name, 1.2.3.
@@ -49,7 +50,8 @@ void read_packages(const JsonValue& packages, LockfileContents& out) {
   }
 }
 
-void read_dependencies(const JsonValue& dependencies, const std::string& parent, int depth, LockfileContents& out) {
+void read_dependencies(const JsonValue& dependencies, const std::string& parent, int depth,
+                       LockfileContents& out) {
   for (const JsonMember& entry : dependencies.members) {
     const std::string path = parent + ".dependencies." + entry.key;
     if (!entry.value.is_object()) {
@@ -65,7 +67,8 @@ void read_dependencies(const JsonValue& dependencies, const std::string& parent,
       ++out.unmatchable;
     }
     const JsonValue* nested = entry.value.find("dependencies");
-    if (nested != nullptr && nested->is_object() && depth < kMaxJsonDepth) read_dependencies(*nested, path, depth + 1, out);
+    if (nested != nullptr && nested->is_object() && depth < kMaxJsonDepth)
+      read_dependencies(*nested, path, depth + 1, out);
   }
 }
 
@@ -73,7 +76,8 @@ void read_dependencies(const JsonValue& dependencies, const std::string& parent,
 
 LockfileContents parse_package_lock(std::string_view text) {
   const JsonValue doc = parse_json_lockfile(text);
-  if (!doc.is_object()) throw LockfileError("line 1: a package-lock.json is a JSON object, got " + std::string(doc.kind_name()));
+  if (!doc.is_object())
+    throw LockfileError("line 1: a package-lock.json is a JSON object, got " + std::string(doc.kind_name()));
   LockfileContents out;
   const JsonValue* packages = doc.find("packages");
   if (packages != nullptr && packages->is_object()) {

@@ -12,7 +12,8 @@ LockfileContents parse_poetry_lock(std::string_view text) {
     const auto name = package.values.find("name");
     const auto version = package.values.find("version");
     if (name == package.values.end() || version == package.values.end() || version->second.text.empty()) {
-      out.warnings.push_back("line " + std::to_string(package.line) + ": [[package]] without name and version");
+      out.warnings.push_back("line " + std::to_string(package.line) +
+                             ": [[package]] without name and version");
       continue;
     }
     const auto source = package.values.find("source.type");
@@ -20,7 +21,8 @@ LockfileContents parse_poetry_lock(std::string_view text) {
       ++out.unmatchable;
       continue;
     }
-    out.dependencies.push_back({Ecosystem::pypi, name->second.text, version->second.text, name->second.line, false});
+    out.dependencies.push_back(
+        {Ecosystem::pypi, name->second.text, version->second.text, name->second.line, false});
   }
   return out;
 }

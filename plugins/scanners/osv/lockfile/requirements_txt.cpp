@@ -43,7 +43,9 @@ std::vector<LogicalLine> logical_lines(std::string_view text) {
   return out;
 }
 
-bool is_name_char(char c) { return is_ascii_digit(c) || is_ascii_alpha(c) || c == '.' || c == '_' || c == '-'; }
+bool is_name_char(char c) {
+  return is_ascii_digit(c) || is_ascii_alpha(c) || c == '.' || c == '_' || c == '-';
+}
 
 // The exact version of a specifier list, or "" when it is not one "==" pin.
 std::string pinned_version(std::string_view specifiers) {
@@ -58,7 +60,8 @@ std::string pinned_version(std::string_view specifiers) {
     return {};
   }
   spec = trim(spec);
-  if (spec.empty() || spec.find('*') != std::string_view::npos || spec.find(' ') != std::string_view::npos) return {};
+  if (spec.empty() || spec.find('*') != std::string_view::npos || spec.find(' ') != std::string_view::npos)
+    return {};
   return std::string(spec);
 }
 
@@ -86,8 +89,8 @@ void parse_requirement(const LogicalLine& line, LockfileContents& out) {
     }
     rest = trim(rest.substr(close + 1));
   }
-  rest = rest.substr(0, rest.find(';'));      // environment markers
-  rest = rest.substr(0, rest.find(" --"));    // per-requirement options (--hash)
+  rest = rest.substr(0, rest.find(';'));    // environment markers
+  rest = rest.substr(0, rest.find(" --"));  // per-requirement options (--hash)
   const std::string version = pinned_version(trim(rest));
   if (version.empty()) {
     ++out.unmatchable;

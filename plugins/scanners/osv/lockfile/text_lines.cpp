@@ -30,7 +30,8 @@ size_t indentation(std::string_view s) {
 }
 
 std::string_view unquote(std::string_view s) {
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) return s.substr(1, s.size() - 2);
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front())
+    return s.substr(1, s.size() - 2);
   return s;
 }
 
@@ -39,7 +40,8 @@ std::vector<std::string_view> split_trimmed(std::string_view s, char separator) 
   size_t start = 0;
   while (true) {
     const size_t at = s.find(separator, start);
-    parts.push_back(trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+    parts.push_back(
+        trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
     if (at == std::string_view::npos) return parts;
     start = at + 1;
   }

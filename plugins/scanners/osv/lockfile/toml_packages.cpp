@@ -84,19 +84,22 @@ class TomlReader {
     if (text.empty() || text.front() == '#') return;
     if (text.front() == '[') return read_header(line.number, text);
     const size_t equals = text.find('=');
-    if (equals == std::string_view::npos || equals == 0) fail(line.number, "expected 'key = value' or a [table] header");
+    if (equals == std::string_view::npos || equals == 0)
+      fail(line.number, "expected 'key = value' or a [table] header");
     const std::string key(unquote(trim(text.substr(0, equals))));
     const std::string_view value = trim(text.substr(equals + 1));
     if (value.empty()) fail(line.number, "missing value after '='");
     skip_multiline(line.number, value);
-    if (in_package_ && !packages_.empty()) packages_.back().values[prefix_ + key] = {scalar_text(value), line.number};
+    if (in_package_ && !packages_.empty())
+      packages_.back().values[prefix_ + key] = {scalar_text(value), line.number};
   }
 
   void read_header(uint32_t number, std::string_view text) {
     const size_t close = text.find(']');
     if (close == std::string_view::npos) fail(number, "unclosed table header");
     if (text.rfind("[[", 0) == 0) {
-      const std::string_view name = trim(text.substr(2, text.find("]]") == std::string_view::npos ? 0 : text.find("]]") - 2));
+      const std::string_view name =
+          trim(text.substr(2, text.find("]]") == std::string_view::npos ? 0 : text.find("]]") - 2));
       in_package_ = name == "package";
       prefix_.clear();
       if (in_package_) packages_.push_back({number, {}});

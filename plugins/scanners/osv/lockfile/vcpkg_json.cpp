@@ -16,9 +16,11 @@ constexpr std::string_view kVersionKeys[] = {"version", "version-semver", "versi
 
 LockfileContents parse_vcpkg_json(std::string_view text) {
   const JsonValue doc = parse_json_lockfile(text);
-  if (!doc.is_object()) throw LockfileError("line 1: a vcpkg.json is a JSON object, got " + std::string(doc.kind_name()));
+  if (!doc.is_object())
+    throw LockfileError("line 1: a vcpkg.json is a JSON object, got " + std::string(doc.kind_name()));
   LockfileContents out;
-  if (const JsonValue* dependencies = doc.find("dependencies"); dependencies != nullptr && dependencies->is_array())
+  if (const JsonValue* dependencies = doc.find("dependencies");
+      dependencies != nullptr && dependencies->is_array())
     out.unmatchable += dependencies->items.size();
   const JsonValue* overrides = doc.find("overrides");
   if (overrides == nullptr) return out;
@@ -39,7 +41,8 @@ LockfileContents parse_vcpkg_json(std::string_view text) {
       if (version.empty()) version = json_string_field(entry, key, path, out);
     }
     if (name.empty() || version.empty()) {
-      out.warnings.push_back("line " + std::to_string(entry.line) + ": " + path + " without name and version");
+      out.warnings.push_back("line " + std::to_string(entry.line) + ": " + path +
+                             " without name and version");
       continue;
     }
     out.dependencies.push_back({Ecosystem::conan_center, name, version, entry.find("name")->line, true});

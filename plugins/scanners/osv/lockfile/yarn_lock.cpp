@@ -96,7 +96,8 @@ LockfileContents parse_yarn_lock(std::string_view text) {
       finish_entry(entry, out);
       entry = Entry{};
       if (trimmed.back() != ':')
-        throw LockfileError("line " + std::to_string(line.number) + ": expected an entry header ending in ':'");
+        throw LockfileError("line " + std::to_string(line.number) +
+                            ": expected an entry header ending in ':'");
       entry = start_entry(line);
     } else if (indentation(line.text) == 2) {
       read_field(trimmed, entry);

@@ -24,16 +24,17 @@ std::string_view trim(std::string_view s) {
 // Composer's stability words and the spelling it normalises them to; the
 // longer spellings come first so that "beta" is not read as "b".
 std::optional<std::string> stability_word(std::string_view& rest) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kWords = {{{"stable", ""},
-                                                                                           {"alpha", "alpha"},
-                                                                                           {"beta", "beta"},
-                                                                                           {"patch", "patch"},
-                                                                                           {"rc", "RC"},
-                                                                                           {"pl", "patch"},
-                                                                                           {"a", "alpha"},
-                                                                                           {"b", "beta"},
-                                                                                           {"p", "patch"},
-                                                                                           {"c", "RC"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kWords = {
+      {{"stable", ""},
+       {"alpha", "alpha"},
+       {"beta", "beta"},
+       {"patch", "patch"},
+       {"rc", "RC"},
+       {"pl", "patch"},
+       {"a", "alpha"},
+       {"b", "beta"},
+       {"p", "patch"},
+       {"c", "RC"}}};
   const std::string lowered = lower(rest);
   for (const auto& [word, normal] : kWords) {
     if (std::string_view(lowered).substr(0, word.size()) == word) {
@@ -114,8 +115,16 @@ std::vector<std::string> php_parts(std::string_view v) {
 }
 
 int special_form_order(std::string_view form) {
-  static constexpr std::array<std::pair<std::string_view, int>, 10> kForms = {
-      {{"dev", 0}, {"alpha", 1}, {"a", 1}, {"beta", 2}, {"b", 2}, {"RC", 3}, {"rc", 3}, {"#", 4}, {"pl", 5}, {"p", 5}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 10> kForms = {{{"dev", 0},
+                                                                               {"alpha", 1},
+                                                                               {"a", 1},
+                                                                               {"beta", 2},
+                                                                               {"b", 2},
+                                                                               {"RC", 3},
+                                                                               {"rc", 3},
+                                                                               {"#", 4},
+                                                                               {"pl", 5},
+                                                                               {"p", 5}}};
   for (const auto& [name, order] : kForms) {
     if (form.substr(0, name.size()) == name) return order;
   }

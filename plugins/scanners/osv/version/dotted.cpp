@@ -12,7 +12,8 @@ std::vector<std::string> split_dots(std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t dot = text.find('.', start);
-    parts.emplace_back(text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    parts.emplace_back(
+        text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
     if (dot == std::string_view::npos) return parts;
     start = dot + 1;
   }
@@ -50,7 +51,8 @@ int compare_dotted_versions(const DottedVersion& a, const DottedVersion& b) {
     const std::string_view y = i < b.main.size() ? std::string_view(b.main[i]) : "0";
     if (int c = compare_segment(x, y)) return c;
   }
-  if (a.prerelease.empty() || b.prerelease.empty()) return three_way(a.prerelease.empty(), b.prerelease.empty());
+  if (a.prerelease.empty() || b.prerelease.empty())
+    return three_way(a.prerelease.empty(), b.prerelease.empty());
   const size_t common = std::min(a.prerelease.size(), b.prerelease.size());
   for (size_t i = 0; i < common; ++i) {
     if (int c = compare_segment(a.prerelease[i], b.prerelease[i])) return c;

@@ -10,7 +10,8 @@ namespace {
 
 using ItemPtr = std::shared_ptr<MavenItem>;
 
-constexpr std::array<std::string_view, 7> kQualifiers = {"alpha", "beta", "milestone", "rc", "snapshot", "", "sp"};
+constexpr std::array<std::string_view, 7> kQualifiers = {"alpha",    "beta", "milestone", "rc",
+                                                         "snapshot", "",     "sp"};
 constexpr size_t kReleaseIndex = 5;
 
 // The sortable form of a qualifier: its index among the known ones, or
@@ -63,9 +64,12 @@ ItemPtr parse_item(bool digit, std::string_view text) {
 
 bool is_null(const MavenItem& item) {
   switch (item.kind) {
-    case MavenItem::Kind::number: return item.value == "0";
-    case MavenItem::Kind::word: return item.value == release_qualifier();
-    case MavenItem::Kind::list: return item.items.empty();
+    case MavenItem::Kind::number:
+      return item.value == "0";
+    case MavenItem::Kind::word:
+      return item.value == release_qualifier();
+    case MavenItem::Kind::list:
+      return item.items.empty();
   }
   return false;
 }
@@ -86,8 +90,10 @@ int compare_item(const MavenItem* a, const MavenItem* b);
 // How an item compares with a missing one (a shorter version).
 int compare_with_missing(const MavenItem& a) {
   switch (a.kind) {
-    case MavenItem::Kind::number: return a.value == "0" ? 0 : 1;
-    case MavenItem::Kind::word: return three_way(a.value, release_qualifier());
+    case MavenItem::Kind::number:
+      return a.value == "0" ? 0 : 1;
+    case MavenItem::Kind::word:
+      return three_way(a.value, release_qualifier());
     case MavenItem::Kind::list:
       for (const auto& item : a.items) {
         if (int c = compare_with_missing(*item)) return c;
@@ -110,9 +116,12 @@ int compare_lists(const MavenItem& a, const MavenItem& b) {
 int kind_rank(MavenItem::Kind kind) {
   // Across kinds: word < list < number.
   switch (kind) {
-    case MavenItem::Kind::word: return 0;
-    case MavenItem::Kind::list: return 1;
-    case MavenItem::Kind::number: return 2;
+    case MavenItem::Kind::word:
+      return 0;
+    case MavenItem::Kind::list:
+      return 1;
+    case MavenItem::Kind::number:
+      return 2;
   }
   return 0;
 }
@@ -123,9 +132,12 @@ int compare_item(const MavenItem* a, const MavenItem* b) {
   if (b == nullptr) return compare_with_missing(*a);
   if (a->kind != b->kind) return three_way(kind_rank(a->kind), kind_rank(b->kind));
   switch (a->kind) {
-    case MavenItem::Kind::number: return compare_digit_strings(a->value, b->value);
-    case MavenItem::Kind::word: return three_way(a->value, b->value);
-    case MavenItem::Kind::list: return compare_lists(*a, *b);
+    case MavenItem::Kind::number:
+      return compare_digit_strings(a->value, b->value);
+    case MavenItem::Kind::word:
+      return three_way(a->value, b->value);
+    case MavenItem::Kind::list:
+      return compare_lists(*a, *b);
   }
   return 0;
 }
@@ -172,7 +184,8 @@ MavenItem parse_maven_version(std::string_view text) {
       digit = false;
     }
   }
-  if (version.size() > start) list->items.push_back(parse_item(digit, std::string_view(version).substr(start)));
+  if (version.size() > start)
+    list->items.push_back(parse_item(digit, std::string_view(version).substr(start)));
   while (!stack.empty()) {
     normalize(*stack.back());
     stack.pop_back();

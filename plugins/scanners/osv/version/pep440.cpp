@@ -82,8 +82,8 @@ bool parse_release(Scanner& s, Pep440Version& v) {
 
 // Longer spellings first, so that "alpha" is not read as "a" + "lpha".
 int read_pre_kind(Scanner& s) {
-  static constexpr std::array<std::pair<std::string_view, int>, 8> kSpellings = {{
-      {"preview", 2}, {"alpha", 0}, {"beta", 1}, {"pre", 2}, {"rc", 2}, {"a", 0}, {"b", 1}, {"c", 2}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 8> kSpellings = {
+      {{"preview", 2}, {"alpha", 0}, {"beta", 1}, {"pre", 2}, {"rc", 2}, {"a", 0}, {"b", 1}, {"c", 2}}};
   for (const auto& [word, kind] : kSpellings) {
     if (s.take_word(word)) return kind;
   }
@@ -190,7 +190,8 @@ int compare_pre(const Pep440Version& a, const Pep440Version& b) {
 }
 
 // Absent post sorts first; absent dev sorts last.
-int compare_optional(const std::optional<std::string>& a, const std::optional<std::string>& b, bool absent_first) {
+int compare_optional(const std::optional<std::string>& a, const std::optional<std::string>& b,
+                     bool absent_first) {
   if (!a || !b) {
     if (!a && !b) return 0;
     return (!a == absent_first) ? -1 : 1;

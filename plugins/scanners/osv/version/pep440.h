@@ -11,13 +11,13 @@
 namespace assay::osv {
 
 struct Pep440Version {
-  std::string epoch = "0";                // digit string
-  std::vector<std::string> release;       // digit strings, at least one
-  int pre_kind = -1;                      // -1 none, 0 a, 1 b, 2 rc
-  std::string pre_number;                 // digit string when pre_kind >= 0
-  std::optional<std::string> post;        // post-release number
-  std::optional<std::string> dev;         // development release number
-  std::vector<std::string> local;         // lower-cased segments after '+'
+  std::string epoch = "0";           // digit string
+  std::vector<std::string> release;  // digit strings, at least one
+  int pre_kind = -1;                 // -1 none, 0 a, 1 b, 2 rc
+  std::string pre_number;            // digit string when pre_kind >= 0
+  std::optional<std::string> post;   // post-release number
+  std::optional<std::string> dev;    // development release number
+  std::vector<std::string> local;    // lower-cased segments after '+'
 };
 
 // Parses a PEP 440 version in any spelling the specification accepts

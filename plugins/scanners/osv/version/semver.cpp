@@ -20,7 +20,8 @@ std::vector<std::string> split_identifiers(std::string_view text, bool& valid) {
   size_t start = 0;
   while (true) {
     const size_t dot = text.find('.', start);
-    const std::string_view id = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    const std::string_view id =
+        text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (!valid_identifier(id)) valid = false;
     ids.emplace_back(id);
     if (dot == std::string_view::npos) return ids;
@@ -40,7 +41,8 @@ int compare_identifier(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<SemVer> parse_semver(std::string_view text) {
-  if (!text.empty() && (text.front() == 'v' || text.front() == 'V' || text.front() == '=')) text.remove_prefix(1);
+  if (!text.empty() && (text.front() == 'v' || text.front() == 'V' || text.front() == '='))
+    text.remove_prefix(1);
   SemVer v;
   bool valid = true;
   if (const size_t plus = text.find('+'); plus != std::string_view::npos) {
@@ -57,7 +59,8 @@ std::optional<SemVer> parse_semver(std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t dot = text.find('.', start);
-    const std::string_view part = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    const std::string_view part =
+        text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (numbers.size() == 3 || !all_digits(part)) return std::nullopt;
     numbers.emplace_back(part);
     if (dot == std::string_view::npos) break;

@@ -10,9 +10,9 @@
 namespace assay::osv {
 
 struct SemVer {
-  std::string major, minor, patch;       // digit strings
-  std::vector<std::string> prerelease;   // dot-separated identifiers after '-'
-  std::string build;                     // after '+', ignored by precedence
+  std::string major, minor, patch;      // digit strings
+  std::vector<std::string> prerelease;  // dot-separated identifiers after '-'
+  std::string build;                    // after '+', ignored by precedence
 };
 
 // Parses MAJOR.MINOR.PATCH[-PRE][+BUILD]. Lenient where real data is: a

@@ -28,12 +28,18 @@ namespace {
 struct Comparer {
   const ParsedVersion::Impl& other;
   int operator()(const SemVer& v) const { return compare_semver(v, std::get<SemVer>(other.value)); }
-  int operator()(const Pep440Version& v) const { return compare_pep440(v, std::get<Pep440Version>(other.value)); }
-  int operator()(const GemVersion& v) const { return compare_gem_versions(v, std::get<GemVersion>(other.value)); }
+  int operator()(const Pep440Version& v) const {
+    return compare_pep440(v, std::get<Pep440Version>(other.value));
+  }
+  int operator()(const GemVersion& v) const {
+    return compare_gem_versions(v, std::get<GemVersion>(other.value));
+  }
   int operator()(const ComposerVersion& v) const {
     return php_version_compare(v.normalized, std::get<ComposerVersion>(other.value).normalized);
   }
-  int operator()(const MavenItem& v) const { return compare_maven_versions(v, std::get<MavenItem>(other.value)); }
+  int operator()(const MavenItem& v) const {
+    return compare_maven_versions(v, std::get<MavenItem>(other.value));
+  }
   int operator()(const DottedVersion& v) const {
     return compare_dotted_versions(v, std::get<DottedVersion>(other.value));
   }
@@ -42,19 +48,26 @@ struct Comparer {
 template <class T>
 std::optional<ParsedVersion> wrap(VersionScheme scheme, std::optional<T> value) {
   if (!value) return std::nullopt;
-  return ParsedVersion(std::make_shared<const ParsedVersion::Impl>(ParsedVersion::Impl{scheme, std::move(*value)}));
+  return ParsedVersion(
+      std::make_shared<const ParsedVersion::Impl>(ParsedVersion::Impl{scheme, std::move(*value)}));
 }
 
 }  // namespace
 
 const char* scheme_name(VersionScheme scheme) {
   switch (scheme) {
-    case VersionScheme::semver: return "SemVer";
-    case VersionScheme::pep440: return "PEP 440";
-    case VersionScheme::rubygems: return "RubyGems";
-    case VersionScheme::composer: return "Composer";
-    case VersionScheme::maven: return "Maven";
-    case VersionScheme::dotted: return "dotted";
+    case VersionScheme::semver:
+      return "SemVer";
+    case VersionScheme::pep440:
+      return "PEP 440";
+    case VersionScheme::rubygems:
+      return "RubyGems";
+    case VersionScheme::composer:
+      return "Composer";
+    case VersionScheme::maven:
+      return "Maven";
+    case VersionScheme::dotted:
+      return "dotted";
   }
   return "unknown";
 }
@@ -71,15 +84,19 @@ int ParsedVersion::compare(const ParsedVersion& other) const {
 
 std::optional<ParsedVersion> parse_version(VersionScheme scheme, std::string_view text) {
   switch (scheme) {
-    case VersionScheme::semver: return wrap(scheme, parse_semver(text));
-    case VersionScheme::pep440: return wrap(scheme, parse_pep440(text));
-    case VersionScheme::rubygems: return wrap(scheme, parse_gem_version(text));
+    case VersionScheme::semver:
+      return wrap(scheme, parse_semver(text));
+    case VersionScheme::pep440:
+      return wrap(scheme, parse_pep440(text));
+    case VersionScheme::rubygems:
+      return wrap(scheme, parse_gem_version(text));
     case VersionScheme::composer: {
       std::optional<std::string> normalized = normalize_composer_version(text);
       if (!normalized) return std::nullopt;
       return wrap(scheme, std::optional<ComposerVersion>(ComposerVersion{std::move(*normalized)}));
     }
-    case VersionScheme::maven: return wrap(scheme, std::optional<MavenItem>(parse_maven_version(text)));
+    case VersionScheme::maven:
+      return wrap(scheme, std::optional<MavenItem>(parse_maven_version(text)));
     case VersionScheme::dotted: {
       DottedVersion v;
       if (!parse_dotted_version(text, v)) return std::nullopt;

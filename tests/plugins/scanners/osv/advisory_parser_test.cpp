@@ -1,8 +1,8 @@
 // The advisory reader: what it keeps, and the JSON path it names for each
 // kind of malformed advisory.
-#include <gtest/gtest.h>
-
 #include "advisory_parser.h"
+
+#include <gtest/gtest.h>
 
 namespace assay::osv {
 namespace {
@@ -58,7 +58,8 @@ TEST(AdvisoryParser, KeepsWhatMatchingAndReportingNeed) {
 }
 
 TEST(AdvisoryParser, WithdrawnIsRecognised) {
-  const Advisory a = parse_advisory(R"({"id": "GHSA-w", "withdrawn": "2024-02-02T00:00:00Z", "affected": []})");
+  const Advisory a =
+      parse_advisory(R"({"id": "GHSA-w", "withdrawn": "2024-02-02T00:00:00Z", "affected": []})");
   EXPECT_TRUE(a.withdrawn);
 }
 
@@ -69,25 +70,33 @@ TEST(AdvisoryParser, MalformedAdvisoriesNameTheJsonPath) {
   EXPECT_EQ(error_of("[]"), "(document): an advisory must be a JSON object, got an array");
   EXPECT_EQ(error_of(R"({"summary": "no id"})"), "id: missing advisory id");
   EXPECT_EQ(error_of(R"({"id": 7})"), "id: must be a string, got a number");
-  EXPECT_EQ(error_of(R"({"id": "A", "aliases": ["CVE-1", 2]})"), "aliases[1]: must be a string, got a number");
-  EXPECT_EQ(error_of(R"({"id": "A", "severity": ["CVSS:3.1/AV:N"]})"), "severity[0]: must be an object, got a string");
+  EXPECT_EQ(error_of(R"({"id": "A", "aliases": ["CVE-1", 2]})"),
+            "aliases[1]: must be a string, got a number");
+  EXPECT_EQ(error_of(R"({"id": "A", "severity": ["CVSS:3.1/AV:N"]})"),
+            "severity[0]: must be an object, got a string");
   EXPECT_EQ(error_of(R"({"id": "A", "affected": {}})"), "affected: must be an array, got an object");
   EXPECT_EQ(error_of(R"({"id": "A", "affected": [{"package": {"ecosystem": "npm"}}]})"),
             "affected[0].package.name: missing package name");
-  EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg + R"(, "ranges": [{"type": "FOO", "events": []}]}]})"),
-            "affected[0].ranges[0].type: unknown range type 'FOO' (SEMVER, ECOSYSTEM or GIT)");
-  EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg +
-                     R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"introduced": "1.0.0", "fixed": "1.0.1"}]}]}]})"),
-            "affected[0].ranges[0].events[1]: an event has exactly one of introduced, fixed, last_affected, limit");
-  EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg +
-                     R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixd": "1.0.1"}]}]}]})"),
-            "affected[0].ranges[0].events[1]: an event has exactly one of introduced, fixed, last_affected, limit");
+  EXPECT_EQ(
+      error_of(R"({"id": "A", "affected": [{)" + pkg + R"(, "ranges": [{"type": "FOO", "events": []}]}]})"),
+      "affected[0].ranges[0].type: unknown range type 'FOO' (SEMVER, ECOSYSTEM or GIT)");
+  EXPECT_EQ(
+      error_of(
+          R"({"id": "A", "affected": [{)" + pkg +
+          R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"introduced": "1.0.0", "fixed": "1.0.1"}]}]}]})"),
+      "affected[0].ranges[0].events[1]: an event has exactly one of introduced, fixed, last_affected, limit");
+  EXPECT_EQ(
+      error_of(R"({"id": "A", "affected": [{)" + pkg +
+               R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixd": "1.0.1"}]}]}]})"),
+      "affected[0].ranges[0].events[1]: an event has exactly one of introduced, fixed, last_affected, limit");
   EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg +
                      R"(, "ranges": [{"type": "SEMVER", "events": [{"fixed": "1.0.1"}]}]}]})"),
             "affected[0].ranges[0].events: a range needs at least one introduced event");
-  EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg +
-                     R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1"}, {"last_affected": "2"}]}]}]})"),
-            "affected[0].ranges[0].events: a range has fixed or last_affected events, not both");
+  EXPECT_EQ(
+      error_of(
+          R"({"id": "A", "affected": [{)" + pkg +
+          R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1"}, {"last_affected": "2"}]}]}]})"),
+      "affected[0].ranges[0].events: a range has fixed or last_affected events, not both");
   EXPECT_EQ(error_of(R"({"id": "A", "affected": [{)" + pkg +
                      R"(, "ranges": [{"type": "SEMVER", "events": [{"introduced": ""}]}]}]})"),
             "affected[0].ranges[0].events[0].introduced: must not be empty");

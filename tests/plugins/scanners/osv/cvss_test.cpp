@@ -1,8 +1,8 @@
 // CVSS v3 base scores, checked against vectors whose scores the FIRST
 // calculator publishes, each worked through by hand below.
-#include <gtest/gtest.h>
-
 #include "cvss.h"
+
+#include <gtest/gtest.h>
 
 namespace assay::osv {
 namespace {

@@ -26,7 +26,8 @@ std::string advisory_json(const std::string& id, const std::string& name, const 
                           const std::string& modified = "2024-01-01T00:00:00Z") {
   return R"({"id": ")" + id + R"(", "modified": ")" + modified +
          R"(", "affected": [{"package": {"ecosystem": "npm", "name": ")" + name +
-         R"("}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": ")" + fixed + R"("}]}]}]})";
+         R"("}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": ")" + fixed +
+         R"("}]}]}]})";
 }
 
 TEST(AdvisoryDatabase, LoadsTheFixtureTree) {
@@ -39,13 +40,15 @@ TEST(AdvisoryDatabase, LoadsTheFixtureTree) {
   EXPECT_EQ(s.advisories, 15u);
   ASSERT_EQ(db.problems().size(), 1u);
   EXPECT_NE(db.problems()[0].origin.find("PyPI/bad-event.json"), std::string::npos);
-  EXPECT_EQ(db.problems()[0].message,
-            "affected[0].ranges[0].events[0]: an event has exactly one of introduced, fixed, last_affected, limit");
+  EXPECT_EQ(
+      db.problems()[0].message,
+      "affected[0].ranges[0].events[0]: an event has exactly one of introduced, fixed, last_affected, limit");
   // Indexed under normalised names, in id order.
   EXPECT_EQ(ids(db.lookup(Ecosystem::pypi, "django")),
             (std::vector<std::string>{"GHSA-test-django-0001", "PYSEC-2021-test-7"}));
-  EXPECT_EQ(ids(db.lookup(Ecosystem::packagist, "symfony/http-kernel")), std::vector<std::string>{"GHSA-test-symfony"});
-  EXPECT_TRUE(db.lookup(Ecosystem::pypi, "urllib3").empty());  // withdrawn
+  EXPECT_EQ(ids(db.lookup(Ecosystem::packagist, "symfony/http-kernel")),
+            std::vector<std::string>{"GHSA-test-symfony"});
+  EXPECT_TRUE(db.lookup(Ecosystem::pypi, "urllib3").empty());   // withdrawn
   EXPECT_TRUE(db.lookup(Ecosystem::pypi, "requests").empty());  // malformed
   EXPECT_TRUE(db.lookup(Ecosystem::npm, "django").empty());
 }
@@ -64,7 +67,8 @@ TEST(AdvisoryDatabase, ReadsZipExports) {
   EXPECT_TRUE(db.problems().empty());
   EXPECT_EQ(ids(db.lookup(Ecosystem::npm, "qs")), std::vector<std::string>{"GHSA-z-2"});
   EXPECT_EQ(ids(db.lookup(Ecosystem::pypi, "flask")), std::vector<std::string>{"PYSEC-z-3"});
-  EXPECT_NE(db.lookup(Ecosystem::npm, "lodash").front()->origin.find("all.zip:GHSA-z-1.json"), std::string::npos);
+  EXPECT_NE(db.lookup(Ecosystem::npm, "lodash").front()->origin.find("all.zip:GHSA-z-1.json"),
+            std::string::npos);
 
   // One zip file given directly.
   const AdvisoryDatabase single = AdvisoryDatabase::load((dir.path() / "npm/all.zip").string());

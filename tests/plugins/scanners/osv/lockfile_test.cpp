@@ -1,14 +1,14 @@
 // Every lockfile format against a fixture in the shape its tool writes
 // (tests/plugins/scanners/osv/fixtures/lockfiles), and the errors of files
 // that are not of their format.
+#include "lockfile/lockfile.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "lockfile/lockfile.h"
 
 namespace assay::osv {
 namespace {
@@ -53,7 +53,8 @@ TEST(Lockfiles, FormatFromFileName) {
 
 TEST(Lockfiles, RequirementsTxtTakesExactPins) {
   const LockfileContents c = parse(LockfileFormat::requirements_txt, "requirements.txt");
-  EXPECT_EQ(summary(c), (Lines{"Django 3.2.0 @3", "requests 2.25.1 @4", "urllib3 1.26.4 @5", "PyYAML 5.3.1 @10"}));
+  EXPECT_EQ(summary(c),
+            (Lines{"Django 3.2.0 @3", "requests 2.25.1 @4", "urllib3 1.26.4 @5", "PyYAML 5.3.1 @10"}));
   EXPECT_EQ(c.unmatchable, 4u);  // >=, -e, a local path, a wildcard
   EXPECT_TRUE(c.dependencies.front().from_manifest);
   EXPECT_EQ(c.dependencies.front().ecosystem, Ecosystem::pypi);
@@ -81,13 +82,15 @@ TEST(Lockfiles, PackageLockV3) {
 
 TEST(Lockfiles, PackageLockV1) {
   const LockfileContents c = parse(LockfileFormat::package_lock, "package-lock-v1.json");
-  EXPECT_EQ(summary(c), (Lines{"minimist 1.2.0 @7", "mkdirp 0.5.1 @11", "minimist 0.0.8 @15", "left-pad 1.3.0 @23"}));
+  EXPECT_EQ(summary(c),
+            (Lines{"minimist 1.2.0 @7", "mkdirp 0.5.1 @11", "minimist 0.0.8 @15", "left-pad 1.3.0 @23"}));
   EXPECT_EQ(c.unmatchable, 1u);  // the github: dependency
 }
 
 TEST(Lockfiles, YarnClassic) {
   const LockfileContents c = parse(LockfileFormat::yarn_lock, "yarn-v1.lock");
-  EXPECT_EQ(summary(c), (Lines{"@babel/code-frame 7.12.13 @5", "lodash 4.17.15 @12", "string-width 4.2.3 @16"}));
+  EXPECT_EQ(summary(c),
+            (Lines{"@babel/code-frame 7.12.13 @5", "lodash 4.17.15 @12", "string-width 4.2.3 @16"}));
   EXPECT_EQ(c.unmatchable, 1u);
 }
 
@@ -172,26 +175,32 @@ std::string error_of(LockfileFormat format, const std::string& text) {
 TEST(Lockfiles, FilesNotOfTheirFormatAreRefusedWithAPosition) {
   EXPECT_EQ(error_of(LockfileFormat::package_lock, "{\n  \"packages\": {\n    \"x\": [1,]\n}"),
             "invalid JSON at line 3, column 13: expected a value");
-  EXPECT_EQ(error_of(LockfileFormat::package_lock, "[]"), "line 1: a package-lock.json is a JSON object, got an array");
+  EXPECT_EQ(error_of(LockfileFormat::package_lock, "[]"),
+            "line 1: a package-lock.json is a JSON object, got an array");
   EXPECT_EQ(error_of(LockfileFormat::cargo_lock, "[[package]]\nname = \"a\"\nthis is not toml\n"),
             "line 3: expected 'key = value' or a [table] header");
   EXPECT_EQ(error_of(LockfileFormat::poetry_lock, "[[package]]\nfiles = [\n  {file = \"x\"},\n"),
             "line 2: unterminated array or inline table");
   EXPECT_EQ(error_of(LockfileFormat::yarn_lock, "lodash@^4.0.0\n  version \"4.0.0\"\n"),
             "line 1: expected an entry header ending in ':'");
-  EXPECT_EQ(error_of(LockfileFormat::conanfile_txt, "[requires\nzlib/1.2.11\n"), "line 1: unclosed section header");
+  EXPECT_EQ(error_of(LockfileFormat::conanfile_txt, "[requires\nzlib/1.2.11\n"),
+            "line 1: unclosed section header");
 }
 
 TEST(Lockfiles, BadEntriesAreSkippedWithAWarning) {
   const LockfileContents composer = parse_lockfile(
-      LockfileFormat::composer_lock, R"({"packages": [{"name": "a/b"}, {"name": "c/d", "version": 5}, {"name": "e/f", "version": "1.0.0"}]})");
+      LockfileFormat::composer_lock,
+      R"({"packages": [{"name": "a/b"}, {"name": "c/d", "version": 5}, {"name": "e/f", "version": "1.0.0"}]})");
   EXPECT_EQ(summary(composer), Lines{"e/f 1.0.0 @1"});
   EXPECT_EQ(composer.warnings, (Lines{"line 1: packages[0] without name and version",
                                       "line 1: packages[1].version must be a string, got a number",
                                       "line 1: packages[1] without name and version"}));
-  const LockfileContents sum = parse_lockfile(LockfileFormat::go_sum, "example.com/m v1.0.0\nexample.com/n vX h1:=\n");
-  EXPECT_EQ(sum.warnings, (Lines{"line 1: expected 'module version hash'", "line 2: 'vX' is not a module version"}));
-  const LockfileContents gems = parse_lockfile(LockfileFormat::gemfile_lock, "GEM\n  specs:\n    rack 2.2.3\n");
+  const LockfileContents sum =
+      parse_lockfile(LockfileFormat::go_sum, "example.com/m v1.0.0\nexample.com/n vX h1:=\n");
+  EXPECT_EQ(sum.warnings,
+            (Lines{"line 1: expected 'module version hash'", "line 2: 'vX' is not a module version"}));
+  const LockfileContents gems =
+      parse_lockfile(LockfileFormat::gemfile_lock, "GEM\n  specs:\n    rack 2.2.3\n");
   EXPECT_EQ(gems.warnings, Lines{"line 3: expected 'name (version)'"});
   const LockfileContents gradle = parse_lockfile(LockfileFormat::gradle_lockfile, "just-a-name=x\n");
   EXPECT_EQ(gradle.warnings, Lines{"line 1: expected 'group:artifact:version=...'"});

@@ -88,9 +88,18 @@ assay_status host_emit(const assay_scan* s, const assay_finding* f) {
   TestHost& t = *s->test;
   std::lock_guard lock(t.mutex);
   if (t.cancelled) return ASSAY_CANCELLED;
-  Emitted e{str(f->rule),     str(f->title),    str(f->category),   str(f->path),
-            str(f->evidence), str(f->severity), str(f->identity),   str(f->details_json),
-            f->line_start,    f->line_end,      f->confidence,      f->cvss,
+  Emitted e{str(f->rule),
+            str(f->title),
+            str(f->category),
+            str(f->path),
+            str(f->evidence),
+            str(f->severity),
+            str(f->identity),
+            str(f->details_json),
+            f->line_start,
+            f->line_end,
+            f->confidence,
+            f->cvss,
             {}};
   for (size_t i = 0; i < f->tag_count; ++i) e.tags.push_back(f->tags[i]);
   t.findings.push_back(std::move(e));
@@ -143,10 +152,11 @@ class OsvPlugin : public ::testing::Test {
     // The fixture tree plus an npm all.zip export.
     std::filesystem::copy(assay::osv::testing::fixture_path("db"), db_.path() / "db",
                           std::filesystem::copy_options::recursive);
-    db_.write("db/npm-export/all.zip",
-              assay::osv::testing::build_zip(
-                  {{"GHSA-test-traverse.json",
-                    R"({"id": "GHSA-test-traverse", "modified": "2023-10-01T00:00:00Z", "aliases": ["CVE-2023-45133"],
+    db_.write(
+        "db/npm-export/all.zip",
+        assay::osv::testing::build_zip(
+            {{"GHSA-test-traverse.json",
+              R"({"id": "GHSA-test-traverse", "modified": "2023-10-01T00:00:00Z", "aliases": ["CVE-2023-45133"],
                         "summary": "Arbitrary code execution when compiling crafted code",
                         "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H"}],
                         "affected": [{"package": {"ecosystem": "npm", "name": "@babel/traverse"},
@@ -167,8 +177,9 @@ class OsvPlugin : public ::testing::Test {
     const assay_status status = plugin_.scanner_scan(instance, &scan_);
     if (status != ASSAY_OK && status != ASSAY_CANCELLED) scan_error_ = str(plugin_.last_error(instance));
     plugin_.scanner_close(instance);
-    std::sort(test_.findings.begin(), test_.findings.end(),
-              [](const Emitted& a, const Emitted& b) { return std::tie(a.path, a.line_start) < std::tie(b.path, b.line_start); });
+    std::sort(test_.findings.begin(), test_.findings.end(), [](const Emitted& a, const Emitted& b) {
+      return std::tie(a.path, a.line_start) < std::tie(b.path, b.line_start);
+    });
     return status;
   }
 
@@ -219,7 +230,8 @@ TEST_F(OsvPlugin, FindsVulnerableDependenciesOfEveryEcosystem) {
   ASSERT_EQ(run(config()), ASSAY_OK) << scan_error_;
 
   std::vector<std::string> seen;
-  for (const Emitted& f : test_.findings) seen.push_back(f.path + ":" + std::to_string(f.line_start) + " " + f.rule);
+  for (const Emitted& f : test_.findings)
+    seen.push_back(f.path + ":" + std::to_string(f.line_start) + " " + f.rule);
   EXPECT_EQ(seen, (std::vector<std::string>{
                       "cpp/conanfile.txt:2 OSV-test-zlib",
                       "cpp/vcpkg.json:9 OSV-test-zlib",
@@ -250,7 +262,8 @@ TEST_F(OsvPlugin, FindingCarriesAdvisoryPackageAndLockfileLine) {
   ASSERT_NE(django, nullptr);
   // GHSA-test-django-0001 and PYSEC-2021-test-7 share CVE-2021-31542: one finding.
   EXPECT_EQ(django->title,
-            "Django 3.2.0: GHSA-test-django-0001 (CVE-2021-31542) Potential directory traversal via uploaded files; "
+            "Django 3.2.0: GHSA-test-django-0001 (CVE-2021-31542) Potential directory traversal via uploaded "
+            "files; "
             "fixed in 3.2.1");
   EXPECT_EQ(django->category, "security");
   EXPECT_EQ(django->severity, "critical");
@@ -279,8 +292,9 @@ TEST_F(OsvPlugin, FindingCarriesAdvisoryPackageAndLockfileLine) {
 
   const Emitted* yaml = finding("requirements.txt", "PYSEC-test-pyyaml-last");
   ASSERT_NE(yaml, nullptr);
-  EXPECT_EQ(yaml->title, "PyYAML 5.3.1: PYSEC-test-pyyaml-last Arbitrary code execution in full_load; "
-                         "no fixed version (last affected 5.3.1)");
+  EXPECT_EQ(yaml->title,
+            "PyYAML 5.3.1: PYSEC-test-pyyaml-last Arbitrary code execution in full_load; "
+            "no fixed version (last affected 5.3.1)");
   EXPECT_EQ(yaml->category, "dependency");
   EXPECT_EQ(yaml->severity, "");
   EXPECT_LT(yaml->cvss, 0);
@@ -296,7 +310,8 @@ TEST_F(OsvPlugin, SeverityWordsMaliciousPackagesAndZipAdvisories) {
   EXPECT_EQ(lodash->category, "security");
   EXPECT_DOUBLE_EQ(lodash->confidence, 1.0);  // a resolved lockfile version
   EXPECT_EQ(lodash->evidence, "\"node_modules/lodash\": {");
-  EXPECT_NE(lodash->title.find("; no fixed version"), std::string::npos) << lodash->title;  // a limit is no fix
+  EXPECT_NE(lodash->title.find("; no fixed version"), std::string::npos)
+      << lodash->title;  // a limit is no fix
   const Emitted* qs = finding("web/package-lock.json", "GHSA-test-qs-versions");
   ASSERT_NE(qs, nullptr);
   EXPECT_EQ(qs->severity, "medium");
@@ -331,16 +346,19 @@ TEST_F(OsvPlugin, OneFindingPerAdvisoryPackageAndLockfile) {
 }
 
 TEST_F(OsvPlugin, BadLockfilesAndAdvisoriesAreLoggedAndTheRestScanned) {
-  test_.files.push_back({"broken/package-lock.json", "{\"packages\": {\n  \"node_modules/x\": {\"version\": 1}\n"});
+  test_.files.push_back(
+      {"broken/package-lock.json", "{\"packages\": {\n  \"node_modules/x\": {\"version\": 1}\n"});
   test_.files.push_back({"warn/composer.lock", R"({"packages": [{"name": "a/b"}]})"});
   add_fixture("requirements.txt", "requirements.txt");
   ASSERT_EQ(run(config()), ASSAY_OK) << scan_error_;
   EXPECT_EQ(test_.findings.size(), 2u);
-  EXPECT_TRUE(logged(ASSAY_LOG_WARN,
-                     "broken/package-lock.json: not a readable package-lock.json: invalid JSON at line 3, column 1: "
-                     "unexpected end of input inside an object"));
+  EXPECT_TRUE(
+      logged(ASSAY_LOG_WARN,
+             "broken/package-lock.json: not a readable package-lock.json: invalid JSON at line 3, column 1: "
+             "unexpected end of input inside an object"));
   EXPECT_TRUE(logged(ASSAY_LOG_WARN, "warn/composer.lock: line 1: packages[0] without name and version"));
-  EXPECT_TRUE(logged(ASSAY_LOG_WARN, "PyPI/bad-event.json: affected[0].ranges[0].events[0]: an event has exactly one of"));
+  EXPECT_TRUE(logged(ASSAY_LOG_WARN,
+                     "PyPI/bad-event.json: affected[0].ranges[0].events[0]: an event has exactly one of"));
   EXPECT_TRUE(logged(ASSAY_LOG_INFO, "16 advisories indexed from"));
 }
 
@@ -363,7 +381,8 @@ TEST_F(OsvPlugin, MissingDatabaseFailsTheScanWithTheField) {
 TEST_F(OsvPlugin, ConfigurationErrorsNameTheField) {
   assay_instance* instance = nullptr;
   EXPECT_NE(plugin_.scanner_open(&api_, "{}", &instance), ASSAY_OK);
-  EXPECT_EQ(test_.error, "plugins.osv: missing required key 'database' (the OSV database directory or all.zip)");
+  EXPECT_EQ(test_.error,
+            "plugins.osv: missing required key 'database' (the OSV database directory or all.zip)");
   EXPECT_NE(plugin_.scanner_open(&api_, R"({"database": ""})", &instance), ASSAY_OK);
   EXPECT_EQ(test_.error, "plugins.osv.database: must be a non-empty path, got \"\"");
   EXPECT_NE(plugin_.scanner_open(&api_, R"({"database": "x", "databse": "y"})", &instance), ASSAY_OK);

@@ -1,8 +1,9 @@
 // The OSV evaluation algorithm: every event kind, limits, explicit version
 // lists, GIT ranges, and the order of each ecosystem deciding inclusion.
+#include "range_match.h"
+
 #include <gtest/gtest.h>
 
-#include "range_match.h"
 #include "test_advisories.h"
 
 namespace assay::osv {
@@ -16,20 +17,21 @@ RangeMatch match(const Advisory& a, const std::string& version) {
 }
 
 TEST(RangeMatch, IntroducedZeroAndFixed) {
-  const Advisory a = advisory("npm", "left-pad", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "1.0.2"}])"));
+  const Advisory a =
+      advisory("npm", "left-pad", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "1.0.2"}])"));
   EXPECT_TRUE(match(a, "0.0.1").affected);
   EXPECT_TRUE(match(a, "1.0.1").affected);
   EXPECT_EQ(match(a, "1.0.1").fixed, "1.0.2");
   EXPECT_TRUE(match(a, "1.0.2-rc.1").affected);  // a pre-release sorts before its release
   EXPECT_FALSE(match(a, "1.0.2").affected);
   EXPECT_FALSE(match(a, "2.0.0").affected);
-  EXPECT_TRUE(match(a, "0.0.0").affected);       // "0" sorts before every version
+  EXPECT_TRUE(match(a, "0.0.0").affected);  // "0" sorts before every version
 }
 
 TEST(RangeMatch, SeveralIntervalsInAnyEventOrder) {
   // Written out of order on purpose: the events are sorted before the walk.
-  const Advisory a = advisory("npm", "x",
-                              range("SEMVER", R"([{"fixed": "3.2.5"}, {"introduced": "1.0.0"}, {"introduced": "3.0.0"},
+  const Advisory a = advisory(
+      "npm", "x", range("SEMVER", R"([{"fixed": "3.2.5"}, {"introduced": "1.0.0"}, {"introduced": "3.0.0"},
                                                   {"fixed": "1.0.2"}])"));
   EXPECT_FALSE(match(a, "0.9.0").affected);
   EXPECT_TRUE(match(a, "1.0.0").affected);
@@ -42,7 +44,8 @@ TEST(RangeMatch, SeveralIntervalsInAnyEventOrder) {
 }
 
 TEST(RangeMatch, LastAffectedIsInclusive) {
-  const Advisory a = advisory("PyPI", "h2", range("ECOSYSTEM", R"([{"introduced": "0"}, {"last_affected": "2.1.214"}])"));
+  const Advisory a =
+      advisory("PyPI", "h2", range("ECOSYSTEM", R"([{"introduced": "0"}, {"last_affected": "2.1.214"}])"));
   EXPECT_TRUE(match(a, "2.1.214").affected);
   EXPECT_EQ(match(a, "2.1.214").last_affected, "2.1.214");
   EXPECT_EQ(match(a, "2.1.214").fixed, "");
@@ -52,19 +55,21 @@ TEST(RangeMatch, LastAffectedIsInclusive) {
 }
 
 TEST(RangeMatch, LimitBoundsTheRange) {
-  const Advisory one = advisory("PyPI", "p", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "2.0"}])"));
+  const Advisory one =
+      advisory("PyPI", "p", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "2.0"}])"));
   EXPECT_FALSE(match(one, "0.9").affected);
   EXPECT_TRUE(match(one, "1.5").affected);
   EXPECT_EQ(match(one, "1.5").fixed, "");
   EXPECT_FALSE(match(one, "2.0").affected);
   EXPECT_FALSE(match(one, "3.0").affected);
 
-  const Advisory star = advisory("PyPI", "p", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "*"}])"));
+  const Advisory star =
+      advisory("PyPI", "p", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "*"}])"));
   EXPECT_TRUE(match(star, "99.0").affected);
 
   // Several limits: below any of them counts.
-  const Advisory two = advisory("PyPI", "p",
-                                range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "1.5"}, {"limit": "2.5"},
+  const Advisory two =
+      advisory("PyPI", "p", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"limit": "1.5"}, {"limit": "2.5"},
                                                        {"fixed": "3.0"}])"));
   EXPECT_TRUE(match(two, "2.0").affected);
   EXPECT_FALSE(match(two, "2.7").affected);  // inside [1.0, 3.0) but above every limit
@@ -86,14 +91,16 @@ TEST(RangeMatch, ExplicitVersionsList) {
 }
 
 TEST(RangeMatch, GitRangesAreNotVersions) {
-  const Advisory a = advisory("npm", "x",
-                              R"([{"type": "GIT", "repo": "https://example.org/x.git", "events": [{"introduced": "0"}]}])");
+  const Advisory a =
+      advisory("npm", "x",
+               R"([{"type": "GIT", "repo": "https://example.org/x.git", "events": [{"introduced": "0"}]}])");
   EXPECT_FALSE(match(a, "1.0.0").affected);
 }
 
 TEST(RangeMatch, SemverRangesUseSemverForEveryEcosystem) {
   // Go writes versions with a v; OSV's Go ranges do not.
-  const Advisory go = advisory("Go", "golang.org/x/net", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "0.7.0"}])"));
+  const Advisory go =
+      advisory("Go", "golang.org/x/net", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "0.7.0"}])"));
   EXPECT_TRUE(match(go, "v0.6.0").affected);
   EXPECT_TRUE(match(go, "v0.0.0-20220722155237-a158d28d115b").affected);  // a pseudo-version before 0.0.1
   EXPECT_FALSE(match(go, "v0.7.0").affected);
@@ -101,22 +108,27 @@ TEST(RangeMatch, SemverRangesUseSemverForEveryEcosystem) {
 }
 
 TEST(RangeMatch, EcosystemOrdersDecideInclusion) {
-  const Advisory pypi = advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1!1.0"}])"));
+  const Advisory pypi =
+      advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1!1.0"}])"));
   EXPECT_TRUE(match(pypi, "2.0").affected);  // epoch 0 sorts before epoch 1
-  const Advisory post = advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1.0.post1"}])"));
+  const Advisory post =
+      advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1.0.post1"}])"));
   EXPECT_TRUE(match(post, "1.0").affected);
   EXPECT_FALSE(match(post, "1.0.post1").affected);
-  const Advisory dev = advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"fixed": "2.0"}])"));
+  const Advisory dev =
+      advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "1.0"}, {"fixed": "2.0"}])"));
   EXPECT_TRUE(match(dev, "2.0.dev1").affected);
   EXPECT_TRUE(match(dev, "2.0rc1").affected);
   EXPECT_FALSE(match(dev, "1.0.dev1").affected);  // a development release precedes its release
 
-  const Advisory gem = advisory("RubyGems", "rack", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "2.2.6"}])"));
+  const Advisory gem =
+      advisory("RubyGems", "rack", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "2.2.6"}])"));
   EXPECT_TRUE(match(gem, "2.2.6.rc1").affected);
   EXPECT_FALSE(match(gem, "2.2.6").affected);
   EXPECT_FALSE(match(gem, "2.2.6.0").affected);
 
-  const Advisory maven = advisory("Maven", "org.example:lib", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "2.0"}])"));
+  const Advisory maven =
+      advisory("Maven", "org.example:lib", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "2.0"}])"));
   EXPECT_TRUE(match(maven, "2.0-SNAPSHOT").affected);
   EXPECT_TRUE(match(maven, "2.0-rc1").affected);
   EXPECT_FALSE(match(maven, "2.0.RELEASE").affected);
@@ -128,11 +140,13 @@ TEST(RangeMatch, EcosystemOrdersDecideInclusion) {
   EXPECT_FALSE(match(composer, "v5.4.1").affected);
   EXPECT_FALSE(match(composer, "v4.4.0").affected);
 
-  const Advisory crate = advisory("crates.io", "smallvec", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "1.0.0"}])"));
+  const Advisory crate =
+      advisory("crates.io", "smallvec", range("SEMVER", R"([{"introduced": "0"}, {"fixed": "1.0.0"}])"));
   EXPECT_TRUE(match(crate, "1.0.0-alpha").affected);
   EXPECT_FALSE(match(crate, "1.0.0+build.7").affected);  // build metadata does not count
 
-  const Advisory conan = advisory("ConanCenter", "zlib", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1.2.13"}])"));
+  const Advisory conan =
+      advisory("ConanCenter", "zlib", range("ECOSYSTEM", R"([{"introduced": "0"}, {"fixed": "1.2.13"}])"));
   EXPECT_TRUE(match(conan, "1.2.12").affected);
   EXPECT_FALSE(match(conan, "1.3").affected);
 }
@@ -145,7 +159,8 @@ TEST(RangeMatch, UnorderableVersionsAreNotedAndListsStillApply) {
   ASSERT_EQ(m.notes.size(), 1u);
   EXPECT_EQ(m.notes[0], "version 'not-a-version' is not a PEP 440 version");
 
-  const Advisory bad_event = advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "1.x"}, {"fixed": "2.0"}])"));
+  const Advisory bad_event =
+      advisory("PyPI", "x", range("ECOSYSTEM", R"([{"introduced": "1.x"}, {"fixed": "2.0"}])"));
   const RangeMatch n = match(bad_event, "1.5");
   EXPECT_FALSE(n.affected);
   ASSERT_EQ(n.notes.size(), 1u);

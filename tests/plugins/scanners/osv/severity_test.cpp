@@ -1,8 +1,9 @@
 // Where a finding's severity and category come from.
+#include "severity.h"
+
 #include <gtest/gtest.h>
 
 #include "advisory_parser.h"
-#include "severity.h"
 
 namespace assay::osv {
 namespace {

@@ -13,9 +13,10 @@ namespace assay::osv::testing {
 inline Advisory advisory(const std::string& ecosystem, const std::string& name, const std::string& ranges,
                          const std::string& versions = "[]", const std::string& id = "TEST-1",
                          const std::string& extra = "") {
-  return parse_advisory(R"({"id": ")" + id + R"(", "modified": "2024-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": ")" +
-                        ecosystem + R"(", "name": ")" + name + R"("}, "ranges": )" + ranges + R"(, "versions": )" +
-                        versions + "}]" + extra + "}");
+  return parse_advisory(R"({"id": ")" + id +
+                        R"(", "modified": "2024-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": ")" +
+                        ecosystem + R"(", "name": ")" + name + R"("}, "ranges": )" + ranges +
+                        R"(, "versions": )" + versions + "}]" + extra + "}");
 }
 
 // A single range of `type` with the given events (a JSON array).

@@ -34,21 +34,25 @@ void expect_increasing(VersionScheme scheme, const std::vector<std::string>& ver
 }
 
 void expect_equal(VersionScheme scheme, const std::vector<std::pair<std::string, std::string>>& pairs) {
-  for (const auto& [a, b] : pairs) EXPECT_EQ(cmp(scheme, a, b), 0) << scheme_name(scheme) << ": " << a << " == " << b;
+  for (const auto& [a, b] : pairs)
+    EXPECT_EQ(cmp(scheme, a, b), 0) << scheme_name(scheme) << ": " << a << " == " << b;
 }
 
 void expect_invalid(VersionScheme scheme, const std::vector<std::string>& texts) {
-  for (const auto& t : texts) EXPECT_FALSE(parse_version(scheme, t).has_value()) << scheme_name(scheme) << ": '" << t << "'";
+  for (const auto& t : texts)
+    EXPECT_FALSE(parse_version(scheme, t).has_value()) << scheme_name(scheme) << ": '" << t << "'";
 }
 
 TEST(Pep440, OrderOfTheSpecification) {
   // The example order of PEP 440's "Summary of permitted suffixes and
   // relative ordering", with local versions and an epoch added.
   expect_increasing(VersionScheme::pep440,
-                    {"1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2",
-                     "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5",
-                     "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1", "2013.10",
-                     "1!0.1", "1!1.0"});
+                    {"1.0.dev456",    "1.0a1",         "1.0a2.dev456", "1.0a12.dev456",
+                     "1.0a12",        "1.0b1.dev456",  "1.0b2",        "1.0b2.post345.dev456",
+                     "1.0b2.post345", "1.0rc1.dev456", "1.0rc1",       "1.0",
+                     "1.0+abc.5",     "1.0+abc.7",     "1.0+5",        "1.0.post456.dev34",
+                     "1.0.post456",   "1.0.15",        "1.1.dev1",     "2013.10",
+                     "1!0.1",         "1!1.0"});
 }
 
 TEST(Pep440, NormalisedSpellingsAreEqual) {
@@ -79,8 +83,9 @@ TEST(SemVer, OrderOfTheSpecification) {
 }
 
 TEST(SemVer, BuildMetadataDoesNotCount) {
-  expect_equal(VersionScheme::semver,
-               {{"1.0.0+build.1", "1.0.0+build.2"}, {"1.0.0+20130313144700", "1.0.0"}, {"1.0.0-rc.1+b", "1.0.0-rc.1"}});
+  expect_equal(VersionScheme::semver, {{"1.0.0+build.1", "1.0.0+build.2"},
+                                       {"1.0.0+20130313144700", "1.0.0"},
+                                       {"1.0.0-rc.1+b", "1.0.0-rc.1"}});
 }
 
 TEST(SemVer, GoModuleVersions) {
@@ -89,16 +94,18 @@ TEST(SemVer, GoModuleVersions) {
   expect_increasing(VersionScheme::semver,
                     {"v0.0.0-20191109021931-daa7c04131f5", "v0.0.0-20200101000000-000000000000", "v0.0.1",
                      "v1.2.3", "v1.2.4-0.20210101000000-abcdefabcdef", "v1.2.4"});
-  expect_equal(VersionScheme::semver, {{"v1.2.3", "1.2.3"}, {"v2.0.0+incompatible", "2.0.0"}, {"v1.2", "1.2.0"}});
+  expect_equal(VersionScheme::semver,
+               {{"v1.2.3", "1.2.3"}, {"v2.0.0+incompatible", "2.0.0"}, {"v1.2", "1.2.0"}});
 }
 
 TEST(SemVer, MalformedVersionsAreRefused) {
-  expect_invalid(VersionScheme::semver, {"", "1.2.3.4", "a.b.c", "1.0.0-", "1.0.0-a..b", "1.0.0+", "1.x", "latest"});
+  expect_invalid(VersionScheme::semver,
+                 {"", "1.2.3.4", "a.b.c", "1.0.0-", "1.0.0-a..b", "1.0.0+", "1.x", "latest"});
 }
 
 TEST(RubyGems, SegmentsAndPrereleases) {
-  expect_increasing(VersionScheme::rubygems, {"0.9", "1.0.0.a", "1.0.0.a9", "1.0.0.a10", "1.0.0.b1", "1.0.0.pre",
-                                              "1.0.0.rc1", "1.0.0", "1.0.1", "1.10", "2"});
+  expect_increasing(VersionScheme::rubygems, {"0.9", "1.0.0.a", "1.0.0.a9", "1.0.0.a10", "1.0.0.b1",
+                                              "1.0.0.pre", "1.0.0.rc1", "1.0.0", "1.0.1", "1.10", "2"});
   expect_equal(VersionScheme::rubygems, {{"1.0", "1"},
                                          {"1.0.0", "1"},
                                          {"1.a.0", "1.a"},
@@ -127,21 +134,22 @@ TEST(Composer, Normalisation) {
 TEST(Composer, StabilityOrder) {
   expect_increasing(VersionScheme::composer, {"1.0.0-dev", "1.0.0-alpha1", "1.0.0-alpha2", "1.0.0-beta2",
                                               "1.0.0-RC1", "1.0.0", "1.0.0-p1", "1.0.1", "1.10.0", "v2.0"});
-  expect_equal(VersionScheme::composer, {{"v1.0", "1.0.0.0"}, {"1.0.0-a1", "1.0.0-alpha1"}, {"1.0.0-pl2", "1.0.0-patch2"}});
+  expect_equal(VersionScheme::composer,
+               {{"v1.0", "1.0.0.0"}, {"1.0.0-a1", "1.0.0-alpha1"}, {"1.0.0-pl2", "1.0.0-patch2"}});
 }
 
 TEST(Composer, PhpVersionCompare) {
   EXPECT_LT(php_version_compare("1.0rc1", "1.0"), 0);
   EXPECT_GT(php_version_compare("1.0pl1", "1.0"), 0);
-  EXPECT_LT(php_version_compare("1.0", "1.0.0"), 0);  // PHP: one more number is newer
+  EXPECT_LT(php_version_compare("1.0", "1.0.0"), 0);        // PHP: one more number is newer
   EXPECT_LT(php_version_compare("1.0-foo", "1.0-dev"), 0);  // an unknown word is below dev
   EXPECT_EQ(php_version_compare("1.0_1", "1.0.1"), 0);
 }
 
 TEST(Maven, QualifierOrder) {
   expect_increasing(VersionScheme::maven,
-                    {"1.0-alpha-1", "1.0-alpha-2", "1.0-beta-1", "1.0-milestone-1", "1.0-rc-1", "1.0-SNAPSHOT",
-                     "1.0", "1.0-sp-1", "1.0-xyz", "1.0.1", "1.1", "1.10"});
+                    {"1.0-alpha-1", "1.0-alpha-2", "1.0-beta-1", "1.0-milestone-1", "1.0-rc-1",
+                     "1.0-SNAPSHOT", "1.0", "1.0-sp-1", "1.0-xyz", "1.0.1", "1.1", "1.10"});
 }
 
 TEST(Maven, EquivalentSpellings) {
