@@ -42,6 +42,11 @@ Verdict run_report(std::string_view input);
 // FileStructure::analyze, then positions, nesting, complexity bounds, body
 // statements and comments of every unit. Accepted: a function was found.
 Verdict run_structure(std::string_view input);
+// OSV scanner input, the first byte picking the parser ('A' advisory, 'B'
+// to 'O' lockfile formats, 'P' zip, 'Q' CVSS vector, 'R' version pair; see
+// osv_harness.cpp). Accepted: the parser took it; a lockfile parser must
+// also have found a dependency.
+Verdict run_osv(std::string_view input);
 
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
@@ -50,6 +55,7 @@ struct Harness {
 
 inline constexpr Harness kHarnesses[] = {
     {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
-    {"structure", run_structure}};
+    {"structure", run_structure},
+    {"osv", run_osv}};
 
 }  // namespace assay::fuzz
