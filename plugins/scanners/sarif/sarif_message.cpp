@@ -51,6 +51,17 @@ std::string fill_placeholders(std::string_view text, const std::vector<std::stri
   return out;
 }
 
+// The index of the ')' closing the '(' at `open`, counting nested pairs
+// (URLs hold parentheses); npos when unclosed.
+size_t closing_parenthesis(std::string_view text, size_t open) {
+  size_t depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 // "[text](target)" -> "text"; "\[" -> "[", "\]" -> "]".
 std::string reduce_links(std::string_view text) {
   std::string out;
@@ -64,7 +75,7 @@ std::string reduce_links(std::string_view text) {
     if (c == '[') {
       const size_t close = text.find(']', i + 1);
       if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == '(') {
-        const size_t end = text.find(')', close + 2);
+        const size_t end = closing_parenthesis(text, close + 1);
         const std::string_view inner = text.substr(i + 1, close - i - 1);
         if (end != std::string_view::npos && inner.find('[') == std::string_view::npos) {
           out += inner;
