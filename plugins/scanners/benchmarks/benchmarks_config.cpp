@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -54,12 +55,19 @@ ComparisonFiles read_comparison(const json& j, const std::string& field) {
   return files;
 }
 
+// The shortest text that reads back as `value`: 0, 0.5, 100.
+std::string format_number(double value) {
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return std::string(buffer.data(), result.ptr);
+}
+
 double read_number(const json& j, const std::string& field, double above, double at_most) {
   if (!j.is_number()) fail(field, "must be a number, got " + j.dump());
   const double value = j.get<double>();
   if (!(value > above) || value > at_most)
-    fail(field, "must be greater than " + json(above).dump() + " and at most " + json(at_most).dump() + ", got " +
-                    j.dump());
+    fail(field, "must be greater than " + format_number(above) + " and at most " + format_number(at_most) +
+                    ", got " + j.dump());
   return value;
 }
 

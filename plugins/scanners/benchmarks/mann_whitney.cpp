@@ -68,15 +68,30 @@ std::vector<double> exact_counts(size_t n1, size_t n2) {
   return result;
 }
 
-}  // namespace
+// P(U <= u) and P(U >= u), each summed from its own tail so that tiny
+// p-values keep their precision (1 - P(U < u) would cancel).
+struct Tails {
+  double lower = 0;
+  double upper = 0;
+};
 
-double exact_cdf(size_t n1, size_t n2, double u) {
+Tails exact_tails(size_t n1, size_t n2, double u) {
   const std::vector<double> counts = exact_counts(n1, n2);
   const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
-  double below = 0;
-  for (size_t k = 0; k < counts.size() && static_cast<double>(k) <= u + 1e-9; ++k) below += counts[k];
-  return below / total;
+  Tails tails;
+  for (size_t k = 0; k < counts.size(); ++k) {
+    const double value = static_cast<double>(k);
+    if (value <= u + 1e-9) tails.lower += counts[k];
+    if (value >= u - 1e-9) tails.upper += counts[k];
+  }
+  tails.lower /= total;
+  tails.upper /= total;
+  return tails;
 }
+
+}  // namespace
+
+double exact_cdf(size_t n1, size_t n2, double u) { return exact_tails(n1, n2, u).lower; }
 
 MannWhitneyResult mann_whitney_u(const std::vector<double>& first, const std::vector<double>& second) {
   if (first.empty() || second.empty()) throw std::invalid_argument("the Mann-Whitney U test needs two non-empty samples");
@@ -88,9 +103,8 @@ MannWhitneyResult mann_whitney_u(const std::vector<double>& first, const std::ve
   result.ties = ranked.ties;
   if (!ranked.ties && first.size() <= kExactLimit && second.size() <= kExactLimit) {
     result.exact = true;
-    const double lower = exact_cdf(first.size(), second.size(), result.u);
-    const double upper = 1 - exact_cdf(first.size(), second.size(), result.u - 1);
-    result.p_value = std::min(1.0, 2 * std::min(lower, upper));
+    const Tails tails = exact_tails(first.size(), second.size(), result.u);
+    result.p_value = std::min(1.0, 2 * std::min(tails.lower, tails.upper));
     return result;
   }
   const double n = n1 + n2;
