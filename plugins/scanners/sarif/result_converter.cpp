@@ -425,7 +425,7 @@ std::string title_of(const Reading& r) {
   std::string text = first_line(r.message);
   if (text.empty() && r.rule.rule) text = first_line(r.rule.rule->short_description);
   if (text.empty()) text = "result without message";
-  // "FIXME: ..." under rule FIXME needs no second "FIXME: ".
+  // A message that already starts with its rule id ("F401 ...") gets no second prefix.
   const bool named = r.rule.id.empty() || text.starts_with(r.rule.id);
   const std::string prefix = named ? std::string() : r.rule.id + ": ";
   return shorten_utf8(prefix + text, kMaxTitleBytes);
