@@ -4,42 +4,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "finding/utf8.h"
+
 namespace assay::scan {
 namespace {
-
-// Whether `text` is valid UTF-8 (no overlong forms, no surrogates, nothing
-// above U+10FFFF): what nlohmann's serializer accepts without replacing.
-bool is_valid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
-    const unsigned char lead = *p;
-    size_t length = 0;
-    uint32_t value = 0;
-    uint32_t min_value = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2, value = lead & 0x1Fu, min_value = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, value = lead & 0x0Fu, min_value = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, value = lead & 0x07u, min_value = 0x10000;
-    } else {
-      return false;
-    }
-    if (static_cast<size_t>(end - p) < length) return false;
-    for (size_t i = 1; i < length; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      value = (value << 6) | (p[i] & 0x3Fu);
-    }
-    if (value < min_value || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
-    p += length;
-  }
-  return true;
-}
 
 // Appends the escape of a byte below 0x20, of '"' or of '\\'.
 void append_escape(std::string& out, unsigned char c) {
