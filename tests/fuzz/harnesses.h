@@ -67,12 +67,14 @@ struct Harness {
 };
 
 inline constexpr Harness kHarnesses[] = {
-    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
+    {"config", run_config},
+    {"markers", run_markers},
+    {"finding", run_finding},
+    {"report", run_report},
     {"structure", run_structure},
     {"osv", run_osv},
-    {"config", run_config},       {"markers", run_markers},
-    {"finding", run_finding},     {"report", run_report},
-    {"sarif", run_sarif},         {"google_benchmark", run_google_benchmark},
+    {"sarif", run_sarif},
+    {"google_benchmark", run_google_benchmark},
     {"pytest_benchmark", run_pytest_benchmark}};
 
 }  // namespace assay::fuzz
