@@ -16,7 +16,10 @@ namespace assay::structure {
 
 struct FileStructure::Detail {
   Detail(std::string_view source, std::string_view language_id)
-      : text(source), language(language_of(language_id)), lines(text, lex(language_id)), tokens(tokenize(text, non_code, language)) {}
+      : text(source),
+        language(language_of(language_id)),
+        lines(text, lex(language_id)),
+        tokens(tokenize(text, non_code, language)) {}
 
   // Lexes the text and keeps the comments and non-code spans; returns the spans.
   const std::vector<markers::NonCodeSpan>& lex(std::string_view language_id) {

@@ -77,7 +77,8 @@ class EndFinder {
   bool at_statement_start(size_t i) const {
     if (t_.tokens[i].first_on_line || i == 0) return true;
     const std::string_view before = t_.text_of(i - 1);
-    return one_of(before, {";", "=", "(", ",", "[", "{", "||", "&&", "return", "then", "do", "else", "begin"});
+    return one_of(before,
+                  {";", "=", "(", ",", "[", "{", "||", "&&", "return", "then", "do", "else", "begin"});
   }
 
   void open(size_t i, std::string_view w) {
@@ -119,7 +120,8 @@ class EndFinder {
     size_t last = p;
     while (last + 1 < t_.size() && adjacent(last, last + 1)) {
       const std::string_view next = t_.text_of(last + 1);
-      const bool setter = next == "=" && last + 2 < t_.size() && t_.text_of(last + 2) == "(" && adjacent(last + 1, last + 2);
+      const bool setter =
+          next == "=" && last + 2 < t_.size() && t_.text_of(last + 2) == "(" && adjacent(last + 1, last + 2);
       if (next != "?" && next != "!" && !setter && !(next == "]" && t_.text_of(last) == "[")) break;
       ++last;
     }
@@ -146,7 +148,8 @@ class EndFinder {
       // function(...) bound to a name: "local f = function", "M.f = function", "f = function" in a table.
       if (i >= 2 && t_.text_of(i - 1) == "=" && t_.is_word(i - 2)) {
         size_t first = i - 2;
-        while (first >= 2 && (t_.text_of(first - 1) == "." || t_.text_of(first - 1) == ":") && t_.is_word(first - 2))
+        while (first >= 2 && (t_.text_of(first - 1) == "." || t_.text_of(first - 1) == ":") &&
+               t_.is_word(first - 2))
           first -= 2;
         const size_t params = p;
         const size_t header_end = params < t_.size() ? close_of(params) : i;
@@ -172,11 +175,13 @@ class EndFinder {
     const std::string_view head = t_.text_of(s);
     if (one_of(head, {"def", "defp", "defmacro", "defmacrop"}) && t_.is_word(s + 1)) {
       std::string name(t_.text_of(s + 1));
-      if (s + 2 < t_.size() && adjacent(s + 1, s + 2) && (t_.text_of(s + 2) == "?" || t_.text_of(s + 2) == "!"))
+      if (s + 2 < t_.size() && adjacent(s + 1, s + 2) &&
+          (t_.text_of(s + 2) == "?" || t_.text_of(s + 2) == "!"))
         name += t_.text_of(s + 2);
       return push_function(s, s + 1, std::move(name), {}, i);
     }
-    if (head == "defmodule" || head == "defimpl" || head == "defprotocol") return push_type(s, name_after(s + 1));
+    if (head == "defmodule" || head == "defimpl" || head == "defprotocol")
+      return push_type(s, name_after(s + 1));
     push_other();
   }
 

@@ -24,8 +24,8 @@ struct Open {
 
 bool is_def_word(Lang lang, std::string_view w) {
   if (lang == Lang::nim)
-    return w == "proc" || w == "func" || w == "method" || w == "iterator" || w == "template" || w == "macro" ||
-           w == "converter";
+    return w == "proc" || w == "func" || w == "method" || w == "iterator" || w == "template" ||
+           w == "macro" || w == "converter";
   return w == "def";
 }
 

@@ -33,7 +33,9 @@ struct TokenList {
 
   std::string_view text_of(const Token& t) const { return text.substr(t.begin, t.size); }
   // Empty for an index past the end.
-  std::string_view text_of(size_t i) const { return i < tokens.size() ? text_of(tokens[i]) : std::string_view(); }
+  std::string_view text_of(size_t i) const {
+    return i < tokens.size() ? text_of(tokens[i]) : std::string_view();
+  }
   // Whether token i exists and is exactly `s`.
   bool is(size_t i, std::string_view s) const { return i < tokens.size() && text_of(i) == s; }
   bool is_word(size_t i) const { return i < tokens.size() && tokens[i].kind == TokenKind::word; }
