@@ -425,8 +425,9 @@ std::string title_of(const Reading& r) {
   std::string text = first_line(r.message);
   if (text.empty() && r.rule.rule) text = first_line(r.rule.rule->short_description);
   if (text.empty()) text = "result without message";
-  // A message that already starts with its rule id ("F401 ...") gets no second prefix.
-  const bool named = r.rule.id.empty() || text.starts_with(r.rule.id);
+  // A message that already starts with its rule id and a colon ("FIXME: ...",
+  // as assay's own SARIF titles do) gets no second prefix.
+  const bool named = r.rule.id.empty() || text.starts_with(r.rule.id + ":");
   const std::string prefix = named ? std::string() : r.rule.id + ": ";
   return shorten_utf8(prefix + text, kMaxTitleBytes);
 }
