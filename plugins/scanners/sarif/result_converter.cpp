@@ -152,10 +152,9 @@ struct Reading {
 
 class Converter {
  public:
-  Converter(const SarifOptions& options, const UriResolver& resolver, const LineHashSource& line_hashes,
-            const RunContext& run, const JsonPath& where, ProblemList& problems)
-      : options_(options), resolver_(resolver), line_hashes_(line_hashes), run_(run), where_(where),
-        problems_(problems) {}
+  Converter(const SarifOptions& options, const UriResolver& resolver, const RunContext& run, const JsonPath& where,
+            ProblemList& problems)
+      : options_(options), resolver_(resolver), run_(run), where_(where), problems_(problems) {}
 
   ResultOutcome read(const json& result, Reading& r) {
     input::require_object(result, where_);
@@ -328,7 +327,6 @@ class Converter {
 
   const SarifOptions& options_;
   const UriResolver& resolver_;
-  const LineHashSource& line_hashes_;
   const RunContext& run_;
   const JsonPath& where_;
   ProblemList& problems_;
@@ -425,8 +423,9 @@ std::string title_of(const Reading& r) {
   std::string text = first_line(r.message);
   if (text.empty() && r.rule.rule) text = first_line(r.rule.rule->short_description);
   if (text.empty()) text = "result without message";
-  // A message that already starts with its rule id ("F401 ...") gets no second prefix.
-  const bool named = r.rule.id.empty() || text.starts_with(r.rule.id);
+  // A message that already starts with its rule id and a colon ("FIXME: ...",
+  // as assay's own SARIF titles do) gets no second prefix.
+  const bool named = r.rule.id.empty() || text.starts_with(r.rule.id + ":");
   const std::string prefix = named ? std::string() : r.rule.id + ": ";
   return shorten_utf8(prefix + text, kMaxTitleBytes);
 }
@@ -440,7 +439,7 @@ ResultConverter::ResultConverter(const SarifOptions& options, const UriResolver&
 ConvertedResult ResultConverter::convert(const json& result, const RunContext& run, size_t run_index,
                                          size_t result_index, const JsonPath& where, ProblemList& problems) const {
   Reading r;
-  Converter converter(options_, resolver_, line_hashes_, run, where, problems);
+  Converter converter(options_, resolver_, run, where, problems);
   ConvertedResult converted;
   converted.outcome = converter.read(result, r);
   if (converted.outcome != ResultOutcome::finding) return converted;
