@@ -206,5 +206,22 @@ TEST(Lockfiles, BadEntriesAreSkippedWithAWarning) {
   EXPECT_EQ(gradle.warnings, Lines{"line 1: expected 'group:artifact:version=...'"});
 }
 
+// Found by fuzz_osv: a quoted empty module path in go.mod became a
+// dependency without a name.
+TEST(Lockfiles, EntriesWithoutNameOrVersionAreNeverDependencies) {
+  const LockfileContents go =
+      parse_lockfile(LockfileFormat::go_mod, "require (\n\t\"\" v1.0.0\n\tm \"\"\n)\n");
+  EXPECT_TRUE(go.dependencies.empty());
+  EXPECT_EQ(go.warnings, (Lines{"line 2: require needs a module path and a version",
+                                "line 3: require needs a module path and a version"}));
+  const LockfileContents cargo = parse_lockfile(
+      LockfileFormat::cargo_lock, "[[package]]\nname = \"\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n");
+  EXPECT_TRUE(cargo.dependencies.empty());
+  EXPECT_EQ(cargo.warnings, Lines{"line 2: an entry without a package name or version"});
+  const LockfileContents gems =
+      parse_lockfile(LockfileFormat::gemfile_lock, "GEM\n  specs:\n    rack (-java)\n");
+  EXPECT_EQ(gems.warnings, Lines{"line 3: an entry without a package name or version"});
+}
+
 }  // namespace
 }  // namespace assay::osv
