@@ -57,10 +57,12 @@ struct Harness {
   Verdict (*run)(std::string_view input);
 };
 
-inline constexpr Harness kHarnesses[] = {
-    {"config", run_config},       {"markers", run_markers},
-    {"finding", run_finding},     {"report", run_report},
-    {"sarif", run_sarif},         {"google_benchmark", run_google_benchmark},
-    {"pytest_benchmark", run_pytest_benchmark}};
+inline constexpr Harness kHarnesses[] = {{"config", run_config},
+                                         {"markers", run_markers},
+                                         {"finding", run_finding},
+                                         {"report", run_report},
+                                         {"sarif", run_sarif},
+                                         {"google_benchmark", run_google_benchmark},
+                                         {"pytest_benchmark", run_pytest_benchmark}};
 
 }  // namespace assay::fuzz
