@@ -108,7 +108,7 @@ TEST_F(StateE2E, TwoScansReportLifecycleAndStatistics) {
   EXPECT_EQ(stats.at("completed"), 1);
   EXPECT_EQ(stats.at("net_change"), 2);
   EXPECT_EQ(stats.at("backlog_size"), 2);
-  EXPECT_EQ(stats.at("value_delivered_usd"), 570.0);  // FIXME: (4+2 + 2 + 4+2 + 5) points × $30
+  EXPECT_EQ(stats.at("value_delivered_usd"), 570.0);  // the fix-me marker: (4+2 + 2 + 4+2 + 5) points × $30
   EXPECT_EQ(stats.at("sources"), (nlohmann::json{{"markers", 3}}));
   ASSERT_EQ(backlog.at("completed").size(), 1u);
   EXPECT_EQ(backlog.at("completed")[0].at("key"), beta);

@@ -8,14 +8,17 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "../repo/test_repository.h"
 #include "bus/bus.h"
 #include "bus/event_publisher.h"
+#include "bus/subscriber.h"
 #include "config/config.h"
 #include "config/host_schema.h"
 #include "loader/plugin_loader.h"
+#include "scan/history_context.h"
 #include "scan/scan_runner.h"
 #include "scan/scan_target.h"
 #include "state/invariants.h"
@@ -36,9 +39,10 @@ constexpr int64_t kHour = 3600;
 
 // Values by hand (docs/scoring.md, default configuration): a technical-debt
 // marker's cost of delay is 4 + 2 + 4 + 5 = 15 points at $30, plus the
-// severity bonus on business value and risk reduction: TODO (low, +1 each)
-// 17 points = $510 and 2 h; FIXME (medium, +2) 19 points = $570 and 4 h;
-// HACK (medium) 19 points = $570 and 3 h.
+// severity bonus on business value and risk reduction. The tags of
+// config/assay.yaml: the to-do tag (severity low, +1 each) gives 17 points =
+// $510 and 2 h; the fix-me tag (medium, +2) 19 points = $570 and 4 h; the
+// hack tag (medium) 19 points = $570 and 3 h.
 constexpr double kTodoValue = 510, kFixmeValue = 570, kHackValue = 570;
 constexpr double kTodoHours = 2, kFixmeHours = 4, kHackHours = 3;
 
@@ -57,15 +61,39 @@ class StateScanTest : public ::testing::Test {
     loader_->load_all(files, {fs::path(ASSAY_PLUGIN_DIR)});
   }
 
-  ScanOutcome scan(int64_t at, bool cancelled = false) {
+  ScanOutcome scan(int64_t at, bool cancelled = false, std::optional<std::string> rev = std::nullopt) {
     bus::EventPublisher events(bus_.context(), {bus_.unique_endpoint("events")}, "test");
+    return scan_with(events, at, cancelled, rev);
+  }
+
+  ScanOutcome scan_with(bus::EventPublisher& events, int64_t at, bool cancelled = false,
+                        std::optional<std::string> rev = std::nullopt) {
     ScanRunner runner(config_, *loader_, bus_, events);
     ScanOptions options;
     options.path = repo_;
+    options.rev = rev;
     options.formats = std::vector<std::string>{"json"};
     options.recorded_at = at;
     std::atomic<bool> cancel{cancelled};
     return runner.run(options, cancel);
+  }
+
+  // The events a scan at `at` publishes under `prefixes`, in order.
+  std::vector<bus::Event> scan_events(int64_t at, const std::vector<std::string>& prefixes) {
+    const std::string endpoint = bus_.unique_endpoint("events");
+    bus::EventPublisher events(bus_.context(), {endpoint}, "test");
+    bus::Subscriber subscriber(bus_.context(), endpoint, prefixes);
+    // A subscription reaches the publisher asynchronously: probe until it has.
+    for (int i = 0; i < 200; ++i) {
+      events.publish(prefixes.front() + "probe", {{"scan_id", "-"}, {"repository", "-"}});
+      if (subscriber.receive(std::chrono::milliseconds(10))) break;
+    }
+    while (subscriber.receive(std::chrono::milliseconds(20))) {
+    }
+    scan_with(events, at);
+    std::vector<bus::Event> out;
+    while (auto event = subscriber.receive(std::chrono::milliseconds(200))) out.push_back(std::move(*event));
+    return out;
   }
 
   std::unique_ptr<state::StateStore> store() {
@@ -269,6 +297,98 @@ TEST_F(StateScanTest, AnUnusableStoreStopsTheScanBeforeTheScanners) {
               "state store " + (repo_ / ".assay/state.db").string() + " is not a SQLite database");
   }
   EXPECT_FALSE(fs::exists(repo_ / ".assay/backlog.json"));
+}
+
+TEST_F(StateScanTest, ItemEventsFollowTheCommitAndPrecedeScanCompleted) {
+  load(false);
+  write_file(repo_, "a.c", "// TODO: alpha task\n");
+  write_file(repo_, "b.c", "// FIXME: beta task\n");
+  commit_all(repo_, "first");
+  scan(kT0);
+  write_file(repo_, "b.c", "int b;\n");
+  write_file(repo_, "c.c", "// HACK: gamma task\n");
+  commit_all(repo_, "second");
+  const std::string head = git(repo_, "rev-parse HEAD");
+
+  std::vector<bus::Event> events =
+      scan_events(kT0 + 5 * kHour, {"assay.item.new", "assay.item.resolved", "assay.scan.completed"});
+  std::vector<std::string> topics;
+  for (const auto& e : events) topics.push_back(e.topic);
+  EXPECT_EQ(topics,
+            (std::vector<std::string>{"assay.item.new", "assay.item.resolved", "assay.scan.completed"}));
+  ASSERT_EQ(events.size(), 3u);
+  const nlohmann::json& added = events[0].payload;
+  EXPECT_EQ(added["key"], "TD-003");
+  EXPECT_EQ(added["title"], "HACK: gamma task");
+  EXPECT_EQ(added["location"]["path"], "c.c");
+  EXPECT_EQ(added["value_usd"], kHackValue);
+  EXPECT_EQ(added["first_seen"], "2026-01-01T05:00:00Z");
+  EXPECT_EQ(added["reopened"], false);
+  const nlohmann::json& resolved = events[1].payload;
+  EXPECT_EQ(resolved["title"], "FIXME: beta task");
+  EXPECT_EQ(resolved["value_usd"], kFixmeValue);
+  EXPECT_EQ(resolved["first_seen"], "2026-01-01T00:00:00Z");
+  EXPECT_EQ(resolved["resolved_at"], "2026-01-01T05:00:00Z");
+  EXPECT_EQ(resolved["commit"], head);
+  EXPECT_EQ(resolved["cycle_time_hours"], 5.0);
+}
+
+TEST_F(StateScanTest, ALookBackAtAnOlderCommitChangesNothing) {
+  load(false);
+  write_file(repo_, "a.c", "// TODO: alpha task\n");
+  write_file(repo_, "b.c", "// FIXME: beta task\n");
+  commit_all(repo_, "first");
+  ScanOutcome first = scan(kT0);
+  auto one = by_title(first);
+  write_file(repo_, "b.c", "int b;\n");
+  fs::create_directories(repo_ / "moved");
+  git(repo_, "mv a.c moved/a.c");
+  commit_all(repo_, "second");
+  ScanOutcome second = scan(kT0 + kHour);
+  ASSERT_EQ(second.state.resolved.size(), 1u);
+  EXPECT_EQ(by_title(second).at("TODO: alpha task")->key, one.at("TODO: alpha task")->key);
+
+  ScanOutcome back = scan(kT0 + 2 * kHour, false, "HEAD~1");
+  EXPECT_FALSE(back.state.merged);
+  auto old = by_title(back);
+  ASSERT_EQ(old.size(), 2u);
+  // The rename, seen backwards, still finds alpha; beta is known, resolved.
+  EXPECT_EQ(old.at("TODO: alpha task")->key, one.at("TODO: alpha task")->key);
+  EXPECT_EQ(old.at("FIXME: beta task")->key, one.at("FIXME: beta task")->key);
+  for (const auto& [title, item] : old) {
+    EXPECT_EQ(item->status, "open") << title;
+    EXPECT_EQ(item->first_seen_at, kT0) << title;
+  }
+  EXPECT_TRUE(back.state.resolved.empty());
+  EXPECT_EQ(back.state.stats.backlog_size, 1);
+  EXPECT_EQ(back.state.stats.completed, 1);
+  // The next scan compares with the last merged commit: nothing changes.
+  ScanOutcome again = scan(kT0 + 3 * kHour);
+  EXPECT_EQ(again.state.new_items + again.state.reopened_items + again.state.resolved_items, 0);
+  EXPECT_TRUE(problems().empty());
+}
+
+TEST(HistoryContext, OldFingerprintsKeepTheOrderOfEqualFindings) {
+  auto finding = [](const std::string& path, uint32_t line) {
+    BacklogItem item;
+    item.finding.source = "markers";
+    item.finding.rule = "TODO";
+    item.finding.title = "TODO: same";
+    item.finding.evidence = "TODO: same";
+    item.finding.path = path;
+    item.finding.line_start = item.finding.line_end = line;
+    return item;
+  };
+  std::vector<BacklogItem> now = {finding("new/x.c", 9), finding("other.c", 1), finding("new/x.c", 3)};
+  std::vector<BacklogItem> before = {finding("old/x.c", 3), finding("old/x.c", 9)};
+  assign_fingerprints(now);
+  assign_fingerprints(before);
+  auto previous = fingerprints_before_renames(now, {{"new/x.c", "old/x.c"}});
+  ASSERT_EQ(previous.size(), 2u);
+  EXPECT_EQ(previous.at(2), before[0].fingerprint);  // line 3 was the first occurrence
+  EXPECT_EQ(previous.at(0), before[1].fingerprint);
+  EXPECT_NE(before[0].fingerprint, before[1].fingerprint);
+  EXPECT_EQ(previous.count(1), 0u);
 }
 
 }  // namespace
