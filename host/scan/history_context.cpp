@@ -1,10 +1,19 @@
 #include "scan/history_context.h"
 
+#include <algorithm>
+
 #include "log/log.h"
 #include "repo/repo_view.h"
 #include "repo/revision_history.h"
 
 namespace assay::scan {
+namespace {
+
+// The path of a listed file, or the path itself (for the binary search).
+const std::string& path_of(const repo::FileEntry& file) { return file.path; }
+const std::string& path_of(const std::string& path) { return path; }
+
+}  // namespace
 
 HistoryContext::HistoryContext(const repo::RepoView& repo, const std::vector<BacklogItem>& items)
     : repo_(repo), items_(items) {}
@@ -37,7 +46,15 @@ bool HistoryContext::looks_back_from(const std::string& last_commit) {
 }
 
 std::unordered_map<size_t, std::string> HistoryContext::previous_fingerprints(
-    const std::string& last_commit) {
+    const std::string& last_commit, const std::set<std::string>& vanished) {
+  // A rename removes its old path: while every path where items vanished is
+  // still in the tree, no diff is needed (it costs a walk of the whole tree).
+  const auto& files = repo_.files();
+  const bool any_gone = std::any_of(vanished.begin(), vanished.end(), [&](const std::string& path) {
+    return !std::binary_search(files.begin(), files.end(), path,
+                               [](const auto& a, const auto& b) { return path_of(a) < path_of(b); });
+  });
+  if (!any_gone) return {};
   repo::RevisionHistory* h = history();
   if (!h) return {};
   const bool working_tree = repo_.kind() == repo::TargetKind::WorkingTree;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,8 @@ class HistoryContext : public state::MergeContext {
   ~HistoryContext() override;
 
   bool looks_back_from(const std::string& last_commit) override;
-  std::unordered_map<size_t, std::string> previous_fingerprints(const std::string& last_commit) override;
+  std::unordered_map<size_t, std::string> previous_fingerprints(
+      const std::string& last_commit, const std::set<std::string>& vanished) override;
 
  private:
   repo::RevisionHistory* history();

@@ -98,6 +98,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   HistoryContext history(repo, outcome.items);
   state::MergeResult result;
   state::Statistics stats;
+  const auto start = std::chrono::steady_clock::now();
   try {
     store_->write([&](state::StateWriter& writer) {
       result = state::merge_scan(writer, facts, items, history);
@@ -106,6 +107,8 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   } catch (const state::StoreError& e) {
     throw ScanFailed(e.what());
   }
+  const auto merge_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   for (size_t i = 0; i < outcome.items.size(); ++i) {
     outcome.items[i].key = result.items[i].key;
     outcome.items[i].status = result.items[i].status;
@@ -123,7 +126,8 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   log::write(log::Level::info, "host",
              "state: " + std::to_string(report.new_items) + " new, " + std::to_string(report.reopened_items) +
                  " reopened, " + std::to_string(report.resolved_items) + " resolved" +
-                 (report.merged ? "" : " (a look-back at an older commit: the store was not changed)"));
+                 (report.merged ? "" : " (a look-back at an older commit: the store was not changed)") +
+                 "; merged in " + std::to_string(merge_ms) + " ms");
 }
 
 void StateStage::publish(const ScanOutcome& outcome, bus::EventPublisher& events) const {

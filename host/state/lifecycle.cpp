@@ -59,6 +59,18 @@ void copy_found(ItemRecord& row, const ScanItem& item) {
   row.composite = item.composite;
 }
 
+// Paths of open items in which the scan found nothing.
+std::set<std::string> vanished_paths(const std::vector<ItemRecord>& stored,
+                                     const std::vector<ScanItem>& items) {
+  std::set<std::string> found;
+  for (const auto& item : items) found.insert(item.path);
+  std::set<std::string> vanished;
+  for (const auto& row : stored) {
+    if (row.status == kOpen && !found.count(row.path)) vanished.insert(row.path);
+  }
+  return vanished;
+}
+
 class Merge {
  public:
   Merge(StateWriter& writer, const ScanFacts& facts, MergeContext& context)
@@ -70,9 +82,13 @@ class Merge {
     const std::string last_commit = last ? last->commit : "";
     const bool look_back = !last_commit.empty() && !facts_.commit.empty() && last_commit != facts_.commit &&
                            context_.looks_back_from(last_commit);
+    std::vector<ItemRecord> stored = w_.items(result_.repository_id);
     std::unordered_map<size_t, std::string> previous;
-    if (!last_commit.empty()) previous = context_.previous_fingerprints(last_commit);
-    Matching m = match(w_.items(result_.repository_id), items, previous);
+    if (!last_commit.empty()) {
+      const std::set<std::string> vanished = vanished_paths(stored, items);
+      if (!vanished.empty()) previous = context_.previous_fingerprints(last_commit, vanished);
+    }
+    Matching m = match(std::move(stored), items, previous);
 
     result_.items.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
@@ -171,7 +187,10 @@ class Merge {
       outcome = "new";
       ++result_.scan.new_items;
     }
-    w_.update_item(row);
+    if (status_before == kOpen && !renamed)
+      w_.update_sighting(row);
+    else
+      w_.update_item(row);
     if (outcome == "reopened") event(row, kEventReopened);
     if (outcome == "new") event(row, kEventNew);
     if (status_before != kOpen || score_changed) score(row);

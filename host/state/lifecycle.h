@@ -57,8 +57,11 @@ class MergeContext {
   // scan looks back in history and is not merged (docs/state.md).
   virtual bool looks_back_from(const std::string& last_commit) = 0;
   // For items in files renamed since `last_commit`: the fingerprint each had
-  // under its old path, by index into the scan's items.
-  virtual std::unordered_map<size_t, std::string> previous_fingerprints(const std::string& last_commit) = 0;
+  // under its old path, by index into the scan's items. `vanished` are the
+  // paths of open items where this scan found nothing: only a file among them
+  // can have been renamed away. Not called when there are none.
+  virtual std::unordered_map<size_t, std::string> previous_fingerprints(
+      const std::string& last_commit, const std::set<std::string>& vanished) = 0;
 };
 
 // What became of one scan item.

@@ -221,6 +221,29 @@ void SqliteAccess::update_item(const ItemRecord& item) {
   s.run();
 }
 
+void SqliteAccess::update_sighting(const ItemRecord& item) {
+  db_.cached(
+         "UPDATE items SET source = ?1, rule = ?2, category = ?3, title = ?4, path = ?5, line_start = ?6,"
+         " line_end = ?7, evidence = ?8, effort_hours = ?9, value_usd = ?10, composite = ?11, last_seen_at = "
+         "?12,"
+         " last_seen_scan = ?13 WHERE id = ?14")
+      .bind(1, item.source)
+      .bind(2, item.rule)
+      .bind(3, item.category)
+      .bind(4, item.title)
+      .bind(5, item.path)
+      .bind(6, item.line_start)
+      .bind(7, item.line_end)
+      .bind(8, item.evidence)
+      .bind(9, item.effort_hours)
+      .bind(10, item.value_usd)
+      .bind(11, item.composite)
+      .bind(12, item.last_seen_at)
+      .bind(13, item.last_seen_scan)
+      .bind(14, item.id)
+      .run();
+}
+
 void SqliteAccess::add_event(const EventRecord& event) {
   db_.cached("INSERT INTO item_events (item_id, scan_id, at, kind, commit_id) VALUES (?1, ?2, ?3, ?4, ?5)")
       .bind(1, event.item_id)

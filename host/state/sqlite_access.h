@@ -29,6 +29,7 @@ class SqliteAccess : public StateWriter {
   int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
   int64_t add_item(const ItemRecord& item) override;
   void update_item(const ItemRecord& item) override;
+  void update_sighting(const ItemRecord& item) override;
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;

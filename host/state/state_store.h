@@ -65,6 +65,12 @@ class StateWriter : public StateReader {
   virtual int64_t add_item(const ItemRecord& item) = 0;
   // Overwrites every field of the item with id `item.id`.
   virtual void update_item(const ItemRecord& item) = 0;
+  // Overwrites what a scan sees of an item that stays open under the same
+  // fingerprint: source, rule, category, title, location, evidence, effort,
+  // scores and last seen. The identity and lifecycle fields (and so the
+  // indexes over them) are left alone, which makes this the cheap update the
+  // bulk of every scan needs.
+  virtual void update_sighting(const ItemRecord& item) = 0;
   virtual void add_event(const EventRecord& event) = 0;
   virtual void add_score(const ScoreRecord& score) = 0;
   virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;

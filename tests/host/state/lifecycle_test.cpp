@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "state_test_support.h"
 
@@ -131,6 +132,7 @@ TEST(Lifecycle, RenamedFilesKeepTheirItems) {
             {item("new-A", "markers", 100, 2, "TD", "moved/a.c"), item("B", "markers", 50, 1, "TD", "b.c")},
             context);
   EXPECT_EQ(context.asked, (std::vector<std::string>{"c1", "c1"}));
+  EXPECT_EQ(context.vanished, (std::set<std::string>{"a.c"}));  // only where items vanished
   EXPECT_EQ(r.items[0].key, "TD-001");
   EXPECT_EQ(r.items[0].status, "open");
   EXPECT_TRUE(r.items[0].renamed);
@@ -145,19 +147,32 @@ TEST(Lifecycle, RenamedFilesKeepTheirItems) {
 TEST(Lifecycle, ADirectMatchWinsOverARename) {
   TempDir dir("rename-direct");
   auto store = open_store(dir.file("state.db"));
-  merge(*store, facts("s1", kT0, {"markers"}, "c1"), {item("old-A", "markers", 100, 2, "TD", "a.c")});
-  // a.c was renamed to b.c, and a new a.c holds the same marker again.
+  merge(*store, facts("s1", kT0, {"markers"}, "c1"),
+        {item("old-A", "markers", 100, 2, "TD", "a.c"), item("Z", "markers", 10, 1, "TD", "z.c")});
+  // The history claims a.c was renamed to b.c, but a.c still holds the same
+  // marker (z.c was emptied, so the history is asked at all).
   FixedContext context;
   context.previous = {{1, "old-A"}};
   auto r =
       merge(*store, facts("s2", kT0 + kHour, {"markers"}, "c2"),
             {item("old-A", "markers", 100, 2, "TD", "a.c"), item("new-A", "markers", 100, 2, "TD", "b.c")},
             context);
+  EXPECT_EQ(context.vanished, (std::set<std::string>{"z.c"}));
   EXPECT_EQ(r.items[0].key, "TD-001");
   EXPECT_EQ(r.items[0].status, "open");
   EXPECT_FALSE(r.items[0].renamed);
-  EXPECT_EQ(r.items[1].key, "TD-002");
+  EXPECT_EQ(r.items[1].key, "TD-003");
   EXPECT_EQ(r.items[1].status, "new");
+}
+
+TEST(Lifecycle, TheHistoryIsNotAskedWhileNoItemVanished) {
+  TempDir dir("no-vanish");
+  auto store = open_store(dir.file("state.db"));
+  merge(*store, facts("s1", kT0, {"markers"}, "c1"), {item("A", "markers", 100, 2, "TD", "a.c")});
+  FixedContext context;
+  merge(*store, facts("s2", kT0 + kHour, {"markers"}, "c2"),
+        {item("A", "markers", 100, 2, "TD", "a.c"), item("B", "markers", 10, 1, "TD", "b.c")}, context);
+  EXPECT_EQ(context.asked, (std::vector<std::string>{"c1"}));  // the look-back question only
 }
 
 TEST(Lifecycle, ALookBackChangesNoItemAndReservesKeys) {
@@ -188,7 +203,7 @@ TEST(Lifecycle, ALookBackChangesNoItemAndReservesKeys) {
   auto r2 =
       merge(*store, facts("s3", kT0 + 2 * kHour, {"markers"}, "c3"),
             {item("A", "markers", 100, 2), item("B", "markers", 50, 1), item("X", "markers", 5, 1)}, newer);
-  EXPECT_EQ(newer.asked, (std::vector<std::string>{"c2", "c2"}));
+  EXPECT_EQ(newer.asked, (std::vector<std::string>{"c2"}));
   EXPECT_EQ(r2.items[2].key, "TD-003");
   EXPECT_EQ(r2.items[2].status, "new");
   EXPECT_EQ(r2.items[2].first_seen_at, kT0 + 2 * kHour);

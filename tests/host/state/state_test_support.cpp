@@ -64,7 +64,9 @@ bool FixedContext::looks_back_from(const std::string& last_commit) {
   return look_back;
 }
 
-std::unordered_map<size_t, std::string> FixedContext::previous_fingerprints(const std::string& last_commit) {
+std::unordered_map<size_t, std::string> FixedContext::previous_fingerprints(
+    const std::string& last_commit, const std::set<std::string>& paths) {
+  vanished = paths;
   asked.push_back(last_commit);
   return previous;
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -50,7 +51,9 @@ class FixedContext : public MergeContext {
   std::vector<std::string> asked;  // the last commits it was asked about
 
   bool looks_back_from(const std::string& last_commit) override;
-  std::unordered_map<size_t, std::string> previous_fingerprints(const std::string& last_commit) override;
+  std::unordered_map<size_t, std::string> previous_fingerprints(
+      const std::string& last_commit, const std::set<std::string>& vanished) override;
+  std::set<std::string> vanished;  // what the last call was told
 };
 
 // Merges in one write transaction.
