@@ -1,6 +1,7 @@
 #include "scan/state_stage.h"
 
 #include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
@@ -56,6 +57,17 @@ state::ScanFacts scan_facts(const ScanOutcome& outcome, int64_t started_at, int6
   return facts;
 }
 
+// The default store sits in PATH/.assay, which reports written elsewhere
+// (--out) leave without the .gitignore the report stage writes: keep the
+// store out of `git status` the same way.
+void keep_store_out_of_git(const std::filesystem::path& store) {
+  const std::filesystem::path dir = store.parent_path();
+  if (dir.filename() != ".assay") return;
+  std::error_code ec;
+  if (std::filesystem::exists(dir / ".gitignore", ec)) return;
+  std::ofstream(dir / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
+}
+
 nlohmann::json location_json(const std::string& path, int64_t line_start, int64_t line_end) {
   return {{"path", path}, {"line_start", line_start}, {"line_end", line_end}};
 }
@@ -83,6 +95,7 @@ std::unique_ptr<StateStage> StateStage::open(const config::Config& config,
   const std::string path = store_path(settings, scan_path).string();
   try {
     auto store = state::open_sqlite_store(path, {settings.busy_timeout_ms, true});
+    keep_store_out_of_git(path);
     return std::unique_ptr<StateStage>(new StateStage(std::move(settings), std::move(store)));
   } catch (const state::StoreError& e) {
     throw ScanFailed(e.what());

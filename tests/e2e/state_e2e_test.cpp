@@ -290,6 +290,14 @@ TEST_F(StateE2E, RetentionRulesAcrossFieldsAreConfigErrors) {
   EXPECT_NE(b.err.find(config.string() + ":2:20"), std::string::npos) << b.err;
 }
 
+TEST_F(StateE2E, TheDefaultStoreStaysOutOfGitWhenReportsGoElsewhere) {
+  ProcessResult r = assay({"scan", repo_.string(), "--out", (dir_ / "reports").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(store()));
+  ProcessResult status = run_process({"/usr/bin/git", "-C", repo_.string(), "status", "--porcelain"});
+  EXPECT_EQ(status.out, "");
+}
+
 TEST_F(StateE2E, CheckFindsADamagedStore) {
   ASSERT_EQ(assay({"scan", repo_.string()}).exit_code, 0);
   sqlite3* db = nullptr;
