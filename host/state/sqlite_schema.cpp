@@ -134,8 +134,20 @@ void check_ownership(Database& db) {
 int latest_schema_version() { return static_cast<int>(migrations().size()); }
 
 void migrate(Database& db, int target_version) {
-  check_ownership(db);
-  if (db.query_integer("PRAGMA user_version") >= target_version) return;
+  // One snapshot for the checks: read one by one, they could straddle the
+  // commit of another process creating the store, and see its tables but
+  // not yet its application id.
+  db.exec("BEGIN");
+  int64_t version = 0;
+  try {
+    check_ownership(db);
+    version = db.query_integer("PRAGMA user_version");
+    db.exec("COMMIT");
+  } catch (...) {
+    db.rollback_quietly();
+    throw;
+  }
+  if (version >= target_version) return;
   db.exec("BEGIN IMMEDIATE");
   try {
     // Another process may have migrated while this one waited for the lock.
