@@ -28,6 +28,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace assay::sdk {
@@ -153,8 +154,9 @@ class Scan {
   // fn is caught, the first one is rethrown here after all calls finished.
   template <class Fn>
   bool parallel_for(size_t count, Fn&& fn) const {
+    // Fn is deduced as a reference for a named callable; point at the callable.
     struct Ctx {
-      Fn* fn;
+      std::remove_reference_t<Fn>* fn;
       std::exception_ptr error;
       std::atomic_flag failed = ATOMIC_FLAG_INIT;
     } ctx{&fn, nullptr};
