@@ -11,6 +11,19 @@
 
 namespace assay::scan {
 
+void release_spare_capacity(BacklogItem& item) {
+  auto trim = [](scoring::ScoreBreakdown& part) {
+    part.formula.shrink_to_fit();
+    part.components.shrink_to_fit();
+  };
+  scoring::Breakdown& b = item.scores.breakdown;
+  for (auto* part : {&b.wsjf, &b.ice, &b.technical_debt, &b.security, &b.composite, &b.value_usd, &b.risk})
+    trim(*part);
+  item.finding.details_json.shrink_to_fit();
+  item.finding.title.shrink_to_fit();
+  item.finding.evidence.shrink_to_fit();
+}
+
 void assign_fingerprints(std::vector<BacklogItem>& items) {
   // Occurrence order must not depend on the order scanners emitted in, which
   // varies between runs with the thread schedule.

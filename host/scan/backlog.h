@@ -20,6 +20,10 @@ struct BacklogItem {
   uint32_t rank = 0;  // 1-based
 };
 
+// Gives back what the item's strings and vectors reserved beyond their size:
+// a scan holds every item until it is reported, tens of thousands of them.
+void release_spare_capacity(BacklogItem& item);
+
 // Gives each item its fingerprint; equal findings in one file are told apart
 // by their order of appearance (line), so identities stay stable.
 void assign_fingerprints(std::vector<BacklogItem>& items);

@@ -164,6 +164,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
           return;
         }
         item.finding = std::move(finding);
+        release_spare_capacity(item);
         if (state.events.wanted("assay.finding")) {
           state.events.publish("assay.finding", {{"scan_id", state.scan_id},
                                                  {"repository", state.repository},
