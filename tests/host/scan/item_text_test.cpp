@@ -120,6 +120,29 @@ TEST(ItemText, ComponentsAreSortedAndTheLastOfARepeatedNameCounts) {
       << text;
 }
 
+TEST(ItemText, ManyComponentsAreSortedToo) {
+  BacklogItem item = scored_item();
+  auto& components = item.scores.breakdown.wsjf.components;
+  components.clear();
+  for (int i = 40; i > 0; --i) components.emplace_back("c" + std::to_string(i % 30), i);
+  EXPECT_EQ(written_text(item), dom_text(item));
+}
+
+TEST(JsonText, RememberedNumbersAreNotConfused) {
+  // Numbers that share a slot of the remembered ones still print as themselves.
+  std::string expected;
+  std::string out;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 2000; ++i) {
+      const double v = i * 0.37 - 100;
+      append_json_number(out, v);
+      out += ' ';
+      if (round == 0) expected += nlohmann::json(v).dump() + ' ';
+    }
+  }
+  EXPECT_EQ(out, expected + expected);
+}
+
 TEST(JsonText, AppendsStringsAndNumbers) {
   std::string out;
   append_json_string(out, "a\"b");
