@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "markdown_text.h"
+#include "state_sections.h"
 
 namespace assay::reporters::markdown {
 namespace {
@@ -246,13 +247,16 @@ void write_footer(std::string& out, const ordered_json& header) {
 
 }  // namespace
 
-std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files) {
+std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files,
+                           size_t completed_rows) {
   std::string out;
   write_title_block(out, header);
   write_next_best(out, tally);
   write_backlog_table(out, tally);
   write_hotspots(out, tally, hotspot_files);
   write_sources(out, tally);
+  write_recently_completed(out, header, completed_rows);
+  write_period_performance(out, header);
   write_plugin_runs(out, header.at("scan"));
   write_footer(out, header);
   return out;

@@ -121,6 +121,13 @@ class Lexer {
     mark_interesting();
   }
 
+  // Records the non-code spans found from now on, at offsets shifted by
+  // `base` (where this lexer's source begins in the whole buffer).
+  void record_spans(std::vector<NonCodeSpan>* spans, size_t base) {
+    spans_ = spans;
+    base_ = base;
+  }
+
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
@@ -232,6 +239,14 @@ class Lexer {
 
   // --- output ---
 
+  // [start, pos_) was a comment or a literal: a comment when the lexer
+  // emitted one for it. Inside an interpolation the enclosing literal's
+  // span covers it already.
+  void record(size_t start, size_t comments_before) {
+    if (spans_ == nullptr || depth_ > 0 || pos_ <= start) return;
+    spans_->push_back(NonCodeSpan{base_ + start, base_ + pos_, out_.comments.size() > comments_before});
+  }
+
   // `spliced`: every line but the last ends in a backslash that joined it to
   // the next; the backslash is syntax, not text.
   void emit(CommentKind kind, uint16_t style, size_t start, uint32_t first_line, size_t body_begin,
@@ -293,7 +308,14 @@ class Lexer {
         }
       }
       const auto u = static_cast<unsigned char>(c);
-      if ((comment_start_[u] && try_comment()) || (string_start_[u] && try_string())) continue;
+      if (comment_start_[u] || string_start_[u]) {
+        const size_t start = pos_;
+        const size_t comments_before = out_.comments.size();
+        if ((comment_start_[u] && try_comment()) || (string_start_[u] && try_string())) {
+          record(start, comments_before);
+          continue;
+        }
+      }
       code_char(c);
     }
   }
@@ -343,7 +365,9 @@ class Lexer {
     if (!syn_.data_end || depth_ > 0 || pos_ >= src_.size() || src_[pos_] != '_') return;
     for (std::string_view word : {std::string_view("__END__"), std::string_view("__DATA__")}) {
       if (at(word) && line_end(pos_) - pos_ <= word.size() + 1 && at_line_start(pos_)) {
+        const size_t data_begin = pos_;
         if (syn_.perl_quote_like) lex_pod_only();
+        if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + data_begin, base_ + src_.size(), false});
         stopped_ = true;
         return;
       }
@@ -913,6 +937,7 @@ class Lexer {
   void lex_heredoc_bodies() {
     const std::vector<PendingHeredoc> pending = std::move(heredocs_);
     heredocs_.clear();
+    const size_t body_begin = pos_;
     for (size_t i = 0; i < pending.size() && pos_ < src_.size(); ++i) {
       if (i > 0 && src_[pos_] == '\n') advance(1);
       while (pos_ < src_.size()) {
@@ -924,6 +949,8 @@ class Lexer {
         advance_to(eol < src_.size() ? eol + 1 : eol);
       }
     }
+    if (spans_ != nullptr && depth_ == 0 && pos_ > body_begin)
+      spans_->push_back(NonCodeSpan{base_ + body_begin, base_ + pos_, false});
     // The terminator's newline is still ahead: consume it as an ordinary line end.
     if (pos_ < src_.size() && src_[pos_] == '\n') {
       ++pos_;
@@ -941,7 +968,11 @@ class Lexer {
         break;
       }
       advance_to(lt);
-      if (try_block_comments()) continue;
+      const size_t comments_before = out_.comments.size();
+      if (try_block_comments()) {
+        record(lt, comments_before);
+        continue;
+      }
       if (!try_embedded("<script", "</script", "javascript") && !try_embedded("<style", "</style", "css"))
         advance(1);
     }
@@ -963,6 +994,7 @@ class Lexer {
     if (close == std::string_view::npos) close = src_.size();
     if (const Syntax* inner = find_syntax(language)) {
       Lexer sub(src_.substr(pos_, close - pos_), *inner, out_, line_);
+      sub.record_spans(spans_, base_ + pos_);
       sub.run();
     }
     advance_to(close);
@@ -1006,6 +1038,7 @@ class Lexer {
   // open there (an unterminated quote) runs past `end`.
   void lex_part(size_t end, const Syntax& syntax, bool mid_line = false) {
     Lexer part(src_.substr(pos_, end - pos_), syntax, out_, line_, mid_line);
+    part.record_spans(spans_, base_ + pos_);
     part.lex_code(0);
     advance_to(end);
   }
@@ -1052,6 +1085,7 @@ class Lexer {
     }
     emit(CommentKind::block, kStyleRst, start, first_line, body_begin, body_end);
     advance_to(body_end < src_.size() ? body_end + 1 : body_end);
+    if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + start, base_ + body_end, true});
   }
 
   std::string_view src_;
@@ -1074,6 +1108,8 @@ class Lexer {
   bool line_has_code_ = false;
   bool continued_line_ = false;
   std::vector<PendingHeredoc> heredocs_;
+  std::vector<NonCodeSpan>* spans_ = nullptr;
+  size_t base_ = 0;
 };
 
 }  // namespace
@@ -1081,6 +1117,14 @@ class Lexer {
 CommentList lex_comments(std::string_view source, const Syntax& syntax) {
   CommentList out;
   Lexer lexer(source, syntax, out, 1);
+  lexer.run();
+  return out;
+}
+
+CommentList lex_comments(std::string_view source, const Syntax& syntax, std::vector<NonCodeSpan>& non_code) {
+  CommentList out;
+  Lexer lexer(source, syntax, out, 1);
+  lexer.record_spans(&non_code, 0);
   lexer.run();
   return out;
 }
