@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <numeric>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -109,6 +110,11 @@ void append_tags(std::string& out, const std::vector<std::string>& tags) {
 }  // namespace
 
 void append_item_json(std::string& out, const BacklogItem& item) {
+  if (item.breakdown_dropped) throw std::logic_error("the breakdown of " + item.key + " was dropped");
+  append_item_json(out, item, item.scores.breakdown);
+}
+
+void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown) {
   const Finding& f = item.finding;
   const scoring::Scores& s = item.scores;
   ObjectWriter object(out);
@@ -153,7 +159,7 @@ void append_item_json(std::string& out, const BacklogItem& item) {
     details += "null";
   else
     details += f.details_json;
-  append_breakdown(object.key("breakdown"), s.breakdown);
+  append_breakdown(object.key("breakdown"), breakdown);
   object.close();
 }
 
