@@ -93,14 +93,15 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 // Hands every item to every reporter still running, in rank order. Each
 // item's text is written once, into one reused buffer: no reporter may keep
 // it past its call (plugin.h), so only one text exists at a time.
-void stream_items(const std::vector<BacklogItem>& items, std::vector<std::unique_ptr<ActiveReport>>& reports) {
+void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
+                  std::vector<std::unique_ptr<ActiveReport>>& reports) {
   std::string text;
   for (const auto& item : items) {
     bool anyone = false;
     for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
     if (!anyone) return;
     text.clear();
-    append_item_json(text, item);
+    append_item_json(text, item, breakdown_of(item, model));
     const assay_item view = item_view(item, text);
     for (auto& r : reports) {
       if (r->status != ASSAY_OK) continue;
@@ -216,7 +217,7 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
     if (!context.formats_given && !context.config.plugin_enabled(name)) continue;
     reports.push_back(begin_report(context, *plugin, report));
   }
-  stream_items(context.outcome.items, reports);
+  stream_items(context.outcome.items, context.outcome.model.get(), reports);
   for (auto& active : reports) {
     end_report(*active);
     publish_delivery(context, active->run);

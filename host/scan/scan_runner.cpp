@@ -165,13 +165,15 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
       [&](Finding&& finding) {
         BacklogItem item;
         try {
-          item.scores = state.model.score(finding, scoring::FileContext{});
+          item.scores = score_finding(state.model, finding);
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
           return;
         }
         item.finding = std::move(finding);
+        drop_breakdown(item);
+        release_spare_capacity(item);
         if (state.events.wanted("assay.finding")) {
           state.events.publish("assay.finding", {{"scan_id", state.scan_id},
                                                  {"repository", state.repository},
@@ -397,7 +399,7 @@ void publish_results(const ScanOutcome& outcome, bus::EventPublisher& events, bo
                      int64_t duration_ms) {
   if (events.wanted("assay.item.scored")) {
     for (const auto& item : outcome.items) {
-      nlohmann::json payload = item_json(item);
+      nlohmann::json payload = item_json(item, outcome.model.get());
       payload["scan_id"] = outcome.scan_id;
       payload["repository"] = outcome.repository.path;
       events.publish("assay.item.scored", std::move(payload));
@@ -438,7 +440,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       repo->has_history()};
   outcome.files = repo->files().size();
   outcome.maturity_level = config_.maturity_level();
-  scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
+  outcome.model = std::make_shared<const scoring::Model>(
+      scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level));
+  const scoring::Model& model = *outcome.model;
 
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -81,6 +82,9 @@ struct ScanOutcome {
   std::string maturity_level;
   size_t files = 0;
   StateReport state;  // the store's view; state.enabled is false without one
+  // The model the items were scored with: it recomputes their dropped score
+  // breakdowns (breakdown_of in scan/backlog.h).
+  std::shared_ptr<const scoring::Model> model;
 };
 
 class ScanRunner {

@@ -156,6 +156,12 @@ std::vector<KeyCounter> SqliteAccess::key_counters(int64_t repository_id) {
 
 std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   std::vector<ItemRecord> out;
+  // Sized first: a repository holds tens of thousands of rows, and a vector
+  // grown row by row would hold up to twice their size.
+  Statement& count = db_.cached("SELECT COUNT(*) FROM items WHERE repository_id = ?1");
+  count.bind(1, repository_id);
+  if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
+  count.reset();
   Statement& s = db_.cached(std::string("SELECT id, ") + kItemColumns +
                             " FROM items WHERE repository_id = ?1 ORDER BY id");
   s.bind(1, repository_id);

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "scan/backlog.h"
@@ -55,6 +56,32 @@ TEST(ItemText, ScoredMarkerMatchesTheDocument) {
   const BacklogItem item = scored_item();
   ASSERT_FALSE(item.scores.breakdown.wsjf.components.empty());
   EXPECT_EQ(written_text(item), dom_text(item));
+}
+
+// A scan drops each item's breakdown and has it recomputed when the item is
+// written: the text must be the one the kept breakdown gives.
+TEST(ItemText, DroppedBreakdownIsRecomputedToTheSameText) {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  const scoring::Model model = scoring::Model::from_yaml(config["scoring"], "developing");
+  const BacklogItem kept = scored_item();
+  const std::string expected = written_text(kept);
+  BacklogItem dropped = kept;
+  drop_breakdown(dropped);
+  EXPECT_TRUE(dropped.scores.breakdown.wsjf.formula.empty());
+  EXPECT_TRUE(dropped.scores.breakdown.wsjf.components.empty());
+  EXPECT_EQ(dropped.scores.composite, kept.scores.composite);  // the numbers stay
+
+  std::string out;
+  append_item_json(out, dropped, breakdown_of(dropped, &model));
+  EXPECT_EQ(out, expected);
+  EXPECT_EQ(item_json(dropped, &model).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+            expected);
+  // Without the model there is nothing to write it from: an error, never an
+  // empty breakdown.
+  EXPECT_THROW(breakdown_of(dropped, nullptr), std::logic_error);
+  EXPECT_THROW(item_json(dropped), std::logic_error);
+  std::string unused;
+  EXPECT_THROW(append_item_json(unused, dropped), std::logic_error);
 }
 
 TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
@@ -118,6 +145,29 @@ TEST(ItemText, ComponentsAreSortedAndTheLastOfARepeatedNameCounts) {
   EXPECT_EQ(text, dom_text(item));
   EXPECT_NE(text.find(R"("components":{"Zed":5.0,"alpha":4.0,"mid":3.0,"zeta":1.0})"), std::string::npos)
       << text;
+}
+
+TEST(ItemText, ManyComponentsAreSortedToo) {
+  BacklogItem item = scored_item();
+  auto& components = item.scores.breakdown.wsjf.components;
+  components.clear();
+  for (int i = 40; i > 0; --i) components.emplace_back("c" + std::to_string(i % 30), i);
+  EXPECT_EQ(written_text(item), dom_text(item));
+}
+
+TEST(JsonText, RememberedNumbersAreNotConfused) {
+  // Numbers that share a slot of the remembered ones still print as themselves.
+  std::string expected;
+  std::string out;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 2000; ++i) {
+      const double v = i * 0.37 - 100;
+      append_json_number(out, v);
+      out += ' ';
+      if (round == 0) expected += nlohmann::json(v).dump() + ' ';
+    }
+  }
+  EXPECT_EQ(out, expected + expected);
 }
 
 TEST(JsonText, AppendsStringsAndNumbers) {

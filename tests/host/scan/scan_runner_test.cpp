@@ -92,6 +92,33 @@ TEST_F(ScanRunnerTest, ScannersRunConcurrentlyAndFailuresAreRecorded) {
   EXPECT_FALSE(o.next_best.empty());
 }
 
+// Held items keep only their scores' numbers (memory: a scan holds every
+// item until it is reported); the report still has every breakdown, and the
+// outcome's model gives it back.
+TEST_F(ScanRunnerTest, HeldItemsDropTheirBreakdownAndTheReportHasIt) {
+  load({});
+  bus::EventPublisher events(bus_.context(), {bus_.unique_endpoint("events")}, "test");
+  std::atomic<bool> cancel{false};
+  ScanOutcome o = scan(events, cancel);
+  ASSERT_EQ(o.items.size(), 2u);
+  ASSERT_NE(o.model, nullptr);
+
+  std::ifstream in(dir_ / ".assay/backlog.json");
+  const nlohmann::json report = nlohmann::json::parse(in);
+  ASSERT_EQ(report.at("items").size(), 2u);
+  for (size_t i = 0; i < o.items.size(); ++i) {
+    const BacklogItem& item = o.items[i];
+    EXPECT_TRUE(item.breakdown_dropped);
+    EXPECT_TRUE(item.scores.breakdown.composite.formula.empty());
+    EXPECT_TRUE(item.scores.breakdown.composite.components.empty());
+    const nlohmann::json& written = report.at("items")[i];
+    ASSERT_EQ(written.at("key"), item.key);
+    EXPECT_FALSE(written.at("breakdown").at("composite").at("formula").get<std::string>().empty());
+    const nlohmann::json recomputed = nlohmann::json::parse(item_json(item, o.model.get()).dump());
+    EXPECT_EQ(written.at("breakdown"), recomputed.at("breakdown"));
+  }
+}
+
 TEST_F(ScanRunnerTest, PublishesLifecycleEventsInOrder) {
   load({});
   const std::string endpoint = bus_.unique_endpoint("events");
