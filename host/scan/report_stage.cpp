@@ -10,6 +10,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
+#include "scan/maturity_stage.h"
 
 #ifndef ASSAY_VERSION
 #define ASSAY_VERSION "0.0.0"
@@ -120,7 +121,7 @@ nlohmann::json report_header_json(const ReportContext& context) {
             {"finished_at", context.finished_at},
             {"files", o.files},
             {"plugins", plugins}}},
-          {"maturity", {{"level", o.maturity_level}, {"assessed", false}, {"source", "configuration"}}},
+          {"maturity", maturity_header_json(o)},
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},
           {"generated_by", std::string("assay ") + ASSAY_VERSION}};

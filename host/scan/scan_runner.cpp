@@ -23,6 +23,7 @@
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
 #include "scan/time_format.h"
@@ -148,6 +149,7 @@ struct ScanState {
   std::string repository;
   std::mutex items_mutex;
   std::vector<BacklogItem> items;
+  AssessmentInbox assessments;
 };
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
@@ -332,6 +334,7 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
     targets.push_back(scan_target_for(job, state.repo, pool, threads, cancel));
     senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
     targets.back()->sender = senders.back().get();
+    targets.back()->assessments = &state.assessments;
   }
   {
     Progress progress(show_progress && ::isatty(STDERR_FILENO), targets, files);
@@ -429,11 +432,12 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}};
+  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   record_scanner_runs(outcome, jobs, events_);
 
   outcome.items = std::move(state.items);
+  model = apply_assessment(state.assessments, outcome, model);
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   outcome.next_best = next_best_key(outcome.items, model);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scan/backlog.h"
+#include "scan/maturity_assessment.h"
 
 namespace assay::config {
 class Config;
@@ -74,7 +75,8 @@ struct ScanOutcome {
   std::vector<PluginRun> reporter_runs;
   std::vector<BacklogItem> items;  // ranked
   std::string next_best;           // key or ""
-  std::string maturity_level;
+  std::string maturity_level;                       // assessed, else configured
+  std::optional<MaturityAssessment> assessment;     // when a scanner assessed the repository
   size_t files = 0;
 };
 

@@ -240,7 +240,8 @@ class Evaluation {
                                                            rule.files.describe();
       evidence.push_back(labelled(rule, what));
     } else {
-      evidence.push_back(labelled(rule, "found " + plural(count, "unwanted file") + ":"));
+      evidence.push_back(labelled(rule, rule.contains.empty() ? "found " + plural(count, "file") + " that should not be here:"
+                                                              : "found in " + plural(count, "file") + ":"));
       evidence.insert(evidence.end(), found.begin(), found.end());
       if (count > found.size()) evidence.push_back("and " + std::to_string(count - found.size()) + " more");
     }
@@ -325,10 +326,13 @@ class Evaluation {
     }
     if (to == 0) return not_applicable(labelled(rule, "no file matches " + r.to.describe()));
     const double ratio = static_cast<double>(of) / static_cast<double>(to);
-    return decided(ratio / r.at_least,
-                   {labelled(rule, plural(of, "file") + " like " + r.of.describe() + " per " + std::to_string(to) +
-                                       " like " + r.to.describe() + ": ratio " + format_number(round_to(ratio, 2)) +
-                                       " (" + format_number(r.at_least) + " counts as full)")});
+    // A named rule says what it counts; an unnamed one shows its globs.
+    const std::string counted = rule.name.empty()
+                                    ? plural(of, "file") + " like " + r.of.describe() + " per " + std::to_string(to) +
+                                          " like " + r.to.describe()
+                                    : std::to_string(of) + " per " + std::to_string(to);
+    return decided(ratio / r.at_least, {labelled(rule, counted + ": ratio " + format_number(round_to(ratio, 2)) +
+                                                           " (" + format_number(r.at_least) + " counts as full)")});
   }
 
   // Met as well as the best applicable alternative.
@@ -392,17 +396,19 @@ class Evaluation {
     std::vector<const EvidenceRule*> applicable;
     std::vector<std::string> evidence;
     bool any_inconclusive = false;
+    std::vector<std::string> not_applicable_evidence;
     for (const auto& rule : check.evidence) {
       RuleOutcome outcome = evaluate_rule(rule);
-      evidence.insert(evidence.end(), outcome.evidence.begin(), outcome.evidence.end());
+      auto& into = outcome.kind == RuleOutcome::Kind::not_applicable ? not_applicable_evidence : evidence;
+      into.insert(into.end(), outcome.evidence.begin(), outcome.evidence.end());
       if (outcome.kind == RuleOutcome::Kind::not_applicable) continue;
       any_inconclusive |= outcome.kind == RuleOutcome::Kind::inconclusive;
       applicable.push_back(&rule);
       outcomes.push_back(std::move(outcome));
     }
     if (outcomes.empty()) {
-      evidence.insert(evidence.begin(), "not applicable:");
-      return inconclusive_result(check, std::move(evidence));
+      not_applicable_evidence.insert(not_applicable_evidence.begin(), "not applicable:");
+      return inconclusive_result(check, std::move(not_applicable_evidence));
     }
     double fraction = 0;
     if (check.require_all) {

@@ -213,8 +213,9 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
     validate_segment_syntax(alternative);
     const bool has_slash = alternative.find('/') != std::string::npos;
     if (directory) {
-      // dir/ holds every file below it, at any depth unless anchored.
-      alternative = (anchored || has_slash ? "" : "**/") + alternative + "/**";
+      // dir/ holds every file below it (at least one segment deeper), at any
+      // depth unless anchored.
+      alternative = (anchored || has_slash ? "" : "**/") + alternative + "/**/*";
     } else if (!has_slash && !anchored) {
       a.basename_only = true;
     }

@@ -3,6 +3,9 @@
 #include "scan/scan_runner.h"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 #include <filesystem>
 #include <fstream>
@@ -14,6 +17,7 @@
 #include "config/config.h"
 #include "loader/plugin_loader.h"
 #include "scan/scan_target.h"
+#include "scoring/model.h"
 
 namespace fs = std::filesystem;
 
@@ -53,6 +57,11 @@ class ScanRunnerTest : public ::testing::Test {
   std::unique_ptr<loader::PluginLoader> loader_;
 };
 
+size_t items_not_from(const ScanOutcome& o, const std::string& source) {
+  return std::count_if(o.items.begin(), o.items.end(),
+                       [&](const BacklogItem& i) { return i.finding.source != source; });
+}
+
 const PluginRun* find_run(const ScanOutcome& o, const std::string& name) {
   for (const auto& r : o.runs) {
     if (r.name == name) return &r;
@@ -73,7 +82,7 @@ TEST_F(ScanRunnerTest, ScannersRunConcurrentlyAndFailuresAreRecorded) {
   const PluginRun* failing = nullptr;
   for (const auto& r : o.runs) {
     if (r.status == "failed") failing = &r;
-    if (r.name != "markers" && r.status == "ok") good = &r;
+    if (r.name != "markers" && r.name != "maturity" && r.status == "ok") good = &r;
   }
   ASSERT_NE(good, nullptr);
   EXPECT_EQ(good->findings, 2u);  // one per file
@@ -83,7 +92,8 @@ TEST_F(ScanRunnerTest, ScannersRunConcurrentlyAndFailuresAreRecorded) {
   ASSERT_NE(load_failed, nullptr);
   EXPECT_EQ(load_failed->status, "load-failed");
 
-  EXPECT_EQ(o.items.size(), 4u);
+  // Two markers, two of the fixture; the maturity scanner's gaps come on top.
+  EXPECT_EQ(items_not_from(o, "maturity"), 4u);
   ASSERT_EQ(o.reporter_runs.size(), 1u);
   EXPECT_EQ(o.reporter_runs[0].status, "ok");
   EXPECT_TRUE(fs::exists(dir_ / ".assay/backlog.json"));
@@ -147,6 +157,30 @@ TEST_F(ScanRunnerTest, UnknownFormatIsAUsageError) {
   options.formats.reset();
   options.path = dir_ / "missing";
   EXPECT_THROW(runner.run(options, cancel), ScanFailed);
+}
+
+TEST_F(ScanRunnerTest, TheAssessedLevelWeighsEveryItemAndReachesTheReport) {
+  load({});
+  bus::EventPublisher events(bus_.context(), {bus_.unique_endpoint("events")}, "test");
+  std::atomic<bool> cancel{false};
+  ScanOutcome o = scan(events, cancel);
+  ASSERT_TRUE(o.assessment.has_value());
+  EXPECT_EQ(o.assessment->source, "maturity");
+  EXPECT_EQ(o.maturity_level, o.assessment->level);
+  // Every item's composite is what the assessed level's weights give.
+  const scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], o.maturity_level);
+  ASSERT_FALSE(o.items.empty());
+  for (const auto& item : o.items) {
+    EXPECT_DOUBLE_EQ(item.scores.composite, model.score(item.finding, scoring::FileContext{}).composite)
+        << item.finding.title;
+  }
+  const auto backlog = nlohmann::json::parse(std::ifstream(dir_ / ".assay/backlog.json"));
+  EXPECT_EQ(backlog["maturity"]["level"], o.maturity_level);
+  EXPECT_EQ(backlog["maturity"]["assessed"], true);
+  EXPECT_EQ(backlog["maturity"]["source"], "maturity");
+  EXPECT_DOUBLE_EQ(backlog["maturity"]["percent"].get<double>(), o.assessment->percent);
+  EXPECT_EQ(backlog["maturity"]["dimensions"].size(), 9u);
+  EXPECT_GE(backlog["maturity"]["checks"].size(), 40u);
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ TEST(PathGlob, ATrailingSlashMatchesEveryFileBelowTheDirectory) {
   EXPECT_TRUE(anywhere.matches("pkg/tests/x/y.go"));
   EXPECT_FALSE(anywhere.matches("tests.py"));
   EXPECT_FALSE(anywhere.matches("mytests/a.py"));
+  EXPECT_FALSE(anywhere.matches("scripts/tests"));  // a file named like the directory
   const PathGlob rooted("/docs/");
   EXPECT_TRUE(rooted.matches("docs/a.md"));
   EXPECT_TRUE(rooted.matches("docs/deep/b.md"));

@@ -1,0 +1,22 @@
+#include "scoring/reweight.h"
+
+#include <stdexcept>
+
+#include "scoring/score_parts.h"
+
+namespace assay::scoring {
+
+Scores reweighted(const Model& model, const Scores& scores) {
+  const auto table = model.config().categories.find(scores.category);
+  if (table == model.config().categories.end())
+    throw std::invalid_argument("cannot re-weight an item of unknown category '" + scores.category + "'");
+  ResolvedFinding f;
+  f.category = scores.category;
+  f.table = &table->second;
+  Scores out = scores;
+  out.breakdown.composite = composite_score(model.config(), model.weights(), f, out.breakdown);
+  out.composite = out.breakdown.composite.value;
+  return out;
+}
+
+}  // namespace assay::scoring

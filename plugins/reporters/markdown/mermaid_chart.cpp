@@ -1,0 +1,43 @@
+#include "mermaid_chart.h"
+
+#include "markdown_text.h"
+
+namespace assay::reporters::markdown {
+
+std::string mermaid_text(const std::string& text) {
+  std::string out;
+  for (char c : one_line(text)) {
+    if (c == '"') {
+      out += '\'';
+    } else if (c == '`' || c == '#' || c == ';' || c == '<' || c == '>' || c == '{' || c == '}' || c == '\\') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string bar_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& bars) {
+  if (bars.empty()) return "";
+  std::string labels;
+  std::string values;
+  for (const auto& [label, value] : bars) {
+    labels += (labels.empty() ? "" : ", ") + std::string("\"") + mermaid_text(label) + "\"";
+    values += (values.empty() ? "" : ", ") + format_number(value, 1);
+  }
+  return "```mermaid\nxychart-beta\n    title \"" + mermaid_text(title) + "\"\n    x-axis [" + labels +
+         "]\n    y-axis \"percent\" 0 --> 100\n    bar [" + values + "]\n```\n\n";
+}
+
+std::string pie_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& slices) {
+  std::string body;
+  for (const auto& [label, value] : slices) {
+    if (value <= 0) continue;
+    body += "    \"" + mermaid_text(label) + "\" : " + format_number(value, 2) + "\n";
+  }
+  if (body.empty()) return "";
+  return "```mermaid\npie title " + mermaid_text(title) + "\n" + body + "```\n\n";
+}
+
+}  // namespace assay::reporters::markdown
