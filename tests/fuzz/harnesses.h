@@ -38,12 +38,18 @@ Verdict run_finding(std::string_view input);
 // section reader. Accepted: it is a valid report header.
 Verdict run_report(std::string_view input);
 
+// Source text, languages chosen as for run_markers (plus unknown ids):
+// FileStructure::analyze, then positions, nesting, complexity bounds, body
+// statements and comments of every unit. Accepted: a function was found.
+Verdict run_structure(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
 };
 
 inline constexpr Harness kHarnesses[] = {
-    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report}};
+    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
+    {"structure", run_structure}};
 
 }  // namespace assay::fuzz

@@ -96,6 +96,13 @@ class Lexer {
     mark_interesting();
   }
 
+  // Records the non-code spans found from now on, at offsets shifted by
+  // `base` (where this lexer's source begins in the whole buffer).
+  void record_spans(std::vector<NonCodeSpan>* spans, size_t base) {
+    spans_ = spans;
+    base_ = base;
+  }
+
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
@@ -186,6 +193,14 @@ class Lexer {
 
   // --- output ---
 
+  // [start, pos_) was a comment or a literal: a comment when the lexer
+  // emitted one for it. Inside an interpolation the enclosing literal's
+  // span covers it already.
+  void record(size_t start, size_t comments_before) {
+    if (spans_ == nullptr || depth_ > 0 || pos_ <= start) return;
+    spans_->push_back(NonCodeSpan{base_ + start, base_ + pos_, out_.comments.size() > comments_before});
+  }
+
   // `spliced`: every line but the last ends in a backslash that joined it to
   // the next; the backslash is syntax, not text.
   void emit(CommentKind kind, uint16_t style, size_t start, uint32_t first_line, size_t body_begin,
@@ -243,7 +258,14 @@ class Lexer {
           --nesting;
         }
       }
-      if (token_start_[static_cast<unsigned char>(c)] && (try_comment() || try_string())) continue;
+      if (token_start_[static_cast<unsigned char>(c)]) {
+        const size_t start = pos_;
+        const size_t comments_before = out_.comments.size();
+        if (try_comment() || try_string()) {
+          record(start, comments_before);
+          continue;
+        }
+      }
       code_char(c);
     }
   }
@@ -291,7 +313,9 @@ class Lexer {
     if (!syn_.data_end || depth_ > 0) return;
     for (std::string_view word : {std::string_view("__END__"), std::string_view("__DATA__")}) {
       if (at(word) && line_end(pos_) - pos_ <= word.size() + 1 && at_line_start(pos_)) {
+        const size_t data_begin = pos_;
         if (syn_.perl_quote_like) lex_pod_only();
+        if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + data_begin, base_ + src_.size(), false});
         stopped_ = true;
         return;
       }
@@ -855,6 +879,7 @@ class Lexer {
   void lex_heredoc_bodies() {
     const std::vector<PendingHeredoc> pending = std::move(heredocs_);
     heredocs_.clear();
+    const size_t body_begin = pos_;
     for (size_t i = 0; i < pending.size() && pos_ < src_.size(); ++i) {
       if (i > 0 && src_[pos_] == '\n') advance(1);
       while (pos_ < src_.size()) {
@@ -866,6 +891,8 @@ class Lexer {
         advance_to(eol < src_.size() ? eol + 1 : eol);
       }
     }
+    if (spans_ != nullptr && depth_ == 0 && pos_ > body_begin)
+      spans_->push_back(NonCodeSpan{base_ + body_begin, base_ + pos_, false});
     // The terminator's newline is still ahead: consume it as an ordinary line end.
     if (pos_ < src_.size() && src_[pos_] == '\n') {
       ++pos_;
@@ -883,7 +910,11 @@ class Lexer {
         break;
       }
       advance_to(lt);
-      if (try_block_comments()) continue;
+      const size_t comments_before = out_.comments.size();
+      if (try_block_comments()) {
+        record(lt, comments_before);
+        continue;
+      }
       if (!try_embedded("<script", "</script", "javascript") && !try_embedded("<style", "</style", "css"))
         advance(1);
     }
@@ -905,6 +936,7 @@ class Lexer {
     if (close == std::string_view::npos) close = src_.size();
     if (const Syntax* inner = find_syntax(language)) {
       Lexer sub(src_.substr(pos_, close - pos_), *inner, out_, line_);
+      sub.record_spans(spans_, base_ + pos_);
       sub.run();
     }
     advance_to(close);
@@ -948,6 +980,7 @@ class Lexer {
   // open there (an unterminated quote) runs past `end`.
   void lex_part(size_t end, const Syntax& syntax, bool mid_line = false) {
     Lexer part(src_.substr(pos_, end - pos_), syntax, out_, line_, mid_line);
+    part.record_spans(spans_, base_ + pos_);
     part.lex_code(0);
     advance_to(end);
   }
@@ -994,6 +1027,7 @@ class Lexer {
     }
     emit(CommentKind::block, kStyleRst, start, first_line, body_begin, body_end);
     advance_to(body_end < src_.size() ? body_end + 1 : body_end);
+    if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + start, base_ + body_end, true});
   }
 
   std::string_view src_;
@@ -1013,6 +1047,8 @@ class Lexer {
   bool line_has_code_ = false;
   bool continued_line_ = false;
   std::vector<PendingHeredoc> heredocs_;
+  std::vector<NonCodeSpan>* spans_ = nullptr;
+  size_t base_ = 0;
 };
 
 }  // namespace
@@ -1020,6 +1056,14 @@ class Lexer {
 CommentList lex_comments(std::string_view source, const Syntax& syntax) {
   CommentList out;
   Lexer lexer(source, syntax, out, 1);
+  lexer.run();
+  return out;
+}
+
+CommentList lex_comments(std::string_view source, const Syntax& syntax, std::vector<NonCodeSpan>& non_code) {
+  CommentList out;
+  Lexer lexer(source, syntax, out, 1);
+  lexer.record_spans(&non_code, 0);
   lexer.run();
   return out;
 }
