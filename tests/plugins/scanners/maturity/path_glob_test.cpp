@@ -1,4 +1,4 @@
-// Path globs as the scanners' rule files write them (plugins/scanners/support).
+// Path globs as the scanners' rule files write them (plugins/scanners/common/scanner_support).
 #include "path_glob.h"
 
 #include <gtest/gtest.h>
