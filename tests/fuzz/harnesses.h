@@ -43,6 +43,16 @@ Verdict run_report(std::string_view input);
 // statements and comments of every unit. Accepted: a function was found.
 Verdict run_structure(std::string_view input);
 
+// A maturity rule file (YAML): parse_rule_file, and the rules evaluated over
+// a small in-memory repository with and without history facts; scores,
+// statuses, percentages and levels checked against each other. Accepted:
+// the rule file is valid.
+Verdict run_maturity(std::string_view input);
+
+// A maturity assessment as a scanner hands it to the host (JSON):
+// parse_assessment, and the kept text read back. Accepted: it is valid.
+Verdict run_assessment(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
@@ -50,6 +60,6 @@ struct Harness {
 
 inline constexpr Harness kHarnesses[] = {
     {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
-    {"structure", run_structure}};
+    {"structure", run_structure}, {"maturity", run_maturity}, {"assessment", run_assessment}};
 
 }  // namespace assay::fuzz
