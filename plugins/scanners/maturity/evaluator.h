@@ -14,6 +14,10 @@
 
 namespace assay::maturity {
 
+using scanners::FileHistory;
+using scanners::HistoryFacts;
+using scanners::NoHistoryFacts;
+
 struct RepositoryFile {
   std::string path;      // repository-relative, '/' separated
   std::string language;  // the host's guess ("python", "cpp"), may be empty

@@ -40,7 +40,7 @@ class MaturityScanner : public sdk::Scanner {
 
   void scan(sdk::Scan& scan) override {
     const RepositorySnapshot snapshot = snapshot_of(scan);
-    const auto history = history_facts_for(scan);
+    const auto history = scanners::history_facts_for(scan);
     EvaluationLimits limits;
     limits.max_file_size = config_.max_file_size;
     const Assessment assessment = assess(rules_, snapshot, *history, limits);

@@ -1,6 +1,6 @@
 #include "host_history_facts.h"
 
-namespace assay::maturity {
+namespace assay::scanners {
 
 std::unique_ptr<HistoryFacts> history_facts_for(const sdk::Scan& scan) {
   if (scan.commit().empty())
@@ -8,4 +8,4 @@ std::unique_ptr<HistoryFacts> history_facts_for(const sdk::Scan& scan) {
   return std::make_unique<NoHistoryFacts>("this host offers no per-file history facts to plugins");
 }
 
-}  // namespace assay::maturity
+}  // namespace assay::scanners

@@ -1,13 +1,14 @@
-// The history facts maturity rules ask for, behind a small interface so the
-// evaluator does not care where they come from.
+// The history facts scanners ask for (the maturity rules, the docs scanner's
+// stale documentation), behind a small interface so their logic does not
+// care where the facts come from.
 //
 // The seam: the host's per-file history facts (host API 1.1, the history
 // index of issue 3) are adapted to this interface in one place,
 // host_history_facts.cpp. Until a host offers them, and whenever the scan
 // target has no history (a plain directory), NoHistoryFacts answers, and
-// every rule that needs history is inconclusive with its reason as evidence,
-// the way OpenSSF Scorecard treats a check it cannot decide: skipped in the
-// scores, never guessed.
+// every question that needs history stays unanswered with its reason (a
+// maturity rule is inconclusive, the way OpenSSF Scorecard treats a check it
+// cannot decide: skipped in the scores, never guessed).
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace assay::maturity {
+namespace assay::scanners {
 
 // What the history knows about one file of the scan target. Times are Unix
 // seconds (UTC) of commit times.
@@ -59,4 +60,4 @@ class NoHistoryFacts : public HistoryFacts {
   std::string reason_;
 };
 
-}  // namespace assay::maturity
+}  // namespace assay::scanners
