@@ -53,7 +53,8 @@ def main():
     order = {d: i for i, d in enumerate(DIMENSIONS)}
     checks = sorted(maturity["checks"], key=lambda c: (order.get(c["dimension"], len(order)), ))
     for c in checks:
-        evidence = "; ".join(c["evidence"][:2])
+        lines = c["evidence"][:3] if c["evidence"][:1] == ["not applicable:"] else c["evidence"][:2]
+        evidence = "; ".join(lines).replace("not applicable:; ", "not applicable: ")
         if len(evidence) > 220:
             evidence = evidence[:217] + "..."
         score = "-" if c["score"] < 0 else f"{c['score']:g}"
