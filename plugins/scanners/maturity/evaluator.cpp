@@ -421,10 +421,14 @@ class Evaluation {
       }
       fraction = weighted / weights;
     } else {
+      const RuleOutcome* best = nullptr;
       for (const auto& o : outcomes)
-        if (o.kind == RuleOutcome::Kind::decided) fraction = std::max(fraction, o.fraction);
+        if (o.kind == RuleOutcome::Kind::decided && (!best || o.fraction > best->fraction)) best = &o;
+      fraction = best ? best->fraction : 0;
       // An undecided rule might have met the check in full.
       if (fraction < 1 && any_inconclusive) return inconclusive_result(check, std::move(evidence));
+      // A met check shows what met it; an unmet one everything that was tried.
+      if (best && fraction >= 1) evidence = best->evidence;
     }
     CheckResult r;
     r.check = &check;
