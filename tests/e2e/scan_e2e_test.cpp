@@ -356,6 +356,7 @@ TEST_F(ScanE2E, MaturityIsAssessedAndItsLevelWeighsTheBacklog) {
   EXPECT_NE(md.find("```mermaid\nxychart-beta"), std::string::npos) << md;
   EXPECT_NE(md.find("```mermaid\npie title Items by discovery source"), std::string::npos) << md;
   EXPECT_NE(r.err.find("maturity assessed by 'maturity': nascent"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("maturity: nascent ("), std::string::npos) << r.out;
 }
 
 TEST_F(ScanE2E, ABrokenMaturityRuleFileFailsThatPluginOnly) {
