@@ -16,6 +16,8 @@ using scanners::round_to;
 namespace {
 
 constexpr int64_t kSecondsPerDay = 86400;
+// File texts kept across rules.
+constexpr size_t kCacheBytes = 16 * 1024 * 1024;
 
 // What one evidence rule found.
 struct RuleOutcome {
@@ -131,14 +133,26 @@ class Evaluation {
     return text;
   }
 
+  std::optional<std::string> read_limited(size_t index) const {
+    if (repository_.files[index].size > limits_.max_file_size || !repository_.read) return std::nullopt;
+    std::optional<std::string> text = repository_.read(index);
+    if (!text.has_value() || text->size() > limits_.max_file_size) return std::nullopt;
+    return text;
+  }
+
+  // The text of file `index`, or nullopt when unreadable or too large. Texts
+  // are kept while they fit kCacheBytes (CI files and manifests are asked for
+  // by many rules); beyond that a text lives until the next call.
   const std::optional<std::string>& contents(size_t index) {
     auto it = cache_.find(index);
     if (it != cache_.end()) return it->second;
-    std::optional<std::string> text;
-    if (repository_.files[index].size <= limits_.max_file_size && repository_.read) {
-      text = repository_.read(index);
-      if (text && text->size() > limits_.max_file_size) text.reset();
+    std::optional<std::string> text = read_limited(index);
+    const size_t size = repository_.files[index].size;
+    if (cached_bytes_ + size > kCacheBytes) {
+      uncached_ = std::move(text);
+      return uncached_;
     }
+    cached_bytes_ += size;
     return cache_.emplace(index, std::move(text)).first->second;
   }
 
@@ -446,6 +460,8 @@ class Evaluation {
   std::vector<size_t> visible_;
   std::set<std::string> present_;
   std::unordered_map<size_t, std::optional<std::string>> cache_;
+  size_t cached_bytes_ = 0;
+  std::optional<std::string> uncached_;
 };
 
 }  // namespace
