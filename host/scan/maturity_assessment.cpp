@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, 4> kStatuses = {"pass", "partial", "fail"
 }
 
 template <size_t N>
-std::string one_of(const json& value, const std::string& path, const std::array<std::string_view, N>& allowed) {
+std::string one_of(const json& value, const std::string& path,
+                   const std::array<std::string_view, N>& allowed) {
   if (!value.is_string()) invalid(path, "must be text, got " + value.dump());
   const std::string text = value.get<std::string>();
   if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return text;
@@ -33,7 +34,8 @@ std::string one_of(const json& value, const std::string& path, const std::array<
 double number_in(const json& value, const std::string& path, double low, double high) {
   if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < low ||
       value.get<double>() > high)
-    invalid(path, "must be a number from " + json(low).dump() + " to " + json(high).dump() + ", got " + value.dump());
+    invalid(path, "must be a number from " + json(low).dump() + " to " + json(high).dump() + ", got " +
+                      value.dump());
   return value.get<double>();
 }
 
@@ -59,7 +61,8 @@ void check_check(const json& check, const std::string& path) {
   const std::string status = one_of(member(check, "status", path), path + ".status", kStatuses);
   const json& score = member(check, "score", path);
   if (status == "inconclusive") {
-    if (!score.is_number() || score.get<double>() != -1) invalid(path + ".score", "must be -1 for an inconclusive check");
+    if (!score.is_number() || score.get<double>() != -1)
+      invalid(path + ".score", "must be -1 for an inconclusive check");
   } else {
     number_in(score, path + ".score", 0, 10);
   }
@@ -107,7 +110,8 @@ assay_status report_assessment(const assay_scan* scan, const char* assessment_js
     MaturityAssessment assessment = parse_assessment(assessment_json, scan->plugin);
     if (!scan->assessments->accept(std::move(assessment))) {
       if (scan->log)
-        scan->log(ASSAY_LOG_WARN, "maturity assessment refused: another plugin's assessment was accepted first");
+        scan->log(ASSAY_LOG_WARN,
+                  "maturity assessment refused: another plugin's assessment was accepted first");
       return ASSAY_INVALID;
     }
     return ASSAY_OK;

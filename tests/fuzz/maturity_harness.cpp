@@ -26,13 +26,18 @@ class SomeHistory : public maturity::HistoryFacts {
 
 maturity::RepositorySnapshot small_repository() {
   maturity::RepositorySnapshot s;
-  s.files = {{"README.md", "markdown", 40},      {".github/workflows/ci.yml", "yaml", 40},
-             {"src/main.py", "python", 40},      {"tests/test_main.py", "python", 40},
-             {"Dockerfile", "dockerfile", 40},   {"vendor/lib/x.go", "go", 40},
-             {"go.mod", "", 40},                 {"docs/guide.md", "markdown", 40}};
+  s.files = {{"README.md", "markdown", 40},
+             {".github/workflows/ci.yml", "yaml", 40},
+             {"src/main.py", "python", 40},
+             {"tests/test_main.py", "python", 40},
+             {"Dockerfile", "dockerfile", 40},
+             {"vendor/lib/x.go", "go", 40},
+             {"go.mod", "", 40},
+             {"docs/guide.md", "markdown", 40}};
   s.read = [](size_t index) -> std::optional<std::string> {
     if (index == 5) return std::nullopt;  // unreadable
-    return std::string("# title\n## Install\nrun: pytest -q\nFROM debian:12 AS x\nUSER app\n").append(index, 'x');
+    return std::string("# title\n## Install\nrun: pytest -q\nFROM debian:12 AS x\nUSER app\n")
+        .append(index, 'x');
   };
   return s;
 }

@@ -61,7 +61,8 @@ std::vector<CheckRow> read_checks(const ordered_json& maturity) {
   if (it == maturity.end() || !it->is_array()) return rows;
   for (const auto& c : *it) {
     if (!c.is_object()) continue;
-    CheckRow row{text(c, "id"), text(c, "title"), text(c, "dimension"), text(c, "risk"), text(c, "status"), "", -1, 0};
+    CheckRow row{
+        text(c, "id"), text(c, "title"), text(c, "dimension"), text(c, "risk"), text(c, "status"), "", -1, 0};
     row.score = number(c, "score").value_or(-1);
     auto evidence = c.find("evidence");
     if (evidence != c.end() && evidence->is_array() && !evidence->empty() && (*evidence)[0].is_string())
@@ -85,7 +86,8 @@ void write_summary_line(std::string& out, const ordered_json& maturity, const st
   for (const auto& c : checks) ++by_status[c.status];
   out += "**" + inline_text(upper(text(maturity, "level"))) + "** — " +
          percent_text(number(maturity, "percent").value_or(0)) +
-         " of the risk-weighted maturity checks met (weights as OpenSSF Scorecard: critical 10, high 7.5, medium 5, "
+         " of the risk-weighted maturity checks met (weights as OpenSSF Scorecard: critical 10, high 7.5, "
+         "medium 5, "
          "low 2.5)";
   const std::string source = text(maturity, "source");
   if (!source.empty()) out += ", assessed by " + code_span(source);
@@ -97,9 +99,15 @@ void write_summary_line(std::string& out, const ordered_json& maturity, const st
 // The nine dimensions in the order the rules list them, then any others in
 // the header's order.
 std::vector<std::string> dimension_order(const ordered_json& dimensions) {
-  static const char* const kOrder[] = {"ci-cd",         "security",      "testing",
-                                       "documentation", "observability", "performance",
-                                       "dependency-management", "containerisation", "code-quality"};
+  static const char* const kOrder[] = {"ci-cd",
+                                       "security",
+                                       "testing",
+                                       "documentation",
+                                       "observability",
+                                       "performance",
+                                       "dependency-management",
+                                       "containerisation",
+                                       "code-quality"};
   std::vector<std::string> ids;
   for (const char* id : kOrder)
     if (dimensions.contains(id)) ids.emplace_back(id);
@@ -118,19 +126,22 @@ void write_dimensions(std::string& out, const ordered_json& maturity, const std:
     const std::string label = dimension_label(id);
     if (value.is_number()) {
       const double percent = value.get<double>();
-      out += "| " + inline_text(label) + " | " + percent_text(percent) + " | " + code_span(percent_bar(percent)) +
-             " |\n";
+      out += "| " + inline_text(label) + " | " + percent_text(percent) + " | " +
+             code_span(percent_bar(percent)) + " |\n";
       bars.emplace_back(label, percent);
       continue;
     }
-    const size_t count = std::count_if(checks.begin(), checks.end(), [&](const CheckRow& c) { return c.dimension == id; });
+    const size_t count =
+        std::count_if(checks.begin(), checks.end(), [&](const CheckRow& c) { return c.dimension == id; });
     out += "| " + inline_text(label) + " | n/a | " +
-           (count == 0 ? std::string("no checks") : "all " + std::to_string(count) + " checks inconclusive") + " |\n";
+           (count == 0 ? std::string("no checks") : "all " + std::to_string(count) + " checks inconclusive") +
+           " |\n";
   }
   out += "\n" + bar_chart("Maturity by dimension (%)", bars);
 }
 
-void write_security_posture(std::string& out, const ordered_json& header, const std::vector<CheckRow>& checks) {
+void write_security_posture(std::string& out, const ordered_json& header,
+                            const std::vector<CheckRow>& checks) {
   const ordered_json& maturity = header.at("maturity");
   auto dimensions = maturity.find("dimensions");
   if (dimensions == maturity.end() || !dimensions->is_object() || !dimensions->contains("security")) return;
@@ -145,7 +156,8 @@ void write_security_posture(std::string& out, const ordered_json& header, const 
   if (by_category != header.at("summary").end() && by_category->is_object()) {
     const auto open = by_category->find("security");
     const double items = open != by_category->end() && open->is_number() ? open->get<double>() : 0;
-    out += "; " + format_number(items, 0) + " open security item" + (items == 1 ? "" : "s") + " in this backlog";
+    out +=
+        "; " + format_number(items, 0) + " open security item" + (items == 1 ? "" : "s") + " in this backlog";
   }
   out += ".\n\n";
   std::vector<const CheckRow*> gaps;
@@ -168,11 +180,13 @@ void write_gap(std::string& out, const ordered_json& maturity, std::vector<Check
       break;
     }
   std::erase_if(checks, [](const CheckRow& c) { return c.gain <= 0; });
-  std::stable_sort(checks.begin(), checks.end(), [](const CheckRow& a, const CheckRow& b) { return a.gain > b.gain; });
+  std::stable_sort(checks.begin(), checks.end(),
+                   [](const CheckRow& a, const CheckRow& b) { return a.gain > b.gain; });
   if (next) {
     const double gap = next->threshold - percent;
     out += "### Gap to " + inline_text(upper(next->name)) + " (" + percent_text(next->threshold) + ")\n\n" +
-           format_number(gap, 1) + " percentage points to go. The checks that add the most when they pass:\n\n";
+           format_number(gap, 1) +
+           " percentage points to go. The checks that add the most when they pass:\n\n";
     double gained = 0;
     size_t shown = 0;
     for (; shown < checks.size() && shown < 10 && gained < gap; ++shown) gained += checks[shown].gain;
@@ -185,10 +199,13 @@ void write_gap(std::string& out, const ordered_json& maturity, std::vector<Check
     out += "None.\n\n";
     return;
   }
-  out += "| Check | Dimension | Risk | Score | Adds | Evidence |\n|-------|-----------|------|------:|-----:|----------|\n";
+  out +=
+      "| Check | Dimension | Risk | Score | Adds | Evidence "
+      "|\n|-------|-----------|------|------:|-----:|----------|\n";
   for (const auto& c : checks)
-    out += "| " + inline_text(c.title) + " (" + code_span(c.id) + ") | " + inline_text(dimension_label(c.dimension)) +
-           " | " + inline_text(c.risk) + " | " + format_number(c.score, 2) + " | +" + format_number(c.gain, 1) + " | " +
+    out += "| " + inline_text(c.title) + " (" + code_span(c.id) + ") | " +
+           inline_text(dimension_label(c.dimension)) + " | " + inline_text(c.risk) + " | " +
+           format_number(c.score, 2) + " | +" + format_number(c.gain, 1) + " | " +
            inline_text(c.first_evidence) + " |\n";
   out += "\n";
 }

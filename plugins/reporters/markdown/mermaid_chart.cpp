@@ -9,7 +9,8 @@ std::string mermaid_text(const std::string& text) {
   for (char c : one_line(text)) {
     if (c == '"') {
       out += '\'';
-    } else if (c == '`' || c == '#' || c == ';' || c == '<' || c == '>' || c == '{' || c == '}' || c == '\\') {
+    } else if (c == '`' || c == '#' || c == ';' || c == '<' || c == '>' || c == '{' || c == '}' ||
+               c == '\\') {
       out += ' ';
     } else {
       out += c;

@@ -21,9 +21,9 @@ std::vector<DocLink> links_of(std::string_view doc_path, std::string_view text) 
 
 bool is_document(std::string_view path) { return is_markdown(path) || is_rst(path); }
 
-std::vector<LinkProblem> check_links(std::string_view doc_path, std::string_view text, const RepoPaths& repo,
-                                     const std::function<const std::set<std::string>*(const std::string&)>& anchors_of,
-                                     bool check_anchors) {
+std::vector<LinkProblem> check_links(
+    std::string_view doc_path, std::string_view text, const RepoPaths& repo,
+    const std::function<const std::set<std::string>*(const std::string&)>& anchors_of, bool check_anchors) {
   std::vector<LinkProblem> problems;
   for (const auto& link : links_of(doc_path, text)) {
     const auto resolved = resolve_target(doc_path, link.target);
@@ -32,7 +32,8 @@ std::vector<LinkProblem> check_links(std::string_view doc_path, std::string_view
       problems.push_back({"broken-link", link.line, link.text, link.target, "no file " + resolved->path});
       continue;
     }
-    if (!check_anchors || resolved->anchor.empty() || !is_markdown(resolved->path) || !repo.is_file(resolved->path))
+    if (!check_anchors || resolved->anchor.empty() || !is_markdown(resolved->path) ||
+        !repo.is_file(resolved->path))
       continue;
     const std::set<std::string>* anchors = anchors_of(resolved->path);
     if (anchors && anchors->count(lower(resolved->anchor)) == 0 && anchors->count(resolved->anchor) == 0)
@@ -42,7 +43,8 @@ std::vector<LinkProblem> check_links(std::string_view doc_path, std::string_view
   return problems;
 }
 
-std::set<std::string> named_code_paths(std::string_view doc_path, std::string_view text, const RepoPaths& repo) {
+std::set<std::string> named_code_paths(std::string_view doc_path, std::string_view text,
+                                       const RepoPaths& repo) {
   std::set<std::string> named;
   for (const auto& link : links_of(doc_path, text)) {
     const auto resolved = resolve_target(doc_path, link.target);

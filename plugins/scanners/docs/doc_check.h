@@ -15,7 +15,7 @@
 namespace assay::docs {
 
 struct LinkProblem {
-  std::string rule;     // broken-link or broken-anchor
+  std::string rule;  // broken-link or broken-anchor
   uint32_t line = 0;
   std::string text;     // the link's text
   std::string target;   // as written
@@ -29,12 +29,13 @@ bool is_document(std::string_view path);
 // against `repo`. `anchors_of(path)` gives the anchors of a Markdown document
 // of the repository (nullptr when unknown); anchors are checked only when
 // `check_anchors`.
-std::vector<LinkProblem> check_links(std::string_view doc_path, std::string_view text, const RepoPaths& repo,
-                                     const std::function<const std::set<std::string>*(const std::string&)>& anchors_of,
-                                     bool check_anchors);
+std::vector<LinkProblem> check_links(
+    std::string_view doc_path, std::string_view text, const RepoPaths& repo,
+    const std::function<const std::set<std::string>*(const std::string&)>& anchors_of, bool check_anchors);
 
 // Repository files the document names that are not documents themselves:
 // link targets and `code spans` holding an existing path.
-std::set<std::string> named_code_paths(std::string_view doc_path, std::string_view text, const RepoPaths& repo);
+std::set<std::string> named_code_paths(std::string_view doc_path, std::string_view text,
+                                       const RepoPaths& repo);
 
 }  // namespace assay::docs

@@ -151,10 +151,11 @@ void append_utf8(std::string& out, uint32_t code) {
 // mathematical and technical symbols, box drawing, dingbats, CJK
 // punctuation, full-width ASCII punctuation, emoji.
 bool is_punctuation_or_symbol(uint32_t code) {
-  return (code >= 0xA0 && code <= 0xBF) || code == 0xD7 || code == 0xF7 || (code >= 0x2000 && code <= 0x206F) ||
-         (code >= 0x20A0 && code <= 0x20CF) || (code >= 0x2100 && code <= 0x2BFF) ||
-         (code >= 0x3000 && code <= 0x303F) || (code >= 0xFF01 && code <= 0xFF0F) ||
-         (code >= 0xFE00 && code <= 0xFE0F) || (code >= 0x1F000 && code <= 0x1FAFF) || code == 0xFFFD;
+  return (code >= 0xA0 && code <= 0xBF) || code == 0xD7 || code == 0xF7 ||
+         (code >= 0x2000 && code <= 0x206F) || (code >= 0x20A0 && code <= 0x20CF) ||
+         (code >= 0x2100 && code <= 0x2BFF) || (code >= 0x3000 && code <= 0x303F) ||
+         (code >= 0xFF01 && code <= 0xFF0F) || (code >= 0xFE00 && code <= 0xFE0F) ||
+         (code >= 0x1F000 && code <= 0x1FAFF) || code == 0xFFFD;
 }
 
 // Lower case of the Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
@@ -275,7 +276,8 @@ std::vector<DocLink> rst_links(std::string_view text) {
       if (end == std::string_view::npos) break;
       std::string_view inside = line.substr(start, end - start);
       const size_t lt = inside.find('<');
-      std::string target(lt == std::string_view::npos ? inside : inside.substr(lt + 1, inside.find('>', lt) - lt - 1));
+      std::string target(lt == std::string_view::npos ? inside
+                                                      : inside.substr(lt + 1, inside.find('>', lt) - lt - 1));
       links.push_back({number, std::string(inside), target + (target.ends_with(".rst") ? "" : ".rst")});
       i = end;
     }
@@ -361,8 +363,9 @@ std::set<std::string> markdown_anchors(std::string_view text) {
     // Setext: a text line underlined with === or ---.
     if (n + 1 < lines.size() && !trim(line).empty()) {
       const std::string_view under = trim(lines[n + 1]);
-      if (!under.empty() && (under.find_first_not_of('=') == std::string_view::npos ||
-                             (under.find_first_not_of('-') == std::string_view::npos && under.size() >= 2)) &&
+      if (!under.empty() &&
+          (under.find_first_not_of('=') == std::string_view::npos ||
+           (under.find_first_not_of('-') == std::string_view::npos && under.size() >= 2)) &&
           !rest.starts_with('-') && !rest.starts_with('*') && !rest.starts_with('|'))
         add(trim(line));
     }

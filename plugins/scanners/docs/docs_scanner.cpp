@@ -1,9 +1,8 @@
 // The docs scanner plugin: broken links and anchors in Markdown and
 // reStructuredText documents, documents left stale while the code they name
 // changed (with history facts), and public modules no document mentions.
-#include <assay/plugin.hpp>
-
 #include <algorithm>
+#include <assay/plugin.hpp>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -38,9 +37,9 @@ bool is_prose(std::string_view path) {
 
 // What the documents of one scan hold, read once.
 struct Documents {
-  std::map<std::string, std::string> text;                 // document path -> contents
-  std::map<std::string, std::set<std::string>> anchors;    // Markdown path -> anchors
-  std::string all_lower;                                   // every document and README, lower case
+  std::map<std::string, std::string> text;               // document path -> contents
+  std::map<std::string, std::set<std::string>> anchors;  // Markdown path -> anchors
+  std::string all_lower;                                 // every document and README, lower case
 };
 
 class DocsScanner : public sdk::Scanner {
@@ -92,8 +91,8 @@ class DocsScanner : public sdk::Scanner {
       for (const auto& p : check_links(path, text, repo, anchors_of, config_.check_anchors)) {
         sdk::Finding f;
         f.rule = p.rule;
-        f.title = scanners::to_valid_utf8((p.rule == "broken-link" ? "Broken link in " : "Broken anchor in ") + path +
-                                          ": " + p.target);
+        f.title = scanners::to_valid_utf8(
+            (p.rule == "broken-link" ? "Broken link in " : "Broken anchor in ") + path + ": " + p.target);
         f.category = "documentation";
         f.severity = "low";
         f.effort_hours = 0.25;
@@ -118,7 +117,8 @@ class DocsScanner : public sdk::Scanner {
     size_t emitted = 0;
     for (const auto& [path, text] : docs.text) {
       const auto doc = history->file(path);
-      if (!doc || now - doc->last_change < static_cast<int64_t>(config_.stale_days) * kSecondsPerDay) continue;
+      if (!doc || now - doc->last_change < static_cast<int64_t>(config_.stale_days) * kSecondsPerDay)
+        continue;
       std::vector<std::string> changed;
       for (const auto& code : named_code_paths(path, text, repo)) {
         const auto facts = history->file(code);
@@ -131,8 +131,8 @@ class DocsScanner : public sdk::Scanner {
       if (changed.size() > 3) list += " and " + std::to_string(changed.size() - 3) + " more";
       sdk::Finding f;
       f.rule = "stale-doc";
-      f.title = scanners::to_valid_utf8(path + " not updated for " + std::to_string(days) + " days while " + list +
-                                        " changed");
+      f.title = scanners::to_valid_utf8(path + " not updated for " + std::to_string(days) + " days while " +
+                                        list + " changed");
       f.category = "documentation";
       f.severity = "low";
       f.effort_hours = 1;
@@ -145,14 +145,15 @@ class DocsScanner : public sdk::Scanner {
     return emitted;
   }
 
-  size_t check_modules(const sdk::Scan& scan, const Documents& docs, const std::vector<std::string>& paths) const {
+  size_t check_modules(const sdk::Scan& scan, const Documents& docs,
+                       const std::vector<std::string>& paths) const {
     size_t emitted = 0;
     for (const auto& module : public_modules(paths, config_.exclude)) {
       if (is_mentioned(docs.all_lower, module)) continue;
       sdk::Finding f;
       f.rule = "undocumented-module";
-      f.title = scanners::to_valid_utf8("Public " + module.language + " module " + module.name + " (" + module.path +
-                                        ") is not mentioned in the documentation");
+      f.title = scanners::to_valid_utf8("Public " + module.language + " module " + module.name + " (" +
+                                        module.path + ") is not mentioned in the documentation");
       f.category = "documentation";
       f.severity = "low";
       f.effort_hours = 2;

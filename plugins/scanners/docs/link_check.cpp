@@ -46,8 +46,8 @@ RepoPaths::RepoPaths(const std::vector<std::string>& files) {
 }
 
 std::optional<ResolvedTarget> resolve_target(std::string_view doc_path, std::string_view target) {
-  if (target.empty() || has_scheme(target) || target.starts_with("//") || target.find("{{") != std::string_view::npos ||
-      target.find("${") != std::string_view::npos)
+  if (target.empty() || has_scheme(target) || target.starts_with("//") ||
+      target.find("{{") != std::string_view::npos || target.find("${") != std::string_view::npos)
     return std::nullopt;
   ResolvedTarget resolved;
   const size_t hash = target.find('#');

@@ -14,7 +14,9 @@ class RepoPaths {
  public:
   explicit RepoPaths(const std::vector<std::string>& files);
   bool is_file(std::string_view path) const { return files_.count(std::string(path)) > 0; }
-  bool is_directory(std::string_view path) const { return path.empty() || dirs_.count(std::string(path)) > 0; }
+  bool is_directory(std::string_view path) const {
+    return path.empty() || dirs_.count(std::string(path)) > 0;
+  }
 
  private:
   std::unordered_set<std::string> files_;

@@ -48,7 +48,8 @@ bool contains_word(std::string_view text, std::string_view word) {
 
 }  // namespace
 
-std::vector<PublicModule> public_modules(const std::vector<std::string>& paths, const scanners::GlobList& excluded) {
+std::vector<PublicModule> public_modules(const std::vector<std::string>& paths,
+                                         const scanners::GlobList& excluded) {
   std::set<std::string> files(paths.begin(), paths.end());
   std::map<std::string, PublicModule> modules;  // by path
   auto add = [&](const std::string& path, const std::string& name, const char* language) {
@@ -59,7 +60,8 @@ std::vector<PublicModule> public_modules(const std::vector<std::string>& paths, 
     if (excluded.matches(path)) continue;
     const std::string name = base_name(path);
     const std::string dir = parent(path);
-    if (name == "__init__.py" && !dir.empty() && !files.count(parent(dir) + (parent(dir).empty() ? "" : "/") + "__init__.py"))
+    if (name == "__init__.py" && !dir.empty() &&
+        !files.count(parent(dir) + (parent(dir).empty() ? "" : "/") + "__init__.py"))
       add(dir, base_name(dir), "python");
     if (path.ends_with(".go") && !path.ends_with("_test.go") && !has_segment(path, "internal") &&
         !has_segment(path, "testdata"))
@@ -71,7 +73,8 @@ std::vector<PublicModule> public_modules(const std::vector<std::string>& paths, 
     if (name == "package.json" && !dir.empty() && !has_segment(path, "node_modules"))
       add(dir, base_name(dir), "javascript");
     if (has_segment(path, "include")) {
-      const std::string ext = lower(name.substr(name.find('.') == std::string::npos ? name.size() : name.find('.')));
+      const std::string ext =
+          lower(name.substr(name.find('.') == std::string::npos ? name.size() : name.find('.')));
       if (ext == ".h" || ext == ".hpp" || ext == ".hh" || ext == ".hxx") add(path, stem(name), "cpp");
     }
   }
@@ -81,7 +84,8 @@ std::vector<PublicModule> public_modules(const std::vector<std::string>& paths, 
 }
 
 bool is_mentioned(std::string_view docs_text_lower, const PublicModule& module) {
-  return contains_word(docs_text_lower, lower(module.name)) || contains_word(docs_text_lower, lower(module.path));
+  return contains_word(docs_text_lower, lower(module.name)) ||
+         contains_word(docs_text_lower, lower(module.path));
 }
 
 }  // namespace assay::docs

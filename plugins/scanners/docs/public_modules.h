@@ -25,7 +25,8 @@ struct PublicModule {
 
 // The modules among `paths`; `excluded` paths are never modules (tests,
 // examples, vendored code). Sorted by path.
-std::vector<PublicModule> public_modules(const std::vector<std::string>& paths, const scanners::GlobList& excluded);
+std::vector<PublicModule> public_modules(const std::vector<std::string>& paths,
+                                         const scanners::GlobList& excluded);
 
 // Whether `docs_text` (all documentation, any case) mentions the module:
 // its name or its path as a whole word, case-insensitively.

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <assay/plugin.hpp>
-
 #include <optional>
 #include <string>
 

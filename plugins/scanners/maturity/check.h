@@ -14,9 +14,15 @@
 namespace assay::maturity {
 
 // The nine dimensions, in the order reports list them.
-inline constexpr const char* kDimensions[] = {"ci-cd",         "security",      "testing",
-                                              "documentation", "observability", "performance",
-                                              "dependency-management", "containerisation", "code-quality"};
+inline constexpr const char* kDimensions[] = {"ci-cd",
+                                              "security",
+                                              "testing",
+                                              "documentation",
+                                              "observability",
+                                              "performance",
+                                              "dependency-management",
+                                              "containerisation",
+                                              "code-quality"};
 
 // Risk of failing a check; its weight in every percentage, as OpenSSF
 // Scorecard weighs its checks: critical 10, high 7.5, medium 5, low 2.5.
@@ -69,12 +75,12 @@ struct Check {
   std::string fix;        // the backlog item's title when the check fails
   std::string dimension;  // one of kDimensions
   Risk risk = Risk::medium;
-  std::string category;   // the failed check's backlog category
+  std::string category;  // the failed check's backlog category
   double effort_hours = 1;
   double confidence = 0.9;
-  bool require_all = true;  // all rules (weighted share) or any rule (best one)
-  std::vector<std::string> languages;       // the check applies only when one is present
-  std::optional<EvidenceRule> applies_if;   // the check applies only when this is fully met
+  bool require_all = true;                 // all rules (weighted share) or any rule (best one)
+  std::vector<std::string> languages;      // the check applies only when one is present
+  std::optional<EvidenceRule> applies_if;  // the check applies only when this is fully met
   std::vector<EvidenceRule> evidence;
   std::string origin;  // "file:line" where the check is defined
 };

@@ -21,7 +21,8 @@ constexpr size_t kMaxEvidenceLine = 160;
 std::string pcre2_message(int code) {
   PCRE2_UCHAR buffer[256];
   const int length = pcre2_get_error_message(code, buffer, sizeof buffer);
-  return length < 0 ? "error " + std::to_string(code) : std::string(reinterpret_cast<const char*>(buffer), length);
+  return length < 0 ? "error " + std::to_string(code)
+                    : std::string(reinterpret_cast<const char*>(buffer), length);
 }
 
 }  // namespace
@@ -41,8 +42,8 @@ ContentPattern::ContentPattern(std::string_view expression, bool case_sensitive)
   PCRE2_SIZE offset = 0;
   const uint32_t options = PCRE2_MULTILINE | (case_sensitive ? 0u : PCRE2_CASELESS);
   auto code = std::make_shared<Code>();
-  code->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(expression.data()), expression.size(), options, &error,
-                             &offset, nullptr);
+  code->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(expression.data()), expression.size(), options,
+                             &error, &offset, nullptr);
   if (code->code == nullptr)
     throw std::invalid_argument(pcre2_message(error) + " at offset " + std::to_string(offset));
   code->context = pcre2_match_context_create(nullptr);
@@ -74,7 +75,8 @@ std::optional<PatternMatch> ContentPattern::find(std::string_view text, bool& ga
     size_t to = text.find('\n', start);
     if (to == std::string_view::npos) to = text.size();
     std::string line(text.substr(from, to - from));
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+      line.pop_back();
     const size_t first = line.find_first_not_of(" \t");
     line = first == std::string::npos ? std::string() : line.substr(first);
     m.line_text = scanners::cut_utf8(line, kMaxEvidenceLine);

@@ -31,11 +31,15 @@ RuleOutcome decided(double fraction, std::vector<std::string> evidence) {
   return {RuleOutcome::Kind::decided, std::clamp(fraction, 0.0, 1.0), std::move(evidence)};
 }
 
-RuleOutcome not_applicable(std::string why) { return {RuleOutcome::Kind::not_applicable, 0, {std::move(why)}}; }
+RuleOutcome not_applicable(std::string why) {
+  return {RuleOutcome::Kind::not_applicable, 0, {std::move(why)}};
+}
 
 RuleOutcome inconclusive(std::string why) { return {RuleOutcome::Kind::inconclusive, 0, {std::move(why)}}; }
 
-std::string plural(size_t n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string plural(size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
 
 std::string joined(const std::vector<std::string>& values) {
   std::string out;
@@ -107,7 +111,8 @@ class Evaluation {
   }
 
   bool any_present(const std::vector<std::string>& languages) const {
-    return std::any_of(languages.begin(), languages.end(), [&](const std::string& l) { return present_.count(l) > 0; });
+    return std::any_of(languages.begin(), languages.end(),
+                       [&](const std::string& l) { return present_.count(l) > 0; });
   }
 
   std::string labelled(const EvidenceRule& rule, const std::string& text) const {
@@ -129,7 +134,8 @@ class Evaluation {
     for (size_t k = 0; k < indices.size() && k < limits_.evidence_lines; ++k)
       shown.push_back(repository_.files[indices[k]].path);
     std::string text = joined(shown);
-    if (indices.size() > shown.size()) text += " and " + std::to_string(indices.size() - shown.size()) + " more";
+    if (indices.size() > shown.size())
+      text += " and " + std::to_string(indices.size() - shown.size()) + " more";
     return text;
   }
 
@@ -162,7 +168,8 @@ class Evaluation {
   };
 
   // The first match of any of the rule's patterns in file `index`.
-  std::optional<ContentHit> search(const EvidenceRule& rule, size_t index, size_t& unreadable, size_t& gave_up) {
+  std::optional<ContentHit> search(const EvidenceRule& rule, size_t index, size_t& unreadable,
+                                   size_t& gave_up) {
     const auto& text = contents(index);
     if (!text) {
       ++unreadable;
@@ -177,7 +184,8 @@ class Evaluation {
   }
 
   std::string hit_text(const ContentHit& hit) const {
-    return repository_.files[hit.index].path + ":" + std::to_string(hit.match.line) + ": " + hit.match.line_text;
+    return repository_.files[hit.index].path + ":" + std::to_string(hit.match.line) + ": " +
+           hit.match.line_text;
   }
 
   static std::string patterns_text(const EvidenceRule& rule) {
@@ -194,8 +202,7 @@ class Evaluation {
   }
 
   RuleOutcome files_rule(const EvidenceRule& rule, const std::vector<size_t>& matched) const {
-    if (matched.size() >= rule.min_files)
-      return decided(1, {labelled(rule, "found " + path_list(matched))});
+    if (matched.size() >= rule.min_files) return decided(1, {labelled(rule, "found " + path_list(matched))});
     if (matched.empty()) return decided(0, {labelled(rule, "no file matches " + rule.files.describe())});
     return decided(static_cast<double>(matched.size()) / rule.min_files,
                    {labelled(rule, plural(matched.size(), "file") + " of " + std::to_string(rule.min_files) +
@@ -220,8 +227,9 @@ class Evaluation {
     double fraction = 0;
     if (rule.every_file) {
       fraction = static_cast<double>(hits.size()) / static_cast<double>(matched.size());
-      evidence.push_back(labelled(rule, std::to_string(hits.size()) + " of " + plural(matched.size(), "file") +
-                                            " match " + patterns_text(rule)));
+      evidence.push_back(labelled(rule, std::to_string(hits.size()) + " of " +
+                                            plural(matched.size(), "file") + " match " +
+                                            patterns_text(rule)));
       if (!missing.empty()) evidence.push_back("no match in " + path_list(missing));
     } else if (!hits.empty()) {
       fraction = 1;
@@ -249,13 +257,14 @@ class Evaluation {
     }
     std::vector<std::string> evidence;
     if (count == 0) {
-      const std::string what = rule.contains.empty() ? "no file matches " + rule.files.describe()
-                                                     : "no match for " + patterns_text(rule) + " in " +
-                                                           rule.files.describe();
+      const std::string what = rule.contains.empty()
+                                   ? "no file matches " + rule.files.describe()
+                                   : "no match for " + patterns_text(rule) + " in " + rule.files.describe();
       evidence.push_back(labelled(rule, what));
     } else {
-      evidence.push_back(labelled(rule, rule.contains.empty() ? "found " + plural(count, "file") + " that should not be here:"
-                                                              : "found in " + plural(count, "file") + ":"));
+      evidence.push_back(labelled(rule, rule.contains.empty()
+                                            ? "found " + plural(count, "file") + " that should not be here:"
+                                            : "found in " + plural(count, "file") + ":"));
       evidence.insert(evidence.end(), found.begin(), found.end());
       if (count > found.size()) evidence.push_back("and " + std::to_string(count - found.size()) + " more");
     }
@@ -264,7 +273,8 @@ class Evaluation {
   }
 
   RuleOutcome history_rule(const EvidenceRule& rule, const std::vector<size_t>& matched) const {
-    if (auto reason = history_.unavailable_reason()) return inconclusive(labelled(rule, "history: " + *reason));
+    if (auto reason = history_.unavailable_reason())
+      return inconclusive(labelled(rule, "history: " + *reason));
     const HistoryRule& h = *rule.history;
     const int64_t since = history_.now() - static_cast<int64_t>(h.days) * kSecondsPerDay;
     const std::string window = plural(h.days, "day");
@@ -301,7 +311,9 @@ class Evaluation {
     }
     if (!best) return inconclusive(labelled(rule, "history: no history for " + path_list(matched)));
     const std::string& path = repository_.files[best->first].path;
-    const auto days_ago = [&](int64_t t) { return std::max<int64_t>(0, (history_.now() - t) / kSecondsPerDay); };
+    const auto days_ago = [&](int64_t t) {
+      return std::max<int64_t>(0, (history_.now() - t) / kSecondsPerDay);
+    };
     std::vector<std::string> evidence;
     double fraction = 0;
     switch (h.kind) {
@@ -318,8 +330,8 @@ class Evaluation {
       case HistoryRule::Kind::commits_within_days:
         fraction = std::min(1.0, static_cast<double>(best->second) / h.min_commits);
         evidence.push_back(labelled(rule, path + ": " + plural(static_cast<size_t>(best->second), "commit") +
-                                              " in the last " + window + " (" + std::to_string(h.min_commits) +
-                                              " wanted)"));
+                                              " in the last " + window + " (" +
+                                              std::to_string(h.min_commits) + " wanted)"));
         break;
     }
     if (unknown > 0) evidence.push_back(plural(unknown, "matched file") + " without history (not committed)");
@@ -342,11 +354,12 @@ class Evaluation {
     const double ratio = static_cast<double>(of) / static_cast<double>(to);
     // A named rule says what it counts; an unnamed one shows its globs.
     const std::string counted = rule.name.empty()
-                                    ? plural(of, "file") + " like " + r.of.describe() + " per " + std::to_string(to) +
-                                          " like " + r.to.describe()
+                                    ? plural(of, "file") + " like " + r.of.describe() + " per " +
+                                          std::to_string(to) + " like " + r.to.describe()
                                     : std::to_string(of) + " per " + std::to_string(to);
-    return decided(ratio / r.at_least, {labelled(rule, counted + ": ratio " + format_number(round_to(ratio, 2)) +
-                                                           " (" + format_number(r.at_least) + " counts as full)")});
+    return decided(ratio / r.at_least,
+                   {labelled(rule, counted + ": ratio " + format_number(round_to(ratio, 2)) + " (" +
+                                       format_number(r.at_least) + " counts as full)")});
   }
 
   // Met as well as the best applicable alternative.
@@ -379,7 +392,8 @@ class Evaluation {
       return not_applicable(labelled(rule, "no " + joined(rule.languages) + " code here"));
     if (!rule.any.empty()) return any_rule(rule);
     if (rule.ratio) return ratio_rule(rule);
-    const std::vector<size_t> matched = rule.files.empty() ? std::vector<size_t>{} : matching(rule.files, rule.exclude);
+    const std::vector<size_t> matched =
+        rule.files.empty() ? std::vector<size_t>{} : matching(rule.files, rule.exclude);
     if (rule.history) return history_rule(rule, matched);
     if (rule.absent) return absent_rule(rule, matched);
     if (!rule.contains.empty()) return content_rule(rule, matched);

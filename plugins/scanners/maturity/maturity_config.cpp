@@ -83,16 +83,16 @@ MaturityConfig MaturityConfig::parse(std::string_view json_text) {
         fail(".max_file_size", "must be a positive whole number of bytes, got " + value.dump());
       c.max_file_size = value.get<uint64_t>();
     } else {
-      fail("", "unknown key '" + key + "'; known keys: enabled, rules, extra_rules, skip, emit_findings, max_file_size");
+      fail("", "unknown key '" + key +
+                   "'; known keys: enabled, rules, extra_rules, skip, emit_findings, max_file_size");
     }
   }
   return c;
 }
 
 RuleSet load_rules(const MaturityConfig& config) {
-  RuleSet rules = config.rules.empty()
-                      ? parse_rule_file(built_in_rules_text(), kBuiltInRulesLabel)
-                      : parse_rule_file(read_file(config.rules, ".rules"), config.rules);
+  RuleSet rules = config.rules.empty() ? parse_rule_file(built_in_rules_text(), kBuiltInRulesLabel)
+                                       : parse_rule_file(read_file(config.rules, ".rules"), config.rules);
   for (size_t i = 0; i < config.extra_rules.size(); ++i) {
     const std::string& path = config.extra_rules[i];
     merge_rule_sets(rules, parse_rule_file(read_file(path, ".extra_rules[" + std::to_string(i) + "]"), path));

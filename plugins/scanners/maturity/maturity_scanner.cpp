@@ -3,7 +3,6 @@
 // level then chooses the scoring weights) and turns every failed or partial
 // check into a backlog finding.
 #include <assay/plugin.hpp>
-
 #include <string>
 
 #include "assessment_report.h"
@@ -55,7 +54,8 @@ class MaturityScanner : public sdk::Scanner {
   void hand_over(const sdk::Scan& scan, const Assessment& assessment) const {
     const assay_status status = scan.report_assessment(assessment_json(assessment));
     if (status == ASSAY_UNSUPPORTED)
-      host_.warn("this host takes no maturity assessment (host API before 1.1); its level stays as configured");
+      host_.warn(
+          "this host takes no maturity assessment (host API before 1.1); its level stays as configured");
     else if (status == ASSAY_INVALID)
       host_.warn("the host refused the maturity assessment (its log says why)");
   }
@@ -67,8 +67,10 @@ class MaturityScanner : public sdk::Scanner {
       if (!finding) continue;
       const assay_status status = scan.emit(*finding);
       if (status == ASSAY_CANCELLED) break;
-      if (status == ASSAY_OK) ++emitted;
-      else host_.warn("the host refused the finding of check '" + result.check->id + "' (its log says why)");
+      if (status == ASSAY_OK)
+        ++emitted;
+      else
+        host_.warn("the host refused the finding of check '" + result.check->id + "' (its log says why)");
     }
     return emitted;
   }
@@ -76,7 +78,8 @@ class MaturityScanner : public sdk::Scanner {
   static std::string summary(const Assessment& a, size_t emitted) {
     size_t counts[4] = {0, 0, 0, 0};
     for (const auto& r : a.checks) ++counts[static_cast<int>(r.status)];
-    return "maturity " + a.level + " (" + scanners::format_number(a.percent) + "%): " + std::to_string(a.checks.size()) + " checks, " + std::to_string(counts[0]) + " pass, " +
+    return "maturity " + a.level + " (" + scanners::format_number(a.percent) +
+           "%): " + std::to_string(a.checks.size()) + " checks, " + std::to_string(counts[0]) + " pass, " +
            std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) + " fail, " +
            std::to_string(counts[3]) + " inconclusive; " + std::to_string(emitted) + " backlog findings";
   }

@@ -11,9 +11,9 @@
 namespace assay::maturity {
 namespace {
 
-constexpr const char* kCategories[] = {"security",      "dependency",     "technical-debt", "performance",
-                                       "testing",       "documentation",  "infrastructure", "code-quality",
-                                       "compliance",    "feature"};
+constexpr const char* kCategories[] = {"security",   "dependency",    "technical-debt", "performance",
+                                       "testing",    "documentation", "infrastructure", "code-quality",
+                                       "compliance", "feature"};
 constexpr double kMaxEffortHours = 1000;
 constexpr uint32_t kMaxDays = 36500;
 constexpr uint32_t kMaxCount = 1'000'000;
@@ -75,7 +75,8 @@ std::string read_string(const Place& place, const YAML::Node& node, const std::s
 
 std::string read_text(const Place& place, const YAML::Node& node, const std::string& field) {
   std::string text = read_string(place, node, field);
-  if (text.find_first_not_of(" \t") == std::string::npos) fail(place, node.Mark(), field, "must not be empty");
+  if (text.find_first_not_of(" \t") == std::string::npos)
+    fail(place, node.Mark(), field, "must not be empty");
   if (text.find_first_of("\r\n") != std::string::npos) fail(place, node.Mark(), field, "must be one line");
   return text;
 }
@@ -107,10 +108,11 @@ uint32_t read_count(const Place& place, const YAML::Node& node, const std::strin
   const std::string text = read_string(place, node, field);
   uint64_t value = 0;
   const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value < minimum || value > maximum)
+  if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value < minimum ||
+      value > maximum)
     fail(place, node.Mark(), field,
-         "must be a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) + ", got '" +
-             text + "'");
+         "must be a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) +
+             ", got '" + text + "'");
   return static_cast<uint32_t>(value);
 }
 
@@ -160,7 +162,6 @@ std::vector<ListEntry> read_list(const Place& place, const YAML::Node& node, con
   return entries;
 }
 
-
 scanners::GlobList read_globs(const Place& place, const YAML::Node& node, const std::string& field) {
   scanners::GlobList globs;
   for (const auto& entry : read_list(place, node, field)) {
@@ -173,7 +174,8 @@ scanners::GlobList read_globs(const Place& place, const YAML::Node& node, const 
   return globs;
 }
 
-std::vector<std::string> read_languages(const Place& place, const YAML::Node& node, const std::string& field) {
+std::vector<std::string> read_languages(const Place& place, const YAML::Node& node,
+                                        const std::string& field) {
   std::vector<std::string> languages;
   for (auto& entry : read_list(place, node, field)) {
     const bool valid = std::all_of(entry.value.begin(), entry.value.end(), [](char c) {
@@ -181,14 +183,15 @@ std::vector<std::string> read_languages(const Place& place, const YAML::Node& no
     });
     if (!valid)
       fail(place, entry.node.Mark(), entry.field,
-           "'" + entry.value + "' is not a language id (lower case, as the host names languages: python, cpp, go …)");
+           "'" + entry.value +
+               "' is not a language id (lower case, as the host names languages: python, cpp, go …)");
     languages.push_back(std::move(entry.value));
   }
   return languages;
 }
 
-std::vector<ContentPattern> read_patterns(const Place& place, const YAML::Node& node, const std::string& field,
-                                          bool case_sensitive) {
+std::vector<ContentPattern> read_patterns(const Place& place, const YAML::Node& node,
+                                          const std::string& field, bool case_sensitive) {
   std::vector<ContentPattern> patterns;
   for (const auto& entry : read_list(place, node, field)) {
     try {
@@ -200,7 +203,8 @@ std::vector<ContentPattern> read_patterns(const Place& place, const YAML::Node& 
   return patterns;
 }
 
-HistoryRule read_history(const Place& place, const YAML::Node& node, const std::string& field, bool has_files) {
+HistoryRule read_history(const Place& place, const YAML::Node& node, const std::string& field,
+                         bool has_files) {
   require_map(place, node, field);
   reject_unknown_keys(place, node, field,
                       {"changed_within_days", "commits_within_days", "min_commits", "older_than_days"});
@@ -247,20 +251,24 @@ RatioRule read_ratio(const Place& place, const YAML::Node& node, const std::stri
   return rule;
 }
 
-void check_rule_shape(const Place& place, const YAML::Node& node, const std::string& field, const EvidenceRule& r) {
+void check_rule_shape(const Place& place, const YAML::Node& node, const std::string& field,
+                      const EvidenceRule& r) {
   const bool files = !r.files.empty();
   if (!r.any.empty()) {
-    for (const char* key : {"files", "exclude", "min_files", "contains", "case_sensitive", "every_file", "absent",
-                            "history", "ratio"})
-      if (node[key]) fail(place, node[key].Mark(), field + "." + key, "does not go with 'any' (give it to a rule inside)");
+    for (const char* key : {"files", "exclude", "min_files", "contains", "case_sensitive", "every_file",
+                            "absent", "history", "ratio"})
+      if (node[key])
+        fail(place, node[key].Mark(), field + "." + key, "does not go with 'any' (give it to a rule inside)");
     return;
   }
   if (!files && !r.history && !r.ratio)
-    fail(place, node.Mark(), field, "give 'files', 'history', 'ratio' or 'any': a rule must look at something");
-  if (r.ratio && (files || r.history || node["contains"] || node["absent"] || node["min_files"] ||
-                  node["exclude"]))
+    fail(place, node.Mark(), field,
+         "give 'files', 'history', 'ratio' or 'any': a rule must look at something");
+  if (r.ratio &&
+      (files || r.history || node["contains"] || node["absent"] || node["min_files"] || node["exclude"]))
     fail(place, node.Mark(), field, "'ratio' stands alone (its 'of' and 'to' are the globs)");
-  if (node["contains"] && !files) fail(place, node["contains"].Mark(), field + ".contains", "needs 'files' to search");
+  if (node["contains"] && !files)
+    fail(place, node["contains"].Mark(), field + ".contains", "needs 'files' to search");
   if (node["exclude"] && !files) fail(place, node["exclude"].Mark(), field + ".exclude", "needs 'files'");
   if (node["every_file"] && r.contains.empty())
     fail(place, node["every_file"].Mark(), field + ".every_file", "only goes with 'contains'");
@@ -287,10 +295,12 @@ EvidenceRule read_rule(const Place& place, const YAML::Node& node, const std::st
   if (node["languages"]) r.languages = read_languages(place, node["languages"], field + ".languages");
   if (node["files"]) r.files = read_globs(place, node["files"], field + ".files");
   if (node["exclude"]) r.exclude = read_globs(place, node["exclude"], field + ".exclude");
-  if (node["min_files"]) r.min_files = read_count(place, node["min_files"], field + ".min_files", 1, kMaxCount);
+  if (node["min_files"])
+    r.min_files = read_count(place, node["min_files"], field + ".min_files", 1, kMaxCount);
   const bool case_sensitive =
       node["case_sensitive"] ? read_bool(place, node["case_sensitive"], field + ".case_sensitive") : false;
-  if (node["contains"]) r.contains = read_patterns(place, node["contains"], field + ".contains", case_sensitive);
+  if (node["contains"])
+    r.contains = read_patterns(place, node["contains"], field + ".contains", case_sensitive);
   if (node["every_file"]) r.every_file = read_bool(place, node["every_file"], field + ".every_file");
   if (node["absent"]) r.absent = read_bool(place, node["absent"], field + ".absent");
   if (node["history"]) r.history = read_history(place, node["history"], field + ".history", !r.files.empty());
@@ -300,7 +310,8 @@ EvidenceRule read_rule(const Place& place, const YAML::Node& node, const std::st
     if (!any.IsSequence() || any.size() == 0)
       fail(place, any.Mark(), field + ".any", "must be a non-empty list of rules, got " + describe(any));
     if (depth >= kMaxRuleDepth)
-      fail(place, any.Mark(), field + ".any", "nests deeper than " + std::to_string(kMaxRuleDepth) + " levels");
+      fail(place, any.Mark(), field + ".any",
+           "nests deeper than " + std::to_string(kMaxRuleDepth) + " levels");
     for (size_t i = 0; i < any.size(); ++i)
       r.any.push_back(read_rule(place, any[i], field + ".any[" + std::to_string(i) + "]", depth + 1));
   }
@@ -336,9 +347,13 @@ Check read_check(const std::string& label, const YAML::Node& node, size_t index)
   c.dimension = read_enum(place, node["dimension"], "dimension", kDimensions);
   static constexpr const char* kRisks[] = {"low", "medium", "high", "critical"};
   const std::string risk = read_enum(place, node["risk"], "risk", kRisks);
-  c.risk = risk == "critical" ? Risk::critical : risk == "high" ? Risk::high : risk == "medium" ? Risk::medium : Risk::low;
+  c.risk = risk == "critical" ? Risk::critical
+           : risk == "high"   ? Risk::high
+           : risk == "medium" ? Risk::medium
+                              : Risk::low;
   c.category = read_enum(place, node["category"], "category", kCategories);
-  if (node["effort_hours"]) c.effort_hours = read_number(place, node["effort_hours"], "effort_hours", 0, kMaxEffortHours);
+  if (node["effort_hours"])
+    c.effort_hours = read_number(place, node["effort_hours"], "effort_hours", 0, kMaxEffortHours);
   if (node["confidence"]) c.confidence = read_number(place, node["confidence"], "confidence", 0, 1);
   if (node["require"]) {
     static constexpr const char* kRequire[] = {"all", "any"};
@@ -358,8 +373,8 @@ YAML::Node load_document(std::string_view text, const std::string& label) {
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::ParserException& e) {
-    throw RuleFileError(label + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                        ": YAML syntax error: " + e.msg);
+    throw RuleFileError(label + ":" + std::to_string(e.mark.line + 1) + ":" +
+                        std::to_string(e.mark.column + 1) + ": YAML syntax error: " + e.msg);
   }
 }
 
@@ -397,7 +412,8 @@ RuleSet parse_rule_file(std::string_view yaml_text, const std::string& label) {
   const YAML::Node root = load_document(yaml_text, label);
   const Place place{label, ""};
   if (!root.IsMap())
-    fail(place, root.Mark(), "", "the top level must be a mapping with 'version' and 'checks', got " + describe(root));
+    fail(place, root.Mark(), "",
+         "the top level must be a mapping with 'version' and 'checks', got " + describe(root));
   reject_unknown_keys(place, root, "", {"version", "language_share", "ignore", "checks"});
   if (!root["version"]) fail(place, root.Mark(), "", "missing required key 'version'");
   const uint32_t version = read_count(place, root["version"], "version", 0, kMaxCount);
@@ -417,8 +433,8 @@ RuleSet parse_rule_file(std::string_view yaml_text, const std::string& label) {
   for (size_t i = 0; i < checks.size(); ++i) {
     Check check = read_check(label, checks[i], i);
     if (!ids.insert(check.id).second)
-      fail(Place{label, "check '" + check.id + "' (checks[" + std::to_string(i) + "]): "}, checks[i]["id"].Mark(),
-           "id", "is defined twice in this file");
+      fail(Place{label, "check '" + check.id + "' (checks[" + std::to_string(i) + "]): "},
+           checks[i]["id"].Mark(), "id", "is defined twice in this file");
     rules.checks.push_back(std::move(check));
   }
   return rules;
@@ -428,7 +444,8 @@ void merge_rule_sets(RuleSet& into, RuleSet&& more) {
   for (auto& check : more.checks) {
     for (const auto& existing : into.checks) {
       if (existing.id == check.id)
-        throw RuleFileError(check.origin + ": check '" + check.id + "' is already defined at " + existing.origin);
+        throw RuleFileError(check.origin + ": check '" + check.id + "' is already defined at " +
+                            existing.origin);
     }
   }
   for (auto& check : more.checks) into.checks.push_back(std::move(check));

@@ -18,7 +18,8 @@ std::vector<std::string> read_words(const json& j, const std::string& field) {
   std::vector<std::string> words;
   for (size_t i = 0; i < j.size(); ++i) {
     const std::string item = field + "[" + std::to_string(i) + "]";
-    if (!j[i].is_string() || j[i].get<std::string>().empty()) fail(item, "must be non-empty text, got " + j[i].dump());
+    if (!j[i].is_string() || j[i].get<std::string>().empty())
+      fail(item, "must be non-empty text, got " + j[i].dump());
     words.push_back(j[i].get<std::string>());
   }
   return words;
@@ -28,11 +29,11 @@ std::vector<std::string> read_words(const json& j, const std::string& field) {
 
 const std::vector<std::string>& PlaceholdersConfig::default_exclude() {
   static const std::vector<std::string> globs = {
-      "tests/",        "test/",          "__tests__/",   "spec/",         "testdata/",       "fixtures/",
-      "mocks/",        "fakes/",         "stubs/",       "testing/",      "src/test/",       "*_test.*",
-      "test_*.py",     "*.test.*",       "*.spec.*",     "*Test.java",    "*Tests.java",     "*Test.kt",
-      "*Tests.cs",     "conftest.py",    "*_mock.*",     "mock_*",        "*Mock.*",         "*_fake.*",
-      "fake_*",        "*Fake.*",        "*_stub.*",     "*Stub.*",       "*.pyi",           "*.d.ts"};
+      "tests/",    "test/",       "__tests__/", "spec/",      "testdata/",   "fixtures/",
+      "mocks/",    "fakes/",      "stubs/",     "testing/",   "src/test/",   "*_test.*",
+      "test_*.py", "*.test.*",    "*.spec.*",   "*Test.java", "*Tests.java", "*Test.kt",
+      "*Tests.cs", "conftest.py", "*_mock.*",   "mock_*",     "*Mock.*",     "*_fake.*",
+      "fake_*",    "*Fake.*",     "*_stub.*",   "*Stub.*",    "*.pyi",       "*.d.ts"};
   return globs;
 }
 
@@ -48,7 +49,8 @@ PlaceholdersConfig PlaceholdersConfig::parse(std::string_view json_text) {
   try {
     j = json::parse(json_text.empty() ? std::string_view("{}") : json_text);
   } catch (const json::parse_error& e) {
-    throw std::runtime_error(std::string("plugins.placeholders: configuration is not valid JSON: ") + e.what());
+    throw std::runtime_error(std::string("plugins.placeholders: configuration is not valid JSON: ") +
+                             e.what());
   }
   if (!j.is_object()) fail("", "must be an object, got " + j.dump());
   PlaceholdersConfig c = defaults();
@@ -85,7 +87,8 @@ PlaceholdersConfig PlaceholdersConfig::parse(std::string_view json_text) {
       c.severity = value.get<std::string>();
     } else {
       fail("", "unknown key '" + key +
-                   "'; known keys: enabled, exclude, stand_in_words, unfinished_words, max_file_size, effort_hours, "
+                   "'; known keys: enabled, exclude, stand_in_words, unfinished_words, max_file_size, "
+                   "effort_hours, "
                    "severity");
     }
   }

@@ -17,7 +17,7 @@ struct PlaceholdersConfig {
   scanners::GlobList exclude;
   StandInWords words;
   uint64_t max_file_size = 1024 * 1024;
-  double effort_hours = 4;    // to write the real function
+  double effort_hours = 4;  // to write the real function
   std::string severity = "medium";
 
   // The built-in defaults (docs/configuration.md lists them).

@@ -2,7 +2,6 @@
 // reported at the function's lines with its name. Test files and test
 // doubles are excluded by configurable globs.
 #include <assay/plugin.hpp>
-
 #include <atomic>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -33,11 +32,12 @@ class PlaceholdersScanner : public sdk::Scanner {
   void scan(sdk::Scan& scan) override {
     Counters counters;
     scan.parallel_for(scan.file_count(), [&](size_t index) { scan_file(scan, index, counters); });
-    host_.info(std::to_string(counters.found) + " stand-in functions among " + std::to_string(counters.functions) +
-               " functions in " + std::to_string(counters.files) + " files (" + std::to_string(counters.excluded) +
-               " test files and test doubles excluded)");
+    host_.info(std::to_string(counters.found) + " stand-in functions among " +
+               std::to_string(counters.functions) + " functions in " + std::to_string(counters.files) +
+               " files (" + std::to_string(counters.excluded) + " test files and test doubles excluded)");
     if (counters.refused > 0)
-      host_.warn("the host refused " + std::to_string(counters.refused) + " placeholder findings (its log says why)");
+      host_.warn("the host refused " + std::to_string(counters.refused) +
+                 " placeholder findings (its log says why)");
   }
 
  private:
@@ -50,7 +50,8 @@ class PlaceholdersScanner : public sdk::Scanner {
       return;
     }
     sdk::Blob blob(host_.api(), scan.raw());
-    if (!scan.read(index, blob) || looks_binary(blob.view()) || blob.view().size() > config_.max_file_size) return;
+    if (!scan.read(index, blob) || looks_binary(blob.view()) || blob.view().size() > config_.max_file_size)
+      return;
     const auto file = structure::FileStructure::analyze(blob.view(), info.language);
     if (file.unit_kind() != structure::UnitKind::function) return;
     ++counters.files;
@@ -64,7 +65,8 @@ class PlaceholdersScanner : public sdk::Scanner {
     }
   }
 
-  sdk::Finding to_finding(const StandIn& s, const structure::Function& function, const sdk::FileInfo& info) const {
+  sdk::Finding to_finding(const StandIn& s, const structure::Function& function,
+                          const sdk::FileInfo& info) const {
     const std::string name = scanners::to_valid_utf8(function.qualified_name());
     sdk::Finding f;
     f.rule = s.rule;
@@ -93,6 +95,7 @@ class PlaceholdersScanner : public sdk::Scanner {
 }  // namespace
 }  // namespace assay::placeholders
 
-ASSAY_SCANNER_PLUGIN(assay::placeholders::PlaceholdersScanner, "placeholders", "1.0.0",
-                     "Finds functions whose body is only a stand-in (pass, not implemented, todo!(), stub data)",
-                     assay::placeholders::placeholders_config_schema())
+ASSAY_SCANNER_PLUGIN(
+    assay::placeholders::PlaceholdersScanner, "placeholders", "1.0.0",
+    "Finds functions whose body is only a stand-in (pass, not implemented, todo!(), stub data)",
+    assay::placeholders::placeholders_config_schema())

@@ -45,11 +45,13 @@ bool is_form_of(const std::string& word, const std::string& stem) {
   if (word == stem) return true;
   static constexpr std::array<std::string_view, 6> kSuffixes = {"s", "d", "ed", "bed", "es", "ing"};
   for (auto suffix : kSuffixes)
-    if (word.size() == stem.size() + suffix.size() && word.starts_with(stem) && word.ends_with(suffix)) return true;
+    if (word.size() == stem.size() + suffix.size() && word.starts_with(stem) && word.ends_with(suffix))
+      return true;
   if (stem.ends_with('e')) {
     const std::string root = stem.substr(0, stem.size() - 1);
     for (std::string_view suffix : {"ing", "ion", "ions", "ed", "es"})
-      if (word.size() == root.size() + suffix.size() && word.starts_with(root) && word.ends_with(suffix)) return true;
+      if (word.size() == root.size() + suffix.size() && word.starts_with(root) && word.ends_with(suffix))
+        return true;
   }
   return false;
 }
@@ -80,9 +82,10 @@ std::string first_string_literal(std::string_view statement) {
 }
 
 bool says_not_implemented(const std::string& message) {
-  static constexpr std::array<std::string_view, 8> kPhrases = {
-      "not implemented", "not yet implemented", "unimplemented", "implement me", "to be implemented",
-      "todo",            "not supported yet",   "stub"};
+  static constexpr std::array<std::string_view, 8> kPhrases = {"not implemented",   "not yet implemented",
+                                                               "unimplemented",     "implement me",
+                                                               "to be implemented", "todo",
+                                                               "not supported yet", "stub"};
   return std::any_of(kPhrases.begin(), kPhrases.end(),
                      [&](std::string_view p) { return message.find(p) != std::string::npos; });
 }
@@ -104,10 +107,10 @@ bool is_identifier_char(char c) {
 // lists, maps and tuples of them ("{'price': 42.0}", "[{ sku: 'a' }]",
 // "0, nil", "Vec::new()"). Bare names count only as map keys (before ':').
 bool is_literal(std::string_view expression) {
-  static const std::vector<std::string> kValues = {"true", "false", "null", "none", "nil", "undefined",
-                                                   "vec", "new", "list", "dict", "map", "set", "string",
-                                                   "ok", "some", "self", "default", "f64", "f32", "i32",
-                                                   "i64", "u32", "u64", "usize"};
+  static const std::vector<std::string> kValues = {"true",   "false", "null", "none", "nil",     "undefined",
+                                                   "vec",    "new",   "list", "dict", "map",     "set",
+                                                   "string", "ok",    "some", "self", "default", "f64",
+                                                   "f32",    "i32",   "i64",  "u32",  "u64",     "usize"};
   bool any_value = false;
   for (size_t i = 0; i < expression.size();) {
     const char c = expression[i];
@@ -169,11 +172,13 @@ bool has_control_flow(std::string_view statement) {
 std::optional<StandIn> single_statement_stand_in(std::string_view s, bool declaration_only) {
   if (s == "pass" && !declaration_only) return StandIn{"pass-body", "is only `pass`", "pass", 0.9};
   if (s == "..." && !declaration_only) return StandIn{"ellipsis-body", "is only `...`", "...", 0.8};
-  if (starts_with_word(s, "raise") && s.find("NotImplementedError") != std::string_view::npos && !declaration_only)
+  if (starts_with_word(s, "raise") && s.find("NotImplementedError") != std::string_view::npos &&
+      !declaration_only)
     return StandIn{"not-implemented", "raises NotImplementedError", std::string(s), 0.8};
   if (starts_with_word(s, "throw")) {
     if (s.find("NotImplementedException") != std::string_view::npos ||
-        s.find("NotImplementedError") != std::string_view::npos || says_not_implemented(first_string_literal(s)))
+        s.find("NotImplementedError") != std::string_view::npos ||
+        says_not_implemented(first_string_literal(s)))
       return StandIn{"not-implemented", "throws a \"not implemented\" error", std::string(s), 0.9};
     return std::nullopt;
   }
@@ -212,7 +217,8 @@ std::optional<StandIn> classify(const structure::FileStructure& file, const stru
     for (const auto& w : words.unfinished) unfinished.push_back(lower(w));
     const std::string tag = first_form(comment_words, unfinished);
     if (tag.empty()) return std::nullopt;
-    return StandIn{"empty-with-marker", "is empty next to a " + tag + " comment", "empty body; comment: " + tag, 0.8};
+    return StandIn{"empty-with-marker", "is empty next to a " + tag + " comment",
+                   "empty body; comment: " + tag, 0.8};
   }
   // Constant or random data under a comment that calls it a stand-in.
   const std::string stand_in_word = first_form(comment_words, words.stand_in);

@@ -18,7 +18,7 @@ namespace assay::placeholders {
 // Words that, in a comment in or above a function, make constant data a
 // stand-in ("placeholder", "stub", ...) or an empty body unfinished ("TODO").
 struct StandInWords {
-  std::vector<std::string> stand_in;  // matched case-insensitively as word prefixes
+  std::vector<std::string> stand_in;    // matched case-insensitively as word prefixes
   std::vector<std::string> unfinished;  // to-do tags, matched as whole words, any case
 };
 

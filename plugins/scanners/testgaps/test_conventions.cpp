@@ -43,7 +43,8 @@ bool in_test_directory(std::string_view path) {
 std::string without_test_affixes(std::string name) {
   if (name.size() > 5 && name.starts_with("test_")) return name.substr(5);
   for (std::string_view suffix : {"_unittest", "_tests", "_test", "_spec"})
-    if (name.size() > suffix.size() && name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+      return name.substr(0, name.size() - suffix.size());
   return name;
 }
 
@@ -52,7 +53,8 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // XTest, XTests, XIT, TestX (Java and Kotlin class names).
 bool is_jvm_test_name(std::string_view class_name) {
   return (class_name.size() > 4 && (class_name.ends_with("Test") || class_name.ends_with("Tests"))) ||
-         (class_name.size() > 2 && class_name.ends_with("IT") && !is_upper(class_name[class_name.size() - 3])) ||
+         (class_name.size() > 2 && class_name.ends_with("IT") &&
+          !is_upper(class_name[class_name.size() - 3])) ||
          (class_name.size() > 4 && class_name.starts_with("Test") && is_upper(class_name[4]));
 }
 
@@ -62,7 +64,8 @@ constexpr std::array<std::string_view, 6> kJsExtensions = {"js", "jsx", "ts", "t
 }  // namespace
 
 bool has_conventions(std::string_view language) {
-  for (std::string_view l : {"python", "go", "javascript", "typescript", "rust", "java", "kotlin", "c", "cpp"})
+  for (std::string_view l :
+       {"python", "go", "javascript", "typescript", "rust", "java", "kotlin", "c", "cpp"})
     if (language == l) return true;
   return false;
 }
@@ -74,8 +77,9 @@ bool is_test_file(std::string_view path) {
   if (ext == "java" || ext == "kt") return is_jvm_test_name(stem(original));
   const std::string name = lower(original);
   const std::string s(stem(name));
-  return s.starts_with("test_") || s.ends_with("_test") || s.ends_with("_tests") || s.ends_with("_unittest") ||
-         name.find(".test.") != std::string::npos || name.find(".spec.") != std::string::npos;
+  return s.starts_with("test_") || s.ends_with("_test") || s.ends_with("_tests") ||
+         s.ends_with("_unittest") || name.find(".test.") != std::string::npos ||
+         name.find(".spec.") != std::string::npos;
 }
 
 TestIndex::TestIndex(const std::vector<std::string>& paths) {
@@ -83,7 +87,8 @@ TestIndex::TestIndex(const std::vector<std::string>& paths) {
     const std::string p = lower(path);
     paths_.insert(p);
     names_.insert(std::string(base_name(p)));
-    if (in_test_directory(p) || is_test_file(path)) tested_stems_.insert(without_test_affixes(std::string(stem(base_name(p)))));
+    if (in_test_directory(p) || is_test_file(path))
+      tested_stems_.insert(without_test_affixes(std::string(stem(base_name(p)))));
   }
 }
 
@@ -91,7 +96,8 @@ bool TestIndex::has_test(std::string_view path, std::string_view language, std::
   const std::string name = lower(base_name(path));
   const std::string s(stem(name));
   auto named = [&](const std::string& candidate) { return names_.count(candidate) > 0; };
-  if (language == "python") return named("test_" + s + ".py") || named(s + "_test.py") || tested_stems_.count(s) > 0;
+  if (language == "python")
+    return named("test_" + s + ".py") || named(s + "_test.py") || tested_stems_.count(s) > 0;
   if (language == "go") return paths_.count(lower(directory(path)) + s + "_test.go") > 0;
   if (language == "javascript" || language == "typescript") {
     for (auto ext : kJsExtensions)
@@ -99,8 +105,8 @@ bool TestIndex::has_test(std::string_view path, std::string_view language, std::
     return tested_stems_.count(s) > 0;
   }
   if (language == "rust")
-    return content.find("#[cfg(test)]") != std::string_view::npos || content.find("#[test]") != std::string_view::npos ||
-           tested_stems_.count(s) > 0;
+    return content.find("#[cfg(test)]") != std::string_view::npos ||
+           content.find("#[test]") != std::string_view::npos || tested_stems_.count(s) > 0;
   if (language == "java" || language == "kotlin") {
     for (std::string_view ext : {"java", "kt"})
       for (const std::string& candidate : {s + "test", s + "tests", "test" + s, s + "it"})

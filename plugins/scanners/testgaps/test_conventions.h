@@ -40,8 +40,8 @@ class TestIndex {
   static std::string expected_tests(std::string_view path, std::string_view language);
 
  private:
-  std::unordered_set<std::string> names_;        // lower-case file names
-  std::unordered_set<std::string> paths_;        // lower-case paths
+  std::unordered_set<std::string> names_;         // lower-case file names
+  std::unordered_set<std::string> paths_;         // lower-case paths
   std::unordered_set<std::string> tested_stems_;  // stems of files under test directories, affixes removed
 };
 

@@ -22,12 +22,31 @@ uint32_t read_count(const json& value, const std::string& field, uint32_t minimu
 }  // namespace
 
 const std::vector<std::string>& TestgapsConfig::default_exclude() {
-  static const std::vector<std::string> globs = {
-      "vendor/",    "third_party/", "node_modules/", "examples/",     "example/",     "docs/",
-      "build/",     "dist/",        "generated/",    "scripts/",      "benchmarks/",  "bench/",
-      "main.{go,rs,c,cc,cpp,py,java,kt,ts,js}",      "__init__.py",   "__main__.py",  "setup.py",
-      "conftest.py", "lib.rs",      "mod.rs",        "build.rs",      "*.d.ts",       "*.pb.*",
-      "*_pb2.py",   "*.generated.*", "*.config.{js,ts,mjs,cjs}"};
+  static const std::vector<std::string> globs = {"vendor/",
+                                                 "third_party/",
+                                                 "node_modules/",
+                                                 "examples/",
+                                                 "example/",
+                                                 "docs/",
+                                                 "build/",
+                                                 "dist/",
+                                                 "generated/",
+                                                 "scripts/",
+                                                 "benchmarks/",
+                                                 "bench/",
+                                                 "main.{go,rs,c,cc,cpp,py,java,kt,ts,js}",
+                                                 "__init__.py",
+                                                 "__main__.py",
+                                                 "setup.py",
+                                                 "conftest.py",
+                                                 "lib.rs",
+                                                 "mod.rs",
+                                                 "build.rs",
+                                                 "*.d.ts",
+                                                 "*.pb.*",
+                                                 "*_pb2.py",
+                                                 "*.generated.*",
+                                                 "*.config.{js,ts,mjs,cjs}"};
   return globs;
 }
 
@@ -72,8 +91,9 @@ TestgapsConfig TestgapsConfig::parse(std::string_view json_text) {
         fail(".max_file_size", "must be a positive whole number of bytes, got " + value.dump());
       c.max_file_size = value.get<uint64_t>();
     } else {
-      fail("", "unknown key '" + key +
-                   "'; known keys: enabled, exclude, min_code_lines, complex_file, hotspot_days, max_file_size");
+      fail("",
+           "unknown key '" + key +
+               "'; known keys: enabled, exclude, min_code_lines, complex_file, hotspot_days, max_file_size");
     }
   }
   return c;

@@ -1,9 +1,8 @@
 // The testgaps scanner plugin: source files with no test by their language's
 // conventions, ranked by hotspot score (commits × complexity) when the host
 // offers history facts, else by complexity alone.
-#include <assay/plugin.hpp>
-
 #include <algorithm>
+#include <assay/plugin.hpp>
 #include <cmath>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -108,9 +107,9 @@ class TestgapsScanner : public sdk::Scanner {
       gap.score = gap.complexity;
       if (!known) continue;
       const auto facts = history.file(gap.path);
-      const uint64_t commits =
-          facts ? std::count_if(facts->change_times.begin(), facts->change_times.end(), [&](int64_t t) { return t >= since; })
-                : 0;
+      const uint64_t commits = facts ? std::count_if(facts->change_times.begin(), facts->change_times.end(),
+                                                     [&](int64_t t) { return t >= since; })
+                                     : 0;
       gap.commits = commits;
       gap.score = static_cast<double>(commits) * gap.complexity;
     }
@@ -130,7 +129,8 @@ class TestgapsScanner : public sdk::Scanner {
     f.confidence = 0.7;
     f.path = gap.path;
     const std::string expected = TestIndex::expected_tests(gap.path, gap.language);
-    f.evidence = scanners::to_valid_utf8(gap.path) + ": no " + expected + " (" + gap.language + " conventions)";
+    f.evidence =
+        scanners::to_valid_utf8(gap.path) + ": no " + expected + " (" + gap.language + " conventions)";
     f.tags = {"testgap", gap.language};
     nlohmann::json details = {{"language", gap.language},
                               {"expected", expected},

@@ -52,8 +52,9 @@ TEST(MaturityAssessment, RefusalsNameTheJsonPath) {
             "maturity assessment: percent: must be a number from 0.0 to 100.0, got 162.5");
   EXPECT_EQ(error_of(with("\"security\": 40", "\"security\": \"high\"")),
             "maturity assessment: dimensions.security: must be a number from 0.0 to 100.0, got \"high\"");
-  EXPECT_EQ(error_of(with("\"status\": \"fail\"", "\"status\": \"failed\"")),
-            "maturity assessment: checks[0].status: 'failed' is not one of pass, partial, fail, inconclusive");
+  EXPECT_EQ(
+      error_of(with("\"status\": \"fail\"", "\"status\": \"failed\"")),
+      "maturity assessment: checks[0].status: 'failed' is not one of pass, partial, fail, inconclusive");
   EXPECT_EQ(error_of(with("\"score\": -1", "\"score\": 0")),
             "maturity assessment: checks[1].score: must be -1 for an inconclusive check");
   EXPECT_EQ(error_of(with("\"score\": 0,", "\"score\": 11,")),
@@ -91,8 +92,9 @@ TEST(MaturityAssessment, TheFirstAssessmentOfAScanCounts) {
 TEST(MaturityAssessment, TheHeaderCarriesTheAssessmentOrTheConfiguredLevel) {
   ScanOutcome outcome;
   outcome.maturity_level = "developing";
-  EXPECT_EQ(maturity_header_json(outcome),
-            nlohmann::json::parse(R"({"level": "developing", "assessed": false, "source": "configuration"})"));
+  EXPECT_EQ(
+      maturity_header_json(outcome),
+      nlohmann::json::parse(R"({"level": "developing", "assessed": false, "source": "configuration"})"));
   outcome.assessment = parse_assessment(kValid, "maturity");
   const nlohmann::json header = maturity_header_json(outcome);
   EXPECT_EQ(header["level"], "maturing");

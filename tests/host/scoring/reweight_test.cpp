@@ -44,7 +44,8 @@ TEST(Reweight, EqualsScoringUnderTheLevelFromTheStart) {
   const Model nascent = Model::from_yaml(testing::default_scoring_section(), "nascent");
   for (const char* level : {"nascent", "developing", "maturing", "advanced"}) {
     const Model target = nascent.with_maturity_level(level);
-    for (const Finding& f : {finding("security", "high"), finding("performance"), finding("documentation", "low")}) {
+    for (const Finding& f :
+         {finding("security", "high"), finding("performance"), finding("documentation", "low")}) {
       const Scores direct = target.score(f, FileContext{});
       const Scores moved = reweighted(target, nascent.score(f, FileContext{}));
       EXPECT_DOUBLE_EQ(moved.composite, direct.composite) << level << " " << f.category;

@@ -50,13 +50,17 @@ class MarkdownMaturityTest : public ::testing::Test {
   ScratchDir scratch;
 };
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST_F(MarkdownMaturityTest, LevelDimensionsPostureAndGap) {
   const std::string md = render(assessed_maturity());
   EXPECT_TRUE(contains(md, "- **Maturity**: DEVELOPING (41.7%)\n")) << md;
-  EXPECT_TRUE(contains(md, "## Maturity\n\n**DEVELOPING** — 41.7% of the risk-weighted maturity checks met")) << md;
-  EXPECT_TRUE(contains(md, "assessed by `maturity`: 4 checks, 1 pass, 1 partial, 1 fail, 1 inconclusive")) << md;
+  EXPECT_TRUE(contains(md, "## Maturity\n\n**DEVELOPING** — 41.7% of the risk-weighted maturity checks met"))
+      << md;
+  EXPECT_TRUE(contains(md, "assessed by `maturity`: 4 checks, 1 pass, 1 partial, 1 fail, 1 inconclusive"))
+      << md;
   // Dimensions in the rules' order, whatever order the header has them in.
   EXPECT_TRUE(contains(md,
                        "| CI/CD | 50% | `█████░░░░░` |\n"
@@ -68,11 +72,14 @@ TEST_F(MarkdownMaturityTest, LevelDimensionsPostureAndGap) {
                        "    x-axis [\"CI/CD\", \"Security\"]\n    y-axis \"percent\" 0 --> 100\n"
                        "    bar [50, 40]\n```\n"))
       << md;
-  EXPECT_TRUE(contains(md, "### Security posture\n\n**40%** of the risk-weighted security checks met; ")) << md;
+  EXPECT_TRUE(contains(md, "### Security posture\n\n**40%** of the risk-weighted security checks met; "))
+      << md;
   EXPECT_TRUE(contains(md, "- Secret scanning is configured (`secret-scanning`, high, score 0/10)\n")) << md;
   EXPECT_TRUE(contains(md, "### Gap to MATURING (50%)\n\n8.3 percentage points to go.")) << md;
-  EXPECT_TRUE(contains(md, "| Secret scanning is configured (`secret-scanning`) | Security | high | 0 | +50 | no file "
-                           "matches /.gitleaks.toml |\n"))
+  EXPECT_TRUE(
+      contains(md,
+               "| Secret scanning is configured (`secret-scanning`) | Security | high | 0 | +50 | no file "
+               "matches /.gitleaks.toml |\n"))
       << md;
   EXPECT_FALSE(contains(md, "(`releases`) |")) << md;  // the gap is closed without it
 }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <assay/plugin.hpp>
-
 #include <memory>
 
 #include "history_facts.h"

@@ -7,7 +7,9 @@ namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool is_special(char c) { return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || c == '{' || c == '}'; }
+bool is_special(char c) {
+  return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || c == '{' || c == '}';
+}
 
 [[noreturn]] void refuse(std::string_view pattern, const std::string& problem) {
   throw std::invalid_argument("glob '" + std::string(pattern) + "': " + problem);
@@ -132,7 +134,8 @@ std::vector<std::string> split_segments(std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t slash = text.find('/', start);
-    segments.emplace_back(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    segments.emplace_back(
+        text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -144,7 +147,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
   size_t start = 0;
   while (true) {
     const size_t slash = path.find('/', start);
-    segments.push_back(path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    segments.push_back(
+        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -225,7 +229,8 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
   }
 }
 
-bool PathGlob::segments_match(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path) {
+bool PathGlob::segments_match(const std::vector<std::string>& pattern,
+                              const std::vector<std::string_view>& path) {
   // reachable[j]: pattern[i..] can match path[j..], filled from the last segment back.
   const size_t n = path.size();
   std::vector<char> next(n + 1, 0);

@@ -40,7 +40,8 @@ class PathGlob {
     std::string literal_suffix;         // lower-case text every match ends with (fast reject)
   };
 
-  static bool segments_match(const std::vector<std::string>& pattern, const std::vector<std::string_view>& path);
+  static bool segments_match(const std::vector<std::string>& pattern,
+                             const std::vector<std::string_view>& path);
 
   std::string text_;
   std::vector<Alternative> alternatives_;

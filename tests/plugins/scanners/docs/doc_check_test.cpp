@@ -34,15 +34,15 @@ TEST(CheckLinks, BrokenFilesAndAnchors) {
     return path == "docs/guide.md" ? &guide_anchors : nullptr;
   };
   const char* readme =
-      "# Project\n"                                     // 1
-      "[guide](docs/guide.md#install)\n"                // 2
-      "[missing anchor](docs/guide.md#usage)\n"         // 3
-      "[missing file](docs/setup.md)\n"                 // 4
-      "[directory](docs/)\n"                            // 5
-      "[code with a line](src/main.c#L10)\n"            // 6
-      "[own](#project) [own missing](#nothing)\n"       // 7
+      "# Project\n"                                              // 1
+      "[guide](docs/guide.md#install)\n"                         // 2
+      "[missing anchor](docs/guide.md#usage)\n"                  // 3
+      "[missing file](docs/setup.md)\n"                          // 4
+      "[directory](docs/)\n"                                     // 5
+      "[code with a line](src/main.c#L10)\n"                     // 6
+      "[own](#project) [own missing](#nothing)\n"                // 7
       "![logo](docs/img/logo.png) ![gone](docs/img/gone.png)\n"  // 8
-      "[web](https://example.com/nowhere.md)\n";        // 9
+      "[web](https://example.com/nowhere.md)\n";                 // 9
   std::vector<std::string> found;
   const std::set<std::string> own = markdown_anchors(readme);
   auto with_own = [&](const std::string& path) -> const std::set<std::string>* {
@@ -50,16 +50,18 @@ TEST(CheckLinks, BrokenFilesAndAnchors) {
   };
   for (const auto& p : check_links("README.md", readme, repo, with_own, true))
     found.push_back(std::to_string(p.line) + " " + p.rule + " " + p.target + ": " + p.problem);
-  EXPECT_EQ(found, (std::vector<std::string>{"3 broken-anchor docs/guide.md#usage: docs/guide.md has no heading #usage",
-                                             "4 broken-link docs/setup.md: no file docs/setup.md",
-                                             "7 broken-anchor #nothing: README.md has no heading #nothing",
-                                             "8 broken-link docs/img/gone.png: no file docs/img/gone.png"}));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "3 broken-anchor docs/guide.md#usage: docs/guide.md has no heading #usage",
+                       "4 broken-link docs/setup.md: no file docs/setup.md",
+                       "7 broken-anchor #nothing: README.md has no heading #nothing",
+                       "8 broken-link docs/img/gone.png: no file docs/img/gone.png"}));
   EXPECT_EQ(check_links("README.md", readme, repo, with_own, false).size(), 2u);
 }
 
 TEST(NamedCodePaths, LinksAndCodeSpansToExistingNonDocuments) {
   const RepoPaths repo({"README.md", "src/main.c", "src/util.c", "docs/a.md"});
-  EXPECT_EQ(named_code_paths("docs/a.md", "[main](../src/main.c) `src/util.c` `src/gone.c` [readme](../README.md)", repo),
+  EXPECT_EQ(named_code_paths("docs/a.md",
+                             "[main](../src/main.c) `src/util.c` `src/gone.c` [readme](../README.md)", repo),
             (std::set<std::string>{"src/main.c", "src/util.c"}));
 }
 

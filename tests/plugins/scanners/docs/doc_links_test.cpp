@@ -16,10 +16,10 @@ TEST(MarkdownLinks, InlineImagesReferencesAndTitles) {
   const char* text =
       "See [the guide](docs/guide.md) and ![logo](img/logo.png \"Logo\").\n"  // 1
       "[![badge](b.svg)](https://ci.example.com)\n"                           // 2
-      "A [link with (parens)](a_(b).md) and <https://x.example>.\n"            // 3
-      "[ref]: ../other.md#part \"title\"\n"                                    // 4
-      "  [angle]: <with space.md>\n"                                           // 5
-      "[^1]: a footnote, not a link\n";                                        // 6
+      "A [link with (parens)](a_(b).md) and <https://x.example>.\n"           // 3
+      "[ref]: ../other.md#part \"title\"\n"                                   // 4
+      "  [angle]: <with space.md>\n"                                          // 5
+      "[^1]: a footnote, not a link\n";                                       // 6
   EXPECT_EQ(described(markdown_links(text)),
             (std::vector<std::string>{"1 [the guide] docs/guide.md", "1 [logo] img/logo.png",
                                       "2 [badge] b.svg", "2 [![badge](b.svg)] https://ci.example.com",
@@ -29,15 +29,15 @@ TEST(MarkdownLinks, InlineImagesReferencesAndTitles) {
 
 TEST(MarkdownLinks, CodeAndCommentsAreNotLinks) {
   const char* text =
-      "```markdown\n"               // 1
-      "[in a fence](nope.md)\n"     // 2
-      "```\n"                       // 3
-      "`[in a span](nope.md)` and [real](yes.md)\n"  // 4
-      "<!-- [hidden](nope.md)\n"    // 5
+      "```markdown\n"                                     // 1
+      "[in a fence](nope.md)\n"                           // 2
+      "```\n"                                             // 3
+      "`[in a span](nope.md)` and [real](yes.md)\n"       // 4
+      "<!-- [hidden](nope.md)\n"                          // 5
       "still hidden [x](nope.md) -->[after](after.md)\n"  // 6
-      "~~~~\n"                      // 7
-      "[tilde fence](nope.md)\n"    // 8
-      "~~~~\n";                     // 9
+      "~~~~\n"                                            // 7
+      "[tilde fence](nope.md)\n"                          // 8
+      "~~~~\n";                                           // 9
   EXPECT_EQ(described(markdown_links(text)),
             (std::vector<std::string>{"4 [real] yes.md", "6 [after] after.md"}));
 }
@@ -45,7 +45,7 @@ TEST(MarkdownLinks, CodeAndCommentsAreNotLinks) {
 TEST(RstLinks, HyperlinksDocRolesTargetsAndDirectives) {
   const char* text =
       "See `the guide <guide.rst>`_ and `anon <https://x.example>`__.\n"  // 1
-      "Read :doc:`install` and :doc:`Setup <setup/index>`.\n"              // 2
+      "Read :doc:`install` and :doc:`Setup <setup/index>`.\n"             // 2
       ".. _manual: manual.rst\n"                                          // 3
       ".. include:: ../shared/intro.rst\n"                                // 4
       ".. image:: img/arch.png\n";                                        // 5

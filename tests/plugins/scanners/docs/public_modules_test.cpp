@@ -13,11 +13,22 @@ std::vector<std::string> described(const std::vector<PublicModule>& modules) {
 }
 
 TEST(PublicModules, PerLanguageConventions) {
-  const std::vector<std::string> paths = {
-      "shop/__init__.py", "shop/cart/__init__.py", "shop/cart/items.py", "tests/__init__.py",
-      "store/store.go",   "store/store_test.go",   "internal/db/db.go",  "main.go",
-      "crates/parser/Cargo.toml", "src/render.rs", "src/main.rs",         "src/eval/mod.rs",
-      "packages/ui/package.json", "package.json",  "include/acme/widget.hpp", "src/widget.cpp"};
+  const std::vector<std::string> paths = {"shop/__init__.py",
+                                          "shop/cart/__init__.py",
+                                          "shop/cart/items.py",
+                                          "tests/__init__.py",
+                                          "store/store.go",
+                                          "store/store_test.go",
+                                          "internal/db/db.go",
+                                          "main.go",
+                                          "crates/parser/Cargo.toml",
+                                          "src/render.rs",
+                                          "src/main.rs",
+                                          "src/eval/mod.rs",
+                                          "packages/ui/package.json",
+                                          "package.json",
+                                          "include/acme/widget.hpp",
+                                          "src/widget.cpp"};
   const scanners::GlobList excluded({"tests/"});
   EXPECT_EQ(described(public_modules(paths, excluded)),
             (std::vector<std::string>{"rust parser crates/parser", "cpp widget include/acme/widget.hpp",

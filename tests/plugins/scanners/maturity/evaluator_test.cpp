@@ -42,7 +42,9 @@ struct Repo {
       auto lang = languages.find(path);
       s.files.push_back({path, lang == languages.end() ? "" : lang->second, content.size()});
     }
-    s.read = [this, paths = s.files](size_t i) -> std::optional<std::string> { return files.at(paths[i].path); };
+    s.read = [this, paths = s.files](size_t i) -> std::optional<std::string> {
+      return files.at(paths[i].path);
+    };
     return s;
   }
 };
@@ -50,7 +52,9 @@ struct Repo {
 // A rule file with one check per entry of `checks` (YAML of the check body
 // after its id line), all in dimension testing, risk medium, unless the body
 // says otherwise.
-RuleSet rules(const std::string& body) { return parse_rule_file("version: 1\nchecks:\n" + body, "test.yaml"); }
+RuleSet rules(const std::string& body) {
+  return parse_rule_file("version: 1\nchecks:\n" + body, "test.yaml");
+}
 
 std::string check(const std::string& id, const std::string& evidence, const std::string& extra = "",
                   const std::string& dimension = "testing", const std::string& risk = "medium") {
@@ -90,17 +94,19 @@ TEST(Evaluator, FilesRulesPassFailAndCountTowardsMinFiles) {
 }
 
 TEST(Evaluator, ContentPatternsGiveThePathAndLine) {
-  const RuleSet r = rules(check("ci", "      - files: [.github/workflows/*.yml]\n        contains: ['\\bctest\\b']\n") +
-                          check("perm",
-                                "      - files: [.github/workflows/*.yml]\n        contains: ['^\\s*permissions:']\n"
-                                "        every_file: true\n"));
+  const RuleSet r =
+      rules(check("ci", "      - files: [.github/workflows/*.yml]\n        contains: ['\\bctest\\b']\n") +
+            check("perm",
+                  "      - files: [.github/workflows/*.yml]\n        contains: ['^\\s*permissions:']\n"
+                  "        every_file: true\n"));
   const Repo repo{{{".github/workflows/a.yml", "on: push\njobs:\n  t:\n    steps:\n      - run: ctest -j2\n"},
                    {".github/workflows/b.yml", "permissions:\n  contents: read\n"},
                    {".github/workflows/c.yml", "on: pull_request\n"}},
                   {}};
   const Assessment a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
   EXPECT_EQ(result(a, "ci").status, Status::pass);
-  EXPECT_EQ(result(a, "ci").evidence, std::vector<std::string>{".github/workflows/a.yml:5: - run: ctest -j2"});
+  EXPECT_EQ(result(a, "ci").evidence,
+            std::vector<std::string>{".github/workflows/a.yml:5: - run: ctest -j2"});
   // 1 of 3 workflow files declares permissions: 3.33.
   EXPECT_EQ(result(a, "perm").status, Status::partial);
   EXPECT_DOUBLE_EQ(result(a, "perm").score, 3.33);
@@ -112,8 +118,9 @@ TEST(Evaluator, ContentPatternsGiveThePathAndLine) {
 TEST(Evaluator, AbsentRulesFailOnWhatTheyFind) {
   const RuleSet r =
       rules(check("keys", "      - files: ['*.pem']\n        exclude: [tests/]\n        absent: true\n") +
-            check("tokens", "      - files: ['*.py']\n        contains: ['AKIA[0-9A-Z]{16}']\n"
-                            "        case_sensitive: true\n        absent: true\n"));
+            check("tokens",
+                  "      - files: ['*.py']\n        contains: ['AKIA[0-9A-Z]{16}']\n"
+                  "        case_sensitive: true\n        absent: true\n"));
   Repo repo{{{"tests/fixture.pem", "x"}, {"app.py", "print(1)\n"}}, {}};
   Assessment a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
   EXPECT_EQ(result(a, "keys").status, Status::pass);
@@ -142,34 +149,41 @@ TEST(Evaluator, RatioRulesScaleToTheTargetAndAreNotApplicableWithoutSources) {
   a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
   EXPECT_EQ(result(a, "ratio").status, Status::inconclusive);
   EXPECT_EQ(result(a, "ratio").score, -1);
-  EXPECT_EQ(result(a, "ratio").evidence, (std::vector<std::string>{"not applicable:", "no file matches *.py"}));
+  EXPECT_EQ(result(a, "ratio").evidence,
+            (std::vector<std::string>{"not applicable:", "no file matches *.py"}));
   EXPECT_EQ(a.percent, 0);
   EXPECT_EQ(a.level, "nascent");
 }
 
 TEST(Evaluator, HistoryRulesAreInconclusiveWithoutHistoryAndSkippedInScores) {
-  const RuleSet r = rules(check("fresh", "      - files: [CHANGELOG.md]\n        history: {changed_within_days: 180}\n") +
-                          check("readme", "      - files: [README.md]\n"));
+  const RuleSet r =
+      rules(check("fresh", "      - files: [CHANGELOG.md]\n        history: {changed_within_days: 180}\n") +
+            check("readme", "      - files: [README.md]\n"));
   const Repo repo{{{"CHANGELOG.md", ""}}, {}};
   const Assessment a = assess(r, repo.snapshot(), NoHistoryFacts("the host offers no history facts"));
   EXPECT_EQ(result(a, "fresh").status, Status::inconclusive);
-  EXPECT_EQ(result(a, "fresh").evidence, std::vector<std::string>{"history: the host offers no history facts"});
+  EXPECT_EQ(result(a, "fresh").evidence,
+            std::vector<std::string>{"history: the host offers no history facts"});
   // Only the failed readme check counts: 0 %.
   EXPECT_EQ(a.percent, 0);
 }
 
 TEST(Evaluator, HistoryRulesWithFacts) {
-  const RuleSet r = rules(check("fresh", "      - files: [CHANGELOG.md]\n        history: {changed_within_days: 180}\n") +
-                          check("stale", "      - files: [docs/]\n        history: {changed_within_days: 30}\n") +
-                          check("old", "      - files: [LICENSE]\n        history: {older_than_days: 365}\n") +
-                          check("busy", "      - files: ['*.c']\n        history: {commits_within_days: 90, min_commits: 4}\n") +
-                          check("maintained", "      - history: {commits_within_days: 90, min_commits: 13}\n"));
-  const Repo repo{{{"CHANGELOG.md", ""}, {"docs/a.md", ""}, {"LICENSE", ""}, {"a.c", ""}, {"b.c", ""}, {"new.c", ""}}, {}};
+  const RuleSet r = rules(
+      check("fresh", "      - files: [CHANGELOG.md]\n        history: {changed_within_days: 180}\n") +
+      check("stale", "      - files: [docs/]\n        history: {changed_within_days: 30}\n") +
+      check("old", "      - files: [LICENSE]\n        history: {older_than_days: 365}\n") +
+      check("busy", "      - files: ['*.c']\n        history: {commits_within_days: 90, min_commits: 4}\n") +
+      check("maintained", "      - history: {commits_within_days: 90, min_commits: 13}\n"));
+  const Repo repo{
+      {{"CHANGELOG.md", ""}, {"docs/a.md", ""}, {"LICENSE", ""}, {"a.c", ""}, {"b.c", ""}, {"new.c", ""}},
+      {}};
   FakeHistory h;
   h.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 20 * kDay, {}};
   h.files["docs/a.md"] = {kNow - 400 * kDay, kNow - 45 * kDay, {}};
   h.files["LICENSE"] = {kNow - 500 * kDay, kNow - 500 * kDay, {}};
-  h.files["a.c"] = {kNow - 100 * kDay, kNow - 1 * kDay, {kNow - 1 * kDay, kNow - 10 * kDay, kNow - 100 * kDay}};
+  h.files["a.c"] = {
+      kNow - 100 * kDay, kNow - 1 * kDay, {kNow - 1 * kDay, kNow - 10 * kDay, kNow - 100 * kDay}};
   h.files["b.c"] = {kNow - 100 * kDay, kNow - 5 * kDay, {kNow - 5 * kDay}};
   for (int day = 0; day < 90; day += 9) h.commit_times.push_back(kNow - day * kDay);  // 10 commits
   h.commit_times.push_back(kNow - 200 * kDay);
@@ -179,7 +193,8 @@ TEST(Evaluator, HistoryRulesWithFacts) {
             std::vector<std::string>{"CHANGELOG.md last changed 20 days ago (within 180 days wanted)"});
   EXPECT_EQ(result(a, "stale").status, Status::fail);
   EXPECT_EQ(result(a, "old").status, Status::pass);
-  EXPECT_EQ(result(a, "old").evidence, std::vector<std::string>{"LICENSE added 500 days ago (at least 365 days wanted)"});
+  EXPECT_EQ(result(a, "old").evidence,
+            std::vector<std::string>{"LICENSE added 500 days ago (at least 365 days wanted)"});
   // a.c has 2 commits in 90 days (the best file), 2 of 4 wanted: 5.
   EXPECT_DOUBLE_EQ(result(a, "busy").score, 5);
   EXPECT_EQ(result(a, "busy").evidence,
@@ -196,7 +211,8 @@ TEST(Evaluator, LanguagesDecideWhichRulesApply) {
       "      - name: python\n        languages: [python]\n        files: [poetry.lock]\n"
       "      - name: go\n        languages: [go]\n        files: [go.sum]\n"
       "      - name: rust\n        languages: [rust]\n        files: [Cargo.lock]\n";
-  const RuleSet r = rules(check("locks", evidence) + check("java-only", "      - files: [pom.xml]\n", "    languages: [java]\n"));
+  const RuleSet r = rules(check("locks", evidence) +
+                          check("java-only", "      - files: [pom.xml]\n", "    languages: [java]\n"));
   // 10 go files and 1 python file: python's share 1/11 = 0.09 is below 0.1, so python is absent.
   Repo repo{{{"go.sum", ""}, {"tool.py", ""}}, {{"tool.py", "python"}}};
   for (int i = 0; i < 10; ++i) {
@@ -300,10 +316,10 @@ TEST(Evaluator, LevelThresholds) {
 }
 
 TEST(Evaluator, IgnoredPathsAndLargeFilesAreNotSeen) {
-  const RuleSet r = parse_rule_file(
-      "version: 1\nignore: [vendor/]\nchecks:\n" + check("vendored", "      - files: [SECURITY.md]\n") +
-          check("big", "      - files: [ci.yml]\n        contains: [ctest]\n"),
-      "test.yaml");
+  const RuleSet r = parse_rule_file("version: 1\nignore: [vendor/]\nchecks:\n" +
+                                        check("vendored", "      - files: [SECURITY.md]\n") +
+                                        check("big", "      - files: [ci.yml]\n        contains: [ctest]\n"),
+                                    "test.yaml");
   const Repo repo{{{"vendor/lib/SECURITY.md", ""}, {"ci.yml", std::string(100, ' ') + "ctest\n"}}, {}};
   EvaluationLimits limits;
   limits.max_file_size = 50;

@@ -44,8 +44,8 @@ std::set<std::string> with_status(const Outcome& o, const std::string& status) {
   return ids;
 }
 
-const std::set<std::string> kHistoryChecks = {"tests-maintained", "changelog-maintained", "dependencies-fresh",
-                                              "maintained"};
+const std::set<std::string> kHistoryChecks = {"tests-maintained", "changelog-maintained",
+                                              "dependencies-fresh", "maintained"};
 
 // ------------------------------------------------------------------- bare
 // A script and a one-line README.
@@ -65,7 +65,8 @@ const std::set<std::string> kHistoryChecks = {"tests-maintained", "changelog-mai
 // security 10 × 10 / 350 = 28.6 %, documentation 7.5 × 10 / 375 = 20 %,
 // every other dimension 0 %; overall (100 + 75) / 2025 = 8.6 %: nascent.
 TEST(FixtureRepositories, Bare) {
-  const Outcome o = assess({{"main.py", "python", "print('hello')\n"}, {"README.md", "markdown", "# tool\nA tool.\n"}});
+  const Outcome o =
+      assess({{"main.py", "python", "print('hello')\n"}, {"README.md", "markdown", "# tool\nA tool.\n"}});
   const json& a = o.assessment;
   EXPECT_EQ(a["level"], "nascent");
   EXPECT_DOUBLE_EQ(a["percent"].get<double>(), 8.6);
@@ -74,19 +75,51 @@ TEST(FixtureRepositories, Bare) {
   EXPECT_EQ(with_status(o, "pass"), (std::set<std::string>{"readme", "no-committed-secrets"}));
   EXPECT_TRUE(with_status(o, "partial").empty());
   std::set<std::string> inconclusive = kHistoryChecks;
-  inconclusive.insert({"ci-on-pull-requests", "workflow-permissions", "alerting-deployed", "dashboards-deployed",
-                       "health-checks", "load-tests", "dockerignore", "container-non-root", "container-base-pinned",
-                       "container-scanned", "container-multi-stage", "deployment-manifests"});
+  inconclusive.insert({"ci-on-pull-requests", "workflow-permissions", "alerting-deployed",
+                       "dashboards-deployed", "health-checks", "load-tests", "dockerignore",
+                       "container-non-root", "container-base-pinned", "container-scanned",
+                       "container-multi-stage", "deployment-manifests"});
   EXPECT_EQ(with_status(o, "inconclusive"), inconclusive);
-  const std::set<std::string> failed = {
-      "ci-configured",   "ci-runs-tests",     "build-definition",  "release-automation",  "security-policy",
-      "sast-in-ci",      "secret-scanning",   "sbom",              "signed-releases",     "tests-exist",
-      "test-ratio",      "test-framework",    "coverage",          "integration-tests",   "fuzzing",
-      "readme-install",  "readme-usage",      "changelog",         "contributing",        "docs-present",
-      "api-docs",        "license",           "code-of-conduct",   "logging-library",     "metrics",
-      "tracing",         "benchmarks",        "benchmarks-in-ci",  "performance-documented", "dependency-manifest",
-      "lockfiles",       "dependency-updates", "dependency-audit", "container-image",     "linter",
-      "formatter",       "strict-checks",     "pre-commit",        "editorconfig",        "code-owners"};
+  const std::set<std::string> failed = {"ci-configured",
+                                        "ci-runs-tests",
+                                        "build-definition",
+                                        "release-automation",
+                                        "security-policy",
+                                        "sast-in-ci",
+                                        "secret-scanning",
+                                        "sbom",
+                                        "signed-releases",
+                                        "tests-exist",
+                                        "test-ratio",
+                                        "test-framework",
+                                        "coverage",
+                                        "integration-tests",
+                                        "fuzzing",
+                                        "readme-install",
+                                        "readme-usage",
+                                        "changelog",
+                                        "contributing",
+                                        "docs-present",
+                                        "api-docs",
+                                        "license",
+                                        "code-of-conduct",
+                                        "logging-library",
+                                        "metrics",
+                                        "tracing",
+                                        "benchmarks",
+                                        "benchmarks-in-ci",
+                                        "performance-documented",
+                                        "dependency-manifest",
+                                        "lockfiles",
+                                        "dependency-updates",
+                                        "dependency-audit",
+                                        "container-image",
+                                        "linter",
+                                        "formatter",
+                                        "strict-checks",
+                                        "pre-commit",
+                                        "editorconfig",
+                                        "code-owners"};
   EXPECT_EQ(with_status(o, "fail"), failed);
   EXPECT_EQ(o.finding_rules, failed);  // every failed check is a backlog finding
 }
@@ -127,17 +160,22 @@ TEST(FixtureRepositories, Mid) {
   const Outcome o = assess({
       {"go.mod", "", "module example.com/shop\n\ngo 1.22\n"},
       {"go.sum", "", ""},
-      {"cmd/server/main.go", "go", "package main\n\nimport \"log/slog\"\n\nfunc main() { slog.Info(\"up\") }\n"},
+      {"cmd/server/main.go", "go",
+       "package main\n\nimport \"log/slog\"\n\nfunc main() { slog.Info(\"up\") }\n"},
       {"internal/store/store.go", "go", "package store\n\nfunc Put(k, v string) {}\n"},
-      {"internal/store/store_test.go", "go", "package store\n\nimport \"testing\"\n\nfunc TestPut(t *testing.T) { Put(\"a\", \"b\") }\n"},
-      {"README.md", "markdown", "# shop\n\n## Installation\n\n    go install example.com/shop/cmd/server@latest\n\n## Usage\n\nRun `server --port 8080`.\n"},
+      {"internal/store/store_test.go", "go",
+       "package store\n\nimport \"testing\"\n\nfunc TestPut(t *testing.T) { Put(\"a\", \"b\") }\n"},
+      {"README.md", "markdown",
+       "# shop\n\n## Installation\n\n    go install example.com/shop/cmd/server@latest\n\n## Usage\n\nRun "
+       "`server --port 8080`.\n"},
       {"SECURITY.md", "markdown", "Report vulnerabilities to security@example.com.\n"},
       {"CHANGELOG.md", "markdown", "# 1.0.0\n- first release\n"},
       {"LICENSE", "", "MIT License\n"},
       {".github/workflows/ci.yml", "yaml",
        "on:\n  push:\n  pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
        "      - uses: actions/checkout@v4\n      - run: go test ./...\n      - run: golangci-lint run\n"},
-      {".github/dependabot.yml", "yaml", "version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n"},
+      {".github/dependabot.yml", "yaml",
+       "version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n"},
       {".golangci.yml", "yaml", "linters:\n  enable: [govet, errcheck]\n"},
       {"Dockerfile", "dockerfile",
        "FROM golang:1.22 AS build\nCOPY . /src\nRUN go build -o /app ./cmd/server\n"
@@ -151,21 +189,44 @@ TEST(FixtureRepositories, Mid) {
       "containerisation": 23.1, "code-quality": 66.7})"));
   EXPECT_EQ(with_status(o, "inconclusive"), kHistoryChecks);
   EXPECT_TRUE(with_status(o, "partial").empty());
-  const std::set<std::string> failed = {
-      "release-automation", "sast-in-ci",         "secret-scanning",  "sbom",
-      "signed-releases",    "workflow-permissions", "coverage",       "integration-tests",
-      "fuzzing",            "contributing",       "docs-present",     "api-docs",
-      "code-of-conduct",    "metrics",            "tracing",          "alerting-deployed",
-      "dashboards-deployed", "health-checks",     "benchmarks",       "benchmarks-in-ci",
-      "load-tests",         "performance-documented", "dependency-audit", "dockerignore",
-      "container-non-root", "container-base-pinned", "container-scanned", "deployment-manifests",
-      "pre-commit",         "editorconfig",       "code-owners"};
+  const std::set<std::string> failed = {"release-automation",
+                                        "sast-in-ci",
+                                        "secret-scanning",
+                                        "sbom",
+                                        "signed-releases",
+                                        "workflow-permissions",
+                                        "coverage",
+                                        "integration-tests",
+                                        "fuzzing",
+                                        "contributing",
+                                        "docs-present",
+                                        "api-docs",
+                                        "code-of-conduct",
+                                        "metrics",
+                                        "tracing",
+                                        "alerting-deployed",
+                                        "dashboards-deployed",
+                                        "health-checks",
+                                        "benchmarks",
+                                        "benchmarks-in-ci",
+                                        "load-tests",
+                                        "performance-documented",
+                                        "dependency-audit",
+                                        "dockerignore",
+                                        "container-non-root",
+                                        "container-base-pinned",
+                                        "container-scanned",
+                                        "deployment-manifests",
+                                        "pre-commit",
+                                        "editorconfig",
+                                        "code-owners"};
   EXPECT_EQ(with_status(o, "fail"), failed);
   EXPECT_EQ(with_status(o, "pass").size(), 23u);
   EXPECT_EQ(o.finding_rules, failed);
   for (const auto& c : a["checks"]) {
     if (c["id"] == "container-base-pinned") {
-      EXPECT_EQ(c["evidence"], json::parse(R"(["found in 1 file:", "Dockerfile:4: FROM gcr.io/distroless/static"])"));
+      EXPECT_EQ(c["evidence"],
+                json::parse(R"(["found in 1 file:", "Dockerfile:4: FROM gcr.io/distroless/static"])"));
     }
   }
 }
@@ -197,7 +258,8 @@ TEST(FixtureRepositories, Mature) {
       {"tests/integration/test_checkout.py", "python", "def test_checkout():\n    assert True\n"},
       {"benchmarks/bench_cart.py", "python", "def bench_add(benchmark):\n    benchmark(lambda: 1)\n"},
       {"loadtest/locustfile.py", "python", "from locust import HttpUser\n"},
-      {"README.md", "markdown", "# shop\n\n## Installation\n\n    pip install shop\n\n## Usage\n\n    shop serve\n"},
+      {"README.md", "markdown",
+       "# shop\n\n## Installation\n\n    pip install shop\n\n## Usage\n\n    shop serve\n"},
       {"CHANGELOG.md", "markdown", "# 2.0.0\n"},
       {"CONTRIBUTING.md", "markdown", "Run the tests with pytest.\n"},
       {"LICENSE", "", "Apache License 2.0\n"},
@@ -224,14 +286,19 @@ TEST(FixtureRepositories, Mature) {
       {".editorconfig", "ini", "root = true\n"},
       {".dockerignore", "", ".git\n"},
       {"Dockerfile", "dockerfile",
-       "FROM python:3.12-slim" + digest + " AS build\nCOPY . /src\nRUN pip wheel --wheel-dir /wheels /src\n"
-       "FROM python:3.12-slim" + digest + "\nCOPY --from=build /wheels /wheels\n"
-       "RUN pip install /wheels/*.whl && useradd app\nUSER app\n"
-       "HEALTHCHECK CMD python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/healthz')\"\n"
-       "CMD [\"shop\"]\n"},
+       "FROM python:3.12-slim" + digest +
+           " AS build\nCOPY . /src\nRUN pip wheel --wheel-dir /wheels /src\n"
+           "FROM python:3.12-slim" +
+           digest +
+           "\nCOPY --from=build /wheels /wheels\n"
+           "RUN pip install /wheels/*.whl && useradd app\nUSER app\n"
+           "HEALTHCHECK CMD python -c \"import urllib.request; "
+           "urllib.request.urlopen('http://localhost:8000/healthz')\"\n"
+           "CMD [\"shop\"]\n"},
       {"deploy/compose.yaml", "yaml", "services:\n  shop:\n    image: shop\n"},
       {"monitoring/alerts.yml", "yaml",
-       "groups:\n  - name: shop\n    rules:\n      - alert: HighErrorRate\n        expr: rate(errors[5m]) > 0.1\n"},
+       "groups:\n  - name: shop\n    rules:\n      - alert: HighErrorRate\n        expr: rate(errors[5m]) > "
+       "0.1\n"},
       {"monitoring/dashboard.json", "json", "{\"panels\": []}\n"},
   });
   const json& a = o.assessment;

@@ -37,10 +37,12 @@ class MaturityPlugin : public ::testing::Test {
 
 const char* kTwoChecks =
     "  - id: readme\n    title: README\n    fix: Add a README\n    dimension: documentation\n"
-    "    risk: high\n    category: documentation\n    effort_hours: 2\n    evidence: [{files: [/README.md]}]\n"
+    "    risk: high\n    category: documentation\n    effort_hours: 2\n    evidence: [{files: "
+    "[/README.md]}]\n"
     "  - id: ci-tests\n    title: CI runs tests\n    fix: Run the tests in CI\n    dimension: ci-cd\n"
     "    risk: medium\n    category: infrastructure\n    effort_hours: 4\n"
-    "    evidence:\n      - files: [ci.yml]\n        contains: [pytest]\n      - files: [ci.yml]\n        contains: [ruff]\n";
+    "    evidence:\n      - files: [ci.yml]\n        contains: [pytest]\n      - files: [ci.yml]\n        "
+    "contains: [ruff]\n";
 
 TEST_F(MaturityPlugin, DescribesItselfWithASchema) {
   EXPECT_STREQ(host_.plugin().name, "maturity");
@@ -80,12 +82,15 @@ TEST_F(MaturityPlugin, HandsTheAssessmentToTheHostAndEmitsTheGaps) {
   EXPECT_EQ(f.path, "");
   EXPECT_EQ(f.evidence, "ci.yml:2: - run: pytest -q\nno match for /ruff/ in ci.yml");
   EXPECT_EQ(f.tags, (std::vector<std::string>{"maturity", "ci-cd"}));
-  EXPECT_TRUE(host_.logged(ASSAY_LOG_INFO, "maturity advanced (80%): 2 checks, 1 pass, 1 partial, 0 fail, 0 inconclusive; 1 backlog findings"));
+  EXPECT_TRUE(host_.logged(
+      ASSAY_LOG_INFO,
+      "maturity advanced (80%): 2 checks, 1 pass, 1 partial, 0 fail, 0 inconclusive; 1 backlog findings"));
 }
 
 TEST_F(MaturityPlugin, FindingsCanBeTurnedOffAndChecksSkipped) {
   const std::string rules = write("r.yaml", rules_with(kTwoChecks));
-  ASSERT_EQ(host_.run(R"({"rules": ")" + rules + R"(", "emit_findings": false, "skip": ["readme"]})"), ASSAY_OK);
+  ASSERT_EQ(host_.run(R"({"rules": ")" + rules + R"(", "emit_findings": false, "skip": ["readme"]})"),
+            ASSAY_OK);
   EXPECT_TRUE(host_.findings.empty());
   const auto a = nlohmann::json::parse(host_.assessments.at(0));
   ASSERT_EQ(a["checks"].size(), 1u);
@@ -94,9 +99,11 @@ TEST_F(MaturityPlugin, FindingsCanBeTurnedOffAndChecksSkipped) {
 }
 
 TEST_F(MaturityPlugin, ExtraRuleFilesAddChecks) {
-  const std::string extra = write("extra.yaml", rules_with(
-      "  - id: runbook\n    title: Runbook\n    fix: Write a runbook\n    dimension: observability\n"
-      "    risk: low\n    category: documentation\n    evidence: [{files: [RUNBOOK.md]}]\n"));
+  const std::string extra = write(
+      "extra.yaml",
+      rules_with(
+          "  - id: runbook\n    title: Runbook\n    fix: Write a runbook\n    dimension: observability\n"
+          "    risk: low\n    category: documentation\n    evidence: [{files: [RUNBOOK.md]}]\n"));
   host_.files = {{"RUNBOOK.md", "markdown", "# on call\n"}};
   ASSERT_EQ(host_.run(R"({"extra_rules": [")" + extra + R"("]})"), ASSAY_OK) << host_.open_error;
   const auto a = nlohmann::json::parse(host_.assessments.at(0));
@@ -106,26 +113,31 @@ TEST_F(MaturityPlugin, ExtraRuleFilesAddChecks) {
 }
 
 TEST_F(MaturityPlugin, ABrokenRuleFileFailsTheOpenNamingTheRuleAndLine) {
-  const std::string rules = write("broken.yaml", rules_with(
-      "  - id: ci-tests\n    title: CI runs tests\n    fix: Run the tests in CI\n    dimension: ci-cd\n"
-      "    risk: medium\n    category: infrastructure\n"
-      "    evidence:\n      - files: [ci.yml]\n        contains: ['pytest (-q']\n"));
+  const std::string rules = write(
+      "broken.yaml",
+      rules_with(
+          "  - id: ci-tests\n    title: CI runs tests\n    fix: Run the tests in CI\n    dimension: ci-cd\n"
+          "    risk: medium\n    category: infrastructure\n"
+          "    evidence:\n      - files: [ci.yml]\n        contains: ['pytest (-q']\n"));
   EXPECT_EQ(host_.run(R"({"rules": ")" + rules + R"("})"), ASSAY_ERROR);
-  EXPECT_EQ(host_.open_error, rules + ":11:20: check 'ci-tests' (checks[0]): evidence[0].contains[0]: invalid "
-                                      "pattern: missing closing parenthesis at offset 10");
+  EXPECT_EQ(host_.open_error, rules +
+                                  ":11:20: check 'ci-tests' (checks[0]): evidence[0].contains[0]: invalid "
+                                  "pattern: missing closing parenthesis at offset 10");
   EXPECT_TRUE(host_.assessments.empty());
 }
 
 TEST_F(MaturityPlugin, ConfigurationErrorsNameTheField) {
   EXPECT_EQ(host_.run(R"({"rules": "/does/not/exist.yaml"})"), ASSAY_ERROR);
-  EXPECT_EQ(host_.open_error,
-            "plugins.maturity.rules: cannot read the rule file '/does/not/exist.yaml': No such file or directory");
+  EXPECT_EQ(
+      host_.open_error,
+      "plugins.maturity.rules: cannot read the rule file '/does/not/exist.yaml': No such file or directory");
   EXPECT_EQ(host_.run(R"({"skip": ["no-such-check"]})"), ASSAY_ERROR);
   EXPECT_EQ(host_.open_error, "plugins.maturity.skip[0]: no check 'no-such-check' in the rule files");
   EXPECT_EQ(host_.run(R"({"colour": 1})"), ASSAY_ERROR);
-  EXPECT_EQ(host_.open_error,
-            "plugins.maturity: unknown key 'colour'; known keys: enabled, rules, extra_rules, skip, emit_findings, "
-            "max_file_size");
+  EXPECT_EQ(
+      host_.open_error,
+      "plugins.maturity: unknown key 'colour'; known keys: enabled, rules, extra_rules, skip, emit_findings, "
+      "max_file_size");
 }
 
 TEST_F(MaturityPlugin, AnOlderHostWithoutAssessmentsStillGetsTheFindings) {
@@ -146,8 +158,9 @@ TEST_F(MaturityPlugin, HistoryChecksSayWhyTheyAreInconclusive) {
     return nlohmann::json();
   };
   EXPECT_EQ(check("changelog-maintained")["status"], "inconclusive");
-  EXPECT_EQ(check("changelog-maintained")["evidence"],
-            nlohmann::json::parse(R"(["history: the scan target is not a git repository, so it has no history"])"));
+  EXPECT_EQ(
+      check("changelog-maintained")["evidence"],
+      nlohmann::json::parse(R"(["history: the scan target is not a git repository, so it has no history"])"));
   host_.commit = "0123456789012345678901234567890123456789";
   host_.assessments.clear();
   ASSERT_EQ(host_.run(), ASSAY_OK);

@@ -22,7 +22,8 @@ std::string error_of(const std::string& yaml) {
 }
 
 // A valid check to build broken variants from; `extra` is appended to it.
-std::string one_check(const std::string& extra = "", const std::string& evidence = "      - files: [SECURITY.md]\n") {
+std::string one_check(const std::string& extra = "",
+                      const std::string& evidence = "      - files: [SECURITY.md]\n") {
   return "version: 1\n"
          "checks:\n"
          "  - id: security-policy\n"
@@ -117,24 +118,29 @@ TEST(RuleFile, ReadsEveryKindOfRule) {
 }
 
 TEST(RuleFile, ListsFromAliasesAreFlattened) {
-  const RuleSet rules = parse_rule_file(one_check("", "      - files: &ci [a.yml, b.yml]\n"
-                                                      "      - files: [*ci, c.yml]\n"),
+  const RuleSet rules = parse_rule_file(one_check("",
+                                                  "      - files: &ci [a.yml, b.yml]\n"
+                                                  "      - files: [*ci, c.yml]\n"),
                                         "rules.yaml");
   EXPECT_EQ(rules.checks[0].evidence[1].files.globs().size(), 3u);
 }
 
 TEST(RuleFile, ABrokenRuleNamesFileLineCheckAndField) {
-  EXPECT_EQ(error_of(one_check("", "      - files: [ci.yml]\n        contains: ['ok', 'go (test']\n")),
-            "rules.yaml:11:26: check 'security-policy' (checks[0]): evidence[0].contains[1]: invalid pattern: "
-            "missing closing parenthesis at offset 8");
+  EXPECT_EQ(
+      error_of(one_check("", "      - files: [ci.yml]\n        contains: ['ok', 'go (test']\n")),
+      "rules.yaml:11:26: check 'security-policy' (checks[0]): evidence[0].contains[1]: invalid pattern: "
+      "missing closing parenthesis at offset 8");
   EXPECT_EQ(error_of(one_check("    colour: red\n")),
-            "rules.yaml:9:5: check 'security-policy' (checks[0]): unknown key 'colour'; known keys: id, title, fix, "
+            "rules.yaml:9:5: check 'security-policy' (checks[0]): unknown key 'colour'; known keys: id, "
+            "title, fix, "
             "dimension, risk, category, effort_hours, confidence, require, languages, applies_if, evidence");
-  EXPECT_EQ(error_of(one_check("", "      - files: ['[abc']\n")),
-            "rules.yaml:10:17: check 'security-policy' (checks[0]): evidence[0].files[0]: glob '[abc': '[' without "
-            "a closing ']'");
-  EXPECT_EQ(error_of(one_check("    effort_hours: lots\n")),
-            "rules.yaml:9:19: check 'security-policy' (checks[0]): effort_hours: must be a number, got 'lots'");
+  EXPECT_EQ(
+      error_of(one_check("", "      - files: ['[abc']\n")),
+      "rules.yaml:10:17: check 'security-policy' (checks[0]): evidence[0].files[0]: glob '[abc': '[' without "
+      "a closing ']'");
+  EXPECT_EQ(
+      error_of(one_check("    effort_hours: lots\n")),
+      "rules.yaml:9:19: check 'security-policy' (checks[0]): effort_hours: must be a number, got 'lots'");
   EXPECT_EQ(error_of(one_check("    require: most\n")),
             "rules.yaml:9:14: check 'security-policy' (checks[0]): require: 'most' is not one of all, any");
 }
@@ -142,38 +148,46 @@ TEST(RuleFile, ABrokenRuleNamesFileLineCheckAndField) {
 TEST(RuleFile, RefusesWrongValuesAndShapes) {
   EXPECT_EQ(error_of("version: 1\nchecks:\n  - id: x\n    title: X\n"),
             "rules.yaml:3:5: check 'x' (checks[0]): missing required key 'fix'");
-  EXPECT_EQ(error_of("version: 1\nchecks:\n  - title: X\n"), "rules.yaml:3:5: check checks[0]: missing required key 'id'");
+  EXPECT_EQ(error_of("version: 1\nchecks:\n  - title: X\n"),
+            "rules.yaml:3:5: check checks[0]: missing required key 'id'");
   EXPECT_EQ(error_of("version: 1\nchecks:\n  - id: Bad_Id\n"),
             "rules.yaml:3:9: check checks[0]: id: 'Bad_Id' is not an id: use a-z, 0-9 and '-'");
-  EXPECT_NE(error_of(one_check().replace(one_check().find("security\n    risk"), 8, "safety")).find(
-                "dimension: 'safety' is not one of ci-cd, security, testing"),
+  EXPECT_NE(error_of(one_check().replace(one_check().find("security\n    risk"), 8, "safety"))
+                .find("dimension: 'safety' is not one of ci-cd, security, testing"),
             std::string::npos);
   EXPECT_EQ(error_of(one_check("", "      - contains: [x]\n")),
-            "rules.yaml:10:9: check 'security-policy' (checks[0]): evidence[0]: give 'files', 'history', 'ratio' or "
+            "rules.yaml:10:9: check 'security-policy' (checks[0]): evidence[0]: give 'files', 'history', "
+            "'ratio' or "
             "'any': a rule must look at something");
-  EXPECT_EQ(error_of(one_check("", "      - history: {older_than_days: 30}\n")),
-            "rules.yaml:10:18: check 'security-policy' (checks[0]): evidence[0].history: without 'files' only "
-            "commits_within_days (commits of the whole repository) can be asked");
-  EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        min_commits: 2\n")),
-            "rules.yaml:11:9: check 'security-policy' (checks[0]): evidence[0]: unknown key 'min_commits'; known "
-            "keys: name, weight, languages, files, exclude, min_files, contains, case_sensitive, every_file, "
-            "absent, history, ratio, any");
+  EXPECT_EQ(
+      error_of(one_check("", "      - history: {older_than_days: 30}\n")),
+      "rules.yaml:10:18: check 'security-policy' (checks[0]): evidence[0].history: without 'files' only "
+      "commits_within_days (commits of the whole repository) can be asked");
+  EXPECT_EQ(
+      error_of(one_check("", "      - files: [a]\n        min_commits: 2\n")),
+      "rules.yaml:11:9: check 'security-policy' (checks[0]): evidence[0]: unknown key 'min_commits'; known "
+      "keys: name, weight, languages, files, exclude, min_files, contains, case_sensitive, every_file, "
+      "absent, history, ratio, any");
   EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        every_file: true\n")),
             "rules.yaml:11:21: check 'security-policy' (checks[0]): evidence[0].every_file: only goes with "
             "'contains'");
   EXPECT_EQ(error_of(one_check("", "      - any: [{files: [a]}]\n        files: [b]\n")),
-            "rules.yaml:11:16: check 'security-policy' (checks[0]): evidence[0].files: does not go with 'any' (give "
+            "rules.yaml:11:16: check 'security-policy' (checks[0]): evidence[0].files: does not go with "
+            "'any' (give "
             "it to a rule inside)");
   EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        weight: 0\n")),
-            "rules.yaml:11:17: check 'security-policy' (checks[0]): evidence[0].weight: must be a number above 0 to "
+            "rules.yaml:11:17: check 'security-policy' (checks[0]): evidence[0].weight: must be a number "
+            "above 0 to "
             "100, got 0");
   EXPECT_EQ(error_of(one_check("", "      []\n")),
-            "rules.yaml:10:7: check 'security-policy' (checks[0]): evidence: must be a non-empty list of rules, got "
+            "rules.yaml:10:7: check 'security-policy' (checks[0]): evidence: must be a non-empty list of "
+            "rules, got "
             "a list");
 }
 
 TEST(RuleFile, RefusesABrokenFileAsAWhole) {
-  EXPECT_EQ(error_of("version: 1\nchecks: [\n"), "rules.yaml:3:1: YAML syntax error: end of sequence flow not found");
+  EXPECT_EQ(error_of("version: 1\nchecks: [\n"),
+            "rules.yaml:3:1: YAML syntax error: end of sequence flow not found");
   EXPECT_EQ(error_of("- a\n"),
             "rules.yaml:1:1: the top level must be a mapping with 'version' and 'checks', got a list");
   EXPECT_EQ(error_of("version: 2\nchecks: []\n"),
@@ -185,8 +199,8 @@ TEST(RuleFile, RefusesABrokenFileAsAWhole) {
 
 TEST(RuleFile, MergingRefusesAnIdDefinedTwiceNamingBothPlaces) {
   RuleSet base = parse_rule_file(one_check(), "base.yaml");
-  RuleSet more = parse_rule_file("version: 1\nignore: [gen/]\nchecks:\n" + one_check().substr(one_check().find("  - id")),
-                                 "more.yaml");
+  RuleSet more = parse_rule_file(
+      "version: 1\nignore: [gen/]\nchecks:\n" + one_check().substr(one_check().find("  - id")), "more.yaml");
   try {
     merge_rule_sets(base, std::move(more));
     FAIL() << "merged";

@@ -36,7 +36,9 @@ TEST(PlaceholdersPlugin, ReportsTheFunctionAtItsLinesAndSkipsTestFiles) {
   EXPECT_DOUBLE_EQ(f.effort_hours, 4);
   EXPECT_EQ(f.evidence, "parse: pass");
   EXPECT_EQ(nlohmann::json::parse(f.details_json)["function"], "parse");
-  EXPECT_TRUE(host.logged(ASSAY_LOG_INFO, "1 stand-in functions among 2 functions in 1 files (2 test files and test doubles excluded)"));
+  EXPECT_TRUE(host.logged(
+      ASSAY_LOG_INFO,
+      "1 stand-in functions among 2 functions in 1 files (2 test files and test doubles excluded)"));
 }
 
 TEST(PlaceholdersPlugin, ExcludeGlobsAndSeverityAreConfigurable) {
@@ -54,8 +56,9 @@ TEST(PlaceholdersPlugin, ConfigurationErrorsNameTheField) {
   EXPECT_EQ(host.run(R"({"exclude": ["[abc"]})"), ASSAY_ERROR);
   EXPECT_EQ(host.open_error, "plugins.placeholders.exclude[0]: glob '[abc': '[' without a closing ']'");
   EXPECT_EQ(host.run(R"({"severity": "urgent"})"), ASSAY_ERROR);
-  EXPECT_EQ(host.open_error,
-            "plugins.placeholders.severity: must be one of info, low, medium, high, critical, got \"urgent\"");
+  EXPECT_EQ(
+      host.open_error,
+      "plugins.placeholders.severity: must be one of info, low, medium, high, critical, got \"urgent\"");
 }
 
 }  // namespace

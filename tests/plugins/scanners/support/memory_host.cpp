@@ -54,9 +54,18 @@ void host_file_release(const assay_scan*, assay_blob*) {}
 assay_status host_emit(const assay_scan* s, const assay_finding* f) {
   MemoryHost& t = *s->test;
   if (!f->rule || !f->title) return ASSAY_INVALID;
-  EmittedFinding e{str(f->rule),     str(f->title),    str(f->category), str(f->path),
-                   str(f->evidence), str(f->severity), str(f->identity), str(f->details_json),
-                   f->line_start,    f->line_end,      f->effort_hours,  f->confidence,
+  EmittedFinding e{str(f->rule),
+                   str(f->title),
+                   str(f->category),
+                   str(f->path),
+                   str(f->evidence),
+                   str(f->severity),
+                   str(f->identity),
+                   str(f->details_json),
+                   f->line_start,
+                   f->line_end,
+                   f->effort_hours,
+                   f->confidence,
                    {}};
   for (size_t i = 0; i < f->tag_count; ++i) e.tags.push_back(f->tags[i]);
   std::lock_guard lock(t.mutex);
@@ -97,22 +106,38 @@ MemoryHost::MemoryHost(const std::string& plugin_name) {
   static assay_host handle;
   handle.test = this;
   static assay_host_api api{};
-  api = assay_host_api{sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle,           host_log,
-                       host_set_error,         host_alloc,        host_free,       host_file_count,   host_file_info,
-                       host_file_read,         host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-                       host_scan_root,         host_scan_commit,  host_report_assessment};
+  api = assay_host_api{sizeof(assay_host_api),
+                       ASSAY_API_MAJOR,
+                       ASSAY_API_MINOR,
+                       &handle,
+                       host_log,
+                       host_set_error,
+                       host_alloc,
+                       host_free,
+                       host_file_count,
+                       host_file_info,
+                       host_file_read,
+                       host_file_release,
+                       host_emit,
+                       host_is_cancelled,
+                       host_parallel_for,
+                       host_scan_root,
+                       host_scan_commit,
+                       host_report_assessment};
   plugin_.struct_size = sizeof(plugin_);
-  if (init(&api, &plugin_, sizeof(plugin_)) != ASSAY_OK) throw std::runtime_error(path + ": init failed: " + error);
+  if (init(&api, &plugin_, sizeof(plugin_)) != ASSAY_OK)
+    throw std::runtime_error(path + ": init failed: " + error);
 }
 
 MemoryHost::~MemoryHost() = default;  // plugins stay loaded for the process (ABI rule 9)
 
 assay_status MemoryHost::run(const std::string& config_json) {
   assay_host handle{this};
-  assay_host_api api{api_size,          ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle,           host_log,
-                     host_set_error,    host_alloc,        host_free,       host_file_count,   host_file_info,
-                     host_file_read,    host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-                     host_scan_root,    host_scan_commit,  host_report_assessment};
+  assay_host_api api{api_size,         ASSAY_API_MAJOR,       ASSAY_API_MINOR,   &handle,
+                     host_log,         host_set_error,        host_alloc,        host_free,
+                     host_file_count,  host_file_info,        host_file_read,    host_file_release,
+                     host_emit,        host_is_cancelled,     host_parallel_for, host_scan_root,
+                     host_scan_commit, host_report_assessment};
   if (api_size < sizeof(assay_host_api)) api.report_assessment = nullptr;
   assay_instance* instance = nullptr;
   error.clear();

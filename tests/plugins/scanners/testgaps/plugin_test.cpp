@@ -20,13 +20,14 @@ std::string python_source(int n, int depth) {
 
 TEST(TestgapsPlugin, ReportsUntestedSourcesMostComplexFirst) {
   MemoryHost host("testgaps");
-  host.files = {{"shop/cart.py", "python", python_source(30, 1)},    // tested below
-                {"tests/test_cart.py", "python", python_source(30, 1)},
-                {"shop/flat.py", "python", python_source(30, 1)},    // 31 code lines, complexity 30
-                {"shop/deep.py", "python", python_source(30, 3)},    // 33 code lines, complexity 1 + 2 + 90 = 93
-                {"shop/tiny.py", "python", python_source(5, 1)},     // 6 code lines: below min_code_lines
-                {"shop/__init__.py", "python", python_source(30, 1)},  // excluded by default
-                {"README.md", "markdown", "# shop\n"}};
+  host.files = {
+      {"shop/cart.py", "python", python_source(30, 1)},  // tested below
+      {"tests/test_cart.py", "python", python_source(30, 1)},
+      {"shop/flat.py", "python", python_source(30, 1)},      // 31 code lines, complexity 30
+      {"shop/deep.py", "python", python_source(30, 3)},      // 33 code lines, complexity 1 + 2 + 90 = 93
+      {"shop/tiny.py", "python", python_source(5, 1)},       // 6 code lines: below min_code_lines
+      {"shop/__init__.py", "python", python_source(30, 1)},  // excluded by default
+      {"README.md", "markdown", "# shop\n"}};
   ASSERT_EQ(host.run(), ASSAY_OK) << host.open_error << host.scan_error;
   ASSERT_EQ(host.findings.size(), 2u);
   // Emitted in rank order: the deeper file first.
@@ -45,19 +46,22 @@ TEST(TestgapsPlugin, ReportsUntestedSourcesMostComplexFirst) {
   EXPECT_EQ(details["ranked_by"], "complexity");
   EXPECT_TRUE(details["hotspot"].is_null());
   EXPECT_EQ(host.findings[1].path, "shop/flat.py");
-  EXPECT_TRUE(host.logged(ASSAY_LOG_INFO, "2 of 4 source files have no test by their language's conventions; ranked by "
-                                          "complexity (no hotspots: the scan target is not a git repository"));
+  EXPECT_TRUE(host.logged(ASSAY_LOG_INFO,
+                          "2 of 4 source files have no test by their language's conventions; ranked by "
+                          "complexity (no hotspots: the scan target is not a git repository"));
 }
 
 TEST(TestgapsPlugin, ThresholdsAndExclusionsAreConfigurable) {
   MemoryHost host("testgaps");
-  host.files = {{"shop/flat.py", "python", python_source(30, 1)}, {"shop/deep.py", "python", python_source(30, 3)}};
+  host.files = {{"shop/flat.py", "python", python_source(30, 1)},
+                {"shop/deep.py", "python", python_source(30, 3)}};
   ASSERT_EQ(host.run(R"({"exclude": ["flat.py"], "complex_file": 90})"), ASSAY_OK);
   ASSERT_EQ(host.findings.size(), 1u);
   EXPECT_EQ(host.findings[0].path, "shop/deep.py");
   EXPECT_EQ(host.findings[0].severity, "medium");
   EXPECT_EQ(host.run(R"({"min_code_lines": -1})"), ASSAY_ERROR);
-  EXPECT_EQ(host.open_error, "plugins.testgaps.min_code_lines: must be a whole number from 0 to 1000000, got -1");
+  EXPECT_EQ(host.open_error,
+            "plugins.testgaps.min_code_lines: must be a whole number from 0 to 1000000, got -1");
 }
 
 }  // namespace

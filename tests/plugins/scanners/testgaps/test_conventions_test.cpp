@@ -7,8 +7,8 @@ namespace assay::testgaps {
 namespace {
 
 TEST(TestConventions, Python) {
-  const TestIndex index({"shop/cart.py", "shop/price.py", "shop/tax.py", "tests/test_cart.py", "shop/price_test.py",
-                         "shop/util.py"});
+  const TestIndex index({"shop/cart.py", "shop/price.py", "shop/tax.py", "tests/test_cart.py",
+                         "shop/price_test.py", "shop/util.py"});
   EXPECT_TRUE(index.has_test("shop/cart.py", "python", ""));
   EXPECT_TRUE(index.has_test("shop/price.py", "python", ""));
   EXPECT_FALSE(index.has_test("shop/tax.py", "python", ""));
@@ -26,8 +26,8 @@ TEST(TestConventions, GoTestsLiveBesideTheSource) {
 }
 
 TEST(TestConventions, JavaScriptAndTypeScript) {
-  const TestIndex index({"src/cart.ts", "src/cart.test.ts", "src/user.js", "src/__tests__/user.js", "src/tax.ts",
-                         "src/ui.tsx", "src/ui.spec.tsx"});
+  const TestIndex index({"src/cart.ts", "src/cart.test.ts", "src/user.js", "src/__tests__/user.js",
+                         "src/tax.ts", "src/ui.tsx", "src/ui.spec.tsx"});
   EXPECT_TRUE(index.has_test("src/cart.ts", "typescript", ""));
   EXPECT_TRUE(index.has_test("src/user.js", "javascript", ""));
   EXPECT_TRUE(index.has_test("src/ui.tsx", "typescript", ""));
@@ -44,8 +44,9 @@ TEST(TestConventions, RustInlineTestsOrTheTestsDirectory) {
 }
 
 TEST(TestConventions, JavaAndKotlin) {
-  const TestIndex index({"src/main/java/a/Orders.java", "src/test/java/a/OrdersTest.java", "src/main/java/a/Cart.java",
-                         "src/main/kotlin/a/Repo.kt", "src/test/kotlin/a/RepoTests.kt", "src/main/java/a/Contest.java"});
+  const TestIndex index({"src/main/java/a/Orders.java", "src/test/java/a/OrdersTest.java",
+                         "src/main/java/a/Cart.java", "src/main/kotlin/a/Repo.kt",
+                         "src/test/kotlin/a/RepoTests.kt", "src/main/java/a/Contest.java"});
   EXPECT_TRUE(index.has_test("src/main/java/a/Orders.java", "java", ""));
   EXPECT_TRUE(index.has_test("src/main/kotlin/a/Repo.kt", "kotlin", ""));
   EXPECT_FALSE(index.has_test("src/main/java/a/Cart.java", "java", ""));
@@ -57,8 +58,8 @@ TEST(TestConventions, JavaAndKotlin) {
 
 TEST(TestConventions, CAndCppBesideOrInATestsMirror) {
   const TestIndex index({"src/parser.cc", "src/parser_test.cc", "host/config/yaml_json.cpp",
-                         "tests/host/config/yaml_json_test.cpp", "src/lexer.c", "tests/test_lexer.c", "src/bus.cpp",
-                         "src/graph.cpp", "src/graph_unittest.cpp"});
+                         "tests/host/config/yaml_json_test.cpp", "src/lexer.c", "tests/test_lexer.c",
+                         "src/bus.cpp", "src/graph.cpp", "src/graph_unittest.cpp"});
   EXPECT_TRUE(index.has_test("src/parser.cc", "cpp", ""));
   EXPECT_TRUE(index.has_test("host/config/yaml_json.cpp", "cpp", ""));
   EXPECT_TRUE(index.has_test("src/lexer.c", "c", ""));
