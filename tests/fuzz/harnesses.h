@@ -53,6 +53,12 @@ Verdict run_maturity(std::string_view input);
 // parse_assessment, and the kept text read back. Accepted: it is valid.
 Verdict run_assessment(std::string_view input);
 
+// Markdown or reST text: markdown_links, rst_links, markdown_anchors,
+// resolve_target, check_links, named_code_paths; then the text as source in
+// five languages, every function through the placeholders classifier.
+// Accepted: the text has a Markdown link.
+Verdict run_docs(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
@@ -60,6 +66,7 @@ struct Harness {
 
 inline constexpr Harness kHarnesses[] = {
     {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report},
-    {"structure", run_structure}, {"maturity", run_maturity}, {"assessment", run_assessment}};
+    {"structure", run_structure}, {"maturity", run_maturity}, {"assessment", run_assessment},
+    {"docs", run_docs}};
 
 }  // namespace assay::fuzz
