@@ -5,6 +5,7 @@
 #include "log/log.h"
 #include "scan/maturity_assessment.h"
 #include "scoring/reweight.h"
+#include "state/timestamps.h"
 
 namespace assay::scan {
 
@@ -32,17 +33,42 @@ scoring::Model apply_assessment(AssessmentInbox& inbox, ScanOutcome& outcome, co
   return assessed;
 }
 
+namespace {
+
+nlohmann::json trend_json(const std::vector<state::AssessmentRecord>& trend) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : trend) {
+    nlohmann::json dimensions = nlohmann::json::object();
+    for (const auto& d : a.dimensions)
+      dimensions[d.name] = d.percent ? nlohmann::json(*d.percent) : nlohmann::json(nullptr);
+    out.push_back({{"scan_id", a.scan_id},
+                   {"finished_at", state::iso8601(a.finished_at)},
+                   {"commit", a.commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.commit)},
+                   {"level", a.level},
+                   {"percent", a.percent},
+                   {"dimensions", std::move(dimensions)}});
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json maturity_header_json(const ScanOutcome& outcome) {
-  if (!outcome.assessment)
-    return {{"level", outcome.maturity_level}, {"assessed", false}, {"source", "configuration"}};
-  const auto& a = *outcome.assessment;
-  nlohmann::json given = nlohmann::json::parse(a.json);
-  return {{"level", a.level},
-          {"assessed", true},
-          {"source", a.source},
-          {"percent", a.percent},
-          {"dimensions", given.at("dimensions")},
-          {"checks", given.at("checks")}};
+  nlohmann::json header;
+  if (!outcome.assessment) {
+    header = {{"level", outcome.maturity_level}, {"assessed", false}, {"source", "configuration"}};
+  } else {
+    const auto& a = *outcome.assessment;
+    nlohmann::json given = nlohmann::json::parse(a.json);
+    header = {{"level", a.level},
+              {"assessed", true},
+              {"source", a.source},
+              {"percent", a.percent},
+              {"dimensions", given.at("dimensions")},
+              {"checks", given.at("checks")}};
+  }
+  if (outcome.state.enabled) header["trend"] = trend_json(outcome.state.maturity_trend);
+  return header;
 }
 
 }  // namespace assay::scan

@@ -20,7 +20,9 @@ class AssessmentInbox;
 scoring::Model apply_assessment(AssessmentInbox& inbox, ScanOutcome& outcome, const scoring::Model& model);
 
 // The header's "maturity" object: level, assessed, source, and when
-// assessed percent, dimensions and checks as the assessing plugin gave them.
+// assessed percent, dimensions and checks as the assessing plugin gave them;
+// with a state store also "trend", the assessments of the last merged scans
+// (outcome.state.maturity_trend), oldest first.
 nlohmann::json maturity_header_json(const ScanOutcome& outcome);
 
 }  // namespace assay::scan

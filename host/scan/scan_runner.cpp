@@ -12,6 +12,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "bus/bus.h"
@@ -26,8 +27,10 @@
 #include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
+#include "scan/state_stage.h"
 #include "scan/time_format.h"
 #include "scoring/model.h"
+#include "state/timestamps.h"
 
 namespace assay::scan {
 namespace {
@@ -123,7 +126,11 @@ class Progress {
 
 std::vector<std::string> reporter_names(const std::vector<std::string>& formats) {
   std::vector<std::string> names;
-  for (const auto& f : formats) names.push_back(f == "md" ? "markdown" : f);
+  for (const auto& f : formats) {
+    // "sarif" names the scanner that imports SARIF; the reporter that writes
+    // it is sarif-report.
+    names.push_back(f == "md" ? "markdown" : f == "sarif" ? "sarif-report" : f);
+  }
   return names;
 }
 
@@ -150,6 +157,7 @@ struct ScanState {
   std::mutex items_mutex;
   std::vector<BacklogItem> items;
   AssessmentInbox assessments;
+  std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
 };
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
@@ -175,6 +183,10 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         state.items.push_back(std::move(item));
       },
       [&](const bus::FindingReceiver::Done& done) {
+        if (done.status == "ok") {
+          std::lock_guard<std::mutex> lock(state.items_mutex);
+          state.drained.insert(done.plugin);
+        }
         log::write(log::Level::debug, "host",
                    "scoring stage: scanner '" + done.plugin + "' done (" + done.status + ", " +
                        std::to_string(done.findings) + " findings)");
@@ -357,6 +369,17 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   pool.join();
 }
 
+// A scanner whose findings did not all reach the scoring stage (it stopped
+// waiting, see kScoringDrainLimit) did not complete: otherwise the state store
+// would take its lost findings for resolved items.
+void fail_undrained(std::vector<ScannerJob>& jobs, const std::set<std::string>& drained) {
+  for (auto& job : jobs) {
+    if (job.run.status != "ok" || drained.count(job.run.name)) continue;
+    job.run.status = "failed";
+    job.run.error = "not all of its findings reached the scoring stage";
+  }
+}
+
 void record_scanner_runs(ScanOutcome& outcome, const std::vector<ScannerJob>& jobs,
                          bus::EventPublisher& events) {
   for (const auto& job : jobs) {
@@ -409,7 +432,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       reporter_names(options.formats ? *options.formats : config_.report_formats());
   check_reporters(loader_, reporters);
 
+  const int64_t started_seconds = options.recorded_at.value_or(state::now_seconds());
   std::unique_ptr<repo::RepoView> repo = open_target(path, options, outcome.out_dir, config_);
+  // An unusable state store stops the scan before the scanners run.
+  std::unique_ptr<StateStage> state_stage = StateStage::open(config_, path);
   outcome.repository = {
       repo->root(),       repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
       repo->has_history()};
@@ -432,21 +458,26 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}};
+  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}, {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
+  fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
 
   outcome.items = std::move(state.items);
   model = apply_assessment(state.assessments, outcome, model);
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
+  if (state_stage)
+    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()));
   outcome.next_best = next_best_key(outcome.items, model);
   const std::string finished_at = utc_now_iso8601();
+  if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
   ReportContext report{
       outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
   outcome.reporter_runs = run_reporters(report, reporters);
+  if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
   return outcome;
 }
 

@@ -14,6 +14,7 @@
 
 #include "scan/backlog.h"
 #include "scan/maturity_assessment.h"
+#include "scan/state_report.h"
 
 namespace assay::config {
 class Config;
@@ -46,6 +47,9 @@ struct ScanOptions {
   std::optional<std::filesystem::path> out_dir;     // default PATH/.assay
   std::optional<std::vector<std::string>> formats;  // reporter names; md = markdown
   bool show_progress = false;
+  // When the state store records the scan (first seen, resolved at, the end
+  // of the statistics period), in seconds since 1970; the clock when unset.
+  std::optional<int64_t> recorded_at;
 };
 
 struct PluginRun {
@@ -73,11 +77,12 @@ struct ScanOutcome {
   std::filesystem::path out_dir;
   std::vector<PluginRun> runs;  // scanners and load failures
   std::vector<PluginRun> reporter_runs;
-  std::vector<BacklogItem> items;  // ranked
-  std::string next_best;           // key or ""
-  std::string maturity_level;                       // assessed, else configured
-  std::optional<MaturityAssessment> assessment;     // when a scanner assessed the repository
+  std::vector<BacklogItem> items;                // ranked
+  std::string next_best;                         // key or ""
+  std::string maturity_level;                    // assessed, else configured
+  std::optional<MaturityAssessment> assessment;  // when a scanner assessed the repository
   size_t files = 0;
+  StateReport state;  // the store's view; state.enabled is false without one
 };
 
 class ScanRunner {
@@ -95,7 +100,8 @@ class ScanRunner {
   bus::EventPublisher& events_;
 };
 
-// Reporter names the formats stand for: "md" → "markdown", others as given.
+// Reporter names the formats stand for: "md" → "markdown", "sarif" →
+// "sarif-report", others as given.
 std::vector<std::string> reporter_names(const std::vector<std::string>& formats);
 
 }  // namespace assay::scan

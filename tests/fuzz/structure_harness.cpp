@@ -37,7 +37,8 @@ void check_function(const FileStructure& fs, const Function& f, size_t index, si
                    "first line <= name line <= last line");
   ASSAY_FUZZ_CHECK(f.last_line <= lines, "a function ends inside the file");
   ASSAY_FUZZ_CHECK(f.body_begin <= f.body_end && f.body_end <= size, "the body lies inside the file");
-  ASSAY_FUZZ_CHECK(f.body_first_line <= f.body_last_line && f.body_last_line <= lines, "body lines in the file");
+  ASSAY_FUZZ_CHECK(f.body_first_line <= f.body_last_line && f.body_last_line <= lines,
+                   "body lines in the file");
   ASSAY_FUZZ_CHECK(!f.name.empty() || f.kind == UnitKind::block, "a function has a name");
   ASSAY_FUZZ_CHECK(f.complexity.lines == f.last_line - f.first_line + 1, "length is the line span");
   ASSAY_FUZZ_CHECK(f.complexity.code_lines <= f.complexity.lines, "code lines within the length");
@@ -46,7 +47,8 @@ void check_function(const FileStructure& fs, const Function& f, size_t index, si
   if (f.parent >= 0) {
     ASSAY_FUZZ_CHECK(static_cast<size_t>(f.parent) < index, "a parent comes before its child");
     const Function& p = fs.functions()[static_cast<size_t>(f.parent)];
-    ASSAY_FUZZ_CHECK(p.first_line <= f.first_line && f.last_line <= p.last_line, "a child lies in its parent");
+    ASSAY_FUZZ_CHECK(p.first_line <= f.first_line && f.last_line <= p.last_line,
+                     "a child lies in its parent");
     ASSAY_FUZZ_CHECK(f.depth == p.depth + 1, "depth counts the enclosing functions");
   } else {
     ASSAY_FUZZ_CHECK(f.depth == 0, "a function without parent is at depth 0");
@@ -80,7 +82,8 @@ Verdict run_structure(std::string_view input) {
   for (size_t i = 0; i < fs.functions().size(); ++i) {
     const Function& f = fs.functions()[i];
     check_function(fs, f, i, source.size());
-    ASSAY_FUZZ_CHECK(f.first_line >= previous_first || f.parent >= 0, "functions in order of their first line");
+    ASSAY_FUZZ_CHECK(f.first_line >= previous_first || f.parent >= 0,
+                     "functions in order of their first line");
     previous_first = f.first_line;
     any_function = any_function || f.kind == UnitKind::function;
   }

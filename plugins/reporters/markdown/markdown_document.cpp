@@ -6,6 +6,7 @@
 #include "markdown_text.h"
 #include "maturity_section.h"
 #include "mermaid_chart.h"
+#include "state_sections.h"
 
 namespace assay::reporters::markdown {
 namespace {
@@ -213,7 +214,8 @@ void write_share_table(std::string& out, const char* heading, const std::vector<
 
 std::string source_chart(const std::vector<Share>& sources) {
   std::vector<std::pair<std::string, double>> slices;
-  for (const auto& s : sources) slices.emplace_back(s.name.empty() ? "(unnamed)" : s.name, static_cast<double>(s.items));
+  for (const auto& s : sources)
+    slices.emplace_back(s.name.empty() ? "(unnamed)" : s.name, static_cast<double>(s.items));
   return pie_chart("Items by discovery source", slices);
 }
 
@@ -255,7 +257,8 @@ void write_footer(std::string& out, const ordered_json& header) {
 
 }  // namespace
 
-std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files) {
+std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files,
+                           size_t completed_rows) {
   std::string out;
   write_title_block(out, header);
   write_next_best(out, tally);
@@ -263,6 +266,8 @@ std::string render_backlog(const ordered_json& header, const BacklogTally& tally
   write_maturity(out, header);
   write_hotspots(out, tally, hotspot_files);
   write_sources(out, tally);
+  write_recently_completed(out, header, completed_rows);
+  write_period_performance(out, header);
   write_plugin_runs(out, header.at("scan"));
   write_footer(out, header);
   return out;

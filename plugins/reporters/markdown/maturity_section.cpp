@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "markdown_text.h"
+#include "maturity_trend.h"
 #include "mermaid_chart.h"
 
 namespace assay::reporters::markdown {
@@ -250,6 +251,7 @@ void write_maturity(std::string& out, const ordered_json& header) {
   out += "## Maturity\n\n";
   write_summary_line(out, maturity, checks);
   write_dimensions(out, maturity, checks);
+  write_maturity_trend(out, maturity);
   write_security_posture(out, header, checks);
   write_gap(out, maturity, checks);
 }

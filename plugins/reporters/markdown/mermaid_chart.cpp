@@ -19,16 +19,30 @@ std::string mermaid_text(const std::string& text) {
   return out;
 }
 
-std::string bar_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& bars) {
-  if (bars.empty()) return "";
+namespace {
+
+// An xychart-beta block of percentages drawn as `kind` (bar or line).
+std::string percent_chart(const char* kind, const std::string& title,
+                          const std::vector<std::pair<std::string, double>>& points) {
+  if (points.empty()) return "";
   std::string labels;
   std::string values;
-  for (const auto& [label, value] : bars) {
+  for (const auto& [label, value] : points) {
     labels += (labels.empty() ? "" : ", ") + std::string("\"") + mermaid_text(label) + "\"";
     values += (values.empty() ? "" : ", ") + format_number(value, 1);
   }
   return "```mermaid\nxychart-beta\n    title \"" + mermaid_text(title) + "\"\n    x-axis [" + labels +
-         "]\n    y-axis \"percent\" 0 --> 100\n    bar [" + values + "]\n```\n\n";
+         "]\n    y-axis \"percent\" 0 --> 100\n    " + kind + " [" + values + "]\n```\n\n";
+}
+
+}  // namespace
+
+std::string bar_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& bars) {
+  return percent_chart("bar", title, bars);
+}
+
+std::string line_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& points) {
+  return percent_chart("line", title, points);
 }
 
 std::string pie_chart(const std::string& title, const std::vector<std::pair<std::string, double>>& slices) {

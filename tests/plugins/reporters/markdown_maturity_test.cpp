@@ -102,5 +102,82 @@ TEST_F(MarkdownMaturityTest, NoSectionWithoutAnAssessment) {
   EXPECT_TRUE(contains(md, "```mermaid\npie title Items by discovery source\n")) << md;
 }
 
+// Three assessments the state store kept, the last one this scan's:
+//   2026-01-01  nascent     20    ci-cd 0,  security 25, containerisation n/a
+//   2026-01-08  developing  35.5  ci-cd 50, security 30 (no commit: a directory)
+//   2026-01-15  developing  41.7  ci-cd 50, security 40
+// First to last +21.7 points; steps +15.5 and +6.2; since the previous
+// assessment ci-cd ±0, security +10, containerisation not comparable.
+ordered_json trend_of_three() {
+  return ordered_json::parse(R"([
+    {"scan_id": "s1", "finished_at": "2026-01-01T10:00:00Z", "commit": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+     "level": "nascent", "percent": 20, "dimensions": {"ci-cd": 0, "security": 25, "containerisation": null}},
+    {"scan_id": "s2", "finished_at": "2026-01-08T10:00:00Z", "commit": null,
+     "level": "developing", "percent": 35.5, "dimensions": {"ci-cd": 50, "security": 30, "containerisation": null}},
+    {"scan_id": "s3", "finished_at": "2026-01-15T10:00:00Z", "commit": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+     "level": "developing", "percent": 41.7, "dimensions": {"ci-cd": 50, "security": 40, "containerisation": null}}
+  ])");
+}
+
+TEST_F(MarkdownMaturityTest, TheTrendShowsEveryAssessmentAndTheLastChanges) {
+  ordered_json maturity = assessed_maturity();
+  maturity["trend"] = trend_of_three();
+  const std::string md = render(maturity);
+  EXPECT_TRUE(contains(md,
+                       "### Trend\n\n20% (nascent, 2026-01-01) → 41.7% (developing, 2026-01-15): +21.7 "
+                       "percentage points over the last 3 assessments.\n\n"))
+      << md;
+  EXPECT_TRUE(contains(md,
+                       "| Scan | Commit | Level | Overall | Change |\n"
+                       "|------|--------|-------|--------:|-------:|\n"
+                       "| 2026-01-01 | `aaaaaaaaaaaa` | nascent | 20% | — |\n"
+                       "| 2026-01-08 | — | developing | 35.5% | +15.5 |\n"
+                       "| 2026-01-15 | `bbbbbbbbbbbb` | developing | 41.7% | +6.2 |\n"))
+      << md;
+  EXPECT_TRUE(contains(md,
+                       "| Dimension | Previous | Latest | Change |\n"
+                       "|-----------|---------:|-------:|-------:|\n"
+                       "| CI/CD | 50% | 50% | ±0 |\n"
+                       "| Security | 30% | 40% | +10 |\n"
+                       "| Containerisation | n/a | n/a | — |\n"))
+      << md;
+  EXPECT_TRUE(contains(md,
+                       "```mermaid\nxychart-beta\n    title \"Maturity over the last assessments (%)\"\n"
+                       "    x-axis [\"2026-01-01\", \"2026-01-08\", \"2026-01-15\"]\n"
+                       "    y-axis \"percent\" 0 --> 100\n    line [20, 35.5, 41.7]\n```\n"))
+      << md;
+  // The trend sits inside the maturity section, before the security posture.
+  EXPECT_LT(md.find("## Maturity"), md.find("### Trend"));
+  EXPECT_LT(md.find("### Trend"), md.find("### Security posture"));
+}
+
+TEST_F(MarkdownMaturityTest, ScansOfOneDayAreToldApartByTheirMinute) {
+  ordered_json maturity = assessed_maturity();
+  ordered_json trend = trend_of_three();
+  trend[1]["finished_at"] = "2026-01-01T16:45:10Z";
+  trend.erase(2);
+  maturity["trend"] = trend;
+  const std::string md = render(maturity);
+  EXPECT_TRUE(contains(md, "    x-axis [\"2026-01-01 10:00\", \"2026-01-01 16:45\"]\n")) << md;
+  EXPECT_TRUE(contains(md, "| 2026-01-01 | — | developing | 35.5% | +15.5 |\n")) << md;
+}
+
+TEST_F(MarkdownMaturityTest, TheFirstAssessmentStartsTheTrend) {
+  ordered_json maturity = assessed_maturity();
+  ordered_json trend = trend_of_three();
+  trend.erase(0);
+  trend.erase(0);
+  maturity["trend"] = trend;
+  const std::string md = render(maturity);
+  EXPECT_TRUE(contains(md,
+                       "### Trend\n\nThe first assessment the state store holds (2026-01-15); the trend "
+                       "starts with it.\n\n"))
+      << md;
+  EXPECT_FALSE(contains(md, "| Scan | Commit |")) << md;
+
+  maturity.erase("trend");  // no state store
+  EXPECT_FALSE(contains(render(maturity), "### Trend"));
+}
+
 }  // namespace
 }  // namespace assay::test

@@ -17,12 +17,15 @@ namespace {
 
 enum class Kind : uint8_t { function, lambda, type, namespace_, control, expression, plain };
 
+// An open block, with what it inherits from the blocks around it so that
+// nothing has to look down the stack.
 struct Block {
   Kind kind = Kind::plain;
   Scope inner = Scope::declarations;
   size_t close = 0;
-  int32_t function = -1;  // index into the result for a reported function
-  std::string container;  // for types: the type's name
+  int32_t function = -1;        // the innermost reported function, this one or an enclosing one
+  uint32_t function_depth = 0;  // reported functions open, this one included
+  std::string container;        // the innermost type's name, unless a function lies between
 };
 
 struct Verdict {
@@ -81,39 +84,31 @@ class BraceFinder {
     const bool in_list = in_parens || (enclosing == '{' && scope == Scope::expression);
     const Header header = reader_.header_before(open, in_list);
     Verdict v = lang_ == Lang::shell ? judge_shell(open) : judge(header, scope, in_parens);
+    if (v.kind == Kind::function && v.name.empty()) v.kind = Kind::lambda;  // bound to "" or ''
+
     Block block;
     block.kind = v.kind;
     block.inner = scope_inside(v.kind, scope);
     block.close = close_of(open);
-    if (v.kind == Kind::type) block.container = v.name;
-    if (v.kind == Kind::type && v.name.empty()) block.container = innermost_container();
+    block.function = innermost_function();
+    block.function_depth = function_depth();
+    block.container = innermost_container();
+    if (v.kind == Kind::type && !v.name.empty()) block.container = v.name;
     if (v.kind == Kind::function && function_depth() < kMaxFunctionDepth) {
       block.function = static_cast<int32_t>(found_.size());
+      block.function_depth = function_depth() + 1;
+      block.container.clear();
       record(v, open, block.close);
     }
     blocks_.push_back(std::move(block));
   }
 
-  uint32_t function_depth() const {
-    return static_cast<uint32_t>(
-        std::count_if(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.function >= 0; }));
+  uint32_t function_depth() const { return blocks_.empty() ? 0 : blocks_.back().function_depth; }
+  const std::string& innermost_container() const {
+    static const std::string kNone;
+    return blocks_.empty() ? kNone : blocks_.back().container;
   }
-
-  // The innermost type's name, unless a function lies between it and here.
-  std::string innermost_container() const {
-    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
-      if (it->function >= 0) return {};
-      if (it->kind == Kind::type) return it->container;
-    }
-    return {};
-  }
-
-  int32_t innermost_function() const {
-    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
-      if (it->function >= 0) return it->function;
-    }
-    return -1;
-  }
+  int32_t innermost_function() const { return blocks_.empty() ? -1 : blocks_.back().function; }
 
   void record(const Verdict& v, size_t open, size_t close) {
     const auto& tokens = t_.tokens;

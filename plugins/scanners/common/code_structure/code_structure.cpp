@@ -16,7 +16,10 @@ namespace assay::structure {
 
 struct FileStructure::Detail {
   Detail(std::string_view source, std::string_view language_id)
-      : text(source), language(language_of(language_id)), lines(text, lex(language_id)), tokens(tokenize(text, non_code, language)) {}
+      : text(source),
+        language(language_of(language_id)),
+        lines(text, lex(language_id)),
+        tokens(tokenize(text, non_code, language)) {}
 
   // Lexes the text and keeps the comments and non-code spans; returns the spans.
   const std::vector<markers::NonCodeSpan>& lex(std::string_view language_id) {
@@ -32,6 +35,31 @@ struct FileStructure::Detail {
   SourceLines lines;
   TokenList tokens;
 };
+
+namespace {
+
+// The finders report a function when its body opens; on malformed input a
+// header can begin above an earlier function's. Sorting by first line keeps
+// parents before their children (a parent begins no later than its child).
+void in_line_order(std::vector<FoundUnit>& found) {
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return found[a].function.first_line < found[b].function.first_line;
+  });
+  std::vector<int32_t> position(found.size());
+  for (size_t i = 0; i < order.size(); ++i) position[order[i]] = static_cast<int32_t>(i);
+  std::vector<FoundUnit> sorted;
+  sorted.reserve(found.size());
+  for (size_t i : order) {
+    sorted.push_back(std::move(found[i]));
+    int32_t& parent = sorted.back().function.parent;
+    if (parent >= 0) parent = position[static_cast<size_t>(parent)];
+  }
+  found = std::move(sorted);
+}
+
+}  // namespace
 
 std::string Function::qualified_name() const { return container.empty() ? name : container + "." + name; }
 
@@ -60,6 +88,7 @@ FileStructure FileStructure::analyze(std::string_view text, std::string_view lan
       found = find_blocks(text, d.lines);
       break;
   }
+  in_line_order(found);
   out.unit_kind_ = d.language.family == Family::blocks ? UnitKind::block : UnitKind::function;
   const ComplexityMeter meter(d.tokens, d.lines, d.language);
   out.functions_.reserve(found.size());

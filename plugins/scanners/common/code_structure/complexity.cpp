@@ -1,15 +1,12 @@
 #include "complexity.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <string_view>
+
+#include "words.h"
 
 namespace assay::structure {
 namespace {
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -28,7 +25,8 @@ bool has_conditional_operator(Lang lang) {
 ComplexityMeter::ComplexityMeter(const TokenList& tokens, const SourceLines& lines, const Language& language)
     : t_(tokens), lines_(lines), language_(language) {
   decisions_before_.resize(t_.size() + 1, 0);
-  for (size_t i = 0; i < t_.size(); ++i) decisions_before_[i + 1] = decisions_before_[i] + (is_decision(i) ? 1 : 0);
+  for (size_t i = 0; i < t_.size(); ++i)
+    decisions_before_[i + 1] = decisions_before_[i] + (is_decision(i) ? 1 : 0);
 }
 
 bool ComplexityMeter::is_ternary(size_t i) const {
@@ -46,14 +44,16 @@ bool ComplexityMeter::is_decision(size_t i) const {
   const std::string_view s = t_.text_of(t);
   if (language_.decisions == DecisionStyle::python) {
     if (t.kind != TokenKind::word) return false;
-    if (one_of(s, {"if", "elif", "for", "while", "except", "and", "or"})) return true;
+    static const WordSet kPython{"if", "elif", "for", "while", "except", "and", "or"};
+    if (kPython.contains(s)) return true;
     // `case` is a soft keyword: a clause of `match` only at a line start.
     return s == "case" && t.first_on_line && i + 1 < t_.size() && t_.tokens[i + 1].line == t.line;
   }
   if (language_.decisions != DecisionStyle::c_family) return false;
   if (t.kind == TokenKind::word) {
     if (i > 0 && (t_.text_of(i - 1) == "." || t_.text_of(i - 1) == "->")) return false;
-    if (one_of(s, {"if", "for", "while", "case", "catch", "foreach", "elseif", "guard"})) return true;
+    static const WordSet kCFamily{"if", "for", "while", "case", "catch", "foreach", "elseif", "guard"};
+    if (kCFamily.contains(s)) return true;
     return language_.lang == Lang::php && (s == "and" || s == "or");
   }
   if (t.kind != TokenKind::punct) return false;
@@ -69,7 +69,8 @@ size_t ComplexityMeter::token_at(size_t offset) const {
   return static_cast<size_t>(it - t_.tokens.begin());
 }
 
-Complexity ComplexityMeter::measure(uint32_t first, uint32_t last, size_t begin, size_t end, bool relative) const {
+Complexity ComplexityMeter::measure(uint32_t first, uint32_t last, size_t begin, size_t end,
+                                    bool relative) const {
   Complexity c;
   c.counts_decisions = language_.decisions != DecisionStyle::none;
   if (first == 0 || last < first || last > lines_.size()) return c;

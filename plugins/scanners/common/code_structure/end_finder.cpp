@@ -15,12 +15,15 @@ namespace {
 
 enum class Construct : uint8_t { function, type, other };
 
+// An open construct, with what it inherits from the constructs around it.
 struct Open {
   Construct construct = Construct::other;
-  int depth = 0;       // bracket depth where it opened
-  int32_t index = -1;  // into the result, for functions
-  std::string name;    // for types
+  int depth = 0;                 // bracket depth where it opened
+  int32_t index = -1;            // into the result, for functions
   bool closed_by_until = false;  // Lua repeat ... until
+  int32_t function = -1;         // the innermost function, this one or an enclosing one
+  uint32_t function_depth = 0;   // functions open, this one included
+  std::string container;         // the innermost type's name, unless a function lies between
 };
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -65,14 +68,17 @@ class EndFinder {
     return true;
   }
 
-  bool adjacent(size_t i, size_t j) const { return t_.tokens[i].begin + t_.tokens[i].size == t_.tokens[j].begin; }
+  bool adjacent(size_t i, size_t j) const {
+    return i < t_.size() && j < t_.size() && t_.tokens[i].begin + t_.tokens[i].size == t_.tokens[j].begin;
+  }
 
   // Ruby's if/unless/while/until open a block only where a statement or an
   // expression begins; elsewhere they are modifiers ("return if done").
   bool at_statement_start(size_t i) const {
     if (t_.tokens[i].first_on_line || i == 0) return true;
     const std::string_view before = t_.text_of(i - 1);
-    return one_of(before, {";", "=", "(", ",", "[", "{", "||", "&&", "return", "then", "do", "else", "begin"});
+    return one_of(before,
+                  {";", "=", "(", ",", "[", "{", "||", "&&", "return", "then", "do", "else", "begin"});
   }
 
   void open(size_t i, std::string_view w) {
@@ -114,7 +120,8 @@ class EndFinder {
     size_t last = p;
     while (last + 1 < t_.size() && adjacent(last, last + 1)) {
       const std::string_view next = t_.text_of(last + 1);
-      const bool setter = next == "=" && last + 2 < t_.size() && t_.text_of(last + 2) == "(" && adjacent(last + 1, last + 2);
+      const bool setter =
+          next == "=" && last + 2 < t_.size() && t_.text_of(last + 2) == "(" && adjacent(last + 1, last + 2);
       if (next != "?" && next != "!" && !setter && !(next == "]" && t_.text_of(last) == "[")) break;
       ++last;
     }
@@ -141,10 +148,12 @@ class EndFinder {
       // function(...) bound to a name: "local f = function", "M.f = function", "f = function" in a table.
       if (i >= 2 && t_.text_of(i - 1) == "=" && t_.is_word(i - 2)) {
         size_t first = i - 2;
-        while (first >= 2 && (t_.text_of(first - 1) == "." || t_.text_of(first - 1) == ":") && t_.is_word(first - 2))
+        while (first >= 2 && (t_.text_of(first - 1) == "." || t_.text_of(first - 1) == ":") &&
+               t_.is_word(first - 2))
           first -= 2;
         const size_t params = p;
-        return push_function(i, i - 2, joined(first, i - 2), {}, params < t_.size() ? close_of(params) : i);
+        const size_t header_end = params < t_.size() ? close_of(params) : i;
+        return push_function(first, i - 2, joined(first, i - 2), {}, std::max(header_end, i));
       }
       return push_other();
     }
@@ -166,11 +175,13 @@ class EndFinder {
     const std::string_view head = t_.text_of(s);
     if (one_of(head, {"def", "defp", "defmacro", "defmacrop"}) && t_.is_word(s + 1)) {
       std::string name(t_.text_of(s + 1));
-      if (s + 2 < t_.size() && adjacent(s + 1, s + 2) && (t_.text_of(s + 2) == "?" || t_.text_of(s + 2) == "!"))
+      if (s + 2 < t_.size() && adjacent(s + 1, s + 2) &&
+          (t_.text_of(s + 2) == "?" || t_.text_of(s + 2) == "!"))
         name += t_.text_of(s + 2);
       return push_function(s, s + 1, std::move(name), {}, i);
     }
-    if (head == "defmodule" || head == "defimpl" || head == "defprotocol") return push_type(s, name_after(s + 1));
+    if (head == "defmodule" || head == "defimpl" || head == "defprotocol")
+      return push_type(s, name_after(s + 1));
     push_other();
   }
 
@@ -211,27 +222,45 @@ class EndFinder {
     return out;
   }
 
-  void push_other() { open_.push_back(Open{Construct::other, depth_, -1, {}, false}); }
-
-  void push_type(size_t, std::string name) {
-    open_.push_back(Open{Construct::type, depth_, -1, name.empty() ? container() : std::move(name), false});
+  Open inherited(Construct construct) const {
+    Open o;
+    o.construct = construct;
+    o.depth = depth_;
+    o.function = parent();
+    o.function_depth = function_depth();
+    o.container = container();
+    return o;
   }
 
-  void push_function(size_t keyword, size_t name_token, std::string name, std::string container_name,
+  void push_other() { open_.push_back(inherited(Construct::other)); }
+
+  void push_type(size_t, std::string name) {
+    Open o = inherited(Construct::type);
+    if (!name.empty()) o.container = std::move(name);
+    open_.push_back(std::move(o));
+  }
+
+  // `first`: the declaration's first token (the keyword, or the name a
+  // function expression is bound to).
+  void push_function(size_t first, size_t name_token, std::string name, std::string container_name,
                      size_t header_end) {
-    if (function_depth() >= kMaxFunctionDepth) return push_other();
+    if (function_depth() >= kMaxFunctionDepth || name.empty()) return push_other();
     FoundUnit u;
     Function& f = u.function;
     f.name = std::move(name);
     f.container = container_name.empty() ? container() : std::move(container_name);
-    f.first_line = t_.tokens[keyword].line;
+    f.first_line = t_.tokens[first].line;
     f.name_line = t_.tokens[name_token].line;
     const Token& h = t_.tokens[std::min(header_end, t_.size() - 1)];
     f.body_begin = h.begin + h.size;
     f.depth = function_depth();
     f.parent = parent();
-    u.begin = t_.tokens[keyword].begin;
-    open_.push_back(Open{Construct::function, depth_, static_cast<int32_t>(found_.size()), {}, false});
+    u.begin = t_.tokens[first].begin;
+    Open o = inherited(Construct::function);
+    o.index = o.function = static_cast<int32_t>(found_.size());
+    o.function_depth = function_depth() + 1;
+    o.container.clear();
+    open_.push_back(std::move(o));
     found_.push_back(std::move(u));
   }
 
@@ -264,24 +293,9 @@ class EndFinder {
     f.body_last_line = lines_.line_of(f.body_end);
   }
 
-  uint32_t function_depth() const {
-    return static_cast<uint32_t>(std::count_if(open_.begin(), open_.end(), [](const Open& o) { return o.index >= 0; }));
-  }
-
-  int32_t parent() const {
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (it->index >= 0) return it->index;
-    }
-    return -1;
-  }
-
-  std::string container() const {
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (it->construct == Construct::function) return {};
-      if (it->construct == Construct::type) return it->name;
-    }
-    return {};
-  }
+  uint32_t function_depth() const { return open_.empty() ? 0 : open_.back().function_depth; }
+  int32_t parent() const { return open_.empty() ? -1 : open_.back().function; }
+  std::string container() const { return open_.empty() ? std::string() : open_.back().container; }
 
   const TokenList& t_;
   const SourceLines& lines_;

@@ -10,7 +10,10 @@ namespace {
 
 // A header longer than this (in tokens, a bracket group counting as one)
 // is cut: the walk back stays bounded on machine-made input.
-constexpr size_t kMaxHeaderSteps = 512;
+constexpr size_t kMaxHeaderSteps = 256;
+// Brace groups a header may hold (Go's interface{}, C++ member
+// initializers "b_{x}"); more end the header.
+constexpr int kMaxBraceGroups = 16;
 // Generic argument lists longer than this are not skipped as one.
 constexpr size_t kMaxAngleTokens = 64;
 // K&R parameter declarations looked through before giving up.
@@ -69,9 +72,13 @@ char HeaderReader::punct(size_t i) const {
   return k.kind == TokenKind::punct && k.size == 1 ? t_.text[k.begin] : '\0';
 }
 
-std::string_view HeaderReader::text(size_t i) const { return i < t_.size() ? t_.text_of(i) : std::string_view(); }
+std::string_view HeaderReader::text(size_t i) const {
+  return i < t_.size() ? t_.text_of(i) : std::string_view();
+}
 
-std::string_view HeaderReader::word(size_t i) const { return t_.is_word(i) ? t_.text_of(i) : std::string_view(); }
+std::string_view HeaderReader::word(size_t i) const {
+  return t_.is_word(i) ? t_.text_of(i) : std::string_view();
+}
 
 bool HeaderReader::adjacent(size_t i, size_t j) const {
   return i < t_.size() && j < t_.size() && t_.tokens[i].begin + t_.tokens[i].size == t_.tokens[j].begin;
@@ -125,7 +132,8 @@ bool HeaderReader::asi_break(size_t p) const {
   if (!starts_statement) return false;
   if (punct(q) == ')') {
     const int32_t o = t_.tokens[q].match;
-    if (o > 0 && t_.is_word(static_cast<size_t>(o) - 1) && !is_attribute_word(word(static_cast<size_t>(o) - 1)))
+    if (o > 0 && t_.is_word(static_cast<size_t>(o) - 1) &&
+        !is_attribute_word(word(static_cast<size_t>(o) - 1)))
       return true;
   }
   if (!ends_at_line_break(lang_)) return false;
@@ -147,6 +155,7 @@ Header HeaderReader::header_before(size_t open, bool in_list) const {
   h.end = open;
   size_t i = open;
   size_t steps = 0;
+  int brace_groups = 0;
   while (i > 0 && ++steps <= kMaxHeaderSteps) {
     const size_t p = i - 1;
     const Token& tk = t_.tokens[p];
@@ -175,10 +184,11 @@ Header HeaderReader::header_before(size_t open, bool in_list) const {
       const bool skippable =
           m > 0 && static_cast<size_t>(m) < p &&
           ((lang_ == Lang::go && t_.tokens[static_cast<size_t>(m)].line == tk.line &&
-            (word(static_cast<size_t>(m) - 1) == "interface" || word(static_cast<size_t>(m) - 1) == "struct")) ||
+            (word(static_cast<size_t>(m) - 1) == "interface" ||
+             word(static_cast<size_t>(m) - 1) == "struct")) ||
            (lang_ == Lang::cpp && m >= 2 && t_.is_word(static_cast<size_t>(m) - 1) &&
             (punct(static_cast<size_t>(m) - 2) == ',' || punct(static_cast<size_t>(m) - 2) == ':')));
-      if (!skippable) {
+      if (!skippable || ++brace_groups > kMaxBraceGroups) {
         h.stop = '}';
         break;
       }
@@ -218,7 +228,8 @@ Span HeaderReader::strip_prefixes(size_t begin, size_t end) const {
       }
     }
   }
-  if (t_.is_word(s.begin) && text(s.begin + 1) == ":" && is_control_word(s.begin + 2)) s.begin = s.decl = s.begin + 2;
+  if (t_.is_word(s.begin) && text(s.begin + 1) == ":" && is_control_word(s.begin + 2))
+    s.begin = s.decl = s.begin + 2;
   // Annotations and attributes are part of the declaration but say nothing
   // about what it declares.
   while (s.begin < end) {
@@ -419,9 +430,9 @@ std::optional<NameMatch> HeaderReader::keyword_function(const Span& span, size_t
 std::optional<NameMatch> HeaderReader::lambda(size_t begin, size_t end, Scope scope) const {
   const size_t last = end - 1;
   const std::string_view arrow = text(last);
-  const bool fat = arrow == "=>" && (lang_ == Lang::javascript || lang_ == Lang::typescript ||
-                                     lang_ == Lang::csharp || lang_ == Lang::dart || lang_ == Lang::scala ||
-                                     lang_ == Lang::d);
+  const bool fat =
+      arrow == "=>" && (lang_ == Lang::javascript || lang_ == Lang::typescript || lang_ == Lang::csharp ||
+                        lang_ == Lang::dart || lang_ == Lang::scala || lang_ == Lang::d);
   const bool thin = arrow == "->" && lang_ == Lang::java;
   if (fat || thin) {
     size_t start = last;
@@ -442,7 +453,8 @@ std::optional<NameMatch> HeaderReader::lambda(size_t begin, size_t end, Scope sc
     const bool opens_expression = i == begin || before == "=" || before == "return" || before == "(";
     if (lang_ == Lang::cpp && punct(i) == '[' && opens_expression && punct(i + 1) != '[') {
       const size_t after = next_top(i, end);
-      if (after == end || punct(after) == '(' || punct(after) == '<' || t_.is_word(after) || text(after) == "->")
+      if (after == end || punct(after) == '(' || punct(after) == '<' || t_.is_word(after) ||
+          text(after) == "->")
         return named_or_anonymous(begin, i, scope);
     }
     if (lang_ == Lang::rust && (text(i) == "|" || text(i) == "||") &&
@@ -479,7 +491,8 @@ std::string HeaderReader::type_name_after(size_t keyword, size_t end) const {
   if (!t_.is_word(j) || j >= end) return {};
   if (word(j) == "extends" || word(j) == "implements") return {};
   size_t last = j;
-  while (last + 2 < end && (text(last + 1) == "::" || text(last + 1) == ".") && t_.is_word(last + 2)) last += 2;
+  while (last + 2 < end && (text(last + 1) == "::" || text(last + 1) == ".") && t_.is_word(last + 2))
+    last += 2;
   return joined(j, last);
 }
 
@@ -590,7 +603,8 @@ std::optional<NameMatch> HeaderReader::c_like_function(const Span& span, size_t 
   }
   // A member's brace initializer inside an initializer list ("y_{x}") is
   // not the body.
-  if (lang_ == Lang::cpp && cut < end && t_.is_word(end - 1) && (punct(end - 2) == ',' || punct(end - 2) == ':'))
+  if (lang_ == Lang::cpp && cut < end && t_.is_word(end - 1) &&
+      (punct(end - 2) == ',' || punct(end - 2) == ':'))
     return std::nullopt;
   size_t group = t_.size();
   size_t name_token = t_.size();
@@ -689,7 +703,8 @@ std::optional<NameMatch> HeaderReader::knr_function(size_t open) const {
       const size_t after = next_top(i, piece_end);
       if (after == i + 1 || after >= piece_end || !t_.is_word(after)) continue;
       bool identifiers_only = true;
-      for (size_t x = i + 1; x + 1 < after; ++x) identifiers_only = identifiers_only && (t_.is_word(x) || punct(x) == ',');
+      for (size_t x = i + 1; x + 1 < after; ++x)
+        identifiers_only = identifiers_only && (t_.is_word(x) || punct(x) == ',');
       const size_t n = name_token_before(i, k);
       if (!identifiers_only || n >= t_.size() || is_reserved_name(word(n))) continue;
       NameMatch m;
@@ -714,7 +729,8 @@ std::optional<NameMatch> HeaderReader::shell_function(size_t open) const {
   size_t first = j;
   if (!(t_.is_word(j) || punct(j) == '-' || punct(j) == '.' || punct(j) == ':')) return std::nullopt;
   while (first > 0 && adjacent(first - 1, first) &&
-         (t_.is_word(first - 1) || punct(first - 1) == '-' || punct(first - 1) == '.' || punct(first - 1) == ':'))
+         (t_.is_word(first - 1) || punct(first - 1) == '-' || punct(first - 1) == '.' ||
+          punct(first - 1) == ':'))
     --first;
   if (!t_.is_word(first) && punct(first) != '_') return std::nullopt;
   NameMatch m;
@@ -725,9 +741,9 @@ std::optional<NameMatch> HeaderReader::shell_function(size_t open) const {
     m.decl_begin = first - 1;
     return m;
   }
-  const bool statement_start = t_.tokens[first].first_on_line || (first > 0 && (text(first - 1) == ";" ||
-                                                                                text(first - 1) == "&&" ||
-                                                                                text(first - 1) == "||"));
+  const bool statement_start =
+      t_.tokens[first].first_on_line ||
+      (first > 0 && (text(first - 1) == ";" || text(first - 1) == "&&" || text(first - 1) == "||"));
   if (!parens || !statement_start || is_reserved_name(word(first))) return std::nullopt;
   return m;
 }

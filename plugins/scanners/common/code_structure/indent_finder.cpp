@@ -11,19 +11,21 @@
 namespace assay::structure {
 namespace {
 
+// An open def or class, with what it inherits from the ones around it.
 struct Open {
   uint32_t columns = 0;
-  bool is_function = false;
   int32_t index = -1;  // into the result, for functions
-  std::string name;    // for classes
   uint32_t last_line = 0;
-  size_t end = 0;  // offset after the last token
+  size_t end = 0;               // offset after the last token
+  int32_t function = -1;        // the innermost function, this one or an enclosing one
+  uint32_t function_depth = 0;  // functions open, this one included
+  std::string container;        // the innermost class's name, unless a function lies between
 };
 
 bool is_def_word(Lang lang, std::string_view w) {
   if (lang == Lang::nim)
-    return w == "proc" || w == "func" || w == "method" || w == "iterator" || w == "template" || w == "macro" ||
-           w == "converter";
+    return w == "proc" || w == "func" || w == "method" || w == "iterator" || w == "template" ||
+           w == "macro" || w == "converter";
   return w == "def";
 }
 
@@ -85,14 +87,18 @@ class IndentFinder {
     const size_t end = t_.tokens[l.last].begin + t_.tokens[l.last].size;
     Open o;
     o.columns = l.columns;
-    o.is_function = is_function;
     o.last_line = end_line;
     o.end = end;
-    o.name = std::string(t_.text_of(keyword + 1));
+    o.function = parent();
+    o.function_depth = depth();
+    const std::string name(t_.text_of(keyword + 1));
+    o.container = is_function ? std::string() : name;
     if (is_function && depth() < kMaxFunctionDepth) {
+      o.index = o.function = static_cast<int32_t>(found_.size());
+      o.function_depth = depth() + 1;
       FoundUnit u;
       Function& f = u.function;
-      f.name = o.name;
+      f.name = name;
       f.container = container();
       f.first_line = first_line;
       f.name_line = t_.tokens[keyword + 1].line;
@@ -100,7 +106,6 @@ class IndentFinder {
       f.depth = depth();
       f.parent = parent();
       u.begin = begin;
-      o.index = static_cast<int32_t>(found_.size());
       found_.push_back(std::move(u));
     }
     open_.push_back(std::move(o));
@@ -125,24 +130,9 @@ class IndentFinder {
     u.end = o.end;
   }
 
-  uint32_t depth() const {
-    return static_cast<uint32_t>(std::count_if(open_.begin(), open_.end(), [](const Open& o) { return o.index >= 0; }));
-  }
-
-  int32_t parent() const {
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (it->index >= 0) return it->index;
-    }
-    return -1;
-  }
-
-  std::string container() const {
-    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-      if (it->is_function) return {};
-      return it->name;
-    }
-    return {};
-  }
+  uint32_t depth() const { return open_.empty() ? 0 : open_.back().function_depth; }
+  int32_t parent() const { return open_.empty() ? -1 : open_.back().function; }
+  std::string container() const { return open_.empty() ? std::string() : open_.back().container; }
 
   const TokenList& t_;
   const SourceLines& lines_;

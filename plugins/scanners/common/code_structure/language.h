@@ -16,8 +16,34 @@ enum class Family : uint8_t {
 
 // The languages the finders tell apart; every other id is `other`.
 enum class Lang : uint8_t {
-  c, cpp, objc, csharp, java, kotlin, scala, groovy, swift, go, rust, dart, javascript, typescript, php, d,
-  zig, perl, powershell, r, shell, python, nim, ruby, lua, elixir, julia, other
+  c,
+  cpp,
+  objc,
+  csharp,
+  java,
+  kotlin,
+  scala,
+  groovy,
+  swift,
+  go,
+  rust,
+  dart,
+  javascript,
+  typescript,
+  php,
+  d,
+  zig,
+  perl,
+  powershell,
+  r,
+  shell,
+  python,
+  nim,
+  ruby,
+  lua,
+  elixir,
+  julia,
+  other
 };
 
 enum class DecisionStyle : uint8_t { none, c_family, python };

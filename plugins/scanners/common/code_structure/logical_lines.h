@@ -20,7 +20,8 @@ struct LogicalLine {
 };
 
 // The logical lines made of tokens [begin, end).
-std::vector<LogicalLine> logical_lines(const TokenList& tokens, const SourceLines& lines, size_t begin, size_t end);
+std::vector<LogicalLine> logical_lines(const TokenList& tokens, const SourceLines& lines, size_t begin,
+                                       size_t end);
 
 // The line of the last byte of token i (a multi-line string ends below its first line).
 uint32_t last_line_of(const TokenList& tokens, const SourceLines& lines, size_t i);

@@ -34,8 +34,8 @@ bool splits_at_line_ends(Lang lang) {
 
 // Words that continue the statement before them at a base line.
 bool continues_statement(std::string_view w) {
-  return one_of(w, {"end", "else", "elif", "except", "elsif", "elseif", "when", "rescue", "ensure", "until", "then", "catch",
-                    "finally", "after", "}", ")", "]", "in"});
+  return one_of(w, {"end", "else", "elif", "except", "elsif", "elseif", "when", "rescue", "ensure", "until",
+                    "then", "catch", "finally", "after", "}", ")", "]", "in"});
 }
 
 }  // namespace
@@ -76,8 +76,10 @@ std::string code_text(std::string_view text, const std::vector<markers::NonCodeS
 
 std::vector<Statement> BodyReader::statements(size_t begin, size_t end) const {
   const auto& t = tokens.tokens;
-  const auto first = std::lower_bound(t.begin(), t.end(), begin, [](const Token& k, size_t o) { return k.begin < o; });
-  const auto last = std::lower_bound(first, t.end(), end, [](const Token& k, size_t o) { return k.begin < o; });
+  const auto first =
+      std::lower_bound(t.begin(), t.end(), begin, [](const Token& k, size_t o) { return k.begin < o; });
+  const auto last =
+      std::lower_bound(first, t.end(), end, [](const Token& k, size_t o) { return k.begin < o; });
   const auto f = static_cast<size_t>(first - t.begin());
   const auto l = static_cast<size_t>(last - t.begin());
   if (f >= l) return {};
@@ -100,10 +102,11 @@ bool BodyReader::ends_before(size_t i) const {
                        prev.kind == TokenKind::literal || one_of(p, {")", "]", "}"});
   const std::string_view n = tokens.text_of(i);
   const Token& next = tokens.tokens[i];
-  const bool can_begin = (next.kind == TokenKind::word && !one_of(n, {"else", "catch", "finally", "in", "of",
-                                                                      "instanceof", "as", "is", "and", "or"})) ||
-                         next.kind == TokenKind::literal || next.kind == TokenKind::number ||
-                         one_of(n, {"@", "!", "++", "--", "{"});
+  const bool can_begin =
+      (next.kind == TokenKind::word &&
+       !one_of(n, {"else", "catch", "finally", "in", "of", "instanceof", "as", "is", "and", "or"})) ||
+      next.kind == TokenKind::literal || next.kind == TokenKind::number ||
+      one_of(n, {"@", "!", "++", "--", "{"});
   return can_end && can_begin;
 }
 

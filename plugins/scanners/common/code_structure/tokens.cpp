@@ -20,10 +20,12 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' |
 
 // Two- and three-character operators the finders and the decision count
 // read as one token; everything else is one character.
-constexpr std::array<std::string_view, 13> kOperators = {"...", "::", "->", "=>", "&&", "||", "??", "?.",
-                                                         ":=",  "==", "!=", "<=", ">="};
+constexpr std::array<std::string_view, 13> kOperators = {"...", "::", "->", "=>", "&&", "||", "??",
+                                                         "?.",  ":=", "==", "!=", "<=", ">="};
 
 size_t operator_length(std::string_view rest) {
+  static constexpr std::string_view kFirstBytes = ".:-=&|?!<>";
+  if (kFirstBytes.find(rest[0]) == std::string_view::npos) return 1;
   for (std::string_view op : kOperators) {
     if (rest.starts_with(op)) return op.size();
   }
@@ -39,14 +41,16 @@ Conditional conditional_of(std::string_view directive) {
   while (e < directive.size() && is_word_char(directive[e])) ++e;
   const std::string_view word = directive.substr(p, e - p);
   if (word == "if" || word == "ifdef" || word == "ifndef") return Conditional::opens;
-  if (word == "else" || word == "elif" || word == "elifdef" || word == "elifndef") return Conditional::switches;
+  if (word == "else" || word == "elif" || word == "elifdef" || word == "elifndef")
+    return Conditional::switches;
   if (word == "endif") return Conditional::closes;
   return Conditional::none;
 }
 
 class Tokenizer {
  public:
-  Tokenizer(std::string_view text, const std::vector<markers::NonCodeSpan>& non_code, const Language& language)
+  Tokenizer(std::string_view text, const std::vector<markers::NonCodeSpan>& non_code,
+            const Language& language)
       : text_(text), spans_(non_code), language_(language) {}
 
   TokenList run() {
@@ -105,8 +109,9 @@ class Tokenizer {
   void skip_span(std::vector<Token>& tokens) {
     const markers::NonCodeSpan& s = spans_[span_];
     const size_t end = std::max(pos_, std::min(s.end, text_.size()));
-    const auto newlines = static_cast<uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                           text_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    const auto newlines =
+        static_cast<uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                         text_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
     if (!s.comment) emit(tokens, TokenKind::literal, end);
     pos_ = end;
     line_ += newlines;
@@ -156,8 +161,9 @@ class Tokenizer {
     const bool skipped = skipping_ > 0 || conditional == Conditional::closes;
     if (!skipped) emit(tokens, TokenKind::directive, p);
     pos_ = p;
-    line_ = first_line + static_cast<uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(begin),
-                                                          text_.begin() + static_cast<std::ptrdiff_t>(p), '\n'));
+    line_ =
+        first_line + static_cast<uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                      text_.begin() + static_cast<std::ptrdiff_t>(p), '\n'));
     line_has_token_ = true;
   }
 
@@ -202,7 +208,8 @@ class Tokenizer {
       size_t k = open.size();
       while (k > deepest && out.text[tokens[static_cast<size_t>(open[k - 1])].begin] != opener) --k;
       if (k == deepest) continue;
-      for (size_t inner = k; inner < open.size(); ++inner) tokens[static_cast<size_t>(open[inner])].match = static_cast<int32_t>(i);
+      for (size_t inner = k; inner < open.size(); ++inner)
+        tokens[static_cast<size_t>(open[inner])].match = static_cast<int32_t>(i);
       const auto o = static_cast<size_t>(open[k - 1]);
       tokens[o].match = static_cast<int32_t>(i);
       tokens[i].match = static_cast<int32_t>(o);

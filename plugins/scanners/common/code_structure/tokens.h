@@ -32,7 +32,10 @@ struct TokenList {
   std::vector<Token> tokens;
 
   std::string_view text_of(const Token& t) const { return text.substr(t.begin, t.size); }
-  std::string_view text_of(size_t i) const { return text_of(tokens[i]); }
+  // Empty for an index past the end.
+  std::string_view text_of(size_t i) const {
+    return i < tokens.size() ? text_of(tokens[i]) : std::string_view();
+  }
   // Whether token i exists and is exactly `s`.
   bool is(size_t i, std::string_view s) const { return i < tokens.size() && text_of(i) == s; }
   bool is_word(size_t i) const { return i < tokens.size() && tokens[i].kind == TokenKind::word; }

@@ -2,11 +2,28 @@
 // declaration modifiers, function and type keywords in which language.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <string_view>
+#include <vector>
 
 #include "language.h"
 
 namespace assay::structure {
+
+// A fixed set of short words. Most lookups are of identifiers in no set, so
+// the first byte and the length reject them before any comparison.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  bool contains(std::string_view word) const;
+
+ private:
+  std::array<uint64_t, 4> first_bytes_{};
+  uint64_t lengths_ = 0;                 // bit n: a word of n bytes (n < 64)
+  std::vector<std::string_view> words_;  // sorted
+};
 
 // if, for, while, ... : a block headed by one is control flow.
 bool is_control_keyword(std::string_view word);

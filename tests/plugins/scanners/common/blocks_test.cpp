@@ -8,17 +8,17 @@ namespace {
 
 TEST(IndentationBlocks, YamlKeysWithTheirChildrenAndRunsOfFlatKeys) {
   const char* src =
-      "name: ci\n"            // 1
-      "on: push\n"            // 2
-      "\n"                    // 3
-      "jobs:\n"               // 4
-      "  build:\n"            // 5
+      "name: ci\n"             // 1
+      "on: push\n"             // 2
+      "\n"                     // 3
+      "jobs:\n"                // 4
+      "  build:\n"             // 5
       "    runs-on: ubuntu\n"  // 6
-      "  # comment\n"         // 7
-      "  test:\n"             // 8
+      "  # comment\n"          // 7
+      "  test:\n"              // 8
       "    runs-on: ubuntu\n"  // 9
-      "env:\n"                // 10
-      "  A: 1\n";             // 11
+      "env:\n"                 // 10
+      "  A: 1\n";              // 11
   const FileStructure fs = FileStructure::analyze(src, "yaml");
   EXPECT_EQ(fs.unit_kind(), UnitKind::block);
   EXPECT_EQ(units("yaml", src), (Lines{"name: ci@1-2", "jobs:@4-9", "env:@10-11"}));

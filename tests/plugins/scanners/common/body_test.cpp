@@ -14,7 +14,8 @@ Lines comment_texts(const std::vector<markers::CommentLine>& lines) {
 }
 
 TEST(BodyStatements, StandInBodiesPerLanguage) {
-  EXPECT_EQ(statements_of("python", "def f():\n    \"\"\"Doc.\"\"\"\n    # later\n    pass\n", "f"), (Lines{"pass"}));
+  EXPECT_EQ(statements_of("python", "def f():\n    \"\"\"Doc.\"\"\"\n    # later\n    pass\n", "f"),
+            (Lines{"pass"}));
   EXPECT_EQ(statements_of("python", "class A:\n    def f(self): ...\n", "A.f"), (Lines{"..."}));
   EXPECT_EQ(statements_of("python", "def f():\n    raise NotImplementedError(\"soon\")\n", "f"),
             (Lines{"raise NotImplementedError(\"soon\")"}));
@@ -24,23 +25,27 @@ TEST(BodyStatements, StandInBodiesPerLanguage) {
   EXPECT_EQ(statements_of("rust", "fn f() { unimplemented!(); }\n", "f"), (Lines{"unimplemented!()"}));
   EXPECT_EQ(statements_of("go", "func f() {\n\tpanic(\"not implemented\")\n}\n", "f"),
             (Lines{"panic(\"not implemented\")"}));
-  EXPECT_EQ(statements_of("ruby", "def f\n  raise NotImplementedError\nend\n", "f"), (Lines{"raise NotImplementedError"}));
+  EXPECT_EQ(statements_of("ruby", "def f\n  raise NotImplementedError\nend\n", "f"),
+            (Lines{"raise NotImplementedError"}));
   EXPECT_EQ(statements_of("java", "class A { void f() { /* nothing */ } }\n", "A.f"), Lines{});
   EXPECT_EQ(statements_of("javascript", "function f() {\n  // empty\n}\n", "f"), Lines{});
 }
 
 TEST(BodyStatements, CommentsRemovedWhitespaceCollapsedStringsKept) {
-  EXPECT_EQ(statements_of("c", "int f() {\n  int x = \"a   b\"[0]; /* c */\n  return   x /* d */ +\n     1;\n}\n", "f"),
+  EXPECT_EQ(statements_of(
+                "c", "int f() {\n  int x = \"a   b\"[0]; /* c */\n  return   x /* d */ +\n     1;\n}\n", "f"),
             (Lines{"int x = \"a   b\"[0]", "return x + 1"}));
 }
 
 // else / elif / except clauses continue their statement, as in brace
 // languages, where "} else {" does.
 TEST(BodyStatements, CompoundStatementsAreOneStatement) {
-  EXPECT_EQ(statements_of("c", "void f() {\n  if (a) {\n    b();\n  } else {\n    c();\n  }\n  d();\n}\n", "f"),
-            (Lines{"if (a) { b(); } else { c(); }", "d()"}));
-  EXPECT_EQ(statements_of("python", "def f():\n    if a:\n        return 1\n    else:\n        return 2\n", "f"),
-            (Lines{"if a: return 1 else: return 2"}));
+  EXPECT_EQ(
+      statements_of("c", "void f() {\n  if (a) {\n    b();\n  } else {\n    c();\n  }\n  d();\n}\n", "f"),
+      (Lines{"if (a) { b(); } else { c(); }", "d()"}));
+  EXPECT_EQ(
+      statements_of("python", "def f():\n    if a:\n        return 1\n    else:\n        return 2\n", "f"),
+      (Lines{"if a: return 1 else: return 2"}));
   EXPECT_EQ(statements_of("ruby", "def f\n  if a\n    b\n  else\n    c\n  end\n  d\nend\n", "f"),
             (Lines{"if a b else c end", "d"}));
 }
@@ -51,7 +56,8 @@ TEST(BodyStatements, LineEndsSeparateStatementsWhereTheLanguageSaysSo) {
   EXPECT_EQ(statements_of("go", "func f() {\n\tx := 1\n\tgo func() {\n\t\ty()\n\t}()\n}\n", "f"),
             (Lines{"x := 1", "go func() { y() }()"}));
   // In C a line break never ends a statement: adjacent literals concatenate.
-  EXPECT_EQ(statements_of("c", "void f() {\n  puts(\"a\"\n       \"b\");\n}\n", "f"), (Lines{"puts(\"a\" \"b\")"}));
+  EXPECT_EQ(statements_of("c", "void f() {\n  puts(\"a\"\n       \"b\");\n}\n", "f"),
+            (Lines{"puts(\"a\" \"b\")"}));
 }
 
 TEST(BodyStatements, StatementLinesAndPreprocessorLines) {
@@ -74,16 +80,16 @@ TEST(BodyStatements, StatementLinesAndPreprocessorLines) {
 
 TEST(FunctionComments, AboveStopsAtBlankAndCodeLines) {
   const char* src =
-      "// unrelated\n"                           // 1
-      "\n"                                       // 2
-      "// Placeholder: returns fake data.\n"     // 3
-      "/* second */\n"                           // 4
-      "int f() { return 42; }\n"                 // 5
-      "int x = 1; // note\n"                     // 6
-      "int g() {\n"                              // 7
-      "  // stub for now\n"                      // 8
-      "  return 0; /* inline */\n"               // 9
-      "}\n";                                     // 10
+      "// unrelated\n"                        // 1
+      "\n"                                    // 2
+      "// Placeholder: returns fake data.\n"  // 3
+      "/* second */\n"                        // 4
+      "int f() { return 42; }\n"              // 5
+      "int x = 1; // note\n"                  // 6
+      "int g() {\n"                           // 7
+      "  // stub for now\n"                   // 8
+      "  return 0; /* inline */\n"            // 9
+      "}\n";                                  // 10
   const FileStructure fs = FileStructure::analyze(src, "c");
   ASSERT_EQ(fs.functions().size(), 2u);
   EXPECT_EQ(comment_texts(fs.comments_above(fs.functions()[0])),
@@ -95,11 +101,11 @@ TEST(FunctionComments, AboveStopsAtBlankAndCodeLines) {
 
 TEST(FunctionComments, PythonDocstringsAndCommentsAboveDecorators) {
   const char* src =
-      "# Simulates the remote call.\n"     // 1
-      "@cached\n"                          // 2
-      "def fetch():\n"                     // 3
-      "    \"\"\"Dummy data.\"\"\"\n"      // 4
-      "    return {\"a\": 1}\n";           // 5
+      "# Simulates the remote call.\n"  // 1
+      "@cached\n"                       // 2
+      "def fetch():\n"                  // 3
+      "    \"\"\"Dummy data.\"\"\"\n"   // 4
+      "    return {\"a\": 1}\n";        // 5
   const FileStructure fs = FileStructure::analyze(src, "python");
   ASSERT_EQ(fs.functions().size(), 1u);
   EXPECT_EQ(comment_texts(fs.comments_above(fs.functions()[0])), (Lines{"1: Simulates the remote call."}));

@@ -9,15 +9,15 @@ namespace {
 
 TEST(Complexity, CFunctionByHand) {
   const char* src =
-      "int f(int x) {\n"                  // 1  level 0
-      "    if (x > 0 && x < 10) {\n"      // 2  level 1: if, &&
-      "        return x ? 1 : 2;\n"       // 3  level 2: ?
-      "    }\n"                           // 4  level 1
-      "    // comment { if while\n"       // 5  comment: not counted
-      "\n"                                // 6  blank: not counted
-      "    for (;;) { }\n"                // 7  level 1: for
-      "    return 0;\n"                   // 8  level 1
-      "}\n";                              // 9  level 0
+      "int f(int x) {\n"              // 1  level 0
+      "    if (x > 0 && x < 10) {\n"  // 2  level 1: if, &&
+      "        return x ? 1 : 2;\n"   // 3  level 2: ?
+      "    }\n"                       // 4  level 1
+      "    // comment { if while\n"   // 5  comment: not counted
+      "\n"                            // 6  blank: not counted
+      "    for (;;) { }\n"            // 7  level 1: for
+      "    return 0;\n"               // 8  level 1
+      "}\n";                          // 9  level 0
   const FileStructure fs = FileStructure::analyze(src, "c");
   ASSERT_EQ(fs.functions().size(), 1u);
   const Complexity& c = fs.functions()[0].complexity;
@@ -36,14 +36,14 @@ TEST(Complexity, CFunctionByHand) {
 
 TEST(Complexity, PythonFunctionByHand) {
   const char* src =
-      "def g(items):\n"                                            // 1 level 0
-      "    total = 0\n"                                            // 2 level 1
-      "    for i in items:\n"                                      // 3 level 1: for
-      "        if i and i > 0 or i is None:\n"                     // 4 level 2: if and or
-      "            total += 1\n"                                   // 5 level 3
-      "        elif i < 0:\n"                                      // 6 level 2: elif
-      "            pass\n"                                         // 7 level 3
-      "    return [x for x in items if x] if total else None\n";   // 8 level 1: for if if
+      "def g(items):\n"                                           // 1 level 0
+      "    total = 0\n"                                           // 2 level 1
+      "    for i in items:\n"                                     // 3 level 1: for
+      "        if i and i > 0 or i is None:\n"                    // 4 level 2: if and or
+      "            total += 1\n"                                  // 5 level 3
+      "        elif i < 0:\n"                                     // 6 level 2: elif
+      "            pass\n"                                        // 7 level 3
+      "    return [x for x in items if x] if total else None\n";  // 8 level 1: for if if
   const FileStructure fs = FileStructure::analyze(src, "python");
   ASSERT_EQ(fs.functions().size(), 1u);
   const Complexity& c = fs.functions()[0].complexity;
@@ -68,7 +68,8 @@ TEST(Complexity, IndentationUnitIsTheFilesMostFrequentStep) {
   // Two spaces per level: YAML nesting 0, 1, 2, 1.
   EXPECT_EQ(FileStructure::analyze("a:\n  b:\n    c: 1\n  d: 2\n", "yaml").complexity().indentation, 4u);
   // Tabs are four columns: levels 0, 1, 2, 1, 0.
-  EXPECT_EQ(FileStructure::analyze("void f() {\n\tif (x) {\n\t\ty();\n\t}\n}\n", "c").complexity().indentation, 4u);
+  EXPECT_EQ(
+      FileStructure::analyze("void f() {\n\tif (x) {\n\t\ty();\n\t}\n}\n", "c").complexity().indentation, 4u);
   // A tab and four spaces are the same level.
   EXPECT_EQ(FileStructure::analyze("void f() {\n\tx();\n    y();\n}\n", "c").complexity().indentation, 2u);
 }
@@ -108,7 +109,8 @@ TEST(Complexity, DecisionsIgnoreStringsCommentsAndLookAlikes) {
       "}\n";
   EXPECT_EQ(FileStructure::analyze(rust, "rust").functions()[0].complexity.decisions, 2u);
   // Languages without a decision count report none.
-  EXPECT_FALSE(FileStructure::analyze("def a\n  if x then y end\nend\n", "ruby").complexity().counts_decisions);
+  EXPECT_FALSE(
+      FileStructure::analyze("def a\n  if x then y end\nend\n", "ruby").complexity().counts_decisions);
 }
 
 }  // namespace

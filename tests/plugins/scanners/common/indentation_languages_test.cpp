@@ -8,39 +8,39 @@ namespace assay::structure::testing {
 namespace {
 
 const char* kPython =
-    "import os\n"                                   // 1
-    "\n"                                            // 2
-    "# A stub for now.\n"                           // 3
-    "def stub():\n"                                 // 4
-    "    \"\"\"Docstring: not code.\"\"\"\n"        // 5
-    "    pass\n"                                    // 6
-    "\n"                                            // 7
-    "\n"                                            // 8
-    "@decorator\n"                                  // 9
-    "@other(arg=1)\n"                               // 10
-    "async def fetch(url,\n"                        // 11
-    "                timeout=10):\n"                // 12
-    "    # fetch it\n"                              // 13
-    "    if url and timeout:\n"                     // 14
-    "        return [x for x in url if x]\n"        // 15
-    "    elif not url:\n"                           // 16
-    "        raise NotImplementedError\n"           // 17
-    "    return None\n"                             // 18
-    "\n"                                            // 19
-    "\n"                                            // 20
-    "class Service(Base):\n"                        // 21
-    "    def method(self): ...\n"                   // 22
-    "\n"                                            // 23
-    "    def nested(self):\n"                       // 24
-    "        def inner():\n"                        // 25
+    "import os\n"                                     // 1
+    "\n"                                              // 2
+    "# A stub for now.\n"                             // 3
+    "def stub():\n"                                   // 4
+    "    \"\"\"Docstring: not code.\"\"\"\n"          // 5
+    "    pass\n"                                      // 6
+    "\n"                                              // 7
+    "\n"                                              // 8
+    "@decorator\n"                                    // 9
+    "@other(arg=1)\n"                                 // 10
+    "async def fetch(url,\n"                          // 11
+    "                timeout=10):\n"                  // 12
+    "    # fetch it\n"                                // 13
+    "    if url and timeout:\n"                       // 14
+    "        return [x for x in url if x]\n"          // 15
+    "    elif not url:\n"                             // 16
+    "        raise NotImplementedError\n"             // 17
+    "    return None\n"                               // 18
+    "\n"                                              // 19
+    "\n"                                              // 20
+    "class Service(Base):\n"                          // 21
+    "    def method(self): ...\n"                     // 22
+    "\n"                                              // 23
+    "    def nested(self):\n"                         // 24
+    "        def inner():\n"                          // 25
     "            raise NotImplementedError(\"x\")\n"  // 26
-    "        return inner\n"                        // 27
-    "\n"                                            // 28
-    "s = \"\"\"\n"                                  // 29
-    "def fake():\n"                                 // 30
-    "    pass\n"                                    // 31
-    "\"\"\"\n"                                      // 32
-    "def last(): return 1; x = 2\n";                // 33
+    "        return inner\n"                          // 27
+    "\n"                                              // 28
+    "s = \"\"\"\n"                                    // 29
+    "def fake():\n"                                   // 30
+    "    pass\n"                                      // 31
+    "\"\"\"\n"                                        // 32
+    "def last(): return 1; x = 2\n";                  // 33
 
 TEST(IndentedFunctionsPython, DecoratorsAsyncMultiLineSignaturesMethodsAndNesting) {
   EXPECT_EQ(units("python", kPython), (Lines{"stub@4-6", "fetch@9-18", "Service.method@22-22",

@@ -19,7 +19,8 @@ inline Lines units(std::string_view language, std::string_view source) {
   Lines out;
   const FileStructure fs = FileStructure::analyze(source, language);
   for (const Function& f : fs.functions())
-    out.push_back(f.qualified_name() + "@" + std::to_string(f.first_line) + "-" + std::to_string(f.last_line));
+    out.push_back(f.qualified_name() + "@" + std::to_string(f.first_line) + "-" +
+                  std::to_string(f.last_line));
   return out;
 }
 

@@ -16,7 +16,8 @@ std::vector<std::string> spans(std::string_view language, std::string_view sourc
   lex_comments(source, *find_syntax(language), found);
   std::vector<std::string> out;
   for (const NonCodeSpan& s : found)
-    out.push_back(std::string(s.comment ? "c:" : "l:") + std::string(source.substr(s.begin, s.end - s.begin)));
+    out.push_back(std::string(s.comment ? "c:" : "l:") +
+                  std::string(source.substr(s.begin, s.end - s.begin)));
   return out;
 }
 
@@ -29,7 +30,8 @@ TEST(MarkersNonCode, CommentsAndLiteralsWithTheirDelimiters) {
 }
 
 TEST(MarkersNonCode, InterpolationsBelongToTheirString) {
-  EXPECT_EQ(spans("javascript", "const a = `x ${ f('}') } y` // c\n"), (Spans{"l:`x ${ f('}') } y`", "c:// c"}));
+  EXPECT_EQ(spans("javascript", "const a = `x ${ f('}') } y` // c\n"),
+            (Spans{"l:`x ${ f('}') } y`", "c:// c"}));
 }
 
 TEST(MarkersNonCode, DocstringsAreCommentsOtherStringsLiterals) {
