@@ -56,6 +56,7 @@ assay_status no_parallel_for(const assay_scan*, size_t, void (*)(void*, size_t),
   return ASSAY_UNSUPPORTED;
 }
 const char* no_text(const assay_scan*) { return ""; }
+assay_status no_report_assessment(const assay_scan*, const char*) { return ASSAY_UNSUPPORTED; }
 
 template <class Fn>
 Fn either(Fn supplied, Fn fallback) {
@@ -95,6 +96,7 @@ HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label
   api_.parallel_for = either(scan_functions.parallel_for, no_parallel_for);
   api_.scan_root = either(scan_functions.scan_root, no_text);
   api_.scan_commit = either(scan_functions.scan_commit, no_text);
+  api_.report_assessment = either(scan_functions.report_assessment, no_report_assessment);
 }
 
 void HostBinding::rename(const std::string& plugin_name) {

@@ -12,6 +12,7 @@
 #include "loader/reporter_session.h"
 #include "log/log.h"
 #include "scan/item_text.h"
+#include "scan/maturity_stage.h"
 #include "scan/state_header.h"
 
 #ifndef ASSAY_VERSION
@@ -77,7 +78,8 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
                                            const assay_report& report) {
   auto active = std::make_unique<ActiveReport>();
   active->run = PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
-  const std::string config_json = context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
+  const std::string config_json =
+      context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
   const auto start = Clock::now();
   auto opened = loader::ReporterSession::begin(plugin, config_json, report);
   active->time += Clock::now() - start;
@@ -186,7 +188,7 @@ static nlohmann::json base_header_json(const ReportContext& context) {
             {"finished_at", context.finished_at},
             {"files", o.files},
             {"plugins", plugins}}},
-          {"maturity", {{"level", o.maturity_level}, {"assessed", false}, {"source", "configuration"}}},
+          {"maturity", maturity_header_json(o)},
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},
           {"generated_by", std::string("assay ") + ASSAY_VERSION}};

@@ -24,6 +24,7 @@
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
 #include "scan/state_stage.h"
@@ -155,6 +156,7 @@ struct ScanState {
   std::string repository;
   std::mutex items_mutex;
   std::vector<BacklogItem> items;
+  AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
 };
 
@@ -346,6 +348,7 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
     targets.push_back(scan_target_for(job, state.repo, pool, threads, cancel));
     senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
     targets.back()->sender = senders.back().get();
+    targets.back()->assessments = &state.assessments;
   }
   {
     Progress progress(show_progress && ::isatty(STDERR_FILENO), targets, files);
@@ -442,7 +445,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   outcome.maturity_level = config_.maturity_level();
   outcome.model = std::make_shared<const scoring::Model>(
       scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level));
-  const scoring::Model& model = *outcome.model;
+  const std::shared_ptr<const scoring::Model> configured_model = outcome.model;
+  const scoring::Model& model = *configured_model;
 
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
@@ -459,17 +463,20 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}};
+  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}, {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
 
   outcome.items = std::move(state.items);
+  // Reports recompute dropped breakdowns with outcome.model, so it becomes
+  // the assessed level's model here.
+  outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()));
-  outcome.next_best = next_best_key(outcome.items, model);
+  outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "scan/backlog.h"
+#include "scan/maturity_assessment.h"
 #include "scan/state_report.h"
 
 namespace assay::config {
@@ -77,9 +78,10 @@ struct ScanOutcome {
   std::filesystem::path out_dir;
   std::vector<PluginRun> runs;  // scanners and load failures
   std::vector<PluginRun> reporter_runs;
-  std::vector<BacklogItem> items;  // ranked
-  std::string next_best;           // key or ""
-  std::string maturity_level;
+  std::vector<BacklogItem> items;                // ranked
+  std::string next_best;                         // key or ""
+  std::string maturity_level;                    // assessed, else configured
+  std::optional<MaturityAssessment> assessment;  // when a scanner assessed the repository
   size_t files = 0;
   StateReport state;  // the store's view; state.enabled is false without one
   // The model the items were scored with: it recomputes their dropped score

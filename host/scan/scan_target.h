@@ -19,6 +19,9 @@ class RepoView;
 namespace assay::bus {
 class FindingSender;
 }
+namespace assay::scan {
+class AssessmentInbox;
+}
 
 // Defined at global scope to match the opaque type of plugin.h.
 struct assay_scan {
@@ -34,11 +37,14 @@ struct assay_scan {
   std::atomic<uint64_t> rejected{0};
   std::atomic<uint64_t> files_read{0};
   std::function<void(assay_log_level, const std::string&)> log;
+  // Where report_assessment delivers; shared by the scan's scanners.
+  assay::scan::AssessmentInbox* assessments = nullptr;
 };
 
 namespace assay::scan {
 
-// The scan functions of assay_host_api (file_count … scan_commit); the other
+// The scan functions of assay_host_api (file_count … scan_commit,
+// report_assessment); the other
 // members are left for the loader to fill.
 assay_host_api scan_functions();
 

@@ -22,6 +22,12 @@ struct StateReport {
   int64_t resolved_items = 0;
   state::Statistics stats;
   std::vector<state::ItemRecord> resolved;  // the items this scan resolved
+  // The maturity assessments of the last merged scans, oldest first, this
+  // scan's included when it was assessed and merged (at most kTrendLength).
+  std::vector<state::AssessmentRecord> maturity_trend;
 };
+
+// How many assessments the trend holds.
+inline constexpr size_t kTrendLength = 10;
 
 }  // namespace assay::scan

@@ -81,6 +81,7 @@
   X(assay_host_api, parallel_for, 104, 8) \
   X(assay_host_api, scan_root, 112, 8)    \
   X(assay_host_api, scan_commit, 120, 8)  \
+  X(assay_host_api, report_assessment, 128, 8) \
   X(assay_plugin, struct_size, 0, 8)      \
   X(assay_plugin, api_major, 8, 2)        \
   X(assay_plugin, api_minor, 10, 2)       \
@@ -105,7 +106,7 @@
   X(assay_finding, 120)    \
   X(assay_item, 152)       \
   X(assay_report, 56)      \
-  X(assay_host_api, 128)   \
+  X(assay_host_api, 136)   \
   X(assay_plugin, 112)
 
 /* One measurement; field is "" for the size of the whole struct. */

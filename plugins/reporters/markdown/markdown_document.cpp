@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "markdown_text.h"
+#include "maturity_section.h"
+#include "mermaid_chart.h"
 #include "state_sections.h"
 
 namespace assay::reporters::markdown {
@@ -210,10 +212,18 @@ void write_share_table(std::string& out, const char* heading, const std::vector<
   out += "\n";
 }
 
+std::string source_chart(const std::vector<Share>& sources) {
+  std::vector<std::pair<std::string, double>> slices;
+  for (const auto& s : sources)
+    slices.emplace_back(s.name.empty() ? "(unnamed)" : s.name, static_cast<double>(s.items));
+  return pie_chart("Items by discovery source", slices);
+}
+
 void write_sources(std::string& out, const BacklogTally& tally) {
   if (tally.item_count() == 0) return;
   out += "## Discovery sources\n\n";
   write_share_table(out, "Source", tally.by_source(), tally.item_count());
+  out += source_chart(tally.by_source());
   write_share_table(out, "Category", tally.by_category(), tally.item_count());
 }
 
@@ -253,6 +263,7 @@ std::string render_backlog(const ordered_json& header, const BacklogTally& tally
   write_title_block(out, header);
   write_next_best(out, tally);
   write_backlog_table(out, tally);
+  write_maturity(out, header);
   write_hotspots(out, tally, hotspot_files);
   write_sources(out, tally);
   write_recently_completed(out, header, completed_rows);

@@ -1,5 +1,5 @@
 /*
- * assay plugin ABI, version 1.0.
+ * assay plugin ABI, version 1.1.
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -38,7 +38,7 @@ extern "C" {
 #endif
 
 #define ASSAY_API_MAJOR 1
-#define ASSAY_API_MINOR 0
+#define ASSAY_API_MINOR 1
 
 /* Longest error message the host keeps, including the terminating NUL. */
 #define ASSAY_MAX_ERROR 512
@@ -222,6 +222,28 @@ typedef struct assay_host_api {
      of a plain directory). Valid until scanner_scan returns. */
   const char* (*scan_root)(const assay_scan* scan);
   const char* (*scan_commit)(const assay_scan* scan);
+
+  /* --- added in 1.1: a 1.0 host's struct_size ends before these; check
+     struct_size before calling (plugin.hpp's helpers do) --- */
+
+  /* Hands the scan's maturity assessment to the host; a scanner that assesses
+     the repository calls it once, inside scanner_scan. `assessment_json` is a
+     JSON object (docs/report-data.md, "maturity"):
+       {"level": "nascent" | "developing" | "maturing" | "advanced",
+        "percent": 0..100,
+        "dimensions": {"<name>": 0..100 or null, ...},
+        "checks": [{"id": "...", "dimension": "...",
+                    "status": "pass" | "partial" | "fail" | "inconclusive",
+                    "score": 0..10, or -1 when inconclusive,
+                    "evidence": ["...", ...], ...}, ...]}
+     Other members are kept as given. The host copies what it needs before
+     returning. After every scanner has ended, the level chooses the scoring
+     weights of the whole scan (docs/scoring.md), and the report header
+     carries the assessment. Returns ASSAY_OK when accepted; ASSAY_INVALID
+     when it is malformed (the host logs the JSON path and why) or when an
+     assessment was already accepted in this scan (the first one counts);
+     ASSAY_CANCELLED when the scan is being cancelled. Any thread. */
+  assay_status (*report_assessment)(const assay_scan* scan, const char* assessment_json);
 } assay_host_api;
 
 /*

@@ -22,6 +22,7 @@
 #include <assay/plugin.h>
 
 #include <atomic>
+#include <cstddef>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -149,6 +150,18 @@ class Scan {
   }
 
   bool cancelled() const { return api_->is_cancelled(scan_) != 0; }
+
+  // Hands the maturity assessment (a JSON object, see plugin.h) to the host.
+  // ASSAY_UNSUPPORTED when the host predates API 1.1.
+  assay_status report_assessment(const std::string& assessment_json) const {
+    if (!offers(offsetof(assay_host_api, report_assessment), sizeof(api_->report_assessment)) ||
+        api_->report_assessment == nullptr)
+      return ASSAY_UNSUPPORTED;
+    return api_->report_assessment(scan_, assessment_json.c_str());
+  }
+
+  // Whether the host's table is large enough to hold the member at `offset`.
+  bool offers(size_t offset, size_t size) const { return api_->struct_size >= offset + size; }
 
   // Runs fn(i) for i in [0, count) across the host's threads. An exception in
   // fn is caught, the first one is rethrown here after all calls finished.

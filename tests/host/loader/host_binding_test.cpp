@@ -121,6 +121,7 @@ TEST(HostBinding, MissingScanFunctionsAnswerUnsupported) {
             ASSAY_UNSUPPORTED);
   EXPECT_STREQ(api->scan_root(nullptr), "");
   EXPECT_STREQ(api->scan_commit(nullptr), "");
+  EXPECT_EQ(api->report_assessment(nullptr, "{}"), ASSAY_UNSUPPORTED);
 }
 
 TEST(HostBinding, ALogSinkThatThrowsDoesNotReachThePlugin) {
