@@ -79,6 +79,7 @@ nlohmann::ordered_json item_json(const BacklogItem& item) {
   j["rank"] = item.rank;
   j["details"] = f.details_json.empty() ? nlohmann::ordered_json(nullptr)
                                         : nlohmann::ordered_json::parse(f.details_json);
+  add_history_json(j, item.history);
   const scoring::Breakdown& b = s.breakdown;
   nlohmann::ordered_json breakdown;
   for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf},

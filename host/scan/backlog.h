@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "finding/finding.h"
+#include "scan/history_note.h"
 #include "scoring/model.h"
 
 namespace assay::scan {
@@ -18,6 +19,7 @@ struct BacklogItem {
   std::string fingerprint;
   std::string key;    // e.g. TD-001, assigned by rank within its category
   uint32_t rank = 0;  // 1-based
+  HistoryNote history;  // the line's origin and the file's history, when known
 };
 
 // Gives each item its fingerprint; equal findings in one file are told apart

@@ -120,6 +120,7 @@ nlohmann::json report_header_json(const ReportContext& context) {
             {"finished_at", context.finished_at},
             {"files", o.files},
             {"plugins", plugins}}},
+          {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
           {"maturity", {{"level", o.maturity_level}, {"assessed", false}, {"source", "configuration"}}},
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},

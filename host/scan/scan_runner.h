@@ -76,6 +76,7 @@ struct ScanOutcome {
   std::string next_best;           // key or ""
   std::string maturity_level;
   size_t files = 0;
+  std::string history_json;  // the history summary, a JSON object (docs/report-data.md)
 };
 
 class ScanRunner {

@@ -8,6 +8,7 @@
 #include "bus/finding_sender.h"
 #include "finding/finding.h"
 #include "repo/repo_view.h"
+#include "scan/history_functions.h"
 #include "scan/parallel.h"
 
 namespace assay::scan {
@@ -102,6 +103,7 @@ assay_host_api scan_functions() {
   api.parallel_for = &run_parallel;
   api.scan_root = &scan_root;
   api.scan_commit = &scan_commit;
+  add_history_functions(api);
   return api;
 }
 

@@ -3,7 +3,9 @@
  * list both the C and the C++ compiler check. A change here is an ABI break
  * unless it only appends fields at the end of a struct (rule 3).
  *
- * X(type, field, offset, size), fields in declaration order.
+ * X(type, field, offset, size), fields in declaration order. API 1.1 added
+ * file_history, file_commit and line_origin at the end of assay_host_api, and
+ * the structs they fill.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -81,6 +83,9 @@
   X(assay_host_api, parallel_for, 104, 8) \
   X(assay_host_api, scan_root, 112, 8)    \
   X(assay_host_api, scan_commit, 120, 8)  \
+  X(assay_host_api, file_history, 128, 8) \
+  X(assay_host_api, file_commit, 136, 8)  \
+  X(assay_host_api, line_origin, 144, 8)  \
   X(assay_plugin, struct_size, 0, 8)      \
   X(assay_plugin, api_major, 8, 2)        \
   X(assay_plugin, api_minor, 10, 2)       \
@@ -96,7 +101,23 @@
   X(assay_plugin, reporter_begin, 80, 8)  \
   X(assay_plugin, reporter_item, 88, 8)   \
   X(assay_plugin, reporter_end, 96, 8)    \
-  X(assay_plugin, reporter_close, 104, 8)
+  X(assay_plugin, reporter_close, 104, 8)  \
+  X(assay_file_history, struct_size, 0, 8)       \
+  X(assay_file_history, commits, 8, 4)           \
+  X(assay_file_history, authors, 12, 4)          \
+  X(assay_file_history, first_change, 16, 8)     \
+  X(assay_file_history, last_change, 24, 8)      \
+  X(assay_file_history, hotspot_multiplier, 32, 8) \
+  X(assay_file_history, flags, 40, 4)            \
+  X(assay_commit_info, struct_size, 0, 8)        \
+  X(assay_commit_info, id, 8, 8)                 \
+  X(assay_commit_info, author, 16, 8)            \
+  X(assay_commit_info, time, 24, 8)              \
+  X(assay_line_origin, struct_size, 0, 8)        \
+  X(assay_line_origin, kind, 8, 4)               \
+  X(assay_line_origin, commit, 16, 8)            \
+  X(assay_line_origin, author, 24, 8)            \
+  X(assay_line_origin, time, 32, 8)
 
 /* X(type, size) */
 #define ASSAY_ABI_SIZES(X) \
@@ -105,8 +126,11 @@
   X(assay_finding, 120)    \
   X(assay_item, 152)       \
   X(assay_report, 56)      \
-  X(assay_host_api, 128)   \
-  X(assay_plugin, 112)
+  X(assay_host_api, 152)   \
+  X(assay_plugin, 112)     \
+  X(assay_file_history, 48) \
+  X(assay_commit_info, 32) \
+  X(assay_line_origin, 40)
 
 /* One measurement; field is "" for the size of the whole struct. */
 typedef struct abi_measurement {

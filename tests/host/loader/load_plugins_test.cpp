@@ -35,7 +35,7 @@ TEST(LoadPlugins, GoodScannerLoadsWithItsInfo) {
   EXPECT_EQ(info.schema_json, R"({"type":"object","properties":{"enabled":{"type":"boolean"}}})");
   EXPECT_EQ(info.kind, ASSAY_KIND_SCANNER);
   EXPECT_EQ(info.api_major, 1);
-  EXPECT_EQ(info.api_minor, 0);
+  EXPECT_EQ(info.api_minor, ASSAY_API_MINOR);
   EXPECT_EQ(info.path, fixture("good_scanner"));
   EXPECT_TRUE(plugin->explicitly_requested());
   EXPECT_EQ(plugin->descriptor().struct_size, sizeof(assay_plugin));
@@ -76,6 +76,7 @@ TEST(LoadPlugins, EachPluginGetsItsOwnHostTableWithTheScanFunctions) {
     EXPECT_EQ(api->emit, scan_functions().emit);
     EXPECT_EQ(api->parallel_for, scan_functions().parallel_for);
     EXPECT_EQ(api->scan_commit, scan_functions().scan_commit);
+    EXPECT_NE(api->line_origin, nullptr);  // the history functions of API 1.1 are always there
   }
 }
 
@@ -86,6 +87,7 @@ TEST(LoadPlugins, OldMinorStructLoadsAndWorks) {
   const LoadedPlugin* plugin = loader.find("old_minor");
   ASSERT_NE(plugin, nullptr);
   EXPECT_EQ(plugin->descriptor().struct_size, offsetof(assay_plugin, reporter_begin));
+  EXPECT_EQ(plugin->descriptor().api_minor, 0);  // built for API 1.0
   EXPECT_EQ(plugin->info().kind, ASSAY_KIND_SCANNER);
   // The plugin wrote a reporter group beyond its struct_size; the host must not see it.
   EXPECT_EQ(plugin->descriptor().reporter_begin, nullptr);
