@@ -1,12 +1,14 @@
 #include "bus/finding_receiver.h"
 
 #include <chrono>
+#include <cstring>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <utility>
 #include <zmq.hpp>
 
+#include "bus/local_handoff.h"
 #include "bus/socket_io.h"
 #include "bus/topics.h"
 
@@ -30,6 +32,24 @@ struct FindingReceiver::Impl {
     } catch (const zmq::error_t& e) {
       throw std::runtime_error("cannot bind findings endpoint '" + endpoint + "': " + e.what());
     }
+    // Senders in this process find the handoff by endpoint; only threads of
+    // this process can connect to an inproc:// endpoint.
+    if (endpoint.starts_with("inproc://")) {
+      handoff = std::make_shared<LocalHandoff>();
+      registration = LocalHandoff::publish(context, endpoint, handoff);
+    }
+  }
+
+  Finding take_parked(std::string_view payload) {
+    if (!handoff) throw std::invalid_argument("handed-off finding on an endpoint other processes can reach");
+    uint64_t number = 0;
+    if (payload.size() != sizeof(number))
+      throw std::invalid_argument("handoff payload of " + std::to_string(payload.size()) + " bytes, expected " +
+                                  std::to_string(sizeof(number)));
+    std::memcpy(&number, payload.data(), sizeof(number));
+    std::optional<Finding> finding = handoff->take(number);
+    if (!finding) throw std::invalid_argument("no finding is parked under number " + std::to_string(number));
+    return std::move(*finding);
   }
 
   void reject(const std::string& why) {
@@ -64,7 +84,11 @@ struct FindingReceiver::Impl {
       return;
     }
     try {
-      if (message.topic == topic::kFinding) {
+      if (message.topic == topic::kFindingHandoff) {
+        Finding finding = take_parked(message.payload);
+        received.fetch_add(1);
+        run.on_finding(std::move(finding));
+      } else if (message.topic == topic::kFinding) {
         Finding finding = decode_finding(message.payload);
         received.fetch_add(1);
         run.on_finding(std::move(finding));
@@ -92,6 +116,8 @@ struct FindingReceiver::Impl {
   zmq::socket_t socket;
   std::string endpoint;
   ErrorHandler on_error;
+  std::shared_ptr<LocalHandoff> handoff;  // for inproc:// endpoints
+  std::unique_ptr<LocalHandoff::Registration> registration;
   std::atomic<uint64_t> malformed{0};
   std::atomic<uint64_t> received{0};
   std::mutex marked_mutex;

@@ -1,9 +1,11 @@
 #include "bus/finding_sender.h"
 
+#include <cstring>
 #include <mutex>
 #include <zmq.hpp>
 
 #include "bus/finding_message.h"
+#include "bus/local_handoff.h"
 #include "bus/socket_io.h"
 #include "bus/topics.h"
 
@@ -21,6 +23,7 @@ struct FindingSender::Impl {
   Impl(zmq::context_t& context, const std::string& endpoint, std::string plugin_name,
        const std::atomic<bool>* cancel_flag)
       : socket(context, zmq::socket_type::push), plugin(std::move(plugin_name)), cancel(cancel_flag) {
+    if (endpoint.starts_with("inproc://")) handoff = LocalHandoff::find(context, endpoint);
     detail::set_linger(socket, endpoint);
     socket.set(zmq::sockopt::sndtimeo, static_cast<int>(kSendSlice.count()));
     socket.connect(endpoint);
@@ -28,7 +31,7 @@ struct FindingSender::Impl {
 
   // Sends under the lock, waiting in slices while the receiver's queue is
   // full, until sent, cancelled, shut down or past `deadline`.
-  bool send_locked(std::string_view topic, const std::string& payload,
+  bool send_locked(std::string_view topic, std::string_view payload,
                    std::chrono::steady_clock::time_point deadline, bool honour_cancel = true) {
     try {
       while (!detail::send_two_frames(socket, topic, payload, zmq::send_flags::none)) {
@@ -56,8 +59,35 @@ struct FindingSender::Impl {
     return send_locked(topic::kScannerDone, encode_done(message), deadline, false);
   }
 
+  // Sends a finding parked in the receiver's handoff: only its number
+  // travels. A finding whose number could not be sent is taken back.
+  bool send_parked(Finding&& finding) {
+    const uint64_t number = handoff->park(std::move(finding));
+    char payload[sizeof(number)];
+    std::memcpy(payload, &number, sizeof(number));
+    bool queued = false;
+    {
+      std::lock_guard lock(mutex);
+      queued = !done_sent && send_locked(topic::kFindingHandoff, std::string_view(payload, sizeof(payload)),
+                                         std::chrono::steady_clock::time_point::max());
+      if (queued) ++sent;
+    }
+    if (!queued) handoff->take(number);
+    return queued;
+  }
+
+  bool send_encoded(const Finding& finding) {
+    const std::string payload = encode_finding(finding);
+    std::lock_guard lock(mutex);
+    if (done_sent) return false;
+    if (!send_locked(topic::kFinding, payload, std::chrono::steady_clock::time_point::max())) return false;
+    ++sent;
+    return true;
+  }
+
   std::mutex mutex;
   zmq::socket_t socket;
+  std::shared_ptr<LocalHandoff> handoff;  // the receiver's, when it is in this process
   std::string plugin;
   const std::atomic<bool>* cancel;
   uint64_t sent = 0;
@@ -79,13 +109,13 @@ FindingSender::~FindingSender() {
 }
 
 bool FindingSender::send(const Finding& finding) {
-  const std::string payload = encode_finding(finding);
-  std::lock_guard lock(impl_->mutex);
-  if (impl_->done_sent) return false;
-  if (!impl_->send_locked(topic::kFinding, payload, std::chrono::steady_clock::time_point::max()))
-    return false;
-  ++impl_->sent;
-  return true;
+  if (impl_->handoff) return impl_->send_parked(Finding(finding));
+  return impl_->send_encoded(finding);
+}
+
+bool FindingSender::send(Finding&& finding) {
+  if (impl_->handoff) return impl_->send_parked(std::move(finding));
+  return impl_->send_encoded(finding);
 }
 
 bool FindingSender::done(std::string_view status, std::string_view error) {

@@ -43,9 +43,12 @@ class FindingSender {
   static constexpr std::chrono::milliseconds kAbandonWait{2000};
 
   // Returns true when the finding was queued for the receiver; false after
-  // done(), after cancellation or after the context was shut down. Throws
-  // std::invalid_argument when the finding cannot be encoded.
+  // done(), after cancellation or after the context was shut down. To a
+  // receiver in this process the finding moves as an object (LocalHandoff);
+  // otherwise it is encoded as JSON, and std::invalid_argument is thrown
+  // when it cannot be.
   bool send(const Finding& finding);
+  bool send(Finding&& finding);
 
   // Ends the run: status "ok", "failed" or "cancelled" (std::invalid_argument
   // otherwise), error empty for "ok". Only the first call sends; returns

@@ -24,6 +24,9 @@ inline constexpr std::string_view kReportDelivered = "assay.report.delivered";
 
 // Internal pipeline only (scanner → scoring stage): a scanner run ended.
 inline constexpr std::string_view kScannerDone = "assay.scanner.done";
+// Internal pipeline only, within one process: the number under which a
+// finding waits in the receiver's LocalHandoff (8 bytes, host byte order).
+inline constexpr std::string_view kFindingHandoff = "assay.scanner.handoff";
 }  // namespace topic
 
 }  // namespace assay::bus

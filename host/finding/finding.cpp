@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "finding/utf8.h"
+
 namespace assay {
 namespace {
 
@@ -20,7 +22,8 @@ bool covers(const assay_finding& raw, Member assay_finding::*field) {
   return static_cast<size_t>(member - base) + sizeof(Member) <= raw.struct_size;
 }
 
-std::string str(const char* s) { return s ? std::string(s) : std::string(); }
+// A string of the plugin's, with invalid UTF-8 replaced (finding.h).
+std::string str(const char* s) { return s ? replace_invalid_utf8(std::string(s)) : std::string(); }
 
 std::optional<double> optional_number(double v, double lo, double hi, const char* field) {
   if (v < 0 || std::isnan(v)) return std::nullopt;
@@ -101,16 +104,17 @@ Finding Finding::from_abi(const assay_finding& raw, const std::string& source) {
   if (covers(raw, &assay_finding::cvss)) f.cvss = optional_number(raw.cvss, 0, 10, "cvss");
   if (covers(raw, &assay_finding::tag_count) && raw.tags) {
     for (size_t i = 0; i < raw.tag_count; ++i) {
-      if (raw.tags[i]) f.tags.emplace_back(raw.tags[i]);
+      if (raw.tags[i]) f.tags.push_back(str(raw.tags[i]));
     }
   }
   if (covers(raw, &assay_finding::identity)) f.identity = str(raw.identity);
-  if (covers(raw, &assay_finding::details_json)) f.details_json = str(raw.details_json);
-  if (!f.details_json.empty()) {
-    auto parsed = nlohmann::json::parse(f.details_json, nullptr, false);
+  const char* details = covers(raw, &assay_finding::details_json) ? raw.details_json : nullptr;
+  if (details != nullptr && *details != '\0') {
+    auto parsed = nlohmann::json::parse(details, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
       throw std::invalid_argument("finding field 'details_json' is not a JSON object");
     }
+    f.details_json = parsed.dump();
   }
   return f;
 }

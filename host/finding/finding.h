@@ -1,6 +1,12 @@
 // A finding as the host keeps it after a scanner emitted it: owned strings,
 // optional fields explicit. It is the unit that travels over the bus from the
 // scanners to the scoring stage.
+//
+// Findings made by from_abi and from_json keep their text in one form, so
+// that a finding is the same whether it crossed the bus as JSON or as an
+// object: strings are valid UTF-8 (invalid sequences replaced by U+FFFD as
+// nlohmann's serializer replaces them), and details_json is empty or an
+// object in nlohmann::json's compact dump (keys sorted, no whitespace).
 #pragma once
 
 #include <cstdint>
@@ -28,11 +34,11 @@ struct Finding {
   std::optional<double> cvss;        // 0..10
   std::vector<std::string> tags;
   std::string identity;      // scanner-supplied stable identity, may be empty
-  std::string details_json;  // JSON object text, may be empty
+  std::string details_json;  // JSON object text in compact form (see above), may be empty
 
   // Copies a finding received through the C ABI, reading only the fields the
-  // plugin's struct_size covers. Throws std::invalid_argument naming the
-  // missing or malformed field.
+  // plugin's struct_size covers, into the form described above. Throws
+  // std::invalid_argument naming the missing or malformed field.
   static Finding from_abi(const assay_finding& raw, const std::string& source);
 
   nlohmann::json to_json() const;

@@ -34,4 +34,9 @@ struct HistoryNote {
 // Adds "origin" and "file_history" (each null when unknown) to an item's JSON.
 void add_history_json(nlohmann::ordered_json& item, const HistoryNote& note);
 
+// The values of "origin" and "file_history" as compact JSON text, the same
+// bytes add_history_json's values dump to (for scan/item_text.h).
+void append_origin_text(std::string& out, const std::optional<OriginNote>& origin);
+void append_file_history_text(std::string& out, const std::optional<FileHistoryNote>& file_history);
+
 }  // namespace assay::scan

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
@@ -10,6 +11,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
+#include "scan/item_text.h"
 
 #ifndef ASSAY_VERSION
 #define ASSAY_VERSION "0.0.0"
@@ -58,12 +60,71 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   return v;
 }
 
-PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin& plugin,
-                       const std::string& header, const std::vector<std::string>& item_texts) {
-  const auto& outcome = context.outcome;
-  PluginRun run{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
-  auto start = std::chrono::steady_clock::now();
-  std::string out_dir = outcome.out_dir.string();
+using Clock = std::chrono::steady_clock;
+
+// One reporter while the items stream past it. A reporter whose begin or
+// item call failed receives nothing more; the others carry on.
+struct ActiveReport {
+  PluginRun run;
+  std::unique_ptr<loader::ReporterSession> session;
+  std::string error;  // why begin failed
+  assay_status status = ASSAY_OK;
+  Clock::duration time{};  // spent in the plugin's calls
+};
+
+std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const loader::LoadedPlugin& plugin,
+                                           const assay_report& report) {
+  auto active = std::make_unique<ActiveReport>();
+  active->run = PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
+  const std::string config_json = context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
+  const auto start = Clock::now();
+  auto opened = loader::ReporterSession::begin(plugin, config_json, report);
+  active->time += Clock::now() - start;
+  if (opened) {
+    active->session = std::move(opened.session);
+  } else {
+    active->status = ASSAY_ERROR;
+    active->error = opened.error;
+  }
+  return active;
+}
+
+// Hands every item to every reporter still running, in rank order. Each
+// item's text is written once, into one reused buffer: no reporter may keep
+// it past its call (plugin.h), so only one text exists at a time.
+void stream_items(const std::vector<BacklogItem>& items, std::vector<std::unique_ptr<ActiveReport>>& reports) {
+  std::string text;
+  for (const auto& item : items) {
+    bool anyone = false;
+    for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
+    if (!anyone) return;
+    text.clear();
+    append_item_json(text, item);
+    const assay_item view = item_view(item, text);
+    for (auto& r : reports) {
+      if (r->status != ASSAY_OK) continue;
+      const auto start = Clock::now();
+      r->status = r->session->item(view);
+      r->time += Clock::now() - start;
+    }
+  }
+}
+
+void end_report(ActiveReport& active) {
+  const auto start = Clock::now();
+  if (active.status == ASSAY_OK) active.status = active.session->end();
+  if (active.status != ASSAY_OK) {
+    active.run.status = "failed";
+    active.run.error = active.session ? active.session->error() : active.error;
+  }
+  active.session.reset();  // reporter_close
+  active.time += Clock::now() - start;
+  active.run.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(active.time).count();
+}
+
+// What a reporter learns before the items; the strings point into the
+// arguments.
+assay_report report_view(const ScanOutcome& outcome, const std::string& header, const std::string& out_dir) {
   assay_report report{};
   report.struct_size = sizeof(report);
   report.output_dir = out_dir.c_str();
@@ -72,22 +133,24 @@ PluginRun run_reporter(const ReportContext& context, const loader::LoadedPlugin&
   report.next_best = outcome.next_best.empty() ? nullptr : outcome.next_best.c_str();
   report.item_count = outcome.items.size();
   report.json = header.c_str();
+  return report;
+}
 
-  auto opened = loader::ReporterSession::begin(
-      plugin, context.config.plugin_config_json(run.name, plugin.info().schema_json), report);
-  assay_status status = opened ? ASSAY_OK : ASSAY_ERROR;
-  for (size_t i = 0; status == ASSAY_OK && i < outcome.items.size(); ++i) {
-    assay_item view = item_view(outcome.items[i], item_texts[i]);
-    status = opened.session->item(view);
-  }
-  if (status == ASSAY_OK) status = opened.session->end();
-  run.duration_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  if (status != ASSAY_OK) {
-    run.status = "failed";
-    run.error = opened ? opened.session->error() : opened.error;
-  }
-  return run;
+void publish_delivery(const ReportContext& context, const PluginRun& run) {
+  const auto& outcome = context.outcome;
+  context.events.publish("assay.report.delivered", {{"scan_id", outcome.scan_id},
+                                                    {"repository", outcome.repository.path},
+                                                    {"reporter", run.name},
+                                                    {"status", run.status},
+                                                    {"error", or_null(run.error)}});
+  if (run.status == "ok") return;
+  log::write(log::Level::error, run.name, "report failed: " + run.error);
+  context.events.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
+                                                 {"repository", outcome.repository.path},
+                                                 {"plugin", run.name},
+                                                 {"kind", "reporter"},
+                                                 {"stage", "report"},
+                                                 {"error", run.error}});
 }
 
 // The default report directory sits inside the repository; a .gitignore in
@@ -136,35 +199,21 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
                      "': " + ec.message());
   keep_out_of_git(context.outcome.out_dir);
   const std::string header = report_header_json(context).dump();
-  // Every reporter gets the same item texts: serialise each item once.
-  std::vector<std::string> item_texts;
-  item_texts.reserve(context.outcome.items.size());
-  for (const auto& item : context.outcome.items) {
-    item_texts.push_back(
-        item_json(item).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  }
+  const std::string out_dir = context.outcome.out_dir.string();
+  const assay_report report = report_view(context.outcome, header, out_dir);
+  std::vector<std::unique_ptr<ActiveReport>> reports;
   for (const auto& name : names) {
     const auto* plugin = context.loader.find(name);
     if (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)
       continue;  // its load failure is already recorded
     if (!context.formats_given && !context.config.plugin_enabled(name)) continue;
-    PluginRun run = run_reporter(context, *plugin, header, item_texts);
-    nlohmann::json event = {{"scan_id", context.outcome.scan_id},
-                            {"repository", context.outcome.repository.path},
-                            {"reporter", run.name},
-                            {"status", run.status},
-                            {"error", or_null(run.error)}};
-    context.events.publish("assay.report.delivered", event);
-    if (run.status != "ok") {
-      log::write(log::Level::error, run.name, "report failed: " + run.error);
-      context.events.publish("assay.plugin.failed", {{"scan_id", context.outcome.scan_id},
-                                                     {"repository", context.outcome.repository.path},
-                                                     {"plugin", run.name},
-                                                     {"kind", "reporter"},
-                                                     {"stage", "report"},
-                                                     {"error", run.error}});
-    }
-    runs.push_back(run);
+    reports.push_back(begin_report(context, *plugin, report));
+  }
+  stream_items(context.outcome.items, reports);
+  for (auto& active : reports) {
+    end_report(*active);
+    publish_delivery(context, active->run);
+    runs.push_back(active->run);
   }
   return runs;
 }

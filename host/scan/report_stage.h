@@ -25,8 +25,10 @@ struct ReportContext {
 // The report header every reporter receives (docs/report-data.md).
 nlohmann::json report_header_json(const ReportContext& context);
 
-// Runs the named reporters in order; a reporter that fails is logged,
-// published as assay.plugin.failed and recorded, and the others still run.
+// Runs the named reporters side by side: all begin, then each item's text is
+// written once and handed to every reporter in turn, then all end, in the
+// order named. A reporter that fails receives nothing more and is logged,
+// published as assay.plugin.failed and recorded; the others still run.
 // Throws ScanFailed when the output directory cannot be created.
 std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names);
 

@@ -124,7 +124,11 @@ class Progress {
 
 std::vector<std::string> reporter_names(const std::vector<std::string>& formats) {
   std::vector<std::string> names;
-  for (const auto& f : formats) names.push_back(f == "md" ? "markdown" : f);
+  for (const auto& f : formats) {
+    // "sarif" names the scanner that imports SARIF; the reporter that writes
+    // it is sarif-report.
+    names.push_back(f == "md" ? "markdown" : f == "sarif" ? "sarif-report" : f);
+  }
   return names;
 }
 

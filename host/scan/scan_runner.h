@@ -94,7 +94,8 @@ class ScanRunner {
   bus::EventPublisher& events_;
 };
 
-// Reporter names the formats stand for: "md" → "markdown", others as given.
+// Reporter names the formats stand for: "md" → "markdown", "sarif" →
+// "sarif-report", others as given.
 std::vector<std::string> reporter_names(const std::vector<std::string>& formats);
 
 }  // namespace assay::scan

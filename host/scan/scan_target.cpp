@@ -63,7 +63,7 @@ assay_status emit(const assay_scan* scan, const assay_finding* raw) {
   auto* mutable_scan = const_cast<assay_scan*>(scan);
   try {
     Finding finding = Finding::from_abi(*raw, scan->plugin);
-    if (!scan->sender->send(finding)) return ASSAY_CANCELLED;
+    if (!scan->sender->send(std::move(finding))) return ASSAY_CANCELLED;
     return ASSAY_OK;
   } catch (const std::exception& e) {
     // A malformed finding is a defect of the plugin; refuse it, say why, go on.

@@ -38,12 +38,43 @@ Verdict run_finding(std::string_view input);
 // section reader. Accepted: it is a valid report header.
 Verdict run_report(std::string_view input);
 
+// Source text, languages chosen as for run_markers (plus unknown ids):
+// FileStructure::analyze, then positions, nesting, complexity bounds, body
+// statements and comments of every unit. Accepted: a function was found.
+Verdict run_structure(std::string_view input);
+// OSV scanner input, the first byte picking the parser ('A' advisory, 'B'
+// to 'O' lockfile formats, 'P' zip, 'Q' CVSS vector, 'R' version pair; see
+// osv_harness.cpp). Accepted: the parser took it; a lockfile parser must
+// also have found a dependency.
+Verdict run_osv(std::string_view input);
+// A SARIF log: read_sarif with a repository at /repo, a source root and a
+// uriBaseId override; every finding is checked (known category and
+// severity, path inside the repository, details a JSON object) and every
+// result counted once. Accepted: the file is a readable SARIF 2.1.0 log.
+Verdict run_sarif(std::string_view input);
+
+// Google Benchmark JSON: read_benchmark_file, then the regression decision
+// and the Mann-Whitney U test on the series it yields (U within 0..n1 n2,
+// p within 0..1). Accepted: the file could be read.
+Verdict run_google_benchmark(std::string_view input);
+
+// pytest-benchmark JSON, checked like run_google_benchmark.
+Verdict run_pytest_benchmark(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
 };
 
 inline constexpr Harness kHarnesses[] = {
-    {"config", run_config}, {"markers", run_markers}, {"finding", run_finding}, {"report", run_report}};
+    {"config", run_config},
+    {"markers", run_markers},
+    {"finding", run_finding},
+    {"report", run_report},
+    {"structure", run_structure},
+    {"osv", run_osv},
+    {"sarif", run_sarif},
+    {"google_benchmark", run_google_benchmark},
+    {"pytest_benchmark", run_pytest_benchmark}};
 
 }  // namespace assay::fuzz

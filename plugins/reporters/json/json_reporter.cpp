@@ -1,7 +1,8 @@
 // The json reporter: writes the ranked backlog as backlog.json, one document
 // {"schema","repository","scan","maturity","history","items","next_best",
 // "summary","generated_by"}. Items are written to disk as they arrive, so memory stays
-// flat however long the backlog is.
+// flat however long the backlog is, and laid out without parsing them
+// (json_indent.h).
 #include <assay/plugin.hpp>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "atomic_file.h"
 #include "config_section.h"
+#include "json_indent.h"
 #include "report_header.h"
 
 namespace assay::reporters {
@@ -125,16 +127,23 @@ class JsonReporter : public sdk::Reporter {
   }
 
   void item(const assay_item& item) override {
-    const std::string key = item.key ? item.key : "";
-    if (!item.json) throw std::invalid_argument("item " + describe(key) + " carries no JSON");
+    if (!item.json) throw std::invalid_argument("item " + describe(item.key) + " carries no JSON");
     const std::string_view text = trimmed(item.json);
-    // The host dumped this text from a JSON object itself: parsing it again
-    // only to print it the same way would dominate the reporter's time.
-    const bool as_is = !layout_.pretty() && looks_like_one_line_object(text);
-    const std::string laid_out = as_is ? std::string() : layout_.value(parse_item(item.json, key), 2);
-    file_.write(layout_.item_break(written_items_ == 0));
-    file_.write(layout_.margin(2));
-    file_.write(as_is ? text : std::string_view(laid_out));
+    text_.clear();
+    text_ += layout_.item_break(written_items_ == 0);
+    text_ += layout_.margin(2);
+    // The host writes item text as nlohmann's compact dump: it is copied, or
+    // laid out in one pass, since parsing it only to print it again would
+    // dominate the reporter's time. Text neither way can vouch for is parsed.
+    if (layout_.pretty()) {
+      if (!(text.starts_with('{') && indenter_.append(text_, text, config_.indent, 2)))
+        text_ += layout_.value(parse_item(item), 2);
+    } else if (looks_like_one_line_object(text)) {
+      text_ += text;
+    } else {
+      text_ += layout_.value(parse_item(item), 2);
+    }
+    file_.write(text_);
     ++written_items_;
   }
 
@@ -154,12 +163,14 @@ class JsonReporter : public sdk::Reporter {
   }
 
  private:
-  static std::string describe(const std::string& key) { return key.empty() ? "(without key)" : key; }
+  static std::string describe(const char* key) {
+    return key == nullptr || *key == '\0' ? "(without key)" : key;
+  }
 
-  static ordered_json parse_item(const char* json, const std::string& key) {
-    ordered_json parsed = ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
+  static ordered_json parse_item(const assay_item& item) {
+    ordered_json parsed = ordered_json::parse(item.json, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded() || !parsed.is_object())
-      throw std::invalid_argument("item " + describe(key) + ": its JSON is not a JSON object");
+      throw std::invalid_argument("item " + describe(item.key) + ": its JSON is not a JSON object");
     return parsed;
   }
 
@@ -170,6 +181,8 @@ class JsonReporter : public sdk::Reporter {
   size_t expected_items_;
   size_t written_items_ = 0;
   AtomicFile file_;
+  JsonIndenter indenter_;
+  std::string text_;  // the item being written; reused
 };
 
 }  // namespace

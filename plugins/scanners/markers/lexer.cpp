@@ -23,6 +23,10 @@ constexpr uint16_t kStyleLongBracket = 200;
 constexpr uint16_t kStyleDocstring = 201;
 constexpr uint16_t kStyleRst = 202;
 
+// String syntaxes (per language, in table order) whose bodies are skipped
+// with a lookup table; any further ones go byte by byte.
+constexpr size_t kMaxFastStrings = 8;
+
 bool is_ident(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
@@ -96,6 +100,13 @@ class Lexer {
     mark_interesting();
   }
 
+  // Records the non-code spans found from now on, at offsets shifted by
+  // `base` (where this lexer's source begins in the whole buffer).
+  void record_spans(std::vector<NonCodeSpan>* spans, size_t base) {
+    spans_ = spans;
+    base_ = base;
+  }
+
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
@@ -150,23 +161,24 @@ class Lexer {
   }
 
   // Bytes that may begin a comment or a string get the slow path; every
-  // other byte is plain code.
+  // other byte is plain code. Comment and string openers are told apart so
+  // that a quote does not try every comment form first.
   void mark_interesting() {
-    auto mark = [&](std::string_view s, bool both_cases = false) {
+    auto mark = [](std::array<bool, 256>& table, std::string_view s, bool both_cases = false) {
       if (s.empty()) return;
       const auto first = static_cast<unsigned char>(s[0]);
-      token_start_[first] = true;
+      table[first] = true;
       if (both_cases) {
-        token_start_[static_cast<unsigned char>(std::tolower(first))] = true;
-        token_start_[static_cast<unsigned char>(std::toupper(first))] = true;
+        table[static_cast<unsigned char>(std::tolower(first))] = true;
+        table[static_cast<unsigned char>(std::toupper(first))] = true;
       }
     };
-    for (const auto& l : syn_.line_comments) mark(l.prefix, l.case_insensitive);
-    for (const auto& b : syn_.block_comments) mark(b.open);
-    for (const auto& s : syn_.strings) mark(s.open);
-    mark(syn_.long_bracket_comment);
-    mark(syn_.char_prefix);
-    mark(syn_.line_string_prefix);
+    for (const auto& l : syn_.line_comments) mark(comment_start_, l.prefix, l.case_insensitive);
+    for (const auto& b : syn_.block_comments) mark(comment_start_, b.open);
+    mark(comment_start_, syn_.long_bracket_comment);
+    mark(comment_start_, syn_.char_prefix);
+    mark(comment_start_, syn_.line_string_prefix);
+    for (const auto& s : syn_.strings) mark(string_start_, s.open);
     std::string extra;
     if (syn_.cpp_raw_strings) extra += "R";
     if (syn_.rust_raw_strings) extra += "rb";
@@ -179,12 +191,39 @@ class Lexer {
     if (syn_.ruby_percent_literals) extra += "%";
     if (syn_.elixir_sigils) extra += "~";
     if (syn_.heredoc != HeredocStyle::none) extra += "<";
-    for (char c : extra) token_start_[static_cast<unsigned char>(c)] = true;
-    interesting_ = token_start_;
-    for (char c : std::string_view("\n(){}[]")) interesting_[static_cast<unsigned char>(c)] = true;
+    for (char c : extra) string_start_[static_cast<unsigned char>(c)] = true;
+    for (size_t i = 0; i < 256; ++i) flat_interesting_[i] = comment_start_[i] || string_start_[i];
+    flat_interesting_['\n'] = true;
+    interesting_ = flat_interesting_;
+    for (char c : std::string_view("(){}[]")) interesting_[static_cast<unsigned char>(c)] = true;
+    mark_string_stops();
+  }
+
+  // For the first kMaxFastStrings string syntaxes: the bytes at which a run
+  // of plain string text ends (closer, escape, interpolation, and the newline
+  // for single-line strings), bit i for syntax i.
+  void mark_string_stops() {
+    for (size_t i = 0; i < syn_.strings.size() && i < kMaxFastStrings; ++i) {
+      const StringSyntax& s = syn_.strings[i];
+      const auto bit = static_cast<uint8_t>(1u << i);
+      auto stop_at = [&](char c) { string_stop_[static_cast<unsigned char>(c)] |= bit; };
+      stop_at(s.close[0]);
+      if (s.escape != '\0') stop_at(s.escape);
+      if (!s.interpolation.empty()) stop_at(s.interpolation[0]);
+      if (!s.interpolation2.empty()) stop_at(s.interpolation2[0]);
+      if (!s.multiline) stop_at('\n');
+    }
   }
 
   // --- output ---
+
+  // [start, pos_) was a comment or a literal: a comment when the lexer
+  // emitted one for it. Inside an interpolation the enclosing literal's
+  // span covers it already.
+  void record(size_t start, size_t comments_before) {
+    if (spans_ == nullptr || depth_ > 0 || pos_ <= start) return;
+    spans_->push_back(NonCodeSpan{base_ + start, base_ + pos_, out_.comments.size() > comments_before});
+  }
 
   // `spliced`: every line but the last ends in a backslash that joined it to
   // the next; the backslash is syntax, not text.
@@ -220,11 +259,14 @@ class Lexer {
 
   void lex_code(char close) {
     const char open = close == '}' ? '{' : (close == ')' ? '(' : '\0');
+    // Brackets matter only for finding the end of an interpolation and for
+    // Python's statement tracking; elsewhere they are plain code.
+    const std::array<bool, 256>& stops = close != '\0' || syn_.python_strings ? interesting_ : flat_interesting_;
     int nesting = 0;
     while (pos_ < src_.size() && !stopped_) {
       const char c = src_[pos_];
-      if (!interesting_[static_cast<unsigned char>(c)]) {
-        skip_plain_code();
+      if (!stops[static_cast<unsigned char>(c)]) {
+        skip_plain_code(stops);
         continue;
       }
       if (c == '\n') {
@@ -243,18 +285,32 @@ class Lexer {
           --nesting;
         }
       }
-      if (token_start_[static_cast<unsigned char>(c)] && (try_comment() || try_string())) continue;
+      const auto u = static_cast<unsigned char>(c);
+      if (comment_start_[u] || string_start_[u]) {
+        const size_t start = pos_;
+        const size_t comments_before = out_.comments.size();
+        if ((comment_start_[u] && try_comment()) || (string_start_[u] && try_string())) {
+          record(start, comments_before);
+          continue;
+        }
+      }
       code_char(c);
     }
   }
 
   // A run of bytes that start nothing: only the last significant one matters.
-  void skip_plain_code() {
+  void skip_plain_code(const std::array<bool, 256>& stops) {
+    // Locals, not members: a char read may alias a member, which would make
+    // the compiler store pos_ on every byte.
+    const char* data = src_.data();
+    const size_t size = src_.size();
     const size_t begin = pos_;
-    while (pos_ < src_.size() && !interesting_[static_cast<unsigned char>(src_[pos_])]) ++pos_;
-    for (size_t p = pos_; p > begin; --p) {
-      if (!is_hspace(src_[p - 1])) {
-        prev_sig_ = src_[p - 1];
+    size_t p = pos_;
+    while (p < size && !stops[static_cast<unsigned char>(data[p])]) ++p;
+    pos_ = p;
+    for (; p > begin; --p) {
+      if (!is_hspace(data[p - 1])) {
+        prev_sig_ = data[p - 1];
         prev_sig_pos_ = p - 1;
         line_has_code_ = true;
         break;
@@ -288,10 +344,12 @@ class Lexer {
   }
 
   void check_data_end() {
-    if (!syn_.data_end || depth_ > 0) return;
+    if (!syn_.data_end || depth_ > 0 || pos_ >= src_.size() || src_[pos_] != '_') return;
     for (std::string_view word : {std::string_view("__END__"), std::string_view("__DATA__")}) {
       if (at(word) && line_end(pos_) - pos_ <= word.size() + 1 && at_line_start(pos_)) {
+        const size_t data_begin = pos_;
         if (syn_.perl_quote_like) lex_pod_only();
+        if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + data_begin, base_ + src_.size(), false});
         stopped_ = true;
         return;
       }
@@ -545,8 +603,14 @@ class Lexer {
     const char close = s.close[0];
     const char interpolation = s.interpolation.empty() ? '\0' : s.interpolation[0];
     const char interpolation2 = s.interpolation2.empty() ? '\0' : s.interpolation2[0];
+    const auto index = static_cast<size_t>(&s - syn_.strings.data());
+    const uint8_t stop_bit = index < kMaxFastStrings ? static_cast<uint8_t>(1u << index) : 0;
     size_t p = pos_;
     while (p < src_.size()) {
+      if (stop_bit != 0) {
+        while (p < src_.size() && (string_stop_[static_cast<unsigned char>(src_[p])] & stop_bit) == 0) ++p;
+        if (p >= src_.size()) break;
+      }
       const char c = src_[p];
       if (c == close && src_.substr(p).starts_with(s.close)) {
         if (s.doubled_close_escapes && src_.substr(p + s.close.size()).starts_with(s.close)) {
@@ -855,6 +919,7 @@ class Lexer {
   void lex_heredoc_bodies() {
     const std::vector<PendingHeredoc> pending = std::move(heredocs_);
     heredocs_.clear();
+    const size_t body_begin = pos_;
     for (size_t i = 0; i < pending.size() && pos_ < src_.size(); ++i) {
       if (i > 0 && src_[pos_] == '\n') advance(1);
       while (pos_ < src_.size()) {
@@ -866,6 +931,8 @@ class Lexer {
         advance_to(eol < src_.size() ? eol + 1 : eol);
       }
     }
+    if (spans_ != nullptr && depth_ == 0 && pos_ > body_begin)
+      spans_->push_back(NonCodeSpan{base_ + body_begin, base_ + pos_, false});
     // The terminator's newline is still ahead: consume it as an ordinary line end.
     if (pos_ < src_.size() && src_[pos_] == '\n') {
       ++pos_;
@@ -883,7 +950,11 @@ class Lexer {
         break;
       }
       advance_to(lt);
-      if (try_block_comments()) continue;
+      const size_t comments_before = out_.comments.size();
+      if (try_block_comments()) {
+        record(lt, comments_before);
+        continue;
+      }
       if (!try_embedded("<script", "</script", "javascript") && !try_embedded("<style", "</style", "css"))
         advance(1);
     }
@@ -905,6 +976,7 @@ class Lexer {
     if (close == std::string_view::npos) close = src_.size();
     if (const Syntax* inner = find_syntax(language)) {
       Lexer sub(src_.substr(pos_, close - pos_), *inner, out_, line_);
+      sub.record_spans(spans_, base_ + pos_);
       sub.run();
     }
     advance_to(close);
@@ -948,6 +1020,7 @@ class Lexer {
   // open there (an unterminated quote) runs past `end`.
   void lex_part(size_t end, const Syntax& syntax, bool mid_line = false) {
     Lexer part(src_.substr(pos_, end - pos_), syntax, out_, line_, mid_line);
+    part.record_spans(spans_, base_ + pos_);
     part.lex_code(0);
     advance_to(end);
   }
@@ -994,6 +1067,7 @@ class Lexer {
     }
     emit(CommentKind::block, kStyleRst, start, first_line, body_begin, body_end);
     advance_to(body_end < src_.size() ? body_end + 1 : body_end);
+    if (spans_ != nullptr) spans_->push_back(NonCodeSpan{base_ + start, base_ + body_end, true});
   }
 
   std::string_view src_;
@@ -1002,8 +1076,11 @@ class Lexer {
   size_t pos_ = 0;
   uint32_t line_;
   bool starts_mid_line_ = false;
-  std::array<bool, 256> token_start_{};
-  std::array<bool, 256> interesting_{};
+  std::array<bool, 256> comment_start_{};
+  std::array<bool, 256> string_start_{};
+  std::array<bool, 256> interesting_{};       // what lex_code stops at
+  std::array<bool, 256> flat_interesting_{};  // the same without brackets
+  std::array<uint8_t, 256> string_stop_{};
   int depth_ = 0;
   bool stopped_ = false;
   char prev_sig_ = '\0';  // last code character that is not whitespace
@@ -1013,6 +1090,8 @@ class Lexer {
   bool line_has_code_ = false;
   bool continued_line_ = false;
   std::vector<PendingHeredoc> heredocs_;
+  std::vector<NonCodeSpan>* spans_ = nullptr;
+  size_t base_ = 0;
 };
 
 }  // namespace
@@ -1020,6 +1099,14 @@ class Lexer {
 CommentList lex_comments(std::string_view source, const Syntax& syntax) {
   CommentList out;
   Lexer lexer(source, syntax, out, 1);
+  lexer.run();
+  return out;
+}
+
+CommentList lex_comments(std::string_view source, const Syntax& syntax, std::vector<NonCodeSpan>& non_code) {
+  CommentList out;
+  Lexer lexer(source, syntax, out, 1);
+  lexer.record_spans(&non_code, 0);
   lexer.run();
   return out;
 }

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "comment.h"
+#include "non_code.h"
 #include "syntax.h"
 
 namespace assay::markers {
@@ -14,5 +16,10 @@ namespace assay::markers {
 // unterminated comment or string runs to the end of the buffer (or, for
 // single-line strings, to the end of its line).
 CommentList lex_comments(std::string_view source, const Syntax& syntax);
+
+// Lexes like lex_comments and also appends to `non_code` every span of the
+// buffer that is not code, in buffer order, never overlapping. Costs one
+// entry per comment and literal; the markers scanner does not need it.
+CommentList lex_comments(std::string_view source, const Syntax& syntax, std::vector<NonCodeSpan>& non_code);
 
 }  // namespace assay::markers

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "default_config.h"
 #include "finding/finding.h"
@@ -146,6 +148,25 @@ TEST(ScoringNumbers, RoundingAndFormatting) {
   EXPECT_EQ(format_usd(1234567.5), "$1,234,567.5");
   EXPECT_EQ(format_usd(450), "$450");
   EXPECT_EQ(format_usd(0), "$0");
+}
+
+// format_number prints what printf's "%.4f" prints, trailing zeros removed.
+TEST(ScoringNumbers, FormattingMatchesPrintf) {
+  auto printf_text = [](double value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.4f", value);
+    std::string text(buffer);
+    if (text.find('.') != std::string::npos) {
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+    }
+    return text == "-0" ? std::string("0") : text;
+  };
+  std::vector<double> values = {0.00005, 0.00015, 0.00025, 1.00005, 2.5e-5,  -0.00005, 0.1 + 0.2, 1.0 / 3,
+                                123456.78905, 1e15,   1e20,    -42.42,  9.99995, 1e-300,   5e-324,    0.5};
+  for (int i = -2000; i <= 2000; ++i) values.push_back(i / 7.0 + i * 0.00001);
+  for (double v : values) EXPECT_EQ(format_number(v), printf_text(v)) << v;
+  EXPECT_EQ(format_number(1e300), printf_text(1e300)) << "longer than the buffer";
 }
 
 }  // namespace

@@ -1,0 +1,135 @@
+#include "scan/item_text.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+#include <vector>
+
+#include "scan/history_note.h"
+#include "scan/json_text.h"
+
+namespace assay::scan {
+namespace {
+
+// Writes `"name":` after a comma unless it is the first key of its object.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  std::string& key(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += name;  // every key written here is plain ASCII without escapes
+    out_ += "\":";
+    return out_;
+  }
+  void close() { out_ += '}'; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+void append_string_or_null(std::string& out, const std::string& text) {
+  if (text.empty())
+    out += "null";
+  else
+    append_json_string(out, text);
+}
+
+// One score's explanation as scoring::to_json gives it: an std::map-backed
+// object, so its keys ("components", "formula", "value") and the component
+// names come out sorted, and of repeated component names the last one counts.
+void append_score_breakdown(std::string& out, const scoring::ScoreBreakdown& score) {
+  const auto& components = score.components;
+  std::vector<size_t> order(components.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return components[a].first < components[b].first; });
+  out += "{\"components\":{";
+  bool first = true;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const auto& [name, value] = components[order[i]];
+    if (i + 1 < order.size() && components[order[i + 1]].first == name) continue;  // a later one wins
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, name);
+    out += ':';
+    append_json_number(out, value);
+  }
+  out += "},\"formula\":";
+  append_json_string(out, score.formula);
+  out += ",\"value\":";
+  append_json_number(out, score.value);
+  out += '}';
+}
+
+void append_breakdown(std::string& out, const scoring::Breakdown& b) {
+  ObjectWriter object(out);
+  append_score_breakdown(object.key("wsjf"), b.wsjf);
+  append_score_breakdown(object.key("ice"), b.ice);
+  append_score_breakdown(object.key("technical_debt"), b.technical_debt);
+  append_score_breakdown(object.key("security"), b.security);
+  append_score_breakdown(object.key("composite"), b.composite);
+  append_score_breakdown(object.key("value_usd"), b.value_usd);
+  append_score_breakdown(object.key("risk"), b.risk);
+  object.close();
+}
+
+void append_tags(std::string& out, const std::vector<std::string>& tags) {
+  out += '[';
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, tags[i]);
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void append_item_json(std::string& out, const BacklogItem& item) {
+  const Finding& f = item.finding;
+  const scoring::Scores& s = item.scores;
+  ObjectWriter object(out);
+  append_json_string(object.key("key"), item.key);
+  append_json_string(object.key("fingerprint"), item.fingerprint);
+  append_json_string(object.key("title"), f.title);
+  append_json_string(object.key("category"), s.category);
+  append_json_string(object.key("source"), f.source);
+  append_json_string(object.key("rule"), f.rule);
+  {
+    ObjectWriter location(object.key("location"));
+    append_json_string(location.key("path"), f.path);
+    append_json_number(location.key("line_start"), uint64_t{f.line_start});
+    append_json_number(location.key("line_end"), uint64_t{f.line_end});
+    location.close();
+  }
+  append_json_string(object.key("evidence"), f.evidence);
+  append_json_number(object.key("effort_hours"), s.effort_hours);
+  append_json_number(object.key("confidence"), s.confidence);
+  append_string_or_null(object.key("severity"), f.severity);
+  append_tags(object.key("tags"), f.tags);
+  {
+    ObjectWriter scores(object.key("scores"));
+    append_json_number(scores.key("wsjf"), s.wsjf);
+    append_json_number(scores.key("ice"), s.ice);
+    append_json_number(scores.key("technical_debt"), s.technical_debt);
+    append_json_number(scores.key("security"), s.security);
+    append_json_number(scores.key("composite"), s.composite);
+    scores.close();
+  }
+  append_json_number(object.key("value_usd"), s.value_usd);
+  append_json_number(object.key("risk"), s.risk);
+  append_json_number(object.key("rank"), uint64_t{item.rank});
+  std::string& details = object.key("details");
+  if (f.details_json.empty())
+    details += "null";
+  else
+    details += f.details_json;
+  append_origin_text(object.key("origin"), item.history.origin);
+  append_file_history_text(object.key("file_history"), item.history.file_history);
+  append_breakdown(object.key("breakdown"), s.breakdown);
+  object.close();
+}
+
+}  // namespace assay::scan

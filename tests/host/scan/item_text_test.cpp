@@ -1,0 +1,152 @@
+// The item text written without a document is byte for byte what the
+// document (item_json) dumps to: backlog.json and the reporters must not see
+// a difference.
+#include "scan/item_text.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "scan/backlog.h"
+#include "scan/json_text.h"
+
+namespace assay::scan {
+namespace {
+
+std::string dom_text(const BacklogItem& item) {
+  return item_json(item).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string written_text(const BacklogItem& item) {
+  std::string out = "prefix:";  // appends, never overwrites
+  append_item_json(out, item);
+  EXPECT_EQ(out.rfind("prefix:", 0), 0u);
+  return out.substr(7);
+}
+
+// A marker finding scored by the default model, as a scan produces it.
+BacklogItem scored_item() {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  scoring::Model model = scoring::Model::from_yaml(config["scoring"], "developing");
+  BacklogItem item;
+  item.finding.source = "markers";
+  item.finding.rule = "FIXME";
+  item.finding.title = "FIXME: retry the socket";
+  item.finding.category = "technical-debt";
+  item.finding.path = "src/net/socket.c";
+  item.finding.line_start = 12;
+  item.finding.line_end = 14;
+  item.finding.evidence = "FIXME: retry the socket\nwhen the peer resets";
+  item.finding.effort_hours = 1.5;
+  item.finding.confidence = 0.9;
+  item.finding.tags = {"marker", "fixme"};
+  item.finding.details_json = R"({"comment":"line","language":"c","owner":"","tag":"FIXME"})";
+  item.scores = model.score(item.finding, scoring::FileContext{});
+  item.fingerprint = "0123456789abcdef0123456789abcdef";
+  item.key = "TD-007";
+  item.rank = 7;
+  return item;
+}
+
+TEST(ItemText, ScoredMarkerMatchesTheDocument) {
+  const BacklogItem item = scored_item();
+  ASSERT_FALSE(item.scores.breakdown.wsjf.components.empty());
+  EXPECT_EQ(written_text(item), dom_text(item));
+}
+
+TEST(ItemText, OriginAndFileHistoryMatchTheDocument) {
+  BacklogItem item = scored_item();
+  item.history.origin = OriginNote{"committed", "8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d", "Zoë \"Z\" <z@example.com>",
+                                   "2025-08-14T09:12:00Z"};
+  item.history.file_history = FileHistoryNote{42, 5, 6.5, 2.04, "365d"};
+  const std::string text = written_text(item);
+  EXPECT_EQ(text, dom_text(item));
+  EXPECT_NE(text.find(R"("file_history":{"commits":42,"authors":5,"median_commits":6.5,"hotspot_multiplier":2.04,"window":"365d"})"),
+            std::string::npos)
+      << text;
+  item.history.origin = OriginNote{"uncommitted", "", "", ""};
+  EXPECT_EQ(written_text(item), dom_text(item));
+  EXPECT_NE(written_text(item).find(R"("origin":{"commit":null,"author":null,"time":null,"state":"uncommitted"})"),
+            std::string::npos);
+}
+
+TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
+  BacklogItem item;
+  item.finding.source = "s";
+  item.finding.rule = "r";
+  item.finding.title = "t";
+  const std::string text = written_text(item);
+  EXPECT_EQ(text, dom_text(item));
+  EXPECT_NE(text.find(R"("severity":null,"tags":[])"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("details":null,"origin":null,"file_history":null)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("wsjf":{"components":{},"formula":"","value":0.0})"), std::string::npos) << text;
+}
+
+TEST(ItemText, StringsAreEscapedLikeTheDocument) {
+  BacklogItem item = scored_item();
+  item.finding.title = std::string("quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul ") + '\0' +
+                       " unit sep \x1f del \x7f ünïcødé \u2026 emoji \U0001F600";
+  item.finding.evidence = "/* slash / stays */";
+  item.finding.tags = {"", "\x01", "ok"};
+  item.finding.severity = "high";
+  EXPECT_EQ(written_text(item), dom_text(item));
+  EXPECT_NE(written_text(item).find(R"(nul \u0000 unit sep \u001f del )"), std::string::npos);
+}
+
+TEST(ItemText, InvalidUtf8IsReplacedLikeTheDocument) {
+  BacklogItem item = scored_item();
+  for (const std::string& bad : {std::string("lone \x80 continuation"), std::string("cut \xE2\x82"),
+                                std::string("overlong \xC0\xAF slash"), std::string("surrogate \xED\xA0\x80"),
+                                std::string("too high \xF4\x90\x80\x80"), std::string("\xFF\xFE"),
+                                std::string("mixed \xC3\xA9 and \xC3 end")}) {
+    item.finding.title = bad;
+    item.finding.path = bad;
+    EXPECT_EQ(written_text(item), dom_text(item)) << bad;
+  }
+}
+
+TEST(ItemText, NumbersArePrintedLikeTheDocument) {
+  BacklogItem item = scored_item();
+  const double kValues[] = {0.0,     -0.0,   1.0,    0.1,     2.5,   1e20,   1.5e-7, 123456789.125,
+                            1e-300,  1e300,  -3.75,  1.0 / 3, 42.42, 100.0,  1e15,   1e16,
+                            0.00001, 0.0001, 5e-324, std::numeric_limits<double>::max()};
+  for (double v : kValues) {
+    item.scores.composite = v;
+    item.scores.value_usd = -v;
+    item.scores.breakdown.risk.components = {{"x", v}};
+    EXPECT_EQ(written_text(item), dom_text(item)) << v;
+  }
+  item.scores.risk = std::nan("");
+  item.scores.wsjf = std::numeric_limits<double>::infinity();
+  item.finding.line_start = 4294967295u;
+  item.rank = 0;
+  EXPECT_EQ(written_text(item), dom_text(item));
+  EXPECT_NE(written_text(item).find(R"("risk":null)"), std::string::npos);
+}
+
+TEST(ItemText, ComponentsAreSortedAndTheLastOfARepeatedNameCounts) {
+  BacklogItem item = scored_item();
+  item.scores.breakdown.ice.components = {{"zeta", 1}, {"alpha", 2}, {"mid", 3}, {"alpha", 4}, {"Zed", 5}};
+  const std::string text = written_text(item);
+  EXPECT_EQ(text, dom_text(item));
+  EXPECT_NE(text.find(R"("components":{"Zed":5.0,"alpha":4.0,"mid":3.0,"zeta":1.0})"), std::string::npos)
+      << text;
+}
+
+TEST(JsonText, AppendsStringsAndNumbers) {
+  std::string out;
+  append_json_string(out, "a\"b");
+  out += ' ';
+  append_json_number(out, 0.5);
+  out += ' ';
+  append_json_number(out, uint64_t{18446744073709551615u});
+  out += ' ';
+  append_json_number(out, 3.0);
+  EXPECT_EQ(out, R"("a\"b" 0.5 18446744073709551615 3.0)");
+}
+
+}  // namespace
+}  // namespace assay::scan
