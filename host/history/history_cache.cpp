@@ -140,6 +140,7 @@ std::string encode(const std::string& git_dir, const HistoryIndex& index, const 
     w.i64(c.author_time);
     w.i64(c.commit_time);
     w.u32(c.parent_count);
+    w.u8(c.boundary ? 1 : 0);
   }
   const std::vector<uint32_t> files = index.files();
   w.u32(static_cast<uint32_t>(files.size()));
@@ -180,13 +181,14 @@ CacheContents decode(Reader& r) {
   }
   const uint32_t authors = static_cast<uint32_t>(index.authors().size());
   const uint32_t names = static_cast<uint32_t>(index.names().size());
-  for (uint32_t n = r.count(44), i = 0; i < n; ++i) {
+  for (uint32_t n = r.count(45), i = 0; i < n; ++i) {
     Commit c;
     c.id = r.id();
     c.author = r.index_below(authors, "author");
     c.author_time = r.i64();
     c.commit_time = r.i64();
     c.parent_count = r.u32();
+    c.boundary = r.u8() != 0;
     index.add_commit(c);
   }
   const uint32_t commits = static_cast<uint32_t>(index.commits().size());

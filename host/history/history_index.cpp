@@ -21,6 +21,7 @@ const std::vector<Change>& no_changes() {
 }
 
 bool counts(const Commit& commit, const FactWindow& window) {
+  if (commit.boundary) return false;
   if (window.since && commit.commit_time < *window.since) return false;
   return window.count_merges || commit.parent_count < 2;
 }

@@ -31,6 +31,10 @@ struct Commit {
   int64_t author_time = 0;   // seconds since the epoch, UTC
   int64_t commit_time = 0;   // committer time; the window is measured on it
   uint32_t parent_count = 0; // 0 for a root commit or a shallow boundary
+  // On the boundary of a shallow clone: its parents are not in the
+  // repository, so what it changed is unknown. Its tree is where the walked
+  // history starts; its "changes" (every file looks added) are not counted.
+  bool boundary = false;
 };
 
 // How a commit changed a file. A deletion ends a file's history (the name

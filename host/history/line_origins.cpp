@@ -218,8 +218,11 @@ class OriginComputation {
         codes[line] = known && from < known->size() ? (*known)[from] : kAlreadyThere | change.commit;
       }
     }
+    // What a shallow clone's boundary commit holds was there at or before it.
+    const uint32_t entered =
+        index_.commits()[change.commit].boundary ? (kAlreadyThere | change.commit) : change.commit;
     for (uint32_t& code : codes) {
-      if (code == kUnset) code = change.commit;
+      if (code == kUnset) code = entered;
     }
     remember(change.new_blob, text);
     return codes;

@@ -121,7 +121,8 @@ class Walker {
     entry.author = index_.intern_author(author->name ? author->name : "", author->email ? author->email : "");
     entry.author_time = author->when.time;
     entry.commit_time = commit_time;
-    entry.parent_count = queue_->on_boundary(commit) ? 0 : git_commit_parentcount(commit);
+    entry.boundary = queue_->on_boundary(commit);
+    entry.parent_count = entry.boundary ? 0 : git_commit_parentcount(commit);
     const uint32_t commit_index = index_.add_commit(entry);
     ++report_.commits;
     const bool merge = !request_.first_parent && entry.parent_count >= 2;

@@ -45,9 +45,17 @@ TEST_F(OddRepository, AShallowCloneSaysTheHistoryIsCut) {
   const nlohmann::json summary = o.history->summary();
   EXPECT_EQ(summary["shallow"], true);
   EXPECT_EQ(summary["history_cut"], true);
-  // c2 is the boundary: its files look added there.
-  EXPECT_EQ(o.history->facts(file_at(*o.view, "a.txt"))->commits, 1u);
-  EXPECT_EQ(o.history->facts(file_at(*o.view, "b.txt"))->commits, 2u);
+  // c2 is the boundary: what it changed is unknown, so only c3 counts, and
+  // lines c2 holds were there at or before it.
+  EXPECT_EQ(o.history->facts(file_at(*o.view, "a.txt"))->commits, 0u);
+  const size_t b = file_at(*o.view, "b.txt");
+  EXPECT_EQ(o.history->facts(b)->commits, 1u);
+  const LineOrigin old_line = o.history->line_origin(b, 1);
+  EXPECT_EQ(old_line.kind, LineOrigin::Kind::at_or_before);
+  EXPECT_EQ(o.history->commit_text(*old_line.commit), c2_);
+  const LineOrigin new_line = o.history->line_origin(b, 2);
+  EXPECT_EQ(new_line.kind, LineOrigin::Kind::committed);
+  EXPECT_EQ(o.history->commit_text(*new_line.commit), c3_);
 }
 
 TEST_F(OddRepository, ADetachedHeadIsWalkedFromItsCommit) {
