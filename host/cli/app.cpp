@@ -7,6 +7,7 @@
 #include "config/host_schema.h"
 #include "log/log.h"
 #include "scan/scan_target.h"
+#include "scan/state_settings.h"
 #include "scoring/config_schema.h"
 #include "scoring/model.h"
 
@@ -45,6 +46,13 @@ std::optional<App> start(const GlobalOptions& options) {
   // passes the schema but not the model is a configuration error too.
   try {
     scoring::Model::from_yaml(app.config.root()["scoring"], app.config.maturity_level());
+  } catch (const std::invalid_argument& e) {
+    diagnostics.push_back({options.config_file ? options.config_file->string() : "built-in defaults", 0, 0,
+                           e.what()});
+  }
+  // Likewise for the state settings' rules across fields (retention).
+  try {
+    scan::state_settings(app.config);
   } catch (const std::invalid_argument& e) {
     diagnostics.push_back({options.config_file ? options.config_file->string() : "built-in defaults", 0, 0,
                            e.what()});

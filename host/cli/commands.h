@@ -13,6 +13,8 @@ int scan_command(const Args& args);
 int plugins_command(const Args& args);
 int config_command(const Args& args);
 int explain_command(const Args& args);
+int stats_command(const Args& args);
+int state_command(const Args& args);
 
 // Text of `assay --help`.
 std::string usage();

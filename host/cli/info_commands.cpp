@@ -18,9 +18,12 @@ std::string usage() {
          "  assay plugins list [--config FILE] [--plugin SO]...\n"
          "  assay config check FILE\n"
          "  assay explain KEY [--out DIR]\n"
+         "  assay stats [PATH] [--since DAYS] [--json]\n"
+         "  assay state check|export [PATH] [--out FILE]\n"
          "  assay --help | --version\n"
          "\n"
-         "exit codes: 0 success, 2 usage or configuration error, 3 the scan could not run\n"
+         "exit codes: 0 success, 1 state check found problems, 2 usage or configuration error,\n"
+         "            3 the scan could not run (also: the state store is busy or unusable)\n"
          "each command accepts --help; the manual is README.md and docs/.\n";
 }
 

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
     if (command == "plugins") return plugins_command(rest);
     if (command == "config") return config_command(rest);
     if (command == "explain") return explain_command(rest);
+    if (command == "stats") return stats_command(rest);
+    if (command == "state") return state_command(rest);
     std::cerr << "assay: unknown command '" << command << "'\n\n" << usage();
     return kExitUsage;
   } catch (const std::exception& e) {

@@ -27,6 +27,12 @@ void print_summary(std::ostream& out, const scan::ScanOutcome& outcome, size_t t
                            : repo.target + (repo.commit.empty() ? "" : " @ " + repo.commit.substr(0, 12));
   out << "assay: " << repo.path << " (" << target << "): " << outcome.files << " files, "
       << outcome.items.size() << " items\n";
+  if (outcome.state.enabled) {
+    const auto& s = outcome.state;
+    out << "state: " << s.new_items << " new, " << s.reopened_items << " reopened, " << s.resolved_items
+        << " resolved" << (s.merged ? "" : " (look-back at an older commit: store unchanged)") << "; "
+        << s.stats.backlog_size << " open in " << s.store << "\n";
+  }
   for (const auto& run : outcome.runs) {
     if (run.status != "ok")
       out << "  plugin " << run.name << ": " << run.status << " — " << run.error << "\n";

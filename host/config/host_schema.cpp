@@ -107,6 +107,39 @@ json maturity_schema() {
               {"description", "Maturity level used until the repository is assessed."}}}}}};
 }
 
+json days(int minimum, int maximum, const char* description) {
+  return {{"type", "integer"}, {"minimum", minimum}, {"maximum", maximum}, {"description", description}};
+}
+
+json state_schema() {
+  return {
+      {"type", "object"},
+      {"description", "What assay remembers across scans (docs/state.md)."},
+      {"additionalProperties", false},
+      {"properties",
+       {{"enabled",
+         {{"type", "boolean"},
+          {"description", "Keep the state store; false keys items by this scan's rank only."}}},
+        {"path",
+         {{"type", "string"},
+          {"description",
+           "The store file; empty = PATH/.assay/state.db. Relative to the configuration file's directory."}}},
+        {"busy_timeout_ms",
+         {{"type", "integer"},
+          {"minimum", 0},
+          {"maximum", 600000},
+          {"description", "How long a scan waits for another assay process using the store."}}},
+        {"period_days", days(1, 3650, "Days the delivery statistics cover.")},
+        {"retention",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"detail_days",
+             days(1, 36500,
+                  "Days lifecycle events, score history, plugin runs and resolved items are kept.")},
+            {"summary_days", days(1, 36500, "Days scans and their backlog summaries are kept.")}}}}}}}};
+}
+
 }  // namespace
 
 const std::vector<std::string>& log_level_names() {
@@ -129,6 +162,7 @@ json base_host_schema() {
             {"report", report_schema()},
             {"history", history_schema()},
             {"maturity", maturity_schema()},
+            {"state", state_schema()},
             {"scoring", {{"type", "object"}, {"description", "The scoring model; see docs/scoring.md."}}},
             {"plugins",
              {{"type", "object"},

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "scan/fingerprint.h"
+#include "scan/time_format.h"
 
 namespace assay::scan {
 
@@ -77,6 +78,9 @@ nlohmann::ordered_json item_json(const BacklogItem& item) {
   j["value_usd"] = s.value_usd;
   j["risk"] = s.risk;
   j["rank"] = item.rank;
+  j["status"] = item.status.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(item.status);
+  j["first_seen"] = item.first_seen_at == 0 ? nlohmann::ordered_json(nullptr)
+                                            : nlohmann::ordered_json(utc_iso8601_seconds(item.first_seen_at));
   j["details"] = f.details_json.empty() ? nlohmann::ordered_json(nullptr)
                                         : nlohmann::ordered_json::parse(f.details_json);
   add_history_json(j, item.history);

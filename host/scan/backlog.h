@@ -17,9 +17,11 @@ struct BacklogItem {
   Finding finding;
   scoring::Scores scores;
   std::string fingerprint;
-  std::string key;    // e.g. TD-001, assigned by rank within its category
+  std::string key;    // e.g. TD-014: from the state store, else by rank within its category
   uint32_t rank = 0;  // 1-based
-  HistoryNote history;  // the line's origin and the file's history, when known
+  HistoryNote history;        // the line's origin and the file's history, when known
+  std::string status;         // new | open | reopened; "" without a state store
+  int64_t first_seen_at = 0;  // seconds since 1970; 0 when unknown
 };
 
 // Gives each item its fingerprint; equal findings in one file are told apart
@@ -28,7 +30,7 @@ void assign_fingerprints(std::vector<BacklogItem>& items);
 
 // Sorts by composite score, highest first (ties: path, line, fingerprint, so
 // the order is deterministic), then numbers ranks and keys per category
-// prefix.
+// prefix. With a state store the store's stable keys replace these.
 void rank_items(std::vector<BacklogItem>& items);
 
 // Key of the first item the model finds eligible as next best, or "".

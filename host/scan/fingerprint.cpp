@@ -53,12 +53,14 @@ std::string normalize_evidence(std::string_view text) {
 std::string fingerprint(const Finding& finding, unsigned occurrence) {
   Hash128 h;
   h.add(finding.source);
-  h.add(finding.rule);
-  h.add(finding.path);
   if (!finding.identity.empty()) {
+    // The scanner vouches for its identity (a SARIF partial fingerprint, an
+    // advisory id and package): rule, path and evidence may change under it.
     h.add("identity");
     h.add(finding.identity);
   } else {
+    h.add(finding.rule);
+    h.add(finding.path);
     h.add(normalize_evidence(finding.evidence.empty() ? finding.title : finding.evidence));
   }
   h.add(std::to_string(occurrence));

@@ -15,9 +15,10 @@ namespace assay::scan {
 // comment does not change its identity.
 std::string normalize_evidence(std::string_view text);
 
-// 32 hex digits from scanner, rule, path and normalised evidence (or the
-// scanner's own identity when it supplies one). `occurrence` separates equal
-// findings in one file (the same TODO text twice).
+// 32 hex digits from scanner, rule, path and normalised evidence; when the
+// scanner supplies its own identity, from scanner and that identity alone.
+// `occurrence` separates equal findings in one file (the same TODO text
+// twice).
 std::string fingerprint(const Finding& finding, unsigned occurrence);
 
 }  // namespace assay::scan

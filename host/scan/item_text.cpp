@@ -7,6 +7,7 @@
 
 #include "scan/history_note.h"
 #include "scan/json_text.h"
+#include "scan/time_format.h"
 
 namespace assay::scan {
 namespace {
@@ -121,6 +122,12 @@ void append_item_json(std::string& out, const BacklogItem& item) {
   append_json_number(object.key("value_usd"), s.value_usd);
   append_json_number(object.key("risk"), s.risk);
   append_json_number(object.key("rank"), uint64_t{item.rank});
+  append_string_or_null(object.key("status"), item.status);
+  std::string& first_seen = object.key("first_seen");
+  if (item.first_seen_at == 0)
+    first_seen += "null";
+  else
+    append_json_string(first_seen, utc_iso8601_seconds(item.first_seen_at));
   std::string& details = object.key("details");
   if (f.details_json.empty())
     details += "null";

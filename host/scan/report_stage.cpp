@@ -12,6 +12,7 @@
 #include "loader/reporter_session.h"
 #include "log/log.h"
 #include "scan/item_text.h"
+#include "scan/state_header.h"
 
 #ifndef ASSAY_VERSION
 #define ASSAY_VERSION "0.0.0"
@@ -165,7 +166,8 @@ void keep_out_of_git(const std::filesystem::path& out_dir) {
 
 }  // namespace
 
-nlohmann::json report_header_json(const ReportContext& context) {
+// The header without the state store's fields.
+static nlohmann::json base_header_json(const ReportContext& context) {
   const auto& o = context.outcome;
   nlohmann::json plugins = nlohmann::json::array();
   for (const auto& run : o.runs) plugins.push_back(run_json(run));
@@ -188,6 +190,12 @@ nlohmann::json report_header_json(const ReportContext& context) {
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},
           {"generated_by", std::string("assay ") + ASSAY_VERSION}};
+}
+
+nlohmann::json report_header_json(const ReportContext& context) {
+  nlohmann::json header = base_header_json(context);
+  add_state_fields(header, context.outcome.state);
+  return header;
 }
 
 std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names) {

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "bus/bus.h"
@@ -27,8 +28,10 @@
 #include "scan/history_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
+#include "scan/state_stage.h"
 #include "scan/time_format.h"
 #include "scoring/model.h"
+#include "state/timestamps.h"
 
 namespace assay::scan {
 namespace {
@@ -156,6 +159,7 @@ struct ScanState {
   std::string repository;
   std::mutex items_mutex;
   std::vector<BacklogItem> items;
+  std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
 };
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
@@ -183,6 +187,10 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         state.items.push_back(std::move(item));
       },
       [&](const bus::FindingReceiver::Done& done) {
+        if (done.status == "ok") {
+          std::lock_guard<std::mutex> lock(state.items_mutex);
+          state.drained.insert(done.plugin);
+        }
         log::write(log::Level::debug, "host",
                    "scoring stage: scanner '" + done.plugin + "' done (" + done.status + ", " +
                        std::to_string(done.findings) + " findings)");
@@ -365,6 +373,17 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   pool.join();
 }
 
+// A scanner whose findings did not all reach the scoring stage (it stopped
+// waiting, see kScoringDrainLimit) did not complete: otherwise the state store
+// would take its lost findings for resolved items.
+void fail_undrained(std::vector<ScannerJob>& jobs, const std::set<std::string>& drained) {
+  for (auto& job : jobs) {
+    if (job.run.status != "ok" || drained.count(job.run.name)) continue;
+    job.run.status = "failed";
+    job.run.error = "not all of its findings reached the scoring stage";
+  }
+}
+
 void record_scanner_runs(ScanOutcome& outcome, const std::vector<ScannerJob>& jobs,
                          bus::EventPublisher& events) {
   for (const auto& job : jobs) {
@@ -417,7 +436,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       reporter_names(options.formats ? *options.formats : config_.report_formats());
   check_reporters(loader_, reporters);
 
+  const int64_t started_seconds = options.recorded_at.value_or(state::now_seconds());
   std::unique_ptr<repo::RepoView> repo = open_target(path, options, outcome.out_dir, config_);
+  // An unusable state store stops the scan before the scanners run.
+  std::unique_ptr<StateStage> state_stage = StateStage::open(config_, path);
   outcome.repository = {
       repo->root(),       repo->name(), repo->commit(), repo->branch(), target_name(repo->kind()),
       repo->has_history()};
@@ -445,8 +467,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  " scanner(s)");
 
   ScanState state{config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
-                  {},      {}};
+                  {},      {},      {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
+  fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
   history->save();
   outcome.history_json = history->summary().dump();
@@ -454,13 +477,18 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   outcome.items = std::move(state.items);
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
+  if (state_stage)
+    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
+                       history.get());
   outcome.next_best = next_best_key(outcome.items, model);
   const std::string finished_at = utc_now_iso8601();
+  if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
   ReportContext report{
       outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
   outcome.reporter_runs = run_reporters(report, reporters);
+  if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
   return outcome;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scan/backlog.h"
+#include "scan/state_report.h"
 
 namespace assay::config {
 class Config;
@@ -45,6 +46,9 @@ struct ScanOptions {
   std::optional<std::filesystem::path> out_dir;     // default PATH/.assay
   std::optional<std::vector<std::string>> formats;  // reporter names; md = markdown
   bool show_progress = false;
+  // When the state store records the scan (first seen, resolved at, the end
+  // of the statistics period), in seconds since 1970; the clock when unset.
+  std::optional<int64_t> recorded_at;
 };
 
 struct PluginRun {
@@ -77,6 +81,7 @@ struct ScanOutcome {
   std::string maturity_level;
   size_t files = 0;
   std::string history_json;  // the history summary, a JSON object (docs/report-data.md)
+  StateReport state;         // the store's view; state.enabled is false without one
 };
 
 class ScanRunner {

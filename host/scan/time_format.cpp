@@ -15,4 +15,8 @@ std::string utc_iso8601(std::chrono::system_clock::time_point t) {
 
 std::string utc_now_iso8601() { return utc_iso8601(std::chrono::system_clock::now()); }
 
+std::string utc_iso8601_seconds(int64_t seconds) {
+  return utc_iso8601(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
+}
+
 }  // namespace assay::scan

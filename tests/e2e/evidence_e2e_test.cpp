@@ -50,7 +50,8 @@ class EvidenceE2E : public ::testing::Test {
     repo_ = dir_ / "repo";
     write(repo_ / "src/app.py", "import os\nimport sys\n\nprint('hello')\n");
     write(repo_ / "reports/ruff.sarif", kRuffSarif);
-    const std::string fixtures = std::string(ASSAY_SOURCE_DIR) + "/tests/plugins/scanners/benchmarks/fixtures/";
+    const std::string fixtures =
+        std::string(ASSAY_SOURCE_DIR) + "/tests/plugins/scanners/benchmarks/fixtures/";
     write(repo_ / "bench/current.json", read(fixtures + "google-current.json"));
     write(repo_ / "bench/baseline.json", read(fixtures + "google-baseline.json"));
     write(config_, R"(plugins:
@@ -71,7 +72,8 @@ report:
 
   fs::path dir_;
   fs::path repo_;
-  fs::path config_ = fs::temp_directory_path() / ("assay-evidence-e2e-" + std::to_string(::getpid()) + ".yaml");
+  fs::path config_ =
+      fs::temp_directory_path() / ("assay-evidence-e2e-" + std::to_string(::getpid()) + ".yaml");
 };
 
 TEST_F(EvidenceE2E, SarifAndBenchmarkFindingsReachBothReports) {

@@ -26,7 +26,8 @@ void check_comparison(const BenchmarkSeries& baseline, const BenchmarkSeries& cu
   const Comparison c = compare(baseline, current, settings);
   if (c.test) {
     ASSAY_FUZZ_CHECK(c.test->p_value >= 0 && c.test->p_value <= 1, "p within 0..1");
-    const double pairs = static_cast<double>(current.samples.size()) * static_cast<double>(baseline.samples.size());
+    const double pairs =
+        static_cast<double>(current.samples.size()) * static_cast<double>(baseline.samples.size());
     ASSAY_FUZZ_CHECK(c.test->u >= 0 && c.test->u <= pairs, "U within 0..n1 n2");
   }
   if (c.verdict == Verdict::regression || c.verdict == Verdict::low_confidence) {

@@ -14,9 +14,9 @@
 namespace assay::sarif {
 namespace {
 
-const std::vector<std::string> kCategories = {"security",      "dependency",     "technical-debt", "performance",
-                                              "testing",       "documentation",  "infrastructure", "code-quality",
-                                              "compliance",    "feature"};
+const std::vector<std::string> kCategories = {"security",   "dependency",    "technical-debt", "performance",
+                                              "testing",    "documentation", "infrastructure", "code-quality",
+                                              "compliance", "feature"};
 const std::vector<std::string> kSeverities = {"info", "low", "medium", "high", "critical"};
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {

@@ -45,6 +45,11 @@ ordered_json parse_report_header(const assay_report& report) {
   if (!next_best.is_string() && !next_best.is_null()) malformed("next_best", "must be an item key or null");
   if (!require(header, "generated_by").is_string()) malformed("generated_by", "must be a string");
   check_optional_array(header.at("scan"), "scan", "plugins");
+  // The state store's fields; absent from a host without one.
+  if (auto it = header.find("stats"); it != header.end() && !it->is_object() && !it->is_null())
+    malformed("stats", "must be an object or null");
+  if (auto it = header.find("completed"); it != header.end() && !it->is_array())
+    malformed("completed", "must be an array");
   return header;
 }
 

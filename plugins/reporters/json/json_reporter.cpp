@@ -1,8 +1,8 @@
 // The json reporter: writes the ranked backlog as backlog.json, one document
 // {"schema","repository","scan","maturity","history","items","next_best",
-// "summary","generated_by"}. Items are written to disk as they arrive, so memory stays
-// flat however long the backlog is, and laid out without parsing them
-// (json_indent.h).
+// "summary","stats","completed","generated_by"}. Items are written to disk as
+// they arrive, so memory stays flat however long the backlog is, and laid out
+// without parsing them (json_indent.h).
 #include <assay/plugin.hpp>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -153,9 +153,9 @@ class JsonReporter : public sdk::Reporter {
                                std::to_string(written_items_) + " arrived; " + file_.target().string() +
                                " was not written");
     file_.write(layout_.close_items(written_items_ == 0));
-    for (const char* field : {"next_best", "summary", "generated_by"}) {
+    for (const char* field : {"next_best", "summary", "stats", "completed", "generated_by"}) {
       file_.write(layout_.separator());
-      file_.write(layout_.key(field) + layout_.value(header_.at(field), 1));
+      file_.write(layout_.key(field) + layout_.value(header_field(field), 1));
     }
     file_.write(layout_.close_object());
     if (auto warning = file_.commit()) host_.warn(*warning);
@@ -163,6 +163,14 @@ class JsonReporter : public sdk::Reporter {
   }
 
  private:
+  // The state store's fields are absent from the header of a host without
+  // one: no statistics, nothing completed.
+  ordered_json header_field(const char* field) const {
+    auto it = header_.find(field);
+    if (it != header_.end()) return *it;
+    return std::string(field) == "completed" ? ordered_json::array() : ordered_json(nullptr);
+  }
+
   static std::string describe(const char* key) {
     return key == nullptr || *key == '\0' ? "(without key)" : key;
   }

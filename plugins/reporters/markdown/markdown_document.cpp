@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "markdown_text.h"
+#include "state_sections.h"
 
 namespace assay::reporters::markdown {
 namespace {
@@ -314,7 +315,8 @@ void write_footer(std::string& out, const ordered_json& header) {
 
 }  // namespace
 
-std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files) {
+std::string render_backlog(const ordered_json& header, const BacklogTally& tally, size_t hotspot_files,
+                           size_t completed_rows) {
   std::string out;
   write_title_block(out, header);
   // Ages are counted to the start of the scan, so a report reads the same later.
@@ -323,6 +325,8 @@ std::string render_backlog(const ordered_json& header, const BacklogTally& tally
   write_backlog_table(out, tally, now);
   write_hotspots(out, tally, hotspot_files);
   write_sources(out, tally);
+  write_recently_completed(out, header, completed_rows);
+  write_period_performance(out, header);
   write_plugin_runs(out, header.at("scan"));
   write_footer(out, header);
   return out;

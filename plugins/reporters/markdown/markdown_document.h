@@ -12,8 +12,9 @@
 namespace assay::reporters::markdown {
 
 // `header` is the report header as parse_report_header returns it;
-// `hotspot_files` is how many files the hot-spot section lists.
+// `hotspot_files` is how many files the hot-spot section lists,
+// `completed_rows` how many items "Recently completed" lists.
 std::string render_backlog(const nlohmann::ordered_json& header, const BacklogTally& tally,
-                           size_t hotspot_files);
+                           size_t hotspot_files, size_t completed_rows);
 
 }  // namespace assay::reporters::markdown

@@ -78,7 +78,7 @@ class MarkdownReporter : public sdk::Reporter {
                                " named in the report header was not among the items; " + target_.string() +
                                " was not written");
     AtomicFile file(target_);
-    file.write(render_backlog(header_, tally_, config_.hotspot_files));
+    file.write(render_backlog(header_, tally_, config_.hotspot_files, config_.top));
     if (auto warning = file.commit()) host_.warn(*warning);
     host_.info("wrote " + target_.string() + " (" + std::to_string(tally_.item_count()) + " items)");
   }

@@ -45,7 +45,8 @@ std::string assay_version(const ordered_json& header) {
 // The report header's facts about the scan, kept in the run's properties.
 ordered_json scan_properties(const ordered_json& header) {
   ordered_json assay;
-  for (const char* name : {"repository", "scan", "maturity", "next_best", "summary"}) assay[name] = header.at(name);
+  for (const char* name : {"repository", "scan", "maturity", "next_best", "summary"})
+    assay[name] = header.at(name);
   return assay;
 }
 
@@ -75,8 +76,10 @@ class SarifReporter : public sdk::Reporter {
       throw std::runtime_error("the report announced " + std::to_string(expected_items_) + " items but " +
                                std::to_string(written_items_) + " arrived; " + file_.target().string() +
                                " was not written");
-    ordered_json driver = {{"name", "assay"}, {"version", assay_version(header_)}, {"rules", rules_.to_json()}};
-    const ordered_json bases = {{"SRCROOT", {{"description", {{"text", "The root of the scanned repository"}}}}}};
+    ordered_json driver = {
+        {"name", "assay"}, {"version", assay_version(header_)}, {"rules", rules_.to_json()}};
+    const ordered_json bases = {
+        {"SRCROOT", {{"description", {{"text", "The root of the scanned repository"}}}}}};
     file_.write("\n],\"tool\":" + dump({{"driver", std::move(driver)}}));
     file_.write(",\"originalUriBaseIds\":" + dump(bases));
     file_.write(",\"properties\":" + dump({{"assay", scan_properties(header_)}}) + "}]}\n");

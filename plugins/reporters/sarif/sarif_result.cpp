@@ -36,23 +36,27 @@ const ordered_json& field(const ordered_json& item, const char* name, const std:
 
 std::string text(const ordered_json& item, const char* name, const std::string& key) {
   const ordered_json& value = field(item, name, key);
-  if (!value.is_string()) throw std::invalid_argument("item " + key + ": field '" + name + "' must be a string");
+  if (!value.is_string())
+    throw std::invalid_argument("item " + key + ": field '" + name + "' must be a string");
   return value.get<std::string>();
 }
 
 uint64_t line(const ordered_json& location, const char* name, const std::string& key) {
   const auto it = location.find(name);
   if (it == location.end()) return 0;
-  if (!it->is_number_unsigned()) throw std::invalid_argument("item " + key + ": location." + name + " must be a line number");
+  if (!it->is_number_unsigned())
+    throw std::invalid_argument("item " + key + ": location." + name + " must be a line number");
   return it->get<uint64_t>();
 }
 
 ordered_json locations(const ordered_json& item, const std::string& key) {
   const ordered_json& location = field(item, "location", key);
-  if (!location.is_object()) throw std::invalid_argument("item " + key + ": field 'location' must be an object");
+  if (!location.is_object())
+    throw std::invalid_argument("item " + key + ": field 'location' must be an object");
   const std::string path = location.value("path", std::string());
   if (path.empty()) return ordered_json::array();
-  ordered_json physical = {{"artifactLocation", {{"uri", percent_encode_path(path)}, {"uriBaseId", "SRCROOT"}}}};
+  ordered_json physical = {
+      {"artifactLocation", {{"uri", percent_encode_path(path)}, {"uriBaseId", "SRCROOT"}}}};
   const uint64_t start = line(location, "line_start", key);
   const uint64_t end = line(location, "line_end", key);
   if (start > 0) {
@@ -75,8 +79,8 @@ ordered_json tags(const ordered_json& item, const std::string& category) {
 // What the item says that SARIF has no field for.
 ordered_json assay_properties(const ordered_json& item) {
   ordered_json assay;
-  for (const char* name : {"key", "title", "category", "source", "rule", "severity", "evidence", "effort_hours", "confidence",
-                           "scores", "value_usd", "risk", "rank", "details"}) {
+  for (const char* name : {"key", "title", "category", "source", "rule", "severity", "evidence",
+                           "effort_hours", "confidence", "scores", "value_usd", "risk", "rank", "details"}) {
     const auto it = item.find(name);
     if (it != item.end()) assay[name] = *it;
   }

@@ -24,8 +24,9 @@ std::optional<BenchmarkFile> read_benchmark_file(std::string_view text, Format f
   input::JsonReadError error;
   const std::optional<nlohmann::json> document = input::read_json_document(text, error);
   if (!document) {
-    problems.push_back({error.path, "line " + std::to_string(error.line) + ", column " +
-                                        std::to_string(error.column) + ": " + error.message,
+    problems.push_back({error.path,
+                        "line " + std::to_string(error.line) + ", column " + std::to_string(error.column) +
+                            ": " + error.message,
                         true});
     return std::nullopt;
   }
@@ -38,10 +39,11 @@ std::optional<BenchmarkFile> read_benchmark_file(std::string_view text, Format f
     case Format::automatic:
       break;
   }
-  problems.push_back({"(top level)",
-                      "is neither Google Benchmark JSON (context, benchmarks[].real_time) nor pytest-benchmark "
-                      "JSON (machine_info, benchmarks[].stats)",
-                      true});
+  problems.push_back(
+      {"(top level)",
+       "is neither Google Benchmark JSON (context, benchmarks[].real_time) nor pytest-benchmark "
+       "JSON (machine_info, benchmarks[].stats)",
+       true});
   return std::nullopt;
 }
 

@@ -33,7 +33,8 @@ std::optional<BenchmarkFile> read_benchmark_file(std::string_view text, Format f
 // The readers of a parsed document, for tests and the fuzz harnesses.
 std::optional<BenchmarkFile> read_google_benchmark(const nlohmann::json& document, Metric metric,
                                                    BenchmarkProblems& problems);
-std::optional<BenchmarkFile> read_pytest_benchmark(const nlohmann::json& document, BenchmarkProblems& problems);
+std::optional<BenchmarkFile> read_pytest_benchmark(const nlohmann::json& document,
+                                                   BenchmarkProblems& problems);
 
 // The format a document looks like; automatic when neither.
 Format detect_format(const nlohmann::json& document);

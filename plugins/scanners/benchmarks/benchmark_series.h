@@ -17,7 +17,7 @@ struct BenchmarkSeries {
 };
 
 struct BenchmarkFile {
-  std::string format;  // "google-benchmark" or "pytest-benchmark"
+  std::string format;                   // "google-benchmark" or "pytest-benchmark"
   std::vector<BenchmarkSeries> series;  // in the file's order
 };
 

@@ -17,7 +17,8 @@ constexpr std::string_view kSection = "plugins.benchmarks";
   throw std::runtime_error(std::string(kSection) + field + ": " + problem);
 }
 
-void reject_unknown_keys(const json& object, const std::string& field, std::initializer_list<std::string_view> known) {
+void reject_unknown_keys(const json& object, const std::string& field,
+                         std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) fail(field, "unknown key '" + key + "'");
   }
@@ -50,7 +51,8 @@ ComparisonFiles read_comparison(const json& j, const std::string& field) {
   ComparisonFiles files;
   files.current = read_path(j["current"], field + ".current");
   files.baseline = read_path(j["baseline"], field + ".baseline");
-  if (files.current == files.baseline) fail(field, "current and baseline are the same file '" + files.current + "'");
+  if (files.current == files.baseline)
+    fail(field, "current and baseline are the same file '" + files.current + "'");
   if (j.contains("format")) files.format = read_format(j["format"], field + ".format");
   return files;
 }
@@ -95,8 +97,8 @@ BenchmarksConfig BenchmarksConfig::parse(std::string_view json_text) {
     throw std::runtime_error(std::string(kSection) + ": configuration is not valid JSON: " + e.what());
   }
   if (!j.is_object()) fail("", "must be a mapping, got " + j.dump());
-  reject_unknown_keys(j, "", {"enabled", "comparisons", "metric", "threshold", "alpha", "min_repetitions",
-                              "max_file_size"});
+  reject_unknown_keys(
+      j, "", {"enabled", "comparisons", "metric", "threshold", "alpha", "min_repetitions", "max_file_size"});
   if (j.contains("enabled") && !j["enabled"].is_boolean())
     fail(".enabled", "must be true or false, got " + j["enabled"].dump());
   BenchmarksConfig c;
@@ -108,9 +110,12 @@ BenchmarksConfig BenchmarksConfig::parse(std::string_view json_text) {
   }
   if (j.contains("metric")) {
     const json& metric = j["metric"];
-    if (metric == "real_time") c.metric = Metric::real_time;
-    else if (metric == "cpu_time") c.metric = Metric::cpu_time;
-    else fail(".metric", metric.dump() + " is not one of real_time, cpu_time");
+    if (metric == "real_time")
+      c.metric = Metric::real_time;
+    else if (metric == "cpu_time")
+      c.metric = Metric::cpu_time;
+    else
+      fail(".metric", metric.dump() + " is not one of real_time, cpu_time");
   }
   if (j.contains("threshold")) c.settings.threshold = read_number(j["threshold"], ".threshold", 0, 100);
   if (j.contains("alpha")) c.settings.alpha = read_number(j["alpha"], ".alpha", 0, 0.5);

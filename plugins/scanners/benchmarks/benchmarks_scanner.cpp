@@ -42,18 +42,21 @@ class BenchmarksScanner : public sdk::Scanner {
     Tally tally;
     for (size_t k = 0; k < config_.comparisons.size() && !scan.cancelled(); ++k)
       compare_files(scan, files, k, tally);
-    host_.info(std::to_string(tally.regressions) + " benchmark regressions (" + std::to_string(tally.low_confidence) +
-               " with low confidence) in " + std::to_string(tally.compared) + " benchmarks compared; " +
+    host_.info(std::to_string(tally.regressions) + " benchmark regressions (" +
+               std::to_string(tally.low_confidence) + " with low confidence) in " +
+               std::to_string(tally.compared) + " benchmarks compared; " +
                std::to_string(tally.not_significant) + " slower beyond the threshold but not significant");
     if (tally.only_current + tally.only_baseline > 0)
       host_.debug(std::to_string(tally.only_current) + " benchmarks have no baseline, " +
                   std::to_string(tally.only_baseline) + " baseline benchmarks are no longer run");
     if (tally.refused_by_host > 0)
-      host_.warn("the host refused " + std::to_string(tally.refused_by_host) + " benchmark findings (its log says why)");
+      host_.warn("the host refused " + std::to_string(tally.refused_by_host) +
+                 " benchmark findings (its log says why)");
   }
 
  private:
-  std::optional<BenchmarkFile> read(const sdk::Scan& scan, const std::unordered_map<std::string, size_t>& files,
+  std::optional<BenchmarkFile> read(const sdk::Scan& scan,
+                                    const std::unordered_map<std::string, size_t>& files,
                                     const std::string& path, const std::string& field, Format format) const {
     const auto found = files.find(path);
     if (found == files.end()) {
@@ -62,7 +65,8 @@ class BenchmarksScanner : public sdk::Scanner {
     }
     const sdk::FileInfo info = scan.file(found->second);
     if (info.size > config_.max_file_size) {
-      host_.error(path + ": " + std::to_string(info.size) + " bytes, more than plugins.benchmarks.max_file_size (" +
+      host_.error(path + ": " + std::to_string(info.size) +
+                  " bytes, more than plugins.benchmarks.max_file_size (" +
                   std::to_string(config_.max_file_size) + "); this comparison is skipped");
       return std::nullopt;
     }
@@ -84,12 +88,14 @@ class BenchmarksScanner : public sdk::Scanner {
                      Tally& tally) const {
     const ComparisonFiles& pair = config_.comparisons[k];
     const std::string field = "plugins.benchmarks.comparisons[" + std::to_string(k) + "]";
-    const std::optional<BenchmarkFile> current = read(scan, files, pair.current, field + ".current", pair.format);
-    const std::optional<BenchmarkFile> baseline = read(scan, files, pair.baseline, field + ".baseline", pair.format);
+    const std::optional<BenchmarkFile> current =
+        read(scan, files, pair.current, field + ".current", pair.format);
+    const std::optional<BenchmarkFile> baseline =
+        read(scan, files, pair.baseline, field + ".baseline", pair.format);
     if (!current || !baseline) return;
     if (current->format != baseline->format) {
-      host_.error(field + ": '" + pair.current + "' is " + current->format + " results but '" + pair.baseline +
-                  "' is " + baseline->format + "; this comparison is skipped");
+      host_.error(field + ": '" + pair.current + "' is " + current->format + " results but '" +
+                  pair.baseline + "' is " + baseline->format + "; this comparison is skipped");
       return;
     }
     std::map<std::string, const BenchmarkSeries*> baseline_by_name;
@@ -122,9 +128,9 @@ class BenchmarksScanner : public sdk::Scanner {
         break;
       case Verdict::not_significant:
         ++tally.not_significant;
-        host_.debug(current.name + ": " + format_percent(comparison.change) + " slower but p = " +
-                    std::to_string(comparison.test->p_value) + " (alpha " + std::to_string(config_.settings.alpha) +
-                    "): not a regression");
+        host_.debug(current.name + ": " + format_percent(comparison.change) +
+                    " slower but p = " + std::to_string(comparison.test->p_value) + " (alpha " +
+                    std::to_string(config_.settings.alpha) + "): not a regression");
         return true;
       case Verdict::no_baseline_time:
         host_.warn(context.files.baseline + ": " + baseline.name + " took 0 ns; it cannot be compared");

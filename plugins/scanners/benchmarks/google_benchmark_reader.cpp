@@ -42,12 +42,14 @@ bool check_schema_version(const json& document, BenchmarkProblems& problems) {
 }
 
 // Reads entry `index`; returns false when it is left out (reported).
-void read_entry(const json& entry, const JsonPath& at, Metric metric, std::map<std::string, Collecting>& series,
-                size_t& order, BenchmarkProblems& problems) {
+void read_entry(const json& entry, const JsonPath& at, Metric metric,
+                std::map<std::string, Collecting>& series, size_t& order, BenchmarkProblems& problems) {
   input::require_object(entry, at);
   const std::string name = input::string_field(entry, "name", at).value_or("");
   if (name.empty()) throw FieldError(at.child("name"), "is missing");
-  std::string run_name = input::string_field(entry, "run_name", at).value_or(name);
+  // An empty run_name (seen by the fuzzer) would make a nameless series.
+  std::string run_name = input::string_field(entry, "run_name", at).value_or("");
+  if (run_name.empty()) run_name = name;
   if (input::bool_field(entry, "error_occurred", at).value_or(false)) {
     problems.push_back({at.str(), "'" + name + "' reported an error (" +
                                       input::string_field(entry, "error_message", at).value_or("no message") +
@@ -59,7 +61,8 @@ void read_entry(const json& entry, const JsonPath& at, Metric metric, std::map<s
                              (skipped->is_number_unsigned() && skipped->get<uint64_t>() > 0)))
     return;
   const std::string aggregate = input::string_field(entry, "aggregate_name", at).value_or("");
-  const std::string run_type = input::string_field(entry, "run_type", at).value_or(aggregate.empty() ? "iteration" : "aggregate");
+  const std::string run_type =
+      input::string_field(entry, "run_type", at).value_or(aggregate.empty() ? "iteration" : "aggregate");
   if (run_type == "aggregate") {
     const std::string unit = input::string_field(entry, "aggregate_unit", at).value_or("time");
     if (aggregate != "mean" || unit != "time") return;
@@ -85,7 +88,8 @@ void read_entry(const json& entry, const JsonPath& at, Metric metric, std::map<s
 
 }  // namespace
 
-std::optional<BenchmarkFile> read_google_benchmark(const json& document, Metric metric, BenchmarkProblems& problems) {
+std::optional<BenchmarkFile> read_google_benchmark(const json& document, Metric metric,
+                                                   BenchmarkProblems& problems) {
   try {
     input::require_object(document, JsonPath());
     if (!check_schema_version(document, problems)) return std::nullopt;

@@ -94,7 +94,8 @@ Tails exact_tails(size_t n1, size_t n2, double u) {
 double exact_cdf(size_t n1, size_t n2, double u) { return exact_tails(n1, n2, u).lower; }
 
 MannWhitneyResult mann_whitney_u(const std::vector<double>& first, const std::vector<double>& second) {
-  if (first.empty() || second.empty()) throw std::invalid_argument("the Mann-Whitney U test needs two non-empty samples");
+  if (first.empty() || second.empty())
+    throw std::invalid_argument("the Mann-Whitney U test needs two non-empty samples");
   const double n1 = static_cast<double>(first.size());
   const double n2 = static_cast<double>(second.size());
   const Ranked ranked = rank(first, second);

@@ -24,11 +24,11 @@ struct RegressionSettings {
 };
 
 enum class Verdict {
-  regression,              // slower beyond the threshold, and the test agrees
-  low_confidence,          // slower beyond the threshold, too few samples to test
-  not_significant,         // slower beyond the threshold, but the test does not agree
-  within_threshold,        // no slower than the threshold allows (or faster)
-  no_baseline_time,        // the baseline's time is 0: no relative change exists
+  regression,        // slower beyond the threshold, and the test agrees
+  low_confidence,    // slower beyond the threshold, too few samples to test
+  not_significant,   // slower beyond the threshold, but the test does not agree
+  within_threshold,  // no slower than the threshold allows (or faster)
+  no_baseline_time,  // the baseline's time is 0: no relative change exists
 };
 
 struct Comparison {

@@ -61,17 +61,20 @@ std::string format_percent(double fraction) {
   return text;
 }
 
-sdk::Finding regression_finding(const std::string& name, const Comparison& c, const RegressionContext& context) {
+sdk::Finding regression_finding(const std::string& name, const Comparison& c,
+                                const RegressionContext& context) {
   const bool low = c.verdict == Verdict::low_confidence;
   sdk::Finding f;
   f.rule = "benchmark-regression";
-  f.title = name + " is " + format_percent(c.change) + " slower (" + c.statistic + " " + format_duration(c.baseline) +
-            " -> " + format_duration(c.current) + ")" + (low ? ", low confidence: too few repetitions to test" : "");
+  f.title = name + " is " + format_percent(c.change) + " slower (" + c.statistic + " " +
+            format_duration(c.baseline) + " -> " + format_duration(c.current) + ")" +
+            (low ? ", low confidence: too few repetitions to test" : "");
   f.category = "performance";
   f.severity = severity_for(c.change);
   f.confidence = low ? kLowConfidence : std::clamp(1 - c.test->p_value, 0.0, 1.0);
   f.path = context.files.current;
-  f.evidence = "benchmark " + name + " (" + metric_name(context.metric) + ") slower than in " + context.files.baseline;
+  f.evidence =
+      "benchmark " + name + " (" + metric_name(context.metric) + ") slower than in " + context.files.baseline;
   f.identity = "benchmark\n" + context.format + "\n" + name + "\n" + metric_name(context.metric);
   f.tags = {"benchmark", "regression", context.format};
   if (low) f.tags.push_back("low-confidence");

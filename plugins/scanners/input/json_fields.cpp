@@ -50,7 +50,8 @@ std::optional<uint64_t> count_field(const json& object, std::string_view key, co
   const json* value = find_field(object, key);
   if (value == nullptr) return std::nullopt;
   if (value->is_number_unsigned()) return value->get<uint64_t>();
-  if (value->is_number_integer() && value->get<int64_t>() >= 0) return static_cast<uint64_t>(value->get<int64_t>());
+  if (value->is_number_integer() && value->get<int64_t>() >= 0)
+    return static_cast<uint64_t>(value->get<int64_t>());
   if (value->is_number_float()) {
     const double number = value->get<double>();
     if (number >= 0 && number < 1.8e19 && std::floor(number) == number) return static_cast<uint64_t>(number);
@@ -77,7 +78,8 @@ const json* array_field(const json& object, std::string_view key, const JsonPath
   return value;
 }
 
-std::optional<double> number_or_numeric_string(const json& object, std::string_view key, const JsonPath& where) {
+std::optional<double> number_or_numeric_string(const json& object, std::string_view key,
+                                               const JsonPath& where) {
   const json* value = find_field(object, key);
   if (value == nullptr) return std::nullopt;
   if (value->is_number()) return value->get<double>();

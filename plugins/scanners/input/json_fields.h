@@ -37,7 +37,8 @@ std::optional<std::string> string_field(const nlohmann::json& object, std::strin
                                         const JsonPath& where);
 std::optional<double> number_field(const nlohmann::json& object, std::string_view key, const JsonPath& where);
 // A whole number >= 0 (a float with no fraction is accepted).
-std::optional<uint64_t> count_field(const nlohmann::json& object, std::string_view key, const JsonPath& where);
+std::optional<uint64_t> count_field(const nlohmann::json& object, std::string_view key,
+                                    const JsonPath& where);
 std::optional<bool> bool_field(const nlohmann::json& object, std::string_view key, const JsonPath& where);
 const nlohmann::json* object_field(const nlohmann::json& object, std::string_view key, const JsonPath& where);
 const nlohmann::json* array_field(const nlohmann::json& object, std::string_view key, const JsonPath& where);

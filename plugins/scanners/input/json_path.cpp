@@ -9,8 +9,8 @@ namespace {
 bool plain_key(std::string_view key) {
   if (key.empty()) return false;
   for (char c : key) {
-    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                      c == '-' || c == '$';
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-' || c == '$';
     if (!word) return false;
   }
   return true;
@@ -65,8 +65,10 @@ std::string JsonPath::str() const {
       if (i > 0) out += '.';
       out += key(i);
     } else {
-      out += "[" + nlohmann::json(std::string(key(i))).dump(-1, ' ', false,
-                                                              nlohmann::json::error_handler_t::replace) + "]";
+      out +=
+          "[" +
+          nlohmann::json(std::string(key(i))).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+          "]";
     }
   }
   return out;

@@ -10,7 +10,8 @@ std::vector<std::string_view> split_segments(std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t slash = text.find('/', start);
-    parts.push_back(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    parts.push_back(
+        text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -97,10 +98,12 @@ bool segment_matches(std::string_view pattern, std::string_view segment) {
 
 std::optional<std::string> glob_problem(std::string_view pattern) {
   if (pattern.empty()) return "a pattern must not be empty";
-  if (pattern.front() == '/') return "'" + std::string(pattern) + "' is absolute; patterns are relative to the repository root";
+  if (pattern.front() == '/')
+    return "'" + std::string(pattern) + "' is absolute; patterns are relative to the repository root";
   for (std::string_view segment : split_segments(pattern)) {
     if (segment == "..") return "'" + std::string(pattern) + "' leaves the repository ('..')";
-    if (segment.empty()) return "'" + std::string(pattern) + "' has an empty path segment ('//' or a trailing '/')";
+    if (segment.empty())
+      return "'" + std::string(pattern) + "' has an empty path segment ('//' or a trailing '/')";
   }
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '\\') {

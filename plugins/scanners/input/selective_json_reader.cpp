@@ -60,11 +60,14 @@ size_t offset_beyond_depth(std::string_view text, size_t max_depth) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '{' || c == '[') {
       if (++depth > max_depth) return i;
     } else if ((c == '}' || c == ']') && depth > 0) {
@@ -132,7 +135,8 @@ class SelectiveSax {
   // The path of the value that starts now: arrays number their elements
   // here; objects named it in key().
   void begin_value() {
-    if (!frames_.empty() && frames_.back().kind == ValueKind::array) path_.push_index(frames_.back().next_index++);
+    if (!frames_.empty() && frames_.back().kind == ValueKind::array)
+      path_.push_index(frames_.back().next_index++);
   }
   void end_value() {
     if (!frames_.empty()) path_.pop();

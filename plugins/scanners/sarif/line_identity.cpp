@@ -27,7 +27,8 @@ uint64_t line_text_hash(std::string_view text) {
   return hash;
 }
 
-std::string fingerprint_identity(std::string_view tool, const std::map<std::string, std::string>& fingerprints) {
+std::string fingerprint_identity(std::string_view tool,
+                                 const std::map<std::string, std::string>& fingerprints) {
   std::string identity = std::string(tool) + "\npartialFingerprints";
   for (const auto& [key, value] : fingerprints) identity += "\n" + key + "=" + value;
   return identity;

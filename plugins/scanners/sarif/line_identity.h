@@ -18,7 +18,8 @@ namespace assay::sarif {
 uint64_t line_text_hash(std::string_view text);
 
 // "tool\npartialFingerprints\nkey=value\n..." with keys sorted.
-std::string fingerprint_identity(std::string_view tool, const std::map<std::string, std::string>& fingerprints);
+std::string fingerprint_identity(std::string_view tool,
+                                 const std::map<std::string, std::string>& fingerprints);
 
 // "tool\nline\n<16 hex digits>", with `source` naming what was hashed
 // ("line-text", "snippet", "message").

@@ -38,7 +38,8 @@ std::string lower(std::string_view text) {
 }
 
 void add_unique(std::vector<std::string>& list, std::string value) {
-  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
+    list.push_back(std::move(value));
 }
 
 bool is_problem_kind(std::string_view kind) { return kind == "fail" || kind == "review" || kind == "open"; }
@@ -56,9 +57,10 @@ struct RuleRef {
 
 const RuleInfo* rule_at(const ToolComponent& component, uint64_t index, const JsonPath& where) {
   if (index >= component.rules.size())
-    throw FieldError(where, std::to_string(index) + " names no rule of " +
-                                (component.name.empty() ? std::string("the tool") : "'" + component.name + "'") +
-                                " (" + std::to_string(component.rules.size()) + " rules)");
+    throw FieldError(
+        where, std::to_string(index) + " names no rule of " +
+                   (component.name.empty() ? std::string("the tool") : "'" + component.name + "'") + " (" +
+                   std::to_string(component.rules.size()) + " rules)");
   return &component.rules[index];
 }
 
@@ -79,13 +81,15 @@ RuleRef find_rule(const json& result, const RunContext& run, const JsonPath& whe
   }
   keep_going(problems, [&] {
     ref.id = input::string_field(result, "ruleId", where).value_or("");
-    if (ref.id.empty() && reference) ref.id = input::string_field(*reference, "id", reference_at).value_or("");
+    if (ref.id.empty() && reference)
+      ref.id = input::string_field(*reference, "id", reference_at).value_or("");
   });
   if (ref.component == nullptr) return ref;
   keep_going(problems, [&] {
     if (auto index = input::count_field(result, "ruleIndex", where)) {
       ref.rule = rule_at(*ref.component, *index, where.child("ruleIndex"));
-    } else if (auto index = reference ? input::count_field(*reference, "index", reference_at) : std::nullopt) {
+    } else if (auto index =
+                   reference ? input::count_field(*reference, "index", reference_at) : std::nullopt) {
       ref.rule = rule_at(*ref.component, *index, reference_at.child("index"));
     } else if (auto guid = reference ? input::string_field(*reference, "guid", reference_at) : std::nullopt) {
       const auto it = ref.component->rule_by_guid.find(*guid);
@@ -118,7 +122,8 @@ bool is_suppressed(const json& result, const JsonPath& where, ordered_json& open
   return !contested;
 }
 
-std::map<std::string, std::string> string_map(const json& result, std::string_view key, const JsonPath& where) {
+std::map<std::string, std::string> string_map(const json& result, std::string_view key,
+                                              const JsonPath& where) {
   std::map<std::string, std::string> map;
   const json* object = input::object_field(result, key, where);
   if (object == nullptr) return map;
@@ -152,8 +157,8 @@ struct Reading {
 
 class Converter {
  public:
-  Converter(const SarifOptions& options, const UriResolver& resolver, const RunContext& run, const JsonPath& where,
-            ProblemList& problems)
+  Converter(const SarifOptions& options, const UriResolver& resolver, const RunContext& run,
+            const JsonPath& where, ProblemList& problems)
       : options_(options), resolver_(resolver), run_(run), where_(where), problems_(problems) {}
 
   ResultOutcome read(const json& result, Reading& r) {
@@ -171,8 +176,9 @@ class Converter {
     keep_going(problems_, [&] { suppressed = is_suppressed(result, where_, r.open_suppressions); });
     if (suppressed) return ResultOutcome::suppressed;
     keep_going(problems_, [&] { r.baseline_state = read_baseline_state(result); });
-    if (!r.baseline_state.empty() && std::find(options_.baseline_states.begin(), options_.baseline_states.end(),
-                                               r.baseline_state) == options_.baseline_states.end())
+    if (!r.baseline_state.empty() &&
+        std::find(options_.baseline_states.begin(), options_.baseline_states.end(), r.baseline_state) ==
+            options_.baseline_states.end())
       return ResultOutcome::baseline_filtered;
 
     r.rule = find_rule(result, run_, where_, problems_);
@@ -181,7 +187,8 @@ class Converter {
     read_related(result, r);
     read_code_flows(result, r);
     read_levels_and_tags(result, r);
-    keep_going(problems_, [&] { r.partial_fingerprints = string_map(result, "partialFingerprints", where_); });
+    keep_going(problems_,
+               [&] { r.partial_fingerprints = string_map(result, "partialFingerprints", where_); });
     keep_going(problems_, [&] { r.fingerprints = string_map(result, "fingerprints", where_); });
     return ResultOutcome::finding;
   }
@@ -190,17 +197,21 @@ class Converter {
   std::string read_baseline_state(const json& result) {
     const std::string state = input::string_field(result, "baselineState", where_).value_or("");
     if (!state.empty() && state != "new" && state != "unchanged" && state != "updated" && state != "absent")
-      throw FieldError(where_.child("baselineState"), "'" + state + "' is not new, unchanged, updated or absent");
+      throw FieldError(where_.child("baselineState"),
+                       "'" + state + "' is not new, unchanged, updated or absent");
     return state;
   }
 
   std::string read_message(const json& result, const RuleRef& rule) {
     const json* message = input::object_field(result, "message", where_);
-    if (message != nullptr) return format_message(*message, rule.rule, rule.component, where_.child("message"));
-    const std::string fallback = rule.rule ? (rule.rule->short_description.empty() ? rule.rule->full_description
-                                                                                    : rule.rule->short_description)
-                                           : std::string();
-    if (fallback.empty()) throw FieldError(where_.child("message"), "is missing and the rule has no description");
+    if (message != nullptr)
+      return format_message(*message, rule.rule, rule.component, where_.child("message"));
+    const std::string fallback = rule.rule
+                                     ? (rule.rule->short_description.empty() ? rule.rule->full_description
+                                                                             : rule.rule->short_description)
+                                     : std::string();
+    if (fallback.empty())
+      throw FieldError(where_.child("message"), "is missing and the rule has no description");
     problems_.push_back({ProblemKind::value_ignored, where_.child("message").str(),
                          "is missing; the rule's description is used"});
     return fallback;
@@ -252,16 +263,20 @@ class Converter {
       if (flows == nullptr) return;
       for (size_t f = 0; f < flows->size(); ++f) {
         const JsonPath flow_at = where_.child("codeFlows").child(f);
-        const json* threads = input::array_field(input::require_object((*flows)[f], flow_at), "threadFlows", flow_at);
+        const json* threads =
+            input::array_field(input::require_object((*flows)[f], flow_at), "threadFlows", flow_at);
         ordered_json steps = ordered_json::array();
         for (size_t t = 0; threads && t < threads->size(); ++t) {
           const JsonPath thread_at = flow_at.child("threadFlows").child(t);
-          const json* list = input::array_field(input::require_object((*threads)[t], thread_at), "locations", thread_at);
+          const json* list =
+              input::array_field(input::require_object((*threads)[t], thread_at), "locations", thread_at);
           for (size_t s = 0; list && s < list->size(); ++s) {
             const JsonPath step_at = thread_at.child("locations").child(s);
-            const json* location = input::object_field(input::require_object((*list)[s], step_at), "location", step_at);
+            const json* location =
+                input::object_field(input::require_object((*list)[s], step_at), "location", step_at);
             if (location == nullptr) continue;
-            const ResultLocation step = read_location(*location, run_, resolver_, step_at.child("location"), problems_);
+            const ResultLocation step =
+                read_location(*location, run_, resolver_, step_at.child("location"), problems_);
             if (!step.refused.empty()) {
               refuse(step, step_at.child("location"), r.refused);
               continue;
@@ -292,7 +307,8 @@ class Converter {
       if (!r.level.empty() && !is_sarif_level(r.level)) {
         const std::string level = r.level;
         r.level.clear();
-        throw FieldError(where_.child("level"), "'" + level + "' is not a SARIF level (none, note, warning, error)");
+        throw FieldError(where_.child("level"),
+                         "'" + level + "' is not a SARIF level (none, note, warning, error)");
       }
     });
     if (r.level.empty()) r.level = rule && !rule->default_level.empty() ? rule->default_level : "warning";
@@ -309,7 +325,8 @@ class Converter {
       });
       keep_going(problems_, [&] {
         r.precision = input::string_field(*r.properties, "precision", at).value_or("");
-        if (r.precision.empty()) r.precision = input::string_field(*r.properties, "issue_confidence", at).value_or("");
+        if (r.precision.empty())
+          r.precision = input::string_field(*r.properties, "issue_confidence", at).value_or("");
       });
       keep_going(problems_, [&] {
         const json* tags = input::array_field(*r.properties, "tags", at);
@@ -379,8 +396,9 @@ void put_if_present(ordered_json& details, const char* name, const json& result,
   if (value != nullptr) details[name] = *value;
 }
 
-ordered_json details_of(const Reading& r, const json& result, const RunContext& run, const std::string& sarif_path,
-                        size_t run_index, size_t result_index, const std::string& identity_source) {
+ordered_json details_of(const Reading& r, const json& result, const RunContext& run,
+                        const std::string& sarif_path, size_t run_index, size_t result_index,
+                        const std::string& identity_source) {
   ordered_json d;
   d["sarif_file"] = sarif_path;
   d["run"] = run_index;
@@ -432,12 +450,16 @@ std::string title_of(const Reading& r) {
 
 }  // namespace
 
-ResultConverter::ResultConverter(const SarifOptions& options, const UriResolver& resolver, std::string sarif_path,
-                                 LineHashSource line_hashes)
-    : options_(options), resolver_(resolver), sarif_path_(std::move(sarif_path)), line_hashes_(std::move(line_hashes)) {}
+ResultConverter::ResultConverter(const SarifOptions& options, const UriResolver& resolver,
+                                 std::string sarif_path, LineHashSource line_hashes)
+    : options_(options),
+      resolver_(resolver),
+      sarif_path_(std::move(sarif_path)),
+      line_hashes_(std::move(line_hashes)) {}
 
 ConvertedResult ResultConverter::convert(const json& result, const RunContext& run, size_t run_index,
-                                         size_t result_index, const JsonPath& where, ProblemList& problems) const {
+                                         size_t result_index, const JsonPath& where,
+                                         ProblemList& problems) const {
   Reading r;
   Converter converter(options_, resolver_, run, where, problems);
   ConvertedResult converted;

@@ -26,7 +26,8 @@ std::string snippet_text(const json& region, const JsonPath& where) {
   return input::string_field(*snippet, "text", where.child("snippet")).value_or("");
 }
 
-void read_region(ResultLocation& location, const json& physical, const JsonPath& where, ProblemList& problems) {
+void read_region(ResultLocation& location, const json& physical, const JsonPath& where,
+                 ProblemList& problems) {
   try {
     if (const json* region = input::object_field(physical, "region", where)) {
       const JsonPath at = where.child("region");
@@ -37,10 +38,12 @@ void read_region(ResultLocation& location, const json& physical, const JsonPath&
       location.column_end = line_number(*region, "endColumn", at);
       location.snippet = snippet_text(*region, at);
     }
-    if (const json* context = input::object_field(physical, "contextRegion", where); context && location.snippet.empty())
+    if (const json* context = input::object_field(physical, "contextRegion", where);
+        context && location.snippet.empty())
       location.snippet = snippet_text(*context, where.child("contextRegion"));
   } catch (const FieldError& error) {
-    problems.push_back({ProblemKind::value_ignored, error.path(), error.problem() + "; the region is left out"});
+    problems.push_back(
+        {ProblemKind::value_ignored, error.path(), error.problem() + "; the region is left out"});
     location.line_start = location.line_end = location.column_start = location.column_end = 0;
   }
 }
@@ -78,7 +81,8 @@ void read_logical(ResultLocation& location, const json& object, const RunContext
       std::string name = input::string_field(logical, "fullyQualifiedName", at).value_or("");
       if (name.empty()) name = input::string_field(logical, "name", at).value_or("");
       if (name.empty()) {
-        if (auto index = input::count_field(logical, "index", at); index && *index < run.logical_locations.size())
+        if (auto index = input::count_field(logical, "index", at);
+            index && *index < run.logical_locations.size())
           name = run.logical_locations[*index];
       }
       if (!name.empty()) location.logical.push_back(std::move(name));

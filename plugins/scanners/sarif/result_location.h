@@ -33,7 +33,8 @@ struct ResultLocation {
 // Reads the location object at `where`. Throws input::FieldError when it is
 // not an object or its physicalLocation is malformed; problems with optional
 // parts (region, message) are reported in `problems` and left out.
-ResultLocation read_location(const nlohmann::json& location, const RunContext& run, const UriResolver& resolver,
-                             const input::JsonPath& where, ProblemList& problems);
+ResultLocation read_location(const nlohmann::json& location, const RunContext& run,
+                             const UriResolver& resolver, const input::JsonPath& where,
+                             ProblemList& problems);
 
 }  // namespace assay::sarif

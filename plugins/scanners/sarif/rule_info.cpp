@@ -48,8 +48,9 @@ void read_cwe_property(const json& properties, const JsonPath& where, std::vecto
     std::optional<std::string> cwe;
     if (item.is_string()) cwe = cwe_from_taxon_id(item.get<std::string>());
     if (item.is_number_unsigned()) cwe = "CWE-" + std::to_string(item.get<uint64_t>());
-    if (!cwe) throw FieldError(value->is_array() ? where.child("cwe").child(i) : where.child("cwe"),
-                               "is not a CWE id: " + item.dump());
+    if (!cwe)
+      throw FieldError(value->is_array() ? where.child("cwe").child(i) : where.child("cwe"),
+                       "is not a CWE id: " + item.dump());
     add_unique(cwes, *cwe);
   }
 }
@@ -110,7 +111,8 @@ RuleInfo read_rule(const json& rule, const JsonPath& where, ProblemList& problem
   info.id = input::string_field(rule, "id", where).value_or("");
   keep_going(problems, [&] { info.guid = input::string_field(rule, "guid", where).value_or(""); });
   keep_going(problems, [&] { info.name = input::string_field(rule, "name", where).value_or(""); });
-  keep_going(problems, [&] { info.short_description = message_string_text(rule, "shortDescription", where); });
+  keep_going(problems,
+             [&] { info.short_description = message_string_text(rule, "shortDescription", where); });
   keep_going(problems, [&] { info.full_description = message_string_text(rule, "fullDescription", where); });
   keep_going(problems, [&] { info.help_text = message_string_text(rule, "help", where); });
   keep_going(problems, [&] { info.help_uri = input::string_field(rule, "helpUri", where).value_or(""); });
@@ -121,7 +123,8 @@ RuleInfo read_rule(const json& rule, const JsonPath& where, ProblemList& problem
     const JsonPath at = where.child("defaultConfiguration");
     const std::string level = input::string_field(*configuration, "level", at).value_or("");
     if (!level.empty() && !is_sarif_level(level))
-      throw FieldError(at.child("level"), "'" + level + "' is not a SARIF level (none, note, warning, error)");
+      throw FieldError(at.child("level"),
+                       "'" + level + "' is not a SARIF level (none, note, warning, error)");
     info.default_level = level;
   });
   const json* properties = nullptr;
@@ -130,7 +133,8 @@ RuleInfo read_rule(const json& rule, const JsonPath& where, ProblemList& problem
     const JsonPath at = where.child("properties");
     info.properties = *properties;
     keep_going(problems, [&] { info.tags = read_tags(*properties, at); });
-    keep_going(problems, [&] { info.precision = input::string_field(*properties, "precision", at).value_or(""); });
+    keep_going(problems,
+               [&] { info.precision = input::string_field(*properties, "precision", at).value_or(""); });
     keep_going(problems, [&] {
       info.security_severity = input::number_or_numeric_string(*properties, "security-severity", at);
       if (info.security_severity && (*info.security_severity < 0 || *info.security_severity > 10)) {
@@ -153,11 +157,13 @@ ToolComponent read_tool_component(const json& component, const JsonPath& where, 
   tool.name = input::string_field(component, "name", where).value_or("");
   keep_going(problems, [&] {
     tool.version = input::string_field(component, "version", where).value_or("");
-    if (tool.version.empty()) tool.version = input::string_field(component, "semanticVersion", where).value_or("");
+    if (tool.version.empty())
+      tool.version = input::string_field(component, "semanticVersion", where).value_or("");
   });
   keep_going(problems, [&] { tool.guid = input::string_field(component, "guid", where).value_or(""); });
-  keep_going(problems,
-             [&] { tool.global_message_strings = read_message_strings(component, "globalMessageStrings", where); });
+  keep_going(problems, [&] {
+    tool.global_message_strings = read_message_strings(component, "globalMessageStrings", where);
+  });
   const json* rules = nullptr;
   keep_going(problems, [&] { rules = input::array_field(component, "rules", where); });
   if (rules == nullptr) return tool;
@@ -169,7 +175,8 @@ ToolComponent read_tool_component(const json& component, const JsonPath& where, 
     try {
       rule = read_rule((*rules)[i], at, problems);
     } catch (const FieldError& error) {
-      problems.push_back({ProblemKind::value_ignored, error.path(), error.problem() + "; the rule's metadata is left out"});
+      problems.push_back(
+          {ProblemKind::value_ignored, error.path(), error.problem() + "; the rule's metadata is left out"});
     }
     if (!rule.id.empty()) tool.rule_by_id.emplace(rule.id, i);
     if (!rule.guid.empty()) tool.rule_by_guid.emplace(rule.guid, i);

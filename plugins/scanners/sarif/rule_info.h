@@ -22,9 +22,9 @@ struct RuleInfo {
   std::string full_description;
   std::string help_text;
   std::string help_uri;
-  std::vector<std::string> tags;  // properties.tags, as written
-  std::vector<std::string> cwes;  // "CWE-79", from tags, properties.cwe and relationships
-  std::string default_level;      // defaultConfiguration.level, "" when absent
+  std::vector<std::string> tags;            // properties.tags, as written
+  std::vector<std::string> cwes;            // "CWE-79", from tags, properties.cwe and relationships
+  std::string default_level;                // defaultConfiguration.level, "" when absent
   std::optional<double> security_severity;  // properties["security-severity"], 0..10
   std::string precision;                    // properties.precision (CodeQL: very-high .. low)
   std::map<std::string, std::string> message_strings;  // messageStrings id -> text
@@ -54,7 +54,8 @@ RuleInfo read_rule(const nlohmann::json& rule, const input::JsonPath& where, Pro
 
 // The text of a multiformatMessageString (shortDescription, help, a message
 // string): its text, else its markdown; "" when absent.
-std::string message_string_text(const nlohmann::json& object, std::string_view key, const input::JsonPath& where);
+std::string message_string_text(const nlohmann::json& object, std::string_view key,
+                                const input::JsonPath& where);
 
 // The four SARIF levels.
 bool is_sarif_level(std::string_view level);

@@ -53,7 +53,8 @@ void read_tool(RunContext& run, const json& tool, const JsonPath& where, Problem
     try {
       run.extensions.push_back(read_tool_component((*extensions)[i], at, problems));
     } catch (const FieldError& error) {
-      problems.push_back({ProblemKind::value_ignored, error.path(), error.problem() + "; the extension is left out"});
+      problems.push_back(
+          {ProblemKind::value_ignored, error.path(), error.problem() + "; the extension is left out"});
       run.extensions.emplace_back();  // keeps the indices of the others
     }
   }
@@ -86,7 +87,8 @@ void RunContext::read_member(std::string_view key, const json& value, const Json
   }
 }
 
-void RunContext::read_artifact(size_t index, const json& artifact, const JsonPath& where, ProblemList& problems) {
+void RunContext::read_artifact(size_t index, const json& artifact, const JsonPath& where,
+                               ProblemList& problems) {
   if (artifacts.size() <= index) artifacts.resize(index + 1);
   try {
     input::require_object(artifact, where);

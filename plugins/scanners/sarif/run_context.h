@@ -22,7 +22,7 @@ struct ArtifactRef {
 };
 
 struct RunContext {
-  bool present = false;  // runs[i] was an object
+  bool present = false;   // runs[i] was an object
   bool has_tool = false;  // tool.driver.name was read
   ToolComponent driver;
   std::vector<ToolComponent> extensions;

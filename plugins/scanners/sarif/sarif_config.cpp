@@ -47,7 +47,8 @@ std::string read_string(const json& j, const std::string& field) {
 std::vector<std::string> read_strings(const json& j, const std::string& field) {
   std::vector<std::string> out;
   require_array(j, field);
-  for (size_t i = 0; i < j.size(); ++i) out.push_back(read_string(j[i], field + "[" + std::to_string(i) + "]"));
+  for (size_t i = 0; i < j.size(); ++i)
+    out.push_back(read_string(j[i], field + "[" + std::to_string(i) + "]"));
   return out;
 }
 
@@ -69,8 +70,8 @@ std::vector<std::string> read_source_roots(const json& j) {
   for (size_t i = 0; i < roots.size(); ++i) {
     const std::string& root = roots[i];
     const bool absolute = root.starts_with('/') || root.starts_with("file:") ||
-                          (root.size() >= 3 && std::isalpha(static_cast<unsigned char>(root[0])) && root[1] == ':' &&
-                           (root[2] == '/' || root[2] == '\\'));
+                          (root.size() >= 3 && std::isalpha(static_cast<unsigned char>(root[0])) &&
+                           root[1] == ':' && (root[2] == '/' || root[2] == '\\'));
     if (!absolute)
       fail(".source_roots[" + std::to_string(i) + "]",
            "'" + root + "' must be an absolute directory or a file: URI (where the tool ran)");
@@ -83,8 +84,8 @@ std::map<std::string, std::string> read_base_ids(const json& j) {
   for (const auto& [id, value] : require_object(j, ".uri_base_ids").items()) {
     const std::string field = ".uri_base_ids." + id;
     std::string dir = read_string(value, field);
-    if (dir.starts_with('/') || dir == ".." || dir.starts_with("../") || dir.find("/../") != std::string::npos ||
-        dir.ends_with("/.."))
+    if (dir.starts_with('/') || dir == ".." || dir.starts_with("../") ||
+        dir.find("/../") != std::string::npos || dir.ends_with("/.."))
       fail(field, "'" + dir + "' must be a directory inside the repository, relative to its root");
     bases[id] = std::move(dir);
   }
@@ -111,7 +112,9 @@ std::vector<std::string> read_cwes(const json& j) {
   const std::vector<std::string> texts = read_strings(j, ".non_security_cwes");
   for (size_t i = 0; i < texts.size(); ++i) {
     const std::optional<std::string> cwe = cwe_from_taxon_id(texts[i]);
-    if (!cwe) fail(".non_security_cwes[" + std::to_string(i) + "]", "'" + texts[i] + "' is not a CWE id like CWE-398");
+    if (!cwe)
+      fail(".non_security_cwes[" + std::to_string(i) + "]",
+           "'" + texts[i] + "' is not a CWE id like CWE-398");
     cwes.push_back(*cwe);
   }
   return cwes;
@@ -140,25 +143,54 @@ void reject_unknown_keys(const json& j) {
 
 SarifOptions SarifOptions::defaults() {
   SarifOptions o;
-  o.security_tools = {"bandit",     "gosec",     "brakeman", "trivy",          "grype",
-                      "checkov",    "tfsec",     "kics",     "gitleaks",       "trufflehog",
-                      "njsscan",    "horusec",   "devskim",  "security code scan", "dependency-check",
-                      "osv-scanner", "snyk open source", "snyk code", "snyk container", "snyk iac"};
-  o.tag_categories = {
-      {"security", "security"},           {"vulnerability", "security"},
-      {"performance", "performance"},     {"efficiency", "performance"},
-      {"maintainability", "technical-debt"}, {"complexity", "technical-debt"},
-      {"duplication", "technical-debt"},  {"technical-debt", "technical-debt"},
-      {"deprecated", "technical-debt"},   {"correctness", "code-quality"},
-      {"reliability", "code-quality"},    {"style", "code-quality"},
-      {"readability", "code-quality"},    {"code-quality", "code-quality"},
-      {"documentation", "documentation"}, {"testing", "testing"},
-      {"test", "testing"},                {"dependency", "dependency"},
-      {"dependencies", "dependency"},     {"supply-chain", "dependency"},
-      {"infrastructure", "infrastructure"}, {"iac", "infrastructure"},
-      {"compliance", "compliance"},       {"license", "compliance"},
-      {"licensing", "compliance"},        {"feature", "feature"}};
-  o.non_security_cwes = {"CWE-398", "CWE-561", "CWE-563", "CWE-570", "CWE-571", "CWE-1041", "CWE-1078", "CWE-1164"};
+  o.security_tools = {"bandit",
+                      "gosec",
+                      "brakeman",
+                      "trivy",
+                      "grype",
+                      "checkov",
+                      "tfsec",
+                      "kics",
+                      "gitleaks",
+                      "trufflehog",
+                      "njsscan",
+                      "horusec",
+                      "devskim",
+                      "security code scan",
+                      "dependency-check",
+                      "osv-scanner",
+                      "snyk open source",
+                      "snyk code",
+                      "snyk container",
+                      "snyk iac"};
+  o.tag_categories = {{"security", "security"},
+                      {"vulnerability", "security"},
+                      {"performance", "performance"},
+                      {"efficiency", "performance"},
+                      {"maintainability", "technical-debt"},
+                      {"complexity", "technical-debt"},
+                      {"duplication", "technical-debt"},
+                      {"technical-debt", "technical-debt"},
+                      {"deprecated", "technical-debt"},
+                      {"correctness", "code-quality"},
+                      {"reliability", "code-quality"},
+                      {"style", "code-quality"},
+                      {"readability", "code-quality"},
+                      {"code-quality", "code-quality"},
+                      {"documentation", "documentation"},
+                      {"testing", "testing"},
+                      {"test", "testing"},
+                      {"dependency", "dependency"},
+                      {"dependencies", "dependency"},
+                      {"supply-chain", "dependency"},
+                      {"infrastructure", "infrastructure"},
+                      {"iac", "infrastructure"},
+                      {"compliance", "compliance"},
+                      {"license", "compliance"},
+                      {"licensing", "compliance"},
+                      {"feature", "feature"}};
+  o.non_security_cwes = {"CWE-398", "CWE-561",  "CWE-563",  "CWE-570",
+                         "CWE-571", "CWE-1041", "CWE-1078", "CWE-1164"};
   return o;
 }
 
@@ -184,7 +216,8 @@ SarifConfig SarifConfig::parse(std::string_view json_text) {
   }
   if (j.contains("source_roots")) c.options.source_roots = read_source_roots(j["source_roots"]);
   if (j.contains("uri_base_ids")) c.options.uri_base_ids = read_base_ids(j["uri_base_ids"]);
-  if (j.contains("security_tools")) c.options.security_tools = read_strings(j["security_tools"], ".security_tools");
+  if (j.contains("security_tools"))
+    c.options.security_tools = read_strings(j["security_tools"], ".security_tools");
   if (j.contains("tag_categories")) c.options.tag_categories = read_tag_categories(j["tag_categories"]);
   if (j.contains("non_security_cwes")) c.options.non_security_cwes = read_cwes(j["non_security_cwes"]);
   if (j.contains("baseline_states")) c.options.baseline_states = read_baseline_states(j["baseline_states"]);

@@ -15,8 +15,8 @@ namespace assay::sarif {
 
 // `message` is the message object at `where`; `rule` and `component` may be
 // null. Throws input::FieldError when the message is malformed.
-std::string format_message(const nlohmann::json& message, const RuleInfo* rule, const ToolComponent* component,
-                           const input::JsonPath& where);
+std::string format_message(const nlohmann::json& message, const RuleInfo* rule,
+                           const ToolComponent* component, const input::JsonPath& where);
 
 // The first non-empty line of `text`, trimmed.
 std::string first_line(std::string_view text);

@@ -47,7 +47,8 @@ class MetadataPass {
     }
     const std::string_view member = p.is_index(2) ? std::string_view() : p.key(2);
     if (p.size() == 3) {
-      if (is_indexed_run_member(member)) return kind == ValueKind::array ? Selection::descend : Selection::capture;
+      if (is_indexed_run_member(member))
+        return kind == ValueKind::array ? Selection::descend : Selection::capture;
       return is_captured_run_member(member) ? Selection::capture : Selection::skip;
     }
     return p.size() == 4 && is_indexed_run_member(member) ? Selection::capture : Selection::skip;
@@ -152,7 +153,8 @@ class ResultsPass {
       : runs_(runs), converter_(converter), events_(events), summary_(summary) {}
 
   Selection select(const JsonPath& p, ValueKind kind) const {
-    if (p.size() <= 1) return p.empty() || (!p.is_index(0) && p.key(0) == "runs") ? Selection::descend : Selection::skip;
+    if (p.size() <= 1)
+      return p.empty() || (!p.is_index(0) && p.key(0) == "runs") ? Selection::descend : Selection::skip;
     if (!in_run(p) || !usable(runs_, p.index(1))) return Selection::skip;
     if (p.size() == 2) return Selection::descend;
     if (p.is_index(2) || p.key(2) != "results") return Selection::skip;
@@ -163,7 +165,8 @@ class ResultsPass {
   bool take(const JsonPath& p, json&& value) {
     if (p.size() == 3) {
       if (!value.is_null())
-        report({ProblemKind::run_skipped, p.str(), "must be an array, got " + input::describe_json_type(value)});
+        report(
+            {ProblemKind::run_skipped, p.str(), "must be an array, got " + input::describe_json_type(value)});
       return true;
     }
     ++summary_.results;
@@ -172,7 +175,8 @@ class ResultsPass {
     try {
       converted = converter_.convert(value, runs_[p.index(1)], p.index(1), p.index(3), p, problems);
     } catch (const FieldError& error) {
-      problems.push_back({ProblemKind::result_skipped, error.path(), error.problem() + "; the result is skipped"});
+      problems.push_back(
+          {ProblemKind::result_skipped, error.path(), error.problem() + "; the result is skipped"});
       ++summary_.malformed;
       for (const SarifProblem& problem : problems) report(problem);
       return true;
@@ -216,14 +220,15 @@ class ResultsPass {
 };
 
 std::string syntax_problem(const input::JsonReadError& error) {
-  return "line " + std::to_string(error.line) + ", column " + std::to_string(error.column) + ": " + error.message;
+  return "line " + std::to_string(error.line) + ", column " + std::to_string(error.column) + ": " +
+         error.message;
 }
 
 }  // namespace
 
 SarifFileSummary read_sarif(std::string_view text, const std::string& sarif_path, const SarifOptions& options,
-                            const UriResolver& resolver, const LineHashSource& line_hashes, SarifEvents& events,
-                            const input::JsonReadOptions& json_options) {
+                            const UriResolver& resolver, const LineHashSource& line_hashes,
+                            SarifEvents& events, const input::JsonReadOptions& json_options) {
   SarifFileSummary summary;
   ProblemList problems;
   MetadataPass metadata(problems);

@@ -44,7 +44,7 @@ struct SarifFileSummary {
 
 // Reads `text`, the SARIF file at repository path `sarif_path`.
 SarifFileSummary read_sarif(std::string_view text, const std::string& sarif_path, const SarifOptions& options,
-                            const UriResolver& resolver, const LineHashSource& line_hashes, SarifEvents& events,
-                            const input::JsonReadOptions& json_options = {});
+                            const UriResolver& resolver, const LineHashSource& line_hashes,
+                            SarifEvents& events, const input::JsonReadOptions& json_options = {});
 
 }  // namespace assay::sarif

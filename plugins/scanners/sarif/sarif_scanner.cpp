@@ -54,7 +54,8 @@ class EmittingEvents : public SarifEvents {
     ++totals_.problems;
     if (++problems_ > kProblemsLoggedPerFile) return;
     const std::string line = sarif_path_ + ": " + problem.path + ": " + problem.message;
-    const bool serious = problem.kind == ProblemKind::file_unreadable || problem.kind == ProblemKind::run_skipped ||
+    const bool serious = problem.kind == ProblemKind::file_unreadable ||
+                         problem.kind == ProblemKind::run_skipped ||
                          problem.kind == ProblemKind::result_skipped;
     serious ? host_.error(line) : host_.warn(line);
   }
@@ -96,7 +97,8 @@ class SarifScanner : public sdk::Scanner {
     const UriResolver resolver(options.repository_root, options.source_roots, options.uri_base_ids);
     Totals totals;
     scan.parallel_for(sarif_files.size(), [&](size_t k) {
-      if (!totals.cancelled && !scan.cancelled()) read_file(scan, sarif_files[k], files, options, resolver, totals);
+      if (!totals.cancelled && !scan.cancelled())
+        read_file(scan, sarif_files[k], files, options, resolver, totals);
     });
     log_totals(totals);
   }
@@ -125,8 +127,9 @@ class SarifScanner : public sdk::Scanner {
     ++totals.files;
     if (info.size > config_.max_file_size) {
       ++totals.unreadable;
-      host_.error(path + ": " + std::to_string(info.size) + " bytes, more than plugins.sarif.max_file_size (" +
-                  std::to_string(config_.max_file_size) + "); skipped");
+      host_.error(path + ": " + std::to_string(info.size) +
+                  " bytes, more than plugins.sarif.max_file_size (" + std::to_string(config_.max_file_size) +
+                  "); skipped");
       return;
     }
     sdk::Blob blob(scan.api(), scan.raw());
@@ -150,18 +153,20 @@ class SarifScanner : public sdk::Scanner {
     totals.outside += summary.refused;
     totals.malformed += summary.malformed;
     if (summary.readable)
-      host_.debug(path + ": " + std::to_string(summary.findings) + " findings from " + std::to_string(summary.results) +
-                  " results in " + std::to_string(summary.runs) + " runs");
+      host_.debug(path + ": " + std::to_string(summary.findings) + " findings from " +
+                  std::to_string(summary.results) + " results in " + std::to_string(summary.runs) + " runs");
   }
 
   void log_totals(const Totals& t) const {
-    host_.info(std::to_string(t.findings - t.refused_by_host) + " findings from " + std::to_string(t.results) +
-               " results in " + std::to_string(t.files) + " SARIF files (" + std::to_string(t.suppressed) +
-               " suppressed, " + std::to_string(t.baseline_filtered) + " filtered by baselineState, " +
-               std::to_string(t.not_a_problem) + " not problems, " + std::to_string(t.outside) +
-               " outside the repository, " + std::to_string(t.malformed) + " malformed)");
+    host_.info(std::to_string(t.findings - t.refused_by_host) + " findings from " +
+               std::to_string(t.results) + " results in " + std::to_string(t.files) + " SARIF files (" +
+               std::to_string(t.suppressed) + " suppressed, " + std::to_string(t.baseline_filtered) +
+               " filtered by baselineState, " + std::to_string(t.not_a_problem) + " not problems, " +
+               std::to_string(t.outside) + " outside the repository, " + std::to_string(t.malformed) +
+               " malformed)");
     if (t.unreadable > 0)
-      host_.error(std::to_string(t.unreadable) + " SARIF files could not be read (errors above); the others were");
+      host_.error(std::to_string(t.unreadable) +
+                  " SARIF files could not be read (errors above); the others were");
     if (t.refused_by_host > 0)
       host_.warn("the host refused " + std::to_string(t.refused_by_host) +
                  " SARIF findings (its log says why); the scan went on without them");
@@ -181,4 +186,5 @@ class SarifScanner : public sdk::Scanner {
 }  // namespace assay::sarif
 
 ASSAY_SCANNER_PLUGIN(assay::sarif::SarifScanner, "sarif", "1.0.0",
-                     "Imports the results of other tools from SARIF 2.1.0 files", assay::sarif::sarif_config_schema())
+                     "Imports the results of other tools from SARIF 2.1.0 files",
+                     assay::sarif::sarif_config_schema())

@@ -20,8 +20,8 @@ bool starts_with_drive(std::string_view text) {
 std::string scheme_of(std::string_view uri) {
   if (uri.empty() || !is_alpha(uri[0])) return "";
   size_t i = 1;
-  while (i < uri.size() && (std::isalnum(static_cast<unsigned char>(uri[i])) || uri[i] == '+' || uri[i] == '-' ||
-                            uri[i] == '.'))
+  while (i < uri.size() && (std::isalnum(static_cast<unsigned char>(uri[i])) || uri[i] == '+' ||
+                            uri[i] == '-' || uri[i] == '.'))
     ++i;
   if (i >= uri.size() || uri[i] != ':' || i == 1) return "";
   std::string scheme(uri.substr(0, i));
@@ -185,8 +185,8 @@ std::optional<UriResolver::Place> UriResolver::base_place(std::string_view base_
 }
 
 std::optional<UriResolver::Place> UriResolver::place_of(std::string_view uri, std::string_view base_id,
-                                                        const std::map<std::string, UriBase>& bases, int depth,
-                                                        std::string& refused) const {
+                                                        const std::map<std::string, UriBase>& bases,
+                                                        int depth, std::string& refused) const {
   const std::string scheme = scheme_of(uri);
   std::string_view reference = without_query_and_fragment(uri);
   if (!scheme.empty() && scheme != "file") {

@@ -67,6 +67,13 @@ TEST(Fingerprint, ScannerIdentityWinsOverEvidence) {
   Finding b = marker("src/a.c", 1, "second wording");
   a.identity = b.identity = "sarif:abc123";
   EXPECT_EQ(fingerprint(a, 0), fingerprint(b, 0));
+  // Nor do rule and path count: the scanner's identity is the whole identity.
+  b.path = "src/moved.c";
+  b.rule = "FIXME";
+  EXPECT_EQ(fingerprint(a, 0), fingerprint(b, 0));
+  Finding other_scanner = a;
+  other_scanner.source = "other";
+  EXPECT_NE(fingerprint(a, 0), fingerprint(other_scanner, 0));
 }
 
 TEST(Backlog, EqualFindingsInOneFileGetDistinctStableFingerprints) {
@@ -124,7 +131,8 @@ TEST(Backlog, ItemJsonHasTheDocumentedShape) {
   const std::vector<std::string> expected = {"key",      "fingerprint", "title",     "category",     "source",
                                              "rule",     "location",    "evidence",  "effort_hours", "confidence",
                                              "severity", "tags",        "scores",    "value_usd",    "risk",
-                                             "rank",     "details",     "origin",    "file_history", "breakdown"};
+                                             "rank",     "status",      "first_seen", "details",     "origin",
+                                             "file_history", "breakdown"};
   EXPECT_EQ(keys, expected);
   EXPECT_TRUE(j["origin"].is_null());  // the marker stated no origin
   EXPECT_TRUE(j["file_history"].is_null());

@@ -54,7 +54,11 @@ TEST_F(JsonReporterTest, WritesTheDocumentShapeWithItemsInRankOrder) {
 
   ordered_json backlog = read_backlog(input);
   EXPECT_EQ(keys_of(backlog), (std::vector<std::string>{"schema", "repository", "scan", "maturity", "items",
-                                                        "next_best", "summary", "generated_by"}));
+                                                        "next_best", "summary", "stats", "completed",
+                                                        "generated_by"}));
+  // A header without the state store's fields: no statistics, nothing completed.
+  EXPECT_TRUE(backlog.at("stats").is_null());
+  EXPECT_EQ(backlog.at("completed"), ordered_json::array());
   EXPECT_EQ(backlog.at("schema"), 1);
   EXPECT_EQ(backlog.at("repository"), input.header.at("repository"));
   EXPECT_EQ(backlog.at("scan"), input.header.at("scan"));

@@ -56,12 +56,14 @@ std::vector<std::string> shape_problems(const ordered_json& log) {
     check(!uri.empty() && uri.front() != '/' && uri.find(' ') == std::string::npos &&
               uri.find(':') == std::string::npos,
           at + " uri must be a relative reference without spaces or colons: " + uri);
-    check(physical["artifactLocation"].value("uriBaseId", "") == "SRCROOT", at + " uri must be relative to SRCROOT");
+    check(physical["artifactLocation"].value("uriBaseId", "") == "SRCROOT",
+          at + " uri must be relative to SRCROOT");
     if (physical.contains("region")) {
       const ordered_json& region = physical["region"];
       check(region["startLine"].is_number_unsigned() && region["startLine"].get<uint64_t>() >= 1,
             at + ".region.startLine must be >= 1");
-      check(!region.contains("endLine") || region["endLine"].get<uint64_t>() >= region["startLine"].get<uint64_t>(),
+      check(!region.contains("endLine") ||
+                region["endLine"].get<uint64_t>() >= region["startLine"].get<uint64_t>(),
             at + ".region.endLine must not precede startLine");
     }
   }
@@ -73,8 +75,8 @@ class SarifReporterTest : public ::testing::Test {
   RunInput sample_input() {
     RunInput input;
     input.items = sample_items();
-    input.items.push_back(make_item("CQ-002", "Odd path", "code-quality", "markers", "web/main page:ä.js", 2, 2, 1, 5,
-                                    10, 6));
+    input.items.push_back(
+        make_item("CQ-002", "Odd path", "code-quality", "markers", "web/main page:ä.js", 2, 2, 1, 5, 10, 6));
     input.items.back().json["severity"] = nullptr;
     input.items.back().json["tags"] = {"code-quality", "marker"};
     input.items[1].json["severity"] = "critical";
@@ -97,7 +99,8 @@ class SarifReporterTest : public ::testing::Test {
 TEST_F(SarifReporterTest, DeclaresItselfAsReporter) {
   EXPECT_EQ(reporter.plugin().kind, ASSAY_KIND_REPORTER);
   EXPECT_STREQ(reporter.plugin().name, "sarif-report");
-  EXPECT_EQ(ordered_json::parse(reporter.plugin().config_schema)["properties"]["file"]["default"], "backlog.sarif");
+  EXPECT_EQ(ordered_json::parse(reporter.plugin().config_schema)["properties"]["file"]["default"],
+            "backlog.sarif");
 }
 
 TEST_F(SarifReporterTest, WritesValidSarifWithOneResultPerItem) {
@@ -107,24 +110,28 @@ TEST_F(SarifReporterTest, WritesValidSarifWithOneResultPerItem) {
   const ordered_json& run = log["runs"][0];
   ASSERT_EQ(run["results"].size(), 6u);
   EXPECT_EQ(run["tool"]["driver"]["version"], "0.1.0");
-  EXPECT_EQ(run["tool"]["driver"]["rules"],
-            ordered_json::parse(R"([{"id": "marker-comment", "name": "marker-comment", "properties": {"sources": ["markers"]}},
+  EXPECT_EQ(
+      run["tool"]["driver"]["rules"],
+      ordered_json::parse(
+          R"([{"id": "marker-comment", "name": "marker-comment", "properties": {"sources": ["markers"]}},
                                     {"id": "missing-api-docs", "name": "missing-api-docs", "properties": {"sources": ["maturity"]}}])"));
   const ordered_json& first = run["results"][0];
   EXPECT_EQ(first["ruleId"], "marker-comment");
   EXPECT_EQ(first["level"], "warning");
   EXPECT_EQ(first["message"]["text"], "Overflow in the expression parser");
   EXPECT_EQ(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "src/parser.c");
-  EXPECT_EQ(first["locations"][0]["physicalLocation"]["region"], ordered_json::parse(R"({"startLine": 10, "endLine": 12})"));
+  EXPECT_EQ(first["locations"][0]["physicalLocation"]["region"],
+            ordered_json::parse(R"({"startLine": 10, "endLine": 12})"));
   EXPECT_EQ(first["partialFingerprints"]["assay/v1"], "9f2c1e81a7d3b40c5");
   EXPECT_EQ(first["properties"]["tags"], ordered_json::parse(R"(["technical-debt", "marker", "debt"])"));
   EXPECT_EQ(first["properties"]["assay"]["key"], "TD-001");
   EXPECT_DOUBLE_EQ(first["properties"]["assay"]["scores"]["composite"].get<double>(), 35.24);
   EXPECT_EQ(run["results"][1]["level"], "error");  // critical
-  EXPECT_EQ(run["results"][2]["locations"][0]["physicalLocation"]["region"], ordered_json::parse(R"({"startLine": 88})"));
+  EXPECT_EQ(run["results"][2]["locations"][0]["physicalLocation"]["region"],
+            ordered_json::parse(R"({"startLine": 88})"));
   EXPECT_FALSE(run["results"][4].contains("locations"));  // not bound to a file
-  EXPECT_EQ(run["results"][4]["level"], "note");            // info
-  EXPECT_EQ(run["results"][5]["level"], "warning");         // no severity stated
+  EXPECT_EQ(run["results"][4]["level"], "note");          // info
+  EXPECT_EQ(run["results"][5]["level"], "warning");       // no severity stated
   EXPECT_EQ(run["results"][5]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "web/main%20page%3A%C3%A4.js");
   EXPECT_EQ(run["results"][5]["properties"]["tags"], ordered_json::parse(R"(["code-quality", "marker"])"));
@@ -147,7 +154,8 @@ TEST_F(SarifReporterTest, FingerprintsAreTheItemsAndStableAcrossRuns) {
   RunInput again = sample_input();
   const ordered_json second = run_and_read(again);
   for (size_t i = 0; i < first["runs"][0]["results"].size(); ++i)
-    EXPECT_EQ(first["runs"][0]["results"][i]["partialFingerprints"], second["runs"][0]["results"][i]["partialFingerprints"]);
+    EXPECT_EQ(first["runs"][0]["results"][i]["partialFingerprints"],
+              second["runs"][0]["results"][i]["partialFingerprints"]);
 }
 
 TEST_F(SarifReporterTest, MalformedItemsAndCountsFailTheReport) {
@@ -197,7 +205,8 @@ TEST_F(SarifReporterTest, RoundTripThroughTheSarifScanner) {
     const std::string title = j["title"];
     EXPECT_EQ(found->title, j["rule"].get<std::string>() + ": " + title.substr(0, title.find('\n'))) << key;
     EXPECT_EQ(found->evidence, title) << key;
-    EXPECT_EQ(found->identity, "assay\npartialFingerprints\nassay/v1=" + j["fingerprint"].get<std::string>()) << key;
+    EXPECT_EQ(found->identity, "assay\npartialFingerprints\nassay/v1=" + j["fingerprint"].get<std::string>())
+        << key;
     EXPECT_EQ(found->details["properties"]["assay"]["scores"], j["scores"]) << key;
   }
   // Severities pass through SARIF's levels: critical and high come back as

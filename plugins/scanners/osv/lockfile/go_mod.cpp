@@ -74,7 +74,7 @@ class GoModReader {
 
   void directive(const std::string& verb, const std::vector<std::string>& args, uint32_t line) {
     if (verb == "require") {
-      if (args.size() < 2) {
+      if (args.size() < 2 || args[0].empty() || args[1].empty()) {
         out_.warnings.push_back("line " + std::to_string(line) +
                                 ": require needs a module path and a version");
         return;

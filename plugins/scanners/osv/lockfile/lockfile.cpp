@@ -89,7 +89,9 @@ const char* format_name(LockfileFormat format) {
   return "lockfile";
 }
 
-LockfileContents parse_lockfile(LockfileFormat format, std::string_view text) {
+namespace {
+
+LockfileContents parse_format(LockfileFormat format, std::string_view text) {
   switch (format) {
     case LockfileFormat::requirements_txt:
       return parse_requirements_txt(text);
@@ -121,6 +123,21 @@ LockfileContents parse_lockfile(LockfileFormat format, std::string_view text) {
       return parse_gradle_lockfile(text);
   }
   return {};
+}
+
+}  // namespace
+
+LockfileContents parse_lockfile(LockfileFormat format, std::string_view text) {
+  LockfileContents contents = parse_format(format, text);
+  // Whatever a format lets be empty ("" keys, quoted empty paths), a
+  // dependency without a name or a version names nothing to match.
+  std::erase_if(contents.dependencies, [&](const Dependency& d) {
+    if (!d.name.empty() && !d.version.empty()) return false;
+    contents.warnings.push_back("line " + std::to_string(d.line) +
+                                ": an entry without a package name or version");
+    return true;
+  });
+  return contents;
 }
 
 }  // namespace assay::osv

@@ -4,6 +4,8 @@
 // repository. vcpkg has no OSV ecosystem: ports are matched against
 // ConanCenter, whose recipes carry the same upstream names and versions for
 // most C and C++ libraries.
+#include <set>
+
 #include "lockfile/json_lockfile.h"
 #include "lockfile/parsers.h"
 
@@ -12,6 +14,23 @@ namespace {
 
 constexpr std::string_view kVersionKeys[] = {"version", "version-semver", "version-date", "version-string"};
 
+std::string_view dependency_name(const JsonValue& dependency) {
+  return dependency.is_string() ? std::string_view(dependency.text) : dependency.string_or_empty("name");
+}
+
+// Dependencies that no override pins: at most a minimum version is known.
+void count_unpinned(const JsonValue& doc, LockfileContents& out) {
+  const JsonValue* dependencies = doc.find("dependencies");
+  if (dependencies == nullptr || !dependencies->is_array()) return;
+  std::set<std::string_view> overridden;
+  if (const JsonValue* overrides = doc.find("overrides"); overrides != nullptr && overrides->is_array()) {
+    for (const JsonValue& entry : overrides->items) overridden.insert(entry.string_or_empty("name"));
+  }
+  for (const JsonValue& dependency : dependencies->items) {
+    if (overridden.count(dependency_name(dependency)) == 0) ++out.unmatchable;
+  }
+}
+
 }  // namespace
 
 LockfileContents parse_vcpkg_json(std::string_view text) {
@@ -19,9 +38,7 @@ LockfileContents parse_vcpkg_json(std::string_view text) {
   if (!doc.is_object())
     throw LockfileError("line 1: a vcpkg.json is a JSON object, got " + std::string(doc.kind_name()));
   LockfileContents out;
-  if (const JsonValue* dependencies = doc.find("dependencies");
-      dependencies != nullptr && dependencies->is_array())
-    out.unmatchable += dependencies->items.size();
+  count_unpinned(doc, out);
   const JsonValue* overrides = doc.find("overrides");
   if (overrides == nullptr) return out;
   if (!overrides->is_array()) {

@@ -31,7 +31,8 @@ std::vector<std::string> lines(const BenchmarkProblems& problems) {
 
 TEST(GoogleBenchmark, IterationsAreSamplesInNanoseconds) {
   BenchmarkProblems problems;
-  const auto file = read_benchmark_file(fixture("google-current.json"), Format::automatic, Metric::real_time, problems);
+  const auto file =
+      read_benchmark_file(fixture("google-current.json"), Format::automatic, Metric::real_time, problems);
   ASSERT_TRUE(file.has_value());
   EXPECT_EQ(file->format, "google-benchmark");
   ASSERT_EQ(file->series.size(), 4u);  // BM_Broken's only entry is an error
@@ -42,13 +43,15 @@ TEST(GoogleBenchmark, IterationsAreSamplesInNanoseconds) {
   EXPECT_FALSE(parse->aggregate_only);
   const BenchmarkSeries* copy = find(*file, "BM_Copy");
   EXPECT_NEAR(copy->samples[0], 2010, 1e-9);  // 2.01 us
-  EXPECT_EQ(lines(problems), std::vector<std::string>{"benchmarks[52]: 'BM_Broken' reported an error (could not open "
-                                                      "input file); left out"});
+  EXPECT_EQ(lines(problems),
+            std::vector<std::string>{"benchmarks[52]: 'BM_Broken' reported an error (could not open "
+                                     "input file); left out"});
 }
 
 TEST(GoogleBenchmark, CpuTimeIsTheOtherMetric) {
   BenchmarkProblems problems;
-  const auto file = read_benchmark_file(fixture("google-baseline.json"), Format::google_benchmark, Metric::cpu_time, problems);
+  const auto file = read_benchmark_file(fixture("google-baseline.json"), Format::google_benchmark,
+                                        Metric::cpu_time, problems);
   ASSERT_TRUE(file.has_value());
   EXPECT_DOUBLE_EQ(find(*file, "BM_Parse/64")->samples[8], 980);
 }
@@ -79,6 +82,20 @@ TEST(GoogleBenchmark, OlderFilesWithoutRunTypeAndUnknownFields) {
   EXPECT_TRUE(problems.empty());
 }
 
+// Found by fuzz_google_benchmark: an empty run_name made a series without
+// a name (corpus seed ok-empty-run-name.json).
+TEST(GoogleBenchmark, AnEmptyRunNameFallsBackToTheName) {
+  BenchmarkProblems problems;
+  const auto file = read_benchmark_file(R"({"context": {}, "benchmarks": [
+      {"name": "BM_A", "run_name": "BM_A", "real_time": 1},
+      {"name": "BM_A", "run_name": "", "real_time": 2}]})",
+                                        Format::automatic, Metric::real_time, problems);
+  ASSERT_TRUE(file.has_value());
+  ASSERT_EQ(file->series.size(), 1u);
+  EXPECT_EQ(file->series[0].name, "BM_A");
+  EXPECT_EQ(file->series[0].samples, (std::vector<double>{1, 2}));
+}
+
 TEST(GoogleBenchmark, BadEntriesAreLeftOutAndNamed) {
   BenchmarkProblems problems;
   const auto file = read_benchmark_file(R"({"context": {}, "benchmarks": [
@@ -102,15 +119,16 @@ TEST(GoogleBenchmark, BadEntriesAreLeftOutAndNamed) {
 
 TEST(GoogleBenchmark, UnknownSchemaVersionIsRefused) {
   BenchmarkProblems problems;
-  EXPECT_FALSE(read_benchmark_file(R"({"context": {"json_schema_version": 2}, "benchmarks": []})", Format::automatic,
-                                   Metric::real_time, problems));
-  EXPECT_EQ(lines(problems),
-            std::vector<std::string>{"context.json_schema_version: is 2; this reader knows version 1 (fatal)"});
+  EXPECT_FALSE(read_benchmark_file(R"({"context": {"json_schema_version": 2}, "benchmarks": []})",
+                                   Format::automatic, Metric::real_time, problems));
+  EXPECT_EQ(lines(problems), std::vector<std::string>{
+                                 "context.json_schema_version: is 2; this reader knows version 1 (fatal)"});
 }
 
 TEST(PytestBenchmark, DataAreSamplesAndTheMeanStandsInWithoutThem) {
   BenchmarkProblems problems;
-  const auto file = read_benchmark_file(fixture("pytest-current.json"), Format::automatic, Metric::real_time, problems);
+  const auto file =
+      read_benchmark_file(fixture("pytest-current.json"), Format::automatic, Metric::real_time, problems);
   ASSERT_TRUE(file.has_value());
   EXPECT_EQ(file->format, "pytest-benchmark");
   const BenchmarkSeries* sort = find(*file, "tests/test_perf.py::test_sort[100]");
@@ -136,26 +154,30 @@ TEST(PytestBenchmark, BadEntriesAreLeftOutAndNamed) {
   ASSERT_TRUE(file.has_value());
   ASSERT_EQ(file->series.size(), 1u);
   EXPECT_EQ(file->series[0].name, "test_d");
-  EXPECT_EQ(lines(problems), (std::vector<std::string>{
-                                 "benchmarks[0].stats.data[1]: must be a number; the entry is left out",
-                                 "benchmarks[1].stats.mean: is missing (and there is no data); the entry is left out",
-                                 "benchmarks[2].stats: is missing; the entry is left out"}));
+  EXPECT_EQ(lines(problems),
+            (std::vector<std::string>{
+                "benchmarks[0].stats.data[1]: must be a number; the entry is left out",
+                "benchmarks[1].stats.mean: is missing (and there is no data); the entry is left out",
+                "benchmarks[2].stats: is missing; the entry is left out"}));
 }
 
 TEST(BenchmarkFile, SyntaxErrorsAndUnknownShapesAreFatal) {
   BenchmarkProblems problems;
-  EXPECT_FALSE(read_benchmark_file("{\"benchmarks\": [\n  {\"name\": ", Format::automatic, Metric::real_time, problems));
+  EXPECT_FALSE(read_benchmark_file("{\"benchmarks\": [\n  {\"name\": ", Format::automatic, Metric::real_time,
+                                   problems));
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_TRUE(problems[0].fatal);
   EXPECT_EQ(problems[0].path, "benchmarks[0].name");
   EXPECT_TRUE(problems[0].message.starts_with("line 2, column 12: ")) << problems[0].message;
   problems.clear();
   EXPECT_FALSE(read_benchmark_file(R"({"results": []})", Format::automatic, Metric::real_time, problems));
-  EXPECT_EQ(lines(problems), std::vector<std::string>{"(top level): is neither Google Benchmark JSON (context, "
-                                                      "benchmarks[].real_time) nor pytest-benchmark JSON "
-                                                      "(machine_info, benchmarks[].stats) (fatal)"});
+  EXPECT_EQ(lines(problems),
+            std::vector<std::string>{"(top level): is neither Google Benchmark JSON (context, "
+                                     "benchmarks[].real_time) nor pytest-benchmark JSON "
+                                     "(machine_info, benchmarks[].stats) (fatal)"});
   problems.clear();
-  EXPECT_FALSE(read_benchmark_file(R"({"machine_info": {}})", Format::automatic, Metric::real_time, problems));
+  EXPECT_FALSE(
+      read_benchmark_file(R"({"machine_info": {}})", Format::automatic, Metric::real_time, problems));
   EXPECT_EQ(lines(problems), std::vector<std::string>{"benchmarks: is missing (fatal)"});
 }
 

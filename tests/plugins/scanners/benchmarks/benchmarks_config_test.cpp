@@ -46,17 +46,22 @@ TEST(BenchmarksConfig, ErrorsNameTheField) {
   EXPECT_EQ(error_of(R"({"comparisons": [{"current": "a.json"}]})"),
             "plugins.benchmarks.comparisons[0]: missing required key 'baseline'");
   EXPECT_EQ(error_of(R"({"comparisons": [{"current": "a.json", "baseline": "/tmp/b.json"}]})"),
-            "plugins.benchmarks.comparisons[0].baseline: '/tmp/b.json' must be a file inside the repository, relative "
+            "plugins.benchmarks.comparisons[0].baseline: '/tmp/b.json' must be a file inside the repository, "
+            "relative "
             "to its root");
   EXPECT_EQ(error_of(R"({"comparisons": [{"current": "a.json", "baseline": "a.json"}]})"),
             "plugins.benchmarks.comparisons[0]: current and baseline are the same file 'a.json'");
   EXPECT_EQ(error_of(R"({"comparisons": [{"current": "a", "baseline": "b", "format": "jmh"}]})"),
-            "plugins.benchmarks.comparisons[0].format: \"jmh\" is not one of auto, google-benchmark, pytest-benchmark");
-  EXPECT_EQ(error_of(R"({"threshold": 0})"), "plugins.benchmarks.threshold: must be greater than 0 and at most 100, got 0");
-  EXPECT_EQ(error_of(R"({"alpha": 0.9})"), "plugins.benchmarks.alpha: must be greater than 0 and at most 0.5, got 0.9");
+            "plugins.benchmarks.comparisons[0].format: \"jmh\" is not one of auto, google-benchmark, "
+            "pytest-benchmark");
+  EXPECT_EQ(error_of(R"({"threshold": 0})"),
+            "plugins.benchmarks.threshold: must be greater than 0 and at most 100, got 0");
+  EXPECT_EQ(error_of(R"({"alpha": 0.9})"),
+            "plugins.benchmarks.alpha: must be greater than 0 and at most 0.5, got 0.9");
   EXPECT_EQ(error_of(R"({"min_repetitions": 2})"),
             "plugins.benchmarks.min_repetitions: must be a whole number from 3 to 100000, got 2");
-  EXPECT_EQ(error_of(R"({"metric": "wall"})"), "plugins.benchmarks.metric: \"wall\" is not one of real_time, cpu_time");
+  EXPECT_EQ(error_of(R"({"metric": "wall"})"),
+            "plugins.benchmarks.metric: \"wall\" is not one of real_time, cpu_time");
   EXPECT_EQ(error_of(R"({"baseline": "x"})"), "plugins.benchmarks: unknown key 'baseline'");
 }
 

@@ -54,8 +54,8 @@ TEST(MannWhitney, OverlappingNineAgainstNine) {
   // Current 101 103 105 107 115 117 119 121 123 against baseline
   // 100 102 ... 116: pairs current > baseline 1+2+3+4+8+9+9+9+9 = 54.
   // 6274 of the 48620 orderings have U >= 54: p = 2 * 6274 / 48620.
-  const MannWhitneyResult r =
-      mann_whitney_u({101, 103, 105, 107, 115, 117, 119, 121, 123}, {100, 102, 104, 106, 108, 110, 112, 114, 116});
+  const MannWhitneyResult r = mann_whitney_u({101, 103, 105, 107, 115, 117, 119, 121, 123},
+                                             {100, 102, 104, 106, 108, 110, 112, 114, 116});
   EXPECT_DOUBLE_EQ(r.u, 54);
   EXPECT_NEAR(r.p_value, 2.0 * 6274 / 48620, 1e-12);
 }

@@ -63,8 +63,10 @@ TEST(RegressionCheck, FewRepetitionsGiveLowConfidence) {
 
 TEST(RegressionCheck, WithinTheThresholdIsNoRegression) {
   // +4 % with threshold 5 %; faster is never a regression.
-  EXPECT_EQ(compare(series(steps(100, 0, 9)), series(steps(104, 0, 9)), {}).verdict, Verdict::within_threshold);
-  EXPECT_EQ(compare(series(steps(100, 1, 9)), series(steps(50, 1, 9)), {}).verdict, Verdict::within_threshold);
+  EXPECT_EQ(compare(series(steps(100, 0, 9)), series(steps(104, 0, 9)), {}).verdict,
+            Verdict::within_threshold);
+  EXPECT_EQ(compare(series(steps(100, 1, 9)), series(steps(50, 1, 9)), {}).verdict,
+            Verdict::within_threshold);
   // With a 1 % threshold the same 4 % counts, and nine 104s against nine
   // 100s are clearly apart: U = 81, two tie groups of 9 give
   // sigma^2 = 81/12 * (19 - 1440/306) = 96.485, z = 40 / 9.8227 = 4.07.
@@ -113,7 +115,8 @@ TEST(RegressionFinding, SaysHowMuchSlowerAndHowSure) {
 
   const Comparison low = compare(series(steps(1000, 0, 3)), series(steps(1600, 0, 3)), settings);
   const sdk::Finding g = regression_finding("BM_Y", low, context);
-  EXPECT_EQ(g.title, "BM_Y is 60.0% slower (median 1 µs -> 1.6 µs), low confidence: too few repetitions to test");
+  EXPECT_EQ(g.title,
+            "BM_Y is 60.0% slower (median 1 µs -> 1.6 µs), low confidence: too few repetitions to test");
   EXPECT_EQ(g.severity, "high");
   EXPECT_DOUBLE_EQ(g.confidence, kLowConfidence);
   EXPECT_EQ(g.tags.back(), "low-confidence");

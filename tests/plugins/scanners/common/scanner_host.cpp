@@ -19,7 +19,9 @@ ScannerHost& state(const assay_scan* scan) {
 }
 std::string str(const char* s) { return s ? s : ""; }
 
-void host_log(assay_host* host, assay_log_level level, const char* message) { state(host).record_log(level, message); }
+void host_log(assay_host* host, assay_log_level level, const char* message) {
+  state(host).record_log(level, message);
+}
 void host_set_error(assay_host* host, const char* message) { state(host).record_error(message); }
 void* host_alloc(size_t size) { return std::malloc(size); }
 void host_free(void* p) { std::free(p); }
@@ -46,7 +48,9 @@ assay_status host_file_read(const assay_scan* scan, size_t index, assay_blob* ou
 }
 
 void host_file_release(const assay_scan* scan, assay_blob*) { state(scan).count_release(); }
-assay_status host_emit(const assay_scan* scan, const assay_finding* f) { return state(scan).record_finding(*f); }
+assay_status host_emit(const assay_scan* scan, const assay_finding* f) {
+  return state(scan).record_finding(*f);
+}
 int host_is_cancelled(const assay_scan* scan) { return state(scan).cancelled() ? 1 : 0; }
 
 assay_status host_parallel_for(const assay_scan* scan, size_t count, void (*fn)(void*, size_t), void* user) {
@@ -75,14 +79,29 @@ ScannerHost::ScannerHost(const std::string& plugin_name) {
   if (library_ == nullptr) throw std::runtime_error(dlerror());
   auto init = reinterpret_cast<assay_plugin_init_fn>(dlsym(library_, ASSAY_PLUGIN_INIT_SYMBOL));
   if (init == nullptr) throw std::runtime_error(file + " exports no " ASSAY_PLUGIN_INIT_SYMBOL);
-  api_ = assay_host_api{sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR,
+  api_ = assay_host_api{sizeof(assay_host_api),
+                        ASSAY_API_MAJOR,
+                        ASSAY_API_MINOR,
                         reinterpret_cast<assay_host*>(this),
-                        host_log,               host_set_error,    host_alloc,      host_free,
-                        host_file_count,        host_file_info,    host_file_read,  host_file_release,
-                        host_emit,              host_is_cancelled, host_parallel_for, host_scan_root,
-                        host_scan_commit,       nullptr,           nullptr,         nullptr};  // no history
+                        host_log,
+                        host_set_error,
+                        host_alloc,
+                        host_free,
+                        host_file_count,
+                        host_file_info,
+                        host_file_read,
+                        host_file_release,
+                        host_emit,
+                        host_is_cancelled,
+                        host_parallel_for,
+                        host_scan_root,
+                        host_scan_commit,
+                        nullptr,   // file_history: no history in these tests
+                        nullptr,   // file_commit
+                        nullptr};  // line_origin
   plugin_.struct_size = sizeof(plugin_);
-  if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK) throw std::runtime_error("init failed: " + open_error_);
+  if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK)
+    throw std::runtime_error("init failed: " + open_error_);
 }
 
 assay_status ScannerHost::run(const std::string& config_json) {
@@ -139,7 +158,8 @@ bool ScannerHost::logged(assay_log_level level, const std::string& fragment) con
 
 std::string ScannerHost::log_text() const {
   std::string text;
-  for (const auto& [level, line] : logs_) text += "[" + std::to_string(static_cast<int>(level)) + "] " + line + "\n";
+  for (const auto& [level, line] : logs_)
+    text += "[" + std::to_string(static_cast<int>(level)) + "] " + line + "\n";
   return text;
 }
 

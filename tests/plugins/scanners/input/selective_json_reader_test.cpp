@@ -66,7 +66,8 @@ TEST(SelectiveJsonReader, TruncatedTextNamesWhereReadingStopped) {
   EXPECT_EQ(result.error->line, 3u);
   EXPECT_EQ(result.error->offset, text.size());
   EXPECT_EQ(result.error->column, 19u);  // just after the 18 bytes of line 3
-  EXPECT_NE(result.error->message.find("unexpected end of input"), std::string::npos) << result.error->message;
+  EXPECT_NE(result.error->message.find("unexpected end of input"), std::string::npos)
+      << result.error->message;
   EXPECT_EQ(result.error->message.find("json.exception"), std::string::npos) << result.error->message;
   // What was complete before the cut was delivered.
   ASSERT_EQ(got.size(), 1u);

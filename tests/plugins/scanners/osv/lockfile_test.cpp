@@ -151,8 +151,8 @@ TEST(Lockfiles, ConanfileTxt) {
 
 TEST(Lockfiles, VcpkgJsonOverrides) {
   const LockfileContents c = parse(LockfileFormat::vcpkg_json, "vcpkg.json");
-  EXPECT_EQ(summary(c), (Lines{"zlib 1.2.11 @9", "fmt 9.1.0 @10"}));
-  EXPECT_EQ(c.unmatchable, 2u);
+  EXPECT_EQ(summary(c), (Lines{"zlib 1.2.11 @10", "fmt 9.1.0 @11"}));
+  EXPECT_EQ(c.unmatchable, 1u);  // openssl: a dependency no override pins
   EXPECT_EQ(c.dependencies.front().ecosystem, Ecosystem::conan_center);
 }
 
@@ -204,6 +204,23 @@ TEST(Lockfiles, BadEntriesAreSkippedWithAWarning) {
   EXPECT_EQ(gems.warnings, Lines{"line 3: expected 'name (version)'"});
   const LockfileContents gradle = parse_lockfile(LockfileFormat::gradle_lockfile, "just-a-name=x\n");
   EXPECT_EQ(gradle.warnings, Lines{"line 1: expected 'group:artifact:version=...'"});
+}
+
+// Found by fuzz_osv: a quoted empty module path in go.mod became a
+// dependency without a name.
+TEST(Lockfiles, EntriesWithoutNameOrVersionAreNeverDependencies) {
+  const LockfileContents go =
+      parse_lockfile(LockfileFormat::go_mod, "require (\n\t\"\" v1.0.0\n\tm \"\"\n)\n");
+  EXPECT_TRUE(go.dependencies.empty());
+  EXPECT_EQ(go.warnings, (Lines{"line 2: require needs a module path and a version",
+                                "line 3: require needs a module path and a version"}));
+  const LockfileContents cargo = parse_lockfile(
+      LockfileFormat::cargo_lock, "[[package]]\nname = \"\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n");
+  EXPECT_TRUE(cargo.dependencies.empty());
+  EXPECT_EQ(cargo.warnings, Lines{"line 2: an entry without a package name or version"});
+  const LockfileContents gems =
+      parse_lockfile(LockfileFormat::gemfile_lock, "GEM\n  specs:\n    rack (-java)\n");
+  EXPECT_EQ(gems.warnings, Lines{"line 3: an entry without a package name or version"});
 }
 
 }  // namespace

@@ -234,7 +234,7 @@ TEST_F(OsvPlugin, FindsVulnerableDependenciesOfEveryEcosystem) {
     seen.push_back(f.path + ":" + std::to_string(f.line_start) + " " + f.rule);
   EXPECT_EQ(seen, (std::vector<std::string>{
                       "cpp/conanfile.txt:2 OSV-test-zlib",
-                      "cpp/vcpkg.json:9 OSV-test-zlib",
+                      "cpp/vcpkg.json:10 OSV-test-zlib",
                       "java/gradle.lockfile:4 GHSA-test-jackson",
                       "java/gradle.lockfile:5 GHSA-test-log4j",
                       "php/composer.lock:6 GHSA-test-symfony",

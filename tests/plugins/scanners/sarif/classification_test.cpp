@@ -1,6 +1,6 @@
-#include "result_classification.h"
-
 #include <gtest/gtest.h>
+
+#include "result_classification.h"
 
 namespace assay::sarif {
 namespace {

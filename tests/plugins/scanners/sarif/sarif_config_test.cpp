@@ -50,11 +50,13 @@ TEST(SarifConfig, ErrorsNameTheField) {
   EXPECT_EQ(error_of(R"({"paths": "a.sarif"})"), "plugins.sarif.paths: must be a list, got \"a.sarif\"");
   EXPECT_EQ(error_of(R"({"max_file_size": 0})"),
             "plugins.sarif.max_file_size: must be a positive whole number of bytes, got 0");
-  EXPECT_EQ(error_of(R"({"source_roots": ["relative/dir"]})"),
-            "plugins.sarif.source_roots[0]: 'relative/dir' must be an absolute directory or a file: URI (where the "
-            "tool ran)");
+  EXPECT_EQ(
+      error_of(R"({"source_roots": ["relative/dir"]})"),
+      "plugins.sarif.source_roots[0]: 'relative/dir' must be an absolute directory or a file: URI (where the "
+      "tool ran)");
   EXPECT_EQ(error_of(R"({"uri_base_ids": {"PWD": "../x"}})"),
-            "plugins.sarif.uri_base_ids.PWD: '../x' must be a directory inside the repository, relative to its root");
+            "plugins.sarif.uri_base_ids.PWD: '../x' must be a directory inside the repository, relative to "
+            "its root");
   EXPECT_EQ(error_of(R"({"tag_categories": {"x": "urgent"}})"),
             "plugins.sarif.tag_categories.x: 'urgent' is not one of security, dependency, technical-debt, "
             "performance, testing, documentation, infrastructure, code-quality, compliance, feature");

@@ -13,7 +13,8 @@ using nlohmann::json;
 
 const input::JsonPath kAt = input::JsonPath().child("message");
 
-std::string format(const char* message_json, const RuleInfo* rule = nullptr, const ToolComponent* tool = nullptr) {
+std::string format(const char* message_json, const RuleInfo* rule = nullptr,
+                   const ToolComponent* tool = nullptr) {
   return format_message(json::parse(message_json), rule, tool, kAt);
 }
 
@@ -21,7 +22,8 @@ TEST(SarifMessage, FillsPlaceholdersFromArguments) {
   EXPECT_EQ(format(R"({"text": "Import of '{0}' is not used in {1}.", "arguments": ["sys", "main"]})"),
             "Import of 'sys' is not used in main.");
   EXPECT_EQ(format(R"({"text": "{0}{0} and {1}", "arguments": ["a"]})"), "aa and {1}");
-  EXPECT_EQ(format(R"({"text": "literal {{0}} and {{braces}}", "arguments": ["x"]})"), "literal {0} and {braces}");
+  EXPECT_EQ(format(R"({"text": "literal {{0}} and {{braces}}", "arguments": ["x"]})"),
+            "literal {0} and {braces}");
   EXPECT_EQ(format(R"({"text": "no arguments {0}"})"), "no arguments {0}");
 }
 

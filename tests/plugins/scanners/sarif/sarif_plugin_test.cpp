@@ -23,7 +23,8 @@ class SarifPlugin : public ::testing::Test {
   ScannerHost host_{"sarif"};
 
   void serve(std::initializer_list<std::string> fixtures) {
-    for (const std::string& name : fixtures) host_.files.push_back({"reports/" + name, fixture(name), "json"});
+    for (const std::string& name : fixtures)
+      host_.files.push_back({"reports/" + name, fixture(name), "json"});
     host_.files.push_back({"app/settings.py", kSettings, "python"});
     host_.files.push_back({"src/parser.c", kParser, "c"});
   }
@@ -77,21 +78,26 @@ TEST_F(SarifPlugin, ProblemsNameTheFileAndTheRestGoesOn) {
   serve({"bad-shapes.sarif", "truncated.sarif", "trivy.sarif"});
   ASSERT_EQ(host_.run(R"({"paths": ["reports/*.sarif"]})"), ASSAY_OK) << host_.scan_error();
   EXPECT_EQ(host_.findings().size(), 8u);  // 6 from bad-shapes, 2 from trivy
-  EXPECT_TRUE(host_.logged(ASSAY_LOG_ERROR,
-                           "reports/bad-shapes.sarif: runs[0].results[2]: must be an object, got a number; the "
-                           "result is skipped"))
+  EXPECT_TRUE(
+      host_.logged(ASSAY_LOG_ERROR,
+                   "reports/bad-shapes.sarif: runs[0].results[2]: must be an object, got a number; the "
+                   "result is skipped"))
       << host_.log_text();
-  EXPECT_TRUE(host_.logged(ASSAY_LOG_WARN, "reports/bad-shapes.sarif: runs[0].results[5].locations[0]: uri "
-                                           "'../../etc/passwd': the path climbs above the repository root"));
-  EXPECT_TRUE(host_.logged(ASSAY_LOG_ERROR, "reports/truncated.sarif: runs[0].results[1].locations[0]."
-                                            "physicalLocation.artifactLocation.uri: line 8, column "));
-  EXPECT_TRUE(host_.logged(ASSAY_LOG_ERROR, "1 SARIF files could not be read (errors above); the others were"));
+  EXPECT_TRUE(host_.logged(ASSAY_LOG_WARN,
+                           "reports/bad-shapes.sarif: runs[0].results[5].locations[0]: uri "
+                           "'../../etc/passwd': the path climbs above the repository root"));
+  EXPECT_TRUE(host_.logged(ASSAY_LOG_ERROR,
+                           "reports/truncated.sarif: runs[0].results[1].locations[0]."
+                           "physicalLocation.artifactLocation.uri: line 8, column "));
+  EXPECT_TRUE(
+      host_.logged(ASSAY_LOG_ERROR, "1 SARIF files could not be read (errors above); the others were"));
 }
 
 TEST_F(SarifPlugin, SourceRootsAndUriBaseIdsComeFromTheConfiguration) {
   serve({"codeql.sarif"});
-  ASSERT_EQ(host_.run(R"({"paths": ["reports/codeql.sarif"], "source_roots": ["/home/runner/work/app/app"]})"),
-            ASSAY_OK);
+  ASSERT_EQ(
+      host_.run(R"({"paths": ["reports/codeql.sarif"], "source_roots": ["/home/runner/work/app/app"]})"),
+      ASSAY_OK);
   EXPECT_EQ(host_.findings().size(), 2u) << host_.log_text();
   ASSERT_EQ(host_.run(R"({"paths": ["reports/codeql.sarif"], "uri_base_ids": {"%SRCROOT%": "service"}})"),
             ASSAY_OK);
@@ -120,7 +126,8 @@ TEST_F(SarifPlugin, ManyProblemsAreCountedNotAllLogged) {
   host_.files = {{"noisy.sarif", sarif, ""}};
   ASSERT_EQ(host_.run(R"({"paths": ["noisy.sarif"]})"), ASSAY_OK);
   size_t logged = 0;
-  for (const auto& [level, line] : host_.logs()) logged += line.find("must be an object") != std::string::npos;
+  for (const auto& [level, line] : host_.logs())
+    logged += line.find("must be an object") != std::string::npos;
   EXPECT_EQ(logged, 20u);
   EXPECT_TRUE(host_.logged(ASSAY_LOG_WARN, "noisy.sarif: 10 more problems not logged one by one"));
 }

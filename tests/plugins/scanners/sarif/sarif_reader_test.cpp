@@ -17,7 +17,8 @@ namespace {
 using nlohmann::json;
 
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(ASSAY_SOURCE_DIR) + "/tests/plugins/scanners/sarif/fixtures/" + name, std::ios::binary);
+  std::ifstream in(std::string(ASSAY_SOURCE_DIR) + "/tests/plugins/scanners/sarif/fixtures/" + name,
+                   std::ios::binary);
   EXPECT_TRUE(in) << name;
   std::ostringstream text;
   text << in.rdbuf();
@@ -51,7 +52,9 @@ struct Read {
     }
     throw std::runtime_error("no finding " + rule + "@" + std::to_string(line));
   }
-  json details(const std::string& rule, uint32_t line) const { return json::parse(finding(rule, line).details_json); }
+  json details(const std::string& rule, uint32_t line) const {
+    return json::parse(finding(rule, line).details_json);
+  }
   std::vector<std::string> problem_lines() const {
     std::vector<std::string> out;
     for (const auto& p : events.problems) out.push_back(p.path + ": " + p.message);
@@ -116,9 +119,10 @@ TEST(SarifReader, RuffAbsoluteUrisInsideAndOutsideTheRepository) {
 
   ASSERT_EQ(r.events.problems.size(), 1u);
   EXPECT_EQ(r.events.problems[0].kind, ProblemKind::location_refused);
-  EXPECT_EQ(r.problem_lines()[0],
-            "runs[0].results[2].locations[0]: uri 'file:///usr/lib/python3/dist-packages/vendored.py': "
-            "'/usr/lib/python3/dist-packages/vendored.py' is outside the repository; this location is not used");
+  EXPECT_EQ(
+      r.problem_lines()[0],
+      "runs[0].results[2].locations[0]: uri 'file:///usr/lib/python3/dist-packages/vendored.py': "
+      "'/usr/lib/python3/dist-packages/vendored.py' is outside the repository; this location is not used");
 }
 
 TEST(SarifReader, BanditIsASecurityToolAndHonoursNosec) {
@@ -143,7 +147,8 @@ TEST(SarifReader, BanditIsASecurityToolAndHonoursNosec) {
   EXPECT_DOUBLE_EQ(sql.confidence, 0.5);
   // app/db.py is not among the known files: the snippet stands in.
   EXPECT_EQ(sql.identity,
-            line_identity("Bandit", "snippet", line_text_hash("query = \"SELECT * FROM users WHERE name = '%s'\" % name")));
+            line_identity("Bandit", "snippet",
+                          line_text_hash("query = \"SELECT * FROM users WHERE name = '%s'\" % name")));
   EXPECT_TRUE(r.events.problems.empty()) << r.problem_lines()[0];
 }
 
@@ -157,9 +162,10 @@ TEST(SarifReader, SemgrepTagsDecideTheCategoryAndContestedSuppressionsKeepResult
   EXPECT_EQ(sql.category, "security");
   EXPECT_EQ(sql.severity, "medium");  // the rule's defaultConfiguration.level warning
   EXPECT_DOUBLE_EQ(sql.confidence, 0.95);
-  EXPECT_EQ(sql.identity, fingerprint_identity("Semgrep OSS", {{"matchBasedId/v1",
-                                                                "8e2b1f0c9d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5"
-                                                                "e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a"}}));
+  EXPECT_EQ(sql.identity,
+            fingerprint_identity("Semgrep OSS", {{"matchBasedId/v1",
+                                                  "8e2b1f0c9d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5"
+                                                  "e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a"}}));
   EXPECT_EQ(r.details(sql_rule, 6)["identity"], "fingerprints");
   EXPECT_EQ(r.details(sql_rule, 6)["cwe"], json::parse(R"(["CWE-89"])"));
 
@@ -177,7 +183,8 @@ TEST(SarifReader, CodeqlOutsideTheCheckoutIsRefusedWithoutSourceRoots) {
   EXPECT_EQ(r.summary.baseline_filtered, 1u);
   ASSERT_EQ(r.events.problems.size(), 2u);
   EXPECT_EQ(r.problem_lines()[0],
-            "runs[0].results[0].locations[0]: uri 'app/db.py': '/home/runner/work/app/app/app/db.py' is outside the "
+            "runs[0].results[0].locations[0]: uri 'app/db.py': '/home/runner/work/app/app/app/db.py' is "
+            "outside the "
             "repository; this location is not used");
 }
 
@@ -283,7 +290,8 @@ TEST(SarifReader, GccBuildDirectoryBaseTaxaAndCodeFlows) {
   EXPECT_EQ(unused.category, "code-quality");
   EXPECT_EQ(unused.severity, "medium");
   const json d = r.details("-Wunused-variable", 3);
-  EXPECT_EQ(d["locations"][0], json::parse(R"({"path": "src/main.c", "uri": "../src/main.c", "uri_base_id": "PWD",
+  EXPECT_EQ(d["locations"][0],
+            json::parse(R"({"path": "src/main.c", "uri": "../src/main.c", "uri_base_id": "PWD",
       "line_start": 3, "line_end": 3, "column_start": 7, "column_end": 13, "snippet": "  int unused;\n",
       "logical": ["main"]})"));
   // src/main.c is not among the known files: the context snippet's line stands in.
@@ -315,7 +323,8 @@ TEST(SarifReader, MultipleRunsKindsAndARunWithoutTool) {
   EXPECT_EQ(r.finding("T1", 0).severity, "high");
   ASSERT_EQ(r.events.problems.size(), 1u);
   EXPECT_EQ(r.events.problems[0].kind, ProblemKind::run_skipped);
-  EXPECT_EQ(r.problem_lines()[0], "runs[2].tool.driver.name: is missing or empty; the run's results are skipped");
+  EXPECT_EQ(r.problem_lines()[0],
+            "runs[2].tool.driver.name: is missing or empty; the run's results are skipped");
 }
 
 TEST(SarifReader, MalformedResultsAreSkippedAndTheRestRead) {
@@ -324,21 +333,22 @@ TEST(SarifReader, MalformedResultsAreSkippedAndTheRestRead) {
   EXPECT_EQ(r.summary.findings, 6u);
   EXPECT_EQ(r.summary.malformed, 2u);
   EXPECT_EQ(r.summary.refused, 2u);
-  EXPECT_EQ(r.problem_lines(),
-            (std::vector<std::string>{
-                "runs[0].results[1].locations: must be an array, got a string; the result is skipped",
-                "runs[0].results[2]: must be an object, got a number; the result is skipped",
-                "runs[0].results[3].level: 'fatal' is not a SARIF level (none, note, warning, error); left out",
-                "runs[0].results[4].ruleIndex: 7 names no rule of 'shape-tester' (1 rules); left out",
-                "runs[0].results[5].locations[0]: uri '../../etc/passwd': the path climbs above the repository "
-                "root; this location is not used",
-                "runs[0].results[6].locations[0]: uri 'https://example.com/a.c': a https: URI does not name a file "
-                "of the repository; this location is not used",
-                "runs[0].results[7].relatedLocations[0]: uri 'file:///etc/shadow': '/etc/shadow' is outside the "
-                "repository; this location is not used",
-                "runs[0].results[8].message: is missing; the rule's description is used",
-                "runs[0].results[9].locations[0].physicalLocation.region.startLine: must be 1 or more (lines and "
-                "columns count from 1); the region is left out"}));
+  EXPECT_EQ(
+      r.problem_lines(),
+      (std::vector<std::string>{
+          "runs[0].results[1].locations: must be an array, got a string; the result is skipped",
+          "runs[0].results[2]: must be an object, got a number; the result is skipped",
+          "runs[0].results[3].level: 'fatal' is not a SARIF level (none, note, warning, error); left out",
+          "runs[0].results[4].ruleIndex: 7 names no rule of 'shape-tester' (1 rules); left out",
+          "runs[0].results[5].locations[0]: uri '../../etc/passwd': the path climbs above the repository "
+          "root; this location is not used",
+          "runs[0].results[6].locations[0]: uri 'https://example.com/a.c': a https: URI does not name a file "
+          "of the repository; this location is not used",
+          "runs[0].results[7].relatedLocations[0]: uri 'file:///etc/shadow': '/etc/shadow' is outside the "
+          "repository; this location is not used",
+          "runs[0].results[8].message: is missing; the rule's description is used",
+          "runs[0].results[9].locations[0].physicalLocation.region.startLine: must be 1 or more (lines and "
+          "columns count from 1); the region is left out"}));
   EXPECT_EQ(r.events.findings[1].severity, "medium");  // results[3]: the unknown level counts as warning
   EXPECT_EQ(r.finding("S1", 2).title, "S1: related outside");
   EXPECT_EQ(r.details("S1", 2)["refused_locations"][0]["reason"], "'/etc/shadow' is outside the repository");
@@ -357,9 +367,10 @@ TEST(SarifReader, TruncatedFileIsOneErrorAndNoFindings) {
   EXPECT_EQ(p.kind, ProblemKind::file_unreadable);
   EXPECT_EQ(p.path, "runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri");
   // The last line holds 127 bytes; the text ends after them (docs/configuration.md quotes this message).
-  EXPECT_EQ(p.message,
-            "line 8, column 128: syntax error while parsing value - invalid string: missing closing quote; last "
-            "read: '\"src/pa'");
+  EXPECT_EQ(
+      p.message,
+      "line 8, column 128: syntax error while parsing value - invalid string: missing closing quote; last "
+      "read: '\"src/pa'");
 }
 
 TEST(SarifReader, OtherVersionsAndOtherJsonAreNotRead) {
@@ -371,7 +382,8 @@ TEST(SarifReader, OtherVersionsAndOtherJsonAreNotRead) {
   const Read garbage = read_fixture("garbage.sarif");
   ASSERT_EQ(garbage.events.problems.size(), 1u);
   EXPECT_EQ(garbage.events.problems[0].path, "(top level)");
-  EXPECT_TRUE(garbage.events.problems[0].message.starts_with("line 1, column 2: syntax error")) << garbage.problem_lines()[0];
+  EXPECT_TRUE(garbage.events.problems[0].message.starts_with("line 1, column 2: syntax error"))
+      << garbage.problem_lines()[0];
 }
 
 TEST(SarifReader, StopsWhenTheEventsSayStop) {
@@ -385,7 +397,8 @@ TEST(SarifReader, StopsWhenTheEventsSayStop) {
   } events;
   const SarifOptions options = options_for_repo();
   const UriResolver resolver(options.repository_root, {}, {});
-  const SarifFileSummary summary = read_sarif(fixture("trivy.sarif"), "t.sarif", options, resolver, {}, events);
+  const SarifFileSummary summary =
+      read_sarif(fixture("trivy.sarif"), "t.sarif", options, resolver, {}, events);
   EXPECT_TRUE(summary.stopped);
   EXPECT_EQ(events.findings, 1);
 }

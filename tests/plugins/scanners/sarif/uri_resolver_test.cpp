@@ -11,7 +11,8 @@ class UriResolverTest : public ::testing::Test {
  protected:
   UriResolver resolver_{"/repo", {"/home/ci/app", "file:///builds/group/app/"}, {{"OVERRIDDEN", "sub"}}};
 
-  std::string path(std::string_view uri, std::string_view base = "", const std::map<std::string, UriBase>& bases = kNoBases) {
+  std::string path(std::string_view uri, std::string_view base = "",
+                   const std::map<std::string, UriBase>& bases = kNoBases) {
     const Resolved r = resolver_.resolve(uri, base, bases);
     return r.ok() ? r.path : "refused: " + r.refused;
   }
@@ -30,8 +31,10 @@ TEST_F(UriResolverTest, PathsThatClimbOutAreRefused) {
   EXPECT_EQ(path("src/../../x.c"), "refused: the path climbs above the repository root");
   EXPECT_EQ(path("%2e%2e/x.c"), "refused: the path climbs above the repository root");
   EXPECT_EQ(path("/etc/passwd"), "refused: '/etc/passwd' is outside the repository");
-  EXPECT_EQ(path("file:///repo/a%2F..%2F..%2Fetc/passwd"), "refused: '/etc/passwd' is outside the repository");
-  EXPECT_EQ(path("file:///repository-sibling/a.c"), "refused: '/repository-sibling/a.c' is outside the repository");
+  EXPECT_EQ(path("file:///repo/a%2F..%2F..%2Fetc/passwd"),
+            "refused: '/etc/passwd' is outside the repository");
+  EXPECT_EQ(path("file:///repository-sibling/a.c"),
+            "refused: '/repository-sibling/a.c' is outside the repository");
 }
 
 TEST_F(UriResolverTest, FileUrisMapThroughTheRoots) {
@@ -70,7 +73,8 @@ TEST_F(UriResolverTest, BaseIdsResolveThroughTheRunsDefinitions) {
   EXPECT_EQ(path("a.c", "NOURI", bases), "a.c");
   EXPECT_EQ(path("a.c", "%SRCROOT%", bases), "a.c");
   EXPECT_EQ(path("a.c", "OVERRIDDEN", bases), "sub/a.c");
-  EXPECT_EQ(path("src/a.c", "CI", bases), "refused: '/home/runner/work/app/app/src/a.c' is outside the repository");
+  EXPECT_EQ(path("src/a.c", "CI", bases),
+            "refused: '/home/runner/work/app/app/src/a.c' is outside the repository");
   EXPECT_EQ(path("x.c", "LOOP_A", bases),
             "refused: uriBaseId 'LOOP_B' is defined through more than 8 other bases (a cycle?)");
   // An absolute URI ignores its base.

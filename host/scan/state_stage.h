@@ -1,0 +1,64 @@
+// The state store's part in a scan (docs/state.md). The store is opened
+// before the scanners run, so that one that cannot be used (written by a
+// newer assay, not a store, not creatable) stops the scan at once; the ranked
+// backlog is merged into it in one transaction, which gives every item its
+// stable key, status and first-seen time; the lifecycle events are published
+// after the commit; old history is pruned after the reports are written.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+
+#include "scan/scan_runner.h"
+#include "scan/state_settings.h"
+
+namespace assay::repo {
+class RepoView;
+}
+namespace assay::state {
+class StateStore;
+}
+namespace assay::history {
+class HistoryService;
+}
+
+namespace assay::scan {
+
+class StateStage {
+ public:
+  // The stage for a scan of `scan_path` (absolute), or nullptr when
+  // state.enabled is false. Throws ScanFailed naming the store when it
+  // cannot be opened, and UsageError for state settings the schema cannot
+  // check.
+  static std::unique_ptr<StateStage> open(const config::Config& config,
+                                          const std::filesystem::path& scan_path);
+
+  ~StateStage();
+
+  // Merges `outcome.items` (fingerprinted and ranked) and fills each item's
+  // key, status and first_seen_at, and outcome.state. `started_at` and
+  // `recorded_at` are seconds since 1970; the scan's changes are recorded at
+  // the latter. `history_index` (nullptr: none) answers renames it knows
+  // (scan/history_context.h). Throws ScanFailed when the store stays busy
+  // longer than state.busy_timeout_ms or fails; the store is unchanged then.
+  void merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at, int64_t recorded_at,
+             const history::HistoryService* history_index = nullptr);
+
+  // assay.item.new for new and reopened items, assay.item.resolved for the
+  // resolved ones, when some subscription wants them.
+  void publish(const ScanOutcome& outcome, bus::EventPublisher& events) const;
+
+  // Deletes history older than the retention settings, in short
+  // transactions, for at most a bounded time; a scan of another process
+  // that needs the store meanwhile goes first. Never throws.
+  void prune(int64_t now);
+
+ private:
+  StateStage(StateSettings settings, std::unique_ptr<state::StateStore> store);
+
+  StateSettings settings_;
+  std::unique_ptr<state::StateStore> store_;
+};
+
+}  // namespace assay::scan

@@ -1,0 +1,111 @@
+// The rows of the state store as plain values, the same for every backend.
+// Times are seconds since 1970 (UTC); 0 means "never" where a field says so.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace assay::state {
+
+// One scanned repository, identified by its root path.
+struct RepositoryRecord {
+  int64_t id = 0;
+  std::string path;
+  std::string name;
+};
+
+// One scan of a repository and the backlog's size right after it.
+struct ScanRecord {
+  std::string id;  // the scan id of the report and the events
+  int64_t repository_id = 0;
+  int64_t started_at = 0;
+  int64_t finished_at = 0;
+  std::string target;     // working-tree | commit | directory
+  std::string commit;     // 40 hex, "" when there is none
+  bool merged = true;     // false for a look-back (docs/state.md): the items were not changed
+  int64_t new_items = 0;  // counts of this scan's lifecycle changes
+  int64_t reopened_items = 0;
+  int64_t resolved_items = 0;
+  int64_t open_items = 0;  // the backlog after the scan
+  double open_effort_hours = 0;
+  double open_value_usd = 0;
+};
+
+// One plugin's part in a scan.
+struct RunRecord {
+  std::string scan_id;
+  std::string plugin;
+  std::string kind;  // scanner | reporter | "" when it never loaded
+  std::string version;
+  std::string status;  // ok | failed | cancelled | load-failed
+  int64_t findings = 0;
+  int64_t duration_ms = 0;
+  std::string error;
+};
+
+// The status an item has in the store.
+inline constexpr const char* kOpen = "open";
+inline constexpr const char* kResolved = "resolved";
+// Known only from a look-back scan: its key is taken, but no merged scan has
+// seen it, so it has no lifecycle yet.
+inline constexpr const char* kReserved = "reserved";
+
+// One backlog item across scans.
+struct ItemRecord {
+  int64_t id = 0;
+  int64_t repository_id = 0;
+  std::string fingerprint;
+  std::string key;  // e.g. TD-014; never changes, never reused
+  std::string status;
+  std::string source;
+  std::string rule;
+  std::string category;
+  std::string title;
+  std::string path;
+  std::string previous_path;  // the path before the last rename that moved it, or ""
+  int64_t line_start = 0;
+  int64_t line_end = 0;
+  std::string evidence;
+  double effort_hours = 0;  // the last scan's estimate and scores
+  double value_usd = 0;
+  double composite = 0;
+  int64_t first_seen_at = 0;  // 0 while reserved
+  std::string first_seen_scan;
+  int64_t last_seen_at = 0;
+  std::string last_seen_scan;
+  int64_t resolved_at = 0;  // 0 unless resolved
+  std::string resolved_scan;
+  std::string resolved_commit;
+  int64_t reopen_count = 0;
+};
+
+// What happened to an item in a scan.
+inline constexpr const char* kEventNew = "new";
+inline constexpr const char* kEventResolved = "resolved";
+inline constexpr const char* kEventReopened = "reopened";
+
+struct EventRecord {
+  int64_t item_id = 0;
+  std::string scan_id;
+  int64_t at = 0;
+  std::string kind;  // new | resolved | reopened
+  std::string commit;
+};
+
+// An item's score whenever it changed (and when it was first or again seen).
+struct ScoreRecord {
+  int64_t item_id = 0;
+  std::string scan_id;
+  int64_t at = 0;
+  double composite = 0;
+  double value_usd = 0;
+};
+
+// The highest key number handed out for a prefix; numbers are never reused.
+struct KeyCounter {
+  int64_t repository_id = 0;
+  std::string prefix;
+  int64_t last_number = 0;
+};
+
+}  // namespace assay::state

@@ -1,0 +1,287 @@
+#include "state/sqlite_access.h"
+
+#include <sqlite3.h>
+
+#include "state/sqlite_db.h"
+
+namespace assay::state {
+namespace {
+
+constexpr const char* kScanColumns =
+    "id, repository_id, started_at, finished_at, target, commit_id, merged, new_items, reopened_items, "
+    "resolved_items, open_items, open_effort_hours, open_value_usd";
+
+ScanRecord read_scan(const Statement& s) {
+  ScanRecord r;
+  r.id = s.text(0);
+  r.repository_id = s.integer(1);
+  r.started_at = s.integer(2);
+  r.finished_at = s.integer(3);
+  r.target = s.text(4);
+  r.commit = s.text(5);
+  r.merged = s.integer(6) != 0;
+  r.new_items = s.integer(7);
+  r.reopened_items = s.integer(8);
+  r.resolved_items = s.integer(9);
+  r.open_items = s.integer(10);
+  r.open_effort_hours = s.real(11);
+  r.open_value_usd = s.real(12);
+  return r;
+}
+
+// The item columns after id, in the order bind_item and read_item use.
+constexpr const char* kItemColumns =
+    "repository_id, fingerprint, key, status, source, rule, category, title, path, previous_path, "
+    "line_start, "
+    "line_end, evidence, effort_hours, value_usd, composite, first_seen_at, first_seen_scan, last_seen_at, "
+    "last_seen_scan, resolved_at, resolved_scan, resolved_commit, reopen_count";
+constexpr int kItemColumnCount = 24;
+
+// Binds the item's fields to parameters 1..24.
+void bind_item(Statement& s, const ItemRecord& i) {
+  s.bind(1, i.repository_id).bind(2, i.fingerprint).bind(3, i.key).bind(4, i.status);
+  s.bind(5, i.source).bind(6, i.rule).bind(7, i.category).bind(8, i.title);
+  s.bind(9, i.path).bind(10, i.previous_path).bind(11, i.line_start).bind(12, i.line_end);
+  s.bind(13, i.evidence).bind(14, i.effort_hours).bind(15, i.value_usd).bind(16, i.composite);
+  s.bind(17, i.first_seen_at).bind(18, i.first_seen_scan).bind(19, i.last_seen_at).bind(20, i.last_seen_scan);
+  s.bind(21, i.resolved_at).bind(22, i.resolved_scan).bind(23, i.resolved_commit).bind(24, i.reopen_count);
+}
+
+// Reads "id, <kItemColumns>".
+ItemRecord read_item(const Statement& s) {
+  ItemRecord i;
+  i.id = s.integer(0);
+  i.repository_id = s.integer(1);
+  i.fingerprint = s.text(2);
+  i.key = s.text(3);
+  i.status = s.text(4);
+  i.source = s.text(5);
+  i.rule = s.text(6);
+  i.category = s.text(7);
+  i.title = s.text(8);
+  i.path = s.text(9);
+  i.previous_path = s.text(10);
+  i.line_start = s.integer(11);
+  i.line_end = s.integer(12);
+  i.evidence = s.text(13);
+  i.effort_hours = s.real(14);
+  i.value_usd = s.real(15);
+  i.composite = s.real(16);
+  i.first_seen_at = s.integer(17);
+  i.first_seen_scan = s.text(18);
+  i.last_seen_at = s.integer(19);
+  i.last_seen_scan = s.text(20);
+  i.resolved_at = s.integer(21);
+  i.resolved_scan = s.text(22);
+  i.resolved_commit = s.text(23);
+  i.reopen_count = s.integer(24);
+  return i;
+}
+
+std::string placeholders(int count) {
+  std::string text;
+  for (int i = 1; i <= count; ++i) text += (i > 1 ? ", ?" : "?") + std::to_string(i);
+  return text;
+}
+
+}  // namespace
+
+int SqliteAccess::schema_version() { return static_cast<int>(db_.query_integer("PRAGMA user_version")); }
+
+std::vector<RepositoryRecord> SqliteAccess::repositories() {
+  std::vector<RepositoryRecord> out;
+  Statement& s = db_.cached("SELECT id, path, name FROM repositories ORDER BY id");
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2)});
+  return out;
+}
+
+std::optional<RepositoryRecord> SqliteAccess::find_repository(const std::string& path) {
+  Statement& s = db_.cached("SELECT id, path, name FROM repositories WHERE path = ?1");
+  s.bind(1, path);
+  if (!s.step()) return std::nullopt;
+  RepositoryRecord r{s.integer(0), s.text(1), s.text(2)};
+  s.reset();
+  return r;
+}
+
+std::vector<ScanRecord> SqliteAccess::scans(int64_t repository_id) {
+  std::vector<ScanRecord> out;
+  Statement& s = db_.cached(std::string("SELECT ") + kScanColumns +
+                            " FROM scans WHERE repository_id = ?1 ORDER BY rowid");
+  s.bind(1, repository_id);
+  while (s.step()) out.push_back(read_scan(s));
+  return out;
+}
+
+std::optional<ScanRecord> SqliteAccess::last_merged_scan(int64_t repository_id,
+                                                         std::optional<int64_t> at_or_before) {
+  // Without a time, "last" is the order of commits (rowid), which a clock
+  // that moved or a scan that waited for the lock cannot confuse.
+  Statement& s =
+      at_or_before
+          ? db_.cached(std::string("SELECT ") + kScanColumns +
+                       " FROM scans WHERE repository_id = ?1 AND merged = 1 AND finished_at <= ?2"
+                       " ORDER BY finished_at DESC, rowid DESC LIMIT 1")
+          : db_.cached(std::string("SELECT ") + kScanColumns +
+                       " FROM scans WHERE repository_id = ?1 AND merged = 1 ORDER BY rowid DESC LIMIT 1");
+  s.bind(1, repository_id);
+  if (at_or_before) s.bind(2, *at_or_before);
+  if (!s.step()) return std::nullopt;
+  ScanRecord r = read_scan(s);
+  s.reset();
+  return r;
+}
+
+std::vector<RunRecord> SqliteAccess::runs(const std::string& scan_id) {
+  std::vector<RunRecord> out;
+  Statement& s = db_.cached(
+      "SELECT scan_id, plugin, kind, version, status, findings, duration_ms, error FROM scan_runs"
+      " WHERE scan_id = ?1 ORDER BY id");
+  s.bind(1, scan_id);
+  while (s.step()) {
+    out.push_back(
+        {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6), s.text(7)});
+  }
+  return out;
+}
+
+std::vector<KeyCounter> SqliteAccess::key_counters(int64_t repository_id) {
+  std::vector<KeyCounter> out;
+  Statement& s = db_.cached(
+      "SELECT repository_id, prefix, last_number FROM key_counters WHERE repository_id = ?1 ORDER BY prefix");
+  s.bind(1, repository_id);
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.integer(2)});
+  return out;
+}
+
+std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
+  std::vector<ItemRecord> out;
+  Statement& s = db_.cached(std::string("SELECT id, ") + kItemColumns +
+                            " FROM items WHERE repository_id = ?1 ORDER BY id");
+  s.bind(1, repository_id);
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+std::vector<EventRecord> SqliteAccess::events(int64_t repository_id, int64_t after, int64_t until) {
+  std::vector<EventRecord> out;
+  Statement& s = db_.cached(
+      "SELECT e.item_id, e.scan_id, e.at, e.kind, e.commit_id FROM item_events e"
+      " JOIN items i ON i.id = e.item_id"
+      " WHERE i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3 ORDER BY e.at, e.id");
+  s.bind(1, repository_id).bind(2, after).bind(3, until);
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.integer(2), s.text(3), s.text(4)});
+  return out;
+}
+
+std::vector<ScoreRecord> SqliteAccess::scores(int64_t repository_id) {
+  std::vector<ScoreRecord> out;
+  Statement& s = db_.cached(
+      "SELECT h.item_id, h.scan_id, h.at, h.composite, h.value_usd FROM score_history h"
+      " JOIN items i ON i.id = h.item_id WHERE i.repository_id = ?1 ORDER BY h.at, h.id");
+  s.bind(1, repository_id);
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.integer(2), s.real(3), s.real(4)});
+  return out;
+}
+
+int64_t SqliteAccess::add_repository(const std::string& path, const std::string& name) {
+  db_.cached("INSERT INTO repositories (path, name) VALUES (?1, ?2)").bind(1, path).bind(2, name).run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+int64_t SqliteAccess::next_key_number(int64_t repository_id, const std::string& prefix) {
+  Statement& s = db_.cached(
+      "INSERT INTO key_counters (repository_id, prefix, last_number) VALUES (?1, ?2, 1)"
+      " ON CONFLICT (repository_id, prefix) DO UPDATE SET last_number = last_number + 1"
+      " RETURNING last_number");
+  s.bind(1, repository_id).bind(2, prefix);
+  if (!s.step()) db_.fail("cannot allocate a key for prefix " + prefix, SQLITE_ERROR);
+  int64_t number = s.integer(0);
+  s.run();  // finish the statement so the change is complete
+  return number;
+}
+
+int64_t SqliteAccess::add_item(const ItemRecord& item) {
+  Statement& s = db_.cached(std::string("INSERT INTO items (") + kItemColumns + ") VALUES (" +
+                            placeholders(kItemColumnCount) + ")");
+  bind_item(s, item);
+  s.run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void SqliteAccess::update_item(const ItemRecord& item) {
+  Statement& s = db_.cached(
+      "UPDATE items SET repository_id = ?1, fingerprint = ?2, key = ?3, status = ?4, source = ?5, rule = ?6,"
+      " category = ?7, title = ?8, path = ?9, previous_path = ?10, line_start = ?11, line_end = ?12,"
+      " evidence = ?13, effort_hours = ?14, value_usd = ?15, composite = ?16, first_seen_at = ?17,"
+      " first_seen_scan = ?18, last_seen_at = ?19, last_seen_scan = ?20, resolved_at = ?21,"
+      " resolved_scan = ?22, resolved_commit = ?23, reopen_count = ?24 WHERE id = ?25");
+  bind_item(s, item);
+  s.bind(25, item.id);
+  s.run();
+}
+
+void SqliteAccess::update_sighting(const ItemRecord& item) {
+  db_.cached(
+         "UPDATE items SET source = ?1, rule = ?2, category = ?3, title = ?4, path = ?5, line_start = ?6,"
+         " line_end = ?7, evidence = ?8, effort_hours = ?9, value_usd = ?10, composite = ?11, last_seen_at = "
+         "?12,"
+         " last_seen_scan = ?13 WHERE id = ?14")
+      .bind(1, item.source)
+      .bind(2, item.rule)
+      .bind(3, item.category)
+      .bind(4, item.title)
+      .bind(5, item.path)
+      .bind(6, item.line_start)
+      .bind(7, item.line_end)
+      .bind(8, item.evidence)
+      .bind(9, item.effort_hours)
+      .bind(10, item.value_usd)
+      .bind(11, item.composite)
+      .bind(12, item.last_seen_at)
+      .bind(13, item.last_seen_scan)
+      .bind(14, item.id)
+      .run();
+}
+
+void SqliteAccess::add_event(const EventRecord& event) {
+  db_.cached("INSERT INTO item_events (item_id, scan_id, at, kind, commit_id) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, event.item_id)
+      .bind(2, event.scan_id)
+      .bind(3, event.at)
+      .bind(4, event.kind)
+      .bind(5, event.commit)
+      .run();
+}
+
+void SqliteAccess::add_score(const ScoreRecord& score) {
+  db_.cached(
+         "INSERT INTO score_history (item_id, scan_id, at, composite, value_usd) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, score.item_id)
+      .bind(2, score.scan_id)
+      .bind(3, score.at)
+      .bind(4, score.composite)
+      .bind(5, score.value_usd)
+      .run();
+}
+
+void SqliteAccess::add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) {
+  Statement& s =
+      db_.cached(std::string("INSERT INTO scans (") + kScanColumns + ") VALUES (" + placeholders(13) + ")");
+  s.bind(1, scan.id).bind(2, scan.repository_id).bind(3, scan.started_at).bind(4, scan.finished_at);
+  s.bind(5, scan.target).bind(6, scan.commit).bind(7, static_cast<int64_t>(scan.merged ? 1 : 0));
+  s.bind(8, scan.new_items).bind(9, scan.reopened_items).bind(10, scan.resolved_items);
+  s.bind(11, scan.open_items).bind(12, scan.open_effort_hours).bind(13, scan.open_value_usd);
+  s.run();
+  Statement& r = db_.cached(
+      "INSERT INTO scan_runs (scan_id, plugin, kind, version, status, findings, duration_ms, error)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const auto& run : runs) {
+    r.reset();
+    r.bind(1, scan.id).bind(2, run.plugin).bind(3, run.kind).bind(4, run.version).bind(5, run.status);
+    r.bind(6, run.findings).bind(7, run.duration_ms).bind(8, run.error);
+    r.run();
+  }
+}
+
+}  // namespace assay::state

@@ -1,0 +1,41 @@
+// StateWriter (and so StateReader) over one SQLite connection. The caller owns
+// the transaction; this class only reads and writes rows. Internal to
+// host/state.
+#pragma once
+
+#include "state/state_store.h"
+
+namespace assay::state {
+
+class Database;
+
+class SqliteAccess : public StateWriter {
+ public:
+  explicit SqliteAccess(Database& db) : db_(db) {}
+
+  int schema_version() override;
+  std::vector<RepositoryRecord> repositories() override;
+  std::optional<RepositoryRecord> find_repository(const std::string& path) override;
+  std::vector<ScanRecord> scans(int64_t repository_id) override;
+  std::optional<ScanRecord> last_merged_scan(int64_t repository_id,
+                                             std::optional<int64_t> at_or_before) override;
+  std::vector<RunRecord> runs(const std::string& scan_id) override;
+  std::vector<KeyCounter> key_counters(int64_t repository_id) override;
+  std::vector<ItemRecord> items(int64_t repository_id) override;
+  std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) override;
+  std::vector<ScoreRecord> scores(int64_t repository_id) override;
+
+  int64_t add_repository(const std::string& path, const std::string& name) override;
+  int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
+  int64_t add_item(const ItemRecord& item) override;
+  void update_item(const ItemRecord& item) override;
+  void update_sighting(const ItemRecord& item) override;
+  void add_event(const EventRecord& event) override;
+  void add_score(const ScoreRecord& score) override;
+  void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace assay::state

@@ -1,0 +1,167 @@
+#include "state/sqlite_schema.h"
+
+#include <string>
+#include <vector>
+
+#include "state/sqlite_db.h"
+#include "state/state_store.h"
+
+namespace assay::state {
+namespace {
+
+// Migration N turns a version N-1 store into version N. Released migrations
+// never change: a store somewhere may be at any version.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> steps = {
+      // 1: repositories, scans with their backlog summary, items with stable
+      // keys, their lifecycle events and score history.
+      R"sql(
+CREATE TABLE repositories (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+CREATE TABLE scans (
+  id TEXT PRIMARY KEY,
+  repository_id INTEGER NOT NULL REFERENCES repositories(id),
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  commit_id TEXT NOT NULL,
+  merged INTEGER NOT NULL CHECK (merged IN (0, 1)),
+  new_items INTEGER NOT NULL,
+  reopened_items INTEGER NOT NULL,
+  resolved_items INTEGER NOT NULL,
+  open_items INTEGER NOT NULL,
+  open_effort_hours REAL NOT NULL,
+  open_value_usd REAL NOT NULL
+);
+CREATE INDEX scans_by_repository ON scans(repository_id, finished_at);
+CREATE TABLE key_counters (
+  repository_id INTEGER NOT NULL REFERENCES repositories(id),
+  prefix TEXT NOT NULL,
+  last_number INTEGER NOT NULL,
+  PRIMARY KEY (repository_id, prefix)
+) WITHOUT ROWID;
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  repository_id INTEGER NOT NULL REFERENCES repositories(id),
+  fingerprint TEXT NOT NULL,
+  key TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'resolved', 'reserved')),
+  source TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  category TEXT NOT NULL,
+  title TEXT NOT NULL,
+  path TEXT NOT NULL,
+  line_start INTEGER NOT NULL,
+  line_end INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  effort_hours REAL NOT NULL,
+  value_usd REAL NOT NULL,
+  composite REAL NOT NULL,
+  first_seen_at INTEGER NOT NULL,
+  first_seen_scan TEXT NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  last_seen_scan TEXT NOT NULL,
+  resolved_at INTEGER NOT NULL,
+  resolved_scan TEXT NOT NULL,
+  resolved_commit TEXT NOT NULL,
+  reopen_count INTEGER NOT NULL,
+  UNIQUE (repository_id, fingerprint),
+  UNIQUE (repository_id, key)
+);
+CREATE INDEX items_by_status ON items(repository_id, status, resolved_at);
+CREATE TABLE item_events (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  scan_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'resolved', 'reopened')),
+  commit_id TEXT NOT NULL
+);
+CREATE INDEX item_events_by_time ON item_events(at);
+CREATE INDEX item_events_by_item ON item_events(item_id);
+CREATE TABLE score_history (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  scan_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  composite REAL NOT NULL,
+  value_usd REAL NOT NULL
+);
+CREATE INDEX score_history_by_item ON score_history(item_id, at);
+CREATE INDEX score_history_by_time ON score_history(at);
+)sql",
+      // 2: per-plugin runs of each scan, and the path an item had before a
+      // rename moved it.
+      R"sql(
+CREATE TABLE scan_runs (
+  id INTEGER PRIMARY KEY,
+  scan_id TEXT NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+  plugin TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  version TEXT NOT NULL,
+  status TEXT NOT NULL,
+  findings INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  error TEXT NOT NULL
+);
+CREATE INDEX scan_runs_by_scan ON scan_runs(scan_id);
+ALTER TABLE items ADD COLUMN previous_path TEXT NOT NULL DEFAULT '';
+)sql",
+  };
+  return steps;
+}
+
+// An empty file, or one this assay (or an older one) wrote.
+void check_ownership(Database& db) {
+  const int64_t application = db.query_integer("PRAGMA application_id");
+  const int64_t version = db.query_integer("PRAGMA user_version");
+  const int64_t tables = db.query_integer("SELECT count(*) FROM sqlite_schema");
+  if (application != kApplicationId && (application != 0 || tables != 0 || version != 0))
+    throw StoreVersionError("state store " + db.path() +
+                            " is a SQLite database of another program, not an assay state store");
+  if (version > latest_schema_version())
+    throw StoreVersionError("state store " + db.path() + " has schema version " + std::to_string(version) +
+                            ", written by a newer assay; this assay reads versions up to " +
+                            std::to_string(latest_schema_version()) +
+                            ". Use a newer assay, or point state.path at another file");
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(Database& db, int target_version) {
+  // One snapshot for the checks: read one by one, they could straddle the
+  // commit of another process creating the store, and see its tables but
+  // not yet its application id.
+  db.exec("BEGIN");
+  int64_t version = 0;
+  try {
+    check_ownership(db);
+    version = db.query_integer("PRAGMA user_version");
+    db.exec("COMMIT");
+  } catch (...) {
+    db.rollback_quietly();
+    throw;
+  }
+  if (version >= target_version) return;
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    // Another process may have migrated while this one waited for the lock.
+    check_ownership(db);
+    for (int64_t v = db.query_integer("PRAGMA user_version"); v < target_version; ++v) {
+      db.exec(migrations()[static_cast<size_t>(v)]);
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(target_version));
+    db.exec("COMMIT");
+  } catch (...) {
+    db.rollback_quietly();
+    throw;
+  }
+}
+
+}  // namespace assay::state

@@ -1,0 +1,118 @@
+// The state store: what assay remembers across scans (docs/state.md). Callers
+// see only these interfaces, so another backend (PostgreSQL for many hosts)
+// can sit behind them without touching the lifecycle, statistics or commands.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "state/records.h"
+
+namespace assay::state {
+
+// The store cannot be opened, read or written; the message names it.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Another process held the store's write lock longer than the configured wait.
+class StoreBusy : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// The store was written by a newer assay, or is not an assay store at all.
+class StoreVersionError : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// Read access inside one consistent snapshot. Lists come oldest first.
+class StateReader {
+ public:
+  virtual ~StateReader() = default;
+
+  virtual int schema_version() = 0;
+  virtual std::vector<RepositoryRecord> repositories() = 0;
+  virtual std::optional<RepositoryRecord> find_repository(const std::string& path) = 0;
+  virtual std::vector<ScanRecord> scans(int64_t repository_id) = 0;
+  // The last merged scan (in the order scans were committed), or the latest
+  // one finished at or before `at_or_before`.
+  virtual std::optional<ScanRecord> last_merged_scan(int64_t repository_id,
+                                                     std::optional<int64_t> at_or_before = std::nullopt) = 0;
+  virtual std::vector<RunRecord> runs(const std::string& scan_id) = 0;
+  virtual std::vector<KeyCounter> key_counters(int64_t repository_id) = 0;
+  // Every item of the repository, whatever its status.
+  virtual std::vector<ItemRecord> items(int64_t repository_id) = 0;
+  // Events with after < at <= until, in the order they happened.
+  virtual std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) = 0;
+  virtual std::vector<ScoreRecord> scores(int64_t repository_id) = 0;
+};
+
+// Changes, all inside the one transaction StateStore::write runs.
+class StateWriter : public StateReader {
+ public:
+  virtual int64_t add_repository(const std::string& path, const std::string& name) = 0;
+  // The next number for `prefix` in the repository (1, 2, …); never the same twice.
+  virtual int64_t next_key_number(int64_t repository_id, const std::string& prefix) = 0;
+  // Returns the new item's id.
+  virtual int64_t add_item(const ItemRecord& item) = 0;
+  // Overwrites every field of the item with id `item.id`.
+  virtual void update_item(const ItemRecord& item) = 0;
+  // Overwrites what a scan sees of an item that stays open under the same
+  // fingerprint: source, rule, category, title, location, evidence, effort,
+  // scores and last seen. The identity and lifecycle fields (and so the
+  // indexes over them) are left alone, which makes this the cheap update the
+  // bulk of every scan needs.
+  virtual void update_sighting(const ItemRecord& item) = 0;
+  virtual void add_event(const EventRecord& event) = 0;
+  virtual void add_score(const ScoreRecord& score) = 0;
+  virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;
+};
+
+// How long each kind of history is kept.
+struct Retention {
+  int detail_days = 90;    // events, score history, plugin runs, resolved items
+  int summary_days = 730;  // scans with their backlog summaries
+};
+
+// What one pruning pass removed; `complete` is false when it stopped early
+// (time budget spent, or a scan wanted the store) and left the rest for later.
+struct PruneReport {
+  int64_t rows = 0;
+  bool complete = true;
+};
+
+class StateStore {
+ public:
+  virtual ~StateStore() = default;
+
+  // Where the store lives, for messages (a file path for SQLite).
+  virtual const std::string& location() const = 0;
+
+  // Runs `work` in one write transaction: everything it wrote is committed
+  // together when it returns, nothing when it throws (the exception passes
+  // on). Waits at most the configured time for another writer; throws
+  // StoreBusy when that is not enough.
+  virtual void write(const std::function<void(StateWriter&)>& work) = 0;
+
+  // Runs `work` on one consistent snapshot; never blocks writers.
+  virtual void read(const std::function<void(StateReader&)>& work) = 0;
+
+  // The backend's own consistency check (for SQLite: integrity_check and
+  // foreign_key_check); one line per problem, empty when sound.
+  virtual std::vector<std::string> integrity_problems() = 0;
+
+  // Deletes history older than `retention` allows, as of `now`, in short
+  // transactions so that a scan waiting for the store waits at most one of
+  // them. Stops after `budget` and whenever the store is busy.
+  virtual PruneReport prune(const Retention& retention, int64_t now, std::chrono::milliseconds budget) = 0;
+};
+
+}  // namespace assay::state
