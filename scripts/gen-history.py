@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a git repository with a long, deterministic history.
 
-usage: gen-history.py DIR [--commits N] [--files F] [--authors A] [--seed S]
+usage: gen-history.py DIR [--commits N] [--files F] [--authors A] [--seed S] [--repack]
 
 For the history benchmark (scripts/bench history): N commits (default
 50,000) on one branch, written through `git fast-import`, so that even
@@ -12,6 +12,11 @@ one. Edits replace, insert and delete lines; some inserted lines are marker
 comments (TODO, FIXME, ...), so markers have different ages and authors.
 Author and committer dates advance by 10 minutes to 2 hours per commit from
 2015-01-01. The same arguments always give the same commit ids.
+
+fast-import deltas each blob only against the blob written before it, so
+its pack is several times larger than git would make it; --repack runs
+`git repack -a -d -f` (git gc's delta settings) for a pack like a real
+repository's, which takes minutes.
 """
 import argparse
 import os
@@ -151,6 +156,7 @@ def main():
     ap.add_argument("--files", type=int, default=2000)
     ap.add_argument("--authors", type=int, default=40)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--repack", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
@@ -161,6 +167,9 @@ def main():
     if importer.wait() != 0:
         sys.exit("git fast-import failed")
     subprocess.run(["git", "-C", args.dir, "checkout", "-q", "-f", "main"], check=True, env=env)
+    if args.repack:
+        subprocess.run(["git", "-C", args.dir, "repack", "-q", "-a", "-d", "-f", "--window=10", "--depth=50"],
+                       check=True, env=env)
 
 
 if __name__ == "__main__":
