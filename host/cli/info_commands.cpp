@@ -119,8 +119,8 @@ void print_history(const nlohmann::json& item) {
   if (origin.is_object()) {
     std::cout << "  origin: " << origin.value("state", "");
     if (origin.value("commit", nlohmann::json()).is_string())
-      std::cout << " " << origin.at("commit").get<std::string>() << " by " << origin.value("author", "") << " at "
-                << origin.value("time", "");
+      std::cout << " " << origin.at("commit").get<std::string>() << " by " << origin.value("author", "")
+                << " at " << origin.value("time", "");
     std::cout << "\n";
   }
   const auto file = item.value("file_history", nlohmann::json());

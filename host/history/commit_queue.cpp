@@ -62,8 +62,10 @@ bool CommitQueue::on_boundary(const git_commit* commit) const {
 
 void CommitQueue::push_parents(const git_commit* commit, bool hidden) {
   if (on_boundary(commit)) return;
-  const unsigned parents = first_parent_ ? std::min(1u, git_commit_parentcount(commit)) : git_commit_parentcount(commit);
-  for (unsigned i = 0; i < parents; ++i) push(*git_commit_parent_id(commit, i), hidden, git_commit_id(commit));
+  const unsigned parents =
+      first_parent_ ? std::min(1u, git_commit_parentcount(commit)) : git_commit_parentcount(commit);
+  for (unsigned i = 0; i < parents; ++i)
+    push(*git_commit_parent_id(commit, i), hidden, git_commit_id(commit));
 }
 
 repo::CommitPtr CommitQueue::next() {

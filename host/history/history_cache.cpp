@@ -39,7 +39,9 @@ class Writer {
     u32(static_cast<uint32_t>(s.size()));
     out_ += s;
   }
-  void id(const ObjectId& id) { out_.append(reinterpret_cast<const char*>(id.bytes.data()), ObjectId::kSize); }
+  void id(const ObjectId& id) {
+    out_.append(reinterpret_cast<const char*>(id.bytes.data()), ObjectId::kSize);
+  }
   std::string& data() { return out_; }
 
  private:
@@ -71,7 +73,8 @@ class Reader {
   // the bytes left so that a corrupt count cannot make us allocate wildly.
   uint32_t count(size_t min_item_bytes) {
     const uint32_t n = u32();
-    if (static_cast<uint64_t>(n) * min_item_bytes > data_.size() - at_) fail("count " + std::to_string(n) + " exceeds the file");
+    if (static_cast<uint64_t>(n) * min_item_bytes > data_.size() - at_)
+      fail("count " + std::to_string(n) + " exceeds the file");
     return n;
   }
   uint32_t index_below(uint32_t limit, const char* what) {
@@ -122,7 +125,8 @@ Provenance read_provenance(Reader& r) {
   return p;
 }
 
-std::string encode(const std::string& git_dir, const HistoryIndex& index, const std::vector<CachedOrigins>& origins) {
+std::string encode(const std::string& git_dir, const HistoryIndex& index,
+                   const std::vector<CachedOrigins>& origins) {
   Writer w;
   w.text(git_dir);
   write_provenance(w, index.provenance());
@@ -201,7 +205,8 @@ CacheContents decode(Reader& r) {
       c.old_blob = r.id();
       c.new_blob = r.id();
       const uint8_t kind = r.u8();
-      if (kind > static_cast<uint8_t>(ChangeKind::renamed)) r.fail("unknown change kind " + std::to_string(kind));
+      if (kind > static_cast<uint8_t>(ChangeKind::renamed))
+        r.fail("unknown change kind " + std::to_string(kind));
       c.kind = static_cast<ChangeKind>(kind);
     }
     index.add_changes(file, std::move(changes));
@@ -230,10 +235,12 @@ std::string check_header(const std::string& data) {
     return "not an assay history cache";
   const uint32_t version = static_cast<uint32_t>(read_u64(data, 8) & 0xFFFFFFFFu);
   if (version != kFormatVersion)
-    return "format version " + std::to_string(version) + ", this assay reads " + std::to_string(kFormatVersion);
+    return "format version " + std::to_string(version) + ", this assay reads " +
+           std::to_string(kFormatVersion);
   const uint64_t length = read_u64(data, 12);
   if (length != data.size() - kHeaderSize) return "truncated (payload length does not match)";
-  if (read_u64(data, 20) != fnv1a(std::string_view(data).substr(kHeaderSize))) return "corrupt (digest does not match)";
+  if (read_u64(data, 20) != fnv1a(std::string_view(data).substr(kHeaderSize)))
+    return "corrupt (digest does not match)";
   return "";
 }
 
@@ -241,17 +248,21 @@ void sync_and_close(int fd, const fs::path& path) {
   const bool synced = ::fsync(fd) == 0;
   const int error = errno;
   ::close(fd);
-  if (!synced) throw HistoryError("cannot write history cache " + path.string() + ": " + std::strerror(error));
+  if (!synced)
+    throw HistoryError("cannot write history cache " + path.string() + ": " + std::strerror(error));
 }
 
 void create_cache_directory(const fs::path& directory) {
   std::error_code ec;
   if (fs::exists(directory, ec)) return;
   fs::create_directories(directory, ec);
-  if (ec) throw HistoryError("cannot create directory " + directory.string() + " for the history cache: " + ec.message());
+  if (ec)
+    throw HistoryError("cannot create directory " + directory.string() +
+                       " for the history cache: " + ec.message());
   // Like the report stage: what assay writes inside a repository stays out
   // of `git status`.
-  if (directory.filename() == ".assay") std::ofstream(directory / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
+  if (directory.filename() == ".assay")
+    std::ofstream(directory / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
 }
 
 }  // namespace
@@ -294,7 +305,8 @@ void write_cache(const fs::path& file, const std::string& git_dir, const History
   create_cache_directory(file.parent_path());
   const fs::path temporary = file.string() + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw HistoryError("cannot write history cache " + temporary.string() + ": " + std::strerror(errno));
+  if (fd < 0)
+    throw HistoryError("cannot write history cache " + temporary.string() + ": " + std::strerror(errno));
   const std::string* parts[] = {&header.data(), &payload};
   for (const std::string* part : parts) {
     size_t done = 0;

@@ -103,7 +103,8 @@ FileFacts HistoryIndex::facts(std::string_view path, const FactWindow& window) c
     if (!facts.commit_list.empty() && facts.commit_list.back() == change.commit) continue;
     facts.commit_list.push_back(change.commit);
     authors.insert(commit.author);
-    if (facts.commits == 0 || commit.author_time < facts.first_change) facts.first_change = commit.author_time;
+    if (facts.commits == 0 || commit.author_time < facts.first_change)
+      facts.first_change = commit.author_time;
     if (facts.commits == 0 || commit.author_time > facts.last_change) facts.last_change = commit.author_time;
     ++facts.commits;
   }

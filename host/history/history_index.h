@@ -27,10 +27,10 @@ struct Author {
 
 struct Commit {
   ObjectId id;
-  uint32_t author = 0;       // index into authors()
-  int64_t author_time = 0;   // seconds since the epoch, UTC
-  int64_t commit_time = 0;   // committer time; the window is measured on it
-  uint32_t parent_count = 0; // 0 for a root commit or a shallow boundary
+  uint32_t author = 0;        // index into authors()
+  int64_t author_time = 0;    // seconds since the epoch, UTC
+  int64_t commit_time = 0;    // committer time; the window is measured on it
+  uint32_t parent_count = 0;  // 0 for a root commit or a shallow boundary
   // On the boundary of a shallow clone: its parents are not in the
   // repository, so what it changed is unknown. Its tree is where the walked
   // history starts; its "changes" (every file looks added) are not counted.
@@ -63,10 +63,10 @@ struct FactWindow {
 
 // Per-file facts over a window.
 struct FileFacts {
-  uint32_t commits = 0;       // commits that changed the file
-  uint32_t authors = 0;       // distinct authors of those commits
-  int64_t first_change = 0;   // author time of the oldest, 0 when commits == 0
-  int64_t last_change = 0;    // author time of the newest, 0 when commits == 0
+  uint32_t commits = 0;               // commits that changed the file
+  uint32_t authors = 0;               // distinct authors of those commits
+  int64_t first_change = 0;           // author time of the oldest, 0 when commits == 0
+  int64_t last_change = 0;            // author time of the newest, 0 when commits == 0
   std::vector<uint32_t> commit_list;  // indexes into commits(), newest first
 };
 

@@ -33,7 +33,8 @@ double number(const YAML::Node& section, const std::string& path, const std::str
               double lo, double hi) {
   if (!section[key]) return fallback;
   const config::ScalarValue v = scalar(section, key);
-  if ((v.kind != config::ScalarKind::number && v.kind != config::ScalarKind::integer) || !(v.number >= lo && v.number <= hi))
+  if ((v.kind != config::ScalarKind::number && v.kind != config::ScalarKind::integer) ||
+      !(v.number >= lo && v.number <= hi))
     fail(path + key, "must be a number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
   return v.number;
 }
@@ -64,7 +65,8 @@ std::optional<int64_t> parse_window(const std::string& text) {
   bool valid = days_per_unit > 0 && !digits.empty() && digits.size() <= 6 && digits[0] != '0';
   for (char c : digits) valid = valid && c >= '0' && c <= '9';
   if (!valid)
-    throw std::invalid_argument("'" + text + "' is not a window: use all, or a number followed by d, w or y (365d)");
+    throw std::invalid_argument("'" + text +
+                                "' is not a window: use all, or a number followed by d, w or y (365d)");
   return std::stoll(digits) * days_per_unit * kDay;
 }
 

@@ -122,8 +122,9 @@ HistoryService::HistoryService(const repo::RepoView& view, const HistoryOptions&
 
 HistoryService::~HistoryService() = default;
 
-std::unique_ptr<HistoryService> HistoryService::open(const repo::RepoView& view, const HistoryOptions& options,
-                                                     int64_t now, const std::atomic<bool>* cancel) {
+std::unique_ptr<HistoryService> HistoryService::open(const repo::RepoView& view,
+                                                     const HistoryOptions& options, int64_t now,
+                                                     const std::atomic<bool>* cancel) {
   std::unique_ptr<HistoryService> service(new HistoryService(view, options, now));
   if (!options.enabled) {
     service->reason_ = "history is disabled (history.enabled: false)";
@@ -147,7 +148,8 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
   request.first_parent = options_.first_parent;
   if (!options_.cache_file.empty()) {
     std::filesystem::path file(options_.cache_file);
-    cache_path_ = (file.is_absolute() ? file : std::filesystem::path(view_.root()) / file).lexically_normal().string();
+    cache_path_ =
+        (file.is_absolute() ? file : std::filesystem::path(view_.root()) / file).lexically_normal().string();
     request.cache_file = cache_path_;
   }
   request.cancel = cancel;
@@ -178,22 +180,26 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
 
 void HistoryService::log_build() const {
   const BuildReport& r = report_;
-  if (!r.cache_problem.empty())
-    log_line(log::Level::warn, "history cache not used: " + r.cache_problem);
+  if (!r.cache_problem.empty()) log_line(log::Level::warn, "history cache not used: " + r.cache_problem);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
   log_line(log::Level::info, std::string(to_string(r.mode)) + " walk: " + std::to_string(r.walked_commits) +
-                                 " commits walked, " + std::to_string(r.cached_commits) + " from the cache, in " +
-                                 seconds + " s; " + std::to_string(index_->file_count()) + " files with history");
+                                 " commits walked, " + std::to_string(r.cached_commits) +
+                                 " from the cache, in " + seconds + " s; " +
+                                 std::to_string(index_->file_count()) + " files with history");
   if (r.shallow)
     log_line(log::Level::warn,
-             "shallow clone: the history is cut at the shallow boundary; changes and line origins before it are unknown");
-  for (size_t i = 0; i < r.problems.size() && i < kLoggedProblems; ++i) log_line(log::Level::error, r.problems[i]);
+             "shallow clone: the history is cut at the shallow boundary; changes and line origins before it "
+             "are unknown");
+  for (size_t i = 0; i < r.problems.size() && i < kLoggedProblems; ++i)
+    log_line(log::Level::error, r.problems[i]);
   if (r.problems.size() > kLoggedProblems)
-    log_line(log::Level::error, std::to_string(r.problems.size() - kLoggedProblems) + " more history problems (see the report)");
+    log_line(log::Level::error,
+             std::to_string(r.problems.size() - kLoggedProblems) + " more history problems (see the report)");
   if (!r.submodules.empty())
-    log_line(log::Level::info, std::to_string(r.submodules.size()) +
-                                   " submodule paths skipped (the history of a submodule is its own repository's)");
+    log_line(log::Level::info,
+             std::to_string(r.submodules.size()) +
+                 " submodule paths skipped (the history of a submodule is its own repository's)");
 }
 
 void HistoryService::compute_facts() {
@@ -286,7 +292,8 @@ HistoryService::Origins HistoryService::compute_origins_of(size_t file) {
   try {
     repository = pool_->borrow();
     if (!entry.blob_id.empty()) {
-      result = version_origins(name, ObjectId::from_hex(entry.blob_id).value_or(ObjectId{}), repository.get());
+      result =
+          version_origins(name, ObjectId::from_hex(entry.blob_id).value_or(ObjectId{}), repository.get());
     } else {
       result = working_tree_origins(file, name, repository.get());
     }
@@ -316,7 +323,8 @@ HistoryService::Origins HistoryService::working_tree_origins(size_t file, std::o
   if (!committed) return Origins{std::vector<uint32_t>(count_lines(text), kUncommitted), ""};
   Origins base = version_origins(name, *committed, repository);
   if (!base.problem.empty()) return base;
-  const std::vector<int32_t> map = unchanged_lines(blob_text(repository, *committed, options_.max_blob_bytes), text);
+  const std::vector<int32_t> map =
+      unchanged_lines(blob_text(repository, *committed, options_.max_blob_bytes), text);
   Origins result;
   result.lines.reserve(map.size());
   for (int32_t from : map) {
@@ -342,7 +350,8 @@ HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> 
       return Origins{*it->second, ""};
     }
   }
-  OriginResult computed = compute_origins(repository, *index_, *name, blob, OriginLimits{options_.max_blob_bytes});
+  OriginResult computed =
+      compute_origins(repository, *index_, *name, blob, OriginLimits{options_.max_blob_bytes});
   if (computed.status != OriginResult::Status::ok)
     return Origins{{}, computed.problem, computed.status == OriginResult::Status::unreadable};
   auto lines = std::make_shared<const std::vector<uint32_t>>(std::move(computed.lines));
@@ -370,10 +379,12 @@ nlohmann::json HistoryService::summary() const {
   j["shallow"] = r.shallow;
   j["history_cut"] = r.shallow || r.stopped_at_since;
   j["problems"] = r.problems;
-  j["submodules_skipped"] = nlohmann::json(std::vector<std::string>(r.submodules.begin(), r.submodules.end()));
-  j["cache"] = {{"file", cache_path_.empty() ? nlohmann::json(nullptr) : nlohmann::json(cache_path_)},
-                {"used", r.mode != BuildReport::Mode::cold},
-                {"problem", r.cache_problem.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.cache_problem)}};
+  j["submodules_skipped"] =
+      nlohmann::json(std::vector<std::string>(r.submodules.begin(), r.submodules.end()));
+  j["cache"] = {
+      {"file", cache_path_.empty() ? nlohmann::json(nullptr) : nlohmann::json(cache_path_)},
+      {"used", r.mode != BuildReport::Mode::cold},
+      {"problem", r.cache_problem.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.cache_problem)}};
   return j;
 }
 

@@ -137,7 +137,7 @@ class HistoryService {
   std::vector<std::string> author_texts_;
   std::unique_ptr<RepositoryPool> pool_;
 
-  std::mutex mutex_;  // guards the caches below
+  std::mutex mutex_;                                          // guards the caches below
   std::vector<std::shared_ptr<const Origins>> file_origins_;  // per file of the view
   std::unordered_map<VersionKey, std::shared_ptr<const std::vector<uint32_t>>, VersionKeyHash> versions_;
   std::unordered_set<VersionKey, VersionKeyHash> versions_used_;

@@ -77,7 +77,8 @@ std::string reuse_problem(git_repository* repository, const Provenance& cached, 
   const git_oid known = to_git(cached.tip);
   const int descendant = git_graph_descendant_of(repository, &tip, &known);
   if (descendant == 1) return "";
-  if (descendant < 0) return "cannot tell whether " + cached.tip.hex() + " is an ancestor: " + repo::last_git_error();
+  if (descendant < 0)
+    return "cannot tell whether " + cached.tip.hex() + " is an ancestor: " + repo::last_git_error();
   return "its commit " + cached.tip.hex() + " is not an ancestor of " + wanted.tip.hex() +
          " (history rewritten or another branch)";
 }
@@ -145,7 +146,8 @@ BuiltIndex build_index(const BuildRequest& request) {
     CacheRead cached = read_cache(request.cache_file, request.git_dir);
     built.report.cache_problem = std::move(cached.problem);
     if (cached.contents) {
-      built.report.cache_problem = reuse_problem(repository.get(), cached.contents->index.provenance(), wanted);
+      built.report.cache_problem =
+          reuse_problem(repository.get(), cached.contents->index.provenance(), wanted);
       if (built.report.cache_problem.empty()) {
         // The cache's own window start stays: it walked at least that far.
         wanted.since = cached.contents->index.provenance().since;
@@ -177,8 +179,7 @@ BuiltIndex build_index(const BuildRequest& request) {
   }
   index->set_provenance(wanted);
   built.index = std::move(index);
-  built.report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  built.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return built;
 }
 

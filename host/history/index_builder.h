@@ -37,10 +37,10 @@ struct BuildReport {
   std::string cache_problem;
   // Unreadable objects (each names its object); their commits were skipped.
   std::vector<std::string> problems;
-  bool shallow = false;             // the repository is a shallow clone
-  bool stopped_at_since = false;    // the window ended the walk
+  bool shallow = false;           // the repository is a shallow clone
+  bool stopped_at_since = false;  // the window ended the walk
   bool cancelled = false;
-  std::set<std::string> submodules; // submodule paths seen changing, skipped
+  std::set<std::string> submodules;  // submodule paths seen changing, skipped
   double seconds = 0;
 };
 

@@ -42,7 +42,8 @@ struct HunkCursor {
   uint32_t old_next = 0;  // 0-based next line of `before` not yet consumed
   uint32_t new_next = 0;  // 0-based next line of `after`
   void unchanged_until(uint32_t new_end) {
-    while (new_next < new_end && new_next < map->size()) (*map)[new_next++] = static_cast<int32_t>(old_next++);
+    while (new_next < new_end && new_next < map->size())
+      (*map)[new_next++] = static_cast<int32_t>(old_next++);
   }
 };
 
@@ -50,8 +51,10 @@ int on_hunk(const git_diff_delta*, const git_diff_hunk* hunk, void* payload) {
   auto* cursor = static_cast<HunkCursor*>(payload);
   // With no context, a pure insertion names the line before it (old_lines
   // 0) and a pure deletion the line before it on the new side.
-  const uint32_t old_begin = static_cast<uint32_t>(hunk->old_lines > 0 ? hunk->old_start - 1 : hunk->old_start);
-  const uint32_t new_begin = static_cast<uint32_t>(hunk->new_lines > 0 ? hunk->new_start - 1 : hunk->new_start);
+  const uint32_t old_begin =
+      static_cast<uint32_t>(hunk->old_lines > 0 ? hunk->old_start - 1 : hunk->old_start);
+  const uint32_t new_begin =
+      static_cast<uint32_t>(hunk->new_lines > 0 ? hunk->new_start - 1 : hunk->new_start);
   cursor->unchanged_until(new_begin);
   cursor->old_next = old_begin + static_cast<uint32_t>(hunk->old_lines);
   cursor->new_next = new_begin + static_cast<uint32_t>(hunk->new_lines);
@@ -155,7 +158,8 @@ class OriginComputation {
         }
         const std::vector<Parent> parents = stack[at].parents;
         for (const Parent& parent : parents) {
-          if (parent.producer && !memo_.count(*parent.producer)) stack.push_back({*parent.producer, false, {}});
+          if (parent.producer && !memo_.count(*parent.producer))
+            stack.push_back({*parent.producer, false, {}});
         }
         continue;
       }
@@ -194,7 +198,8 @@ class OriginComputation {
       const ObjectId version = from_git(*git_tree_entry_id(entry));
       const bool is_blob = git_tree_entry_type(entry) == GIT_OBJECT_BLOB;
       git_tree_entry_free(entry);
-      if (is_blob && std::find(parents.begin(), parents.end(), version) == parents.end()) parents.push_back(version);
+      if (is_blob && std::find(parents.begin(), parents.end(), version) == parents.end())
+        parents.push_back(version);
     }
   }
 
@@ -240,10 +245,13 @@ class OriginComputation {
     check_size(id, blob);
     git_blob* raw = nullptr;
     if (git_blob_lookup(&raw, repository_, &id) != 0)
-      throw NotDiffable{OriginResult::Status::unreadable, "cannot read blob " + blob.hex() + ": " + repo::last_git_error()};
+      throw NotDiffable{OriginResult::Status::unreadable,
+                        "cannot read blob " + blob.hex() + ": " + repo::last_git_error()};
     repo::BlobPtr owned(raw);
-    std::string text(static_cast<const char*>(git_blob_rawcontent(raw)), static_cast<size_t>(git_blob_rawsize(raw)));
-    if (looks_binary(text)) throw NotDiffable{OriginResult::Status::binary, "blob " + blob.hex() + " is binary"};
+    std::string text(static_cast<const char*>(git_blob_rawcontent(raw)),
+                     static_cast<size_t>(git_blob_rawsize(raw)));
+    if (looks_binary(text))
+      throw NotDiffable{OriginResult::Status::binary, "blob " + blob.hex() + " is binary"};
     return text;
   }
 
@@ -252,15 +260,18 @@ class OriginComputation {
     if (!odb_) {
       git_odb* odb = nullptr;
       if (git_repository_odb(&odb, repository_) != 0)
-        throw NotDiffable{OriginResult::Status::unreadable, "cannot open the object database: " + repo::last_git_error()};
+        throw NotDiffable{OriginResult::Status::unreadable,
+                          "cannot open the object database: " + repo::last_git_error()};
       odb_.reset(odb);
     }
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     if (git_odb_read_header(&size, &type, odb_.get(), &id) != 0)
-      throw NotDiffable{OriginResult::Status::unreadable, "cannot read blob " + blob.hex() + ": " + repo::last_git_error()};
+      throw NotDiffable{OriginResult::Status::unreadable,
+                        "cannot read blob " + blob.hex() + ": " + repo::last_git_error()};
     if (size > limits_.max_blob_bytes)
-      throw NotDiffable{OriginResult::Status::too_large, "blob " + blob.hex() + " has " + std::to_string(size) +
+      throw NotDiffable{OriginResult::Status::too_large, "blob " + blob.hex() + " has " +
+                                                             std::to_string(size) +
                                                              " bytes, more than history.max_blob_size (" +
                                                              std::to_string(limits_.max_blob_bytes) + ")"};
   }

@@ -170,8 +170,8 @@ class Walker {
   // A merge's diff against its first parent repeats what the merged
   // branch's own commits did; only they end a name's history, so a merge
   // moves names for renames alone.
-  void move_names(const FileChange& change, std::optional<uint32_t> old_name, std::optional<uint32_t> new_name,
-                  std::optional<uint32_t> file, bool merge) {
+  void move_names(const FileChange& change, std::optional<uint32_t> old_name,
+                  std::optional<uint32_t> new_name, std::optional<uint32_t> file, bool merge) {
     switch (change.kind) {
       case FileChange::Kind::modified:
         return;

@@ -56,7 +56,8 @@ bool parse_iso8601(const std::string& text, int64_t& seconds) {
     ++at;
   } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
     int oh, om;
-    if (!digits(text, at + 1, 2, oh) || at + 3 >= text.size() || text[at + 3] != ':' || !digits(text, at + 4, 2, om))
+    if (!digits(text, at + 1, 2, oh) || at + 3 >= text.size() || text[at + 3] != ':' ||
+        !digits(text, at + 4, 2, om))
       return false;
     offset = (text[at] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
     at += 6;

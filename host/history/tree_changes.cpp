@@ -67,9 +67,7 @@ class EntryCursor {
   }
 
  private:
-  [[noreturn]] void malformed() const {
-    throw HistoryError("tree " + repo::oid_hex(*id_) + " is malformed");
-  }
+  [[noreturn]] void malformed() const { throw HistoryError("tree " + repo::oid_hex(*id_) + " is malformed"); }
   const git_oid* id_;
   const char* at_ = nullptr;
   const char* end_ = nullptr;
@@ -249,8 +247,8 @@ std::shared_ptr<git_odb_object> TreeCache::read(const git_oid& id, const std::st
     throw HistoryError("cannot read tree " + repo::oid_hex(id) + place + ": " + repo::last_git_error());
   std::shared_ptr<git_odb_object> object(raw, git_odb_object_free);
   if (git_odb_object_type(raw) != GIT_OBJECT_TREE)
-    throw HistoryError("object " + repo::oid_hex(id) + place + " is a " + git_object_type2string(git_odb_object_type(raw)) +
-                       ", not a tree");
+    throw HistoryError("object " + repo::oid_hex(id) + place + " is a " +
+                       git_object_type2string(git_odb_object_type(raw)) + ", not a tree");
   current_.emplace(id, object);
   return object;
 }

@@ -6,8 +6,8 @@
 // Internal to host/history (includes libgit2's types).
 #pragma once
 
-#include <git2/types.h>
 #include <git2/oid.h>
+#include <git2/types.h>
 
 #include <memory>
 #include <set>

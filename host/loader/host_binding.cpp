@@ -57,8 +57,12 @@ assay_status no_parallel_for(const assay_scan*, size_t, void (*)(void*, size_t),
 }
 const char* no_text(const assay_scan*) { return ""; }
 assay_status no_file_history(const assay_scan*, size_t, assay_file_history*) { return ASSAY_UNSUPPORTED; }
-assay_status no_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) { return ASSAY_UNSUPPORTED; }
-assay_status no_line_origin(const assay_scan*, size_t, uint32_t, assay_line_origin*) { return ASSAY_UNSUPPORTED; }
+assay_status no_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) {
+  return ASSAY_UNSUPPORTED;
+}
+assay_status no_line_origin(const assay_scan*, size_t, uint32_t, assay_line_origin*) {
+  return ASSAY_UNSUPPORTED;
+}
 
 template <class Fn>
 Fn either(Fn supplied, Fn fallback) {

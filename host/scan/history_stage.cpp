@@ -49,13 +49,15 @@ std::optional<double> age_days(const OriginNote& origin, int64_t now) {
 
 }  // namespace
 
-std::unique_ptr<history::HistoryService> open_history(const config::Config& config, const repo::RepoView& repo,
-                                                      int64_t now, const std::atomic<bool>& cancel) {
+std::unique_ptr<history::HistoryService> open_history(const config::Config& config,
+                                                      const repo::RepoView& repo, int64_t now,
+                                                      const std::atomic<bool>& cancel) {
   history::HistoryOptions options;
   try {
     options = history::HistoryOptions::from_yaml(config.root()["history"]);
   } catch (const std::invalid_argument& e) {
-    log::write(log::Level::error, "history", std::string("configuration refused, history left out: ") + e.what());
+    log::write(log::Level::error, "history",
+               std::string("configuration refused, history left out: ") + e.what());
     options.enabled = false;
   }
   return history::HistoryService::open(repo, options, now, &cancel);

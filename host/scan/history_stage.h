@@ -30,8 +30,9 @@ namespace assay::scan {
 // `now` (seconds since the epoch) anchoring the window. A configuration the
 // history cannot use is reported (logged) and the history left out; the
 // scan goes on without it.
-std::unique_ptr<history::HistoryService> open_history(const config::Config& config, const repo::RepoView& repo,
-                                                      int64_t now, const std::atomic<bool>& cancel);
+std::unique_ptr<history::HistoryService> open_history(const config::Config& config,
+                                                      const repo::RepoView& repo, int64_t now,
+                                                      const std::atomic<bool>& cancel);
 
 struct FindingHistory {
   scoring::FileContext context;

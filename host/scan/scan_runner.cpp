@@ -446,9 +446,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   outcome.files = repo->files().size();
   outcome.maturity_level = config_.maturity_level();
   scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
 
   record_load_failures(outcome, loader_, events_);
@@ -466,8 +466,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
-                  {},      {},      {}};
+  ScanState state{
+      config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
+      {},      {},      {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);

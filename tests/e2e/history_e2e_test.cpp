@@ -46,7 +46,9 @@ std::string deep_function(int version) {
          "  if (a > 0) {\n"
          "    for (int i = 0; i < b; ++i) {\n"
          "      if (i % 2 && a) {\n"
-         "        a -= " + std::to_string(version) + ";\n"
+         "        a -= " +
+         std::to_string(version) +
+         ";\n"
          "      }\n"
          "    }\n"
          "  }\n"
@@ -69,13 +71,15 @@ class HistoryE2E : public ::testing::Test {
     // busy.c changes five more times, by two people; calm.c never again.
     for (int v = 1; v <= 5; ++v) {
       write(repo_ / "src/busy.c", "// FIXME: overflow on large input\n" + deep_function(v));
-      commit("c" + std::to_string(v), v % 2 ? "Bob" : "Carol", "2023-0" + std::to_string(1 + v) + "-01T00:00:00Z");
+      commit("c" + std::to_string(v), v % 2 ? "Bob" : "Carol",
+             "2023-0" + std::to_string(1 + v) + "-01T00:00:00Z");
     }
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   void git(const std::string& args, const std::string& who, const std::string& date) {
-    sh("cd '" + repo_.string() + "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=" + who +
+    sh("cd '" + repo_.string() +
+       "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=" + who +
        " GIT_AUTHOR_EMAIL=" + who + "@example.com GIT_COMMITTER_NAME=" + who + " GIT_COMMITTER_EMAIL=" + who +
        "@example.com GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date + " git " + args);
   }
@@ -87,13 +91,15 @@ class HistoryE2E : public ::testing::Test {
   // busy.c changes 6 times: hotspots needs fewer than its default 10.
   nlohmann::json scan() {
     write(dir_ / "assay.yaml", "plugins:\n  hotspots:\n    min_commits: 5\n");
-    ProcessResult r = run_process({kAssay, "scan", repo_.string(), "--config", (dir_ / "assay.yaml").string(),
-                                   "--format", "json", "--out", (dir_ / "out").string(), "--log-level", "warn"});
+    ProcessResult r =
+        run_process({kAssay, "scan", repo_.string(), "--config", (dir_ / "assay.yaml").string(), "--format",
+                     "json", "--out", (dir_ / "out").string(), "--log-level", "warn"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return read_json(dir_ / "out" / "backlog.json");
   }
 
-  static const nlohmann::json* item_of(const nlohmann::json& backlog, const std::string& source, const std::string& rule) {
+  static const nlohmann::json* item_of(const nlohmann::json& backlog, const std::string& source,
+                                       const std::string& rule) {
     for (const auto& item : backlog["items"]) {
       if (item["source"] == source && item["rule"] == rule) return &item;
     }

@@ -14,7 +14,7 @@ std::string text(const char* s) { return s ? s : ""; }
 
 BacklogRow row_of(const assay_item& item) {
   return BacklogRow{item.rank,      text(item.key),    text(item.title), text(item.category),
-                    item.composite, item.effort_hours, item.value_usd, std::nullopt};
+                    item.composite, item.effort_hours, item.value_usd,   std::nullopt};
 }
 
 ordered_json parse_item(const assay_item& item) {
@@ -89,9 +89,16 @@ void BacklogTally::add(const assay_item& item) {
     BacklogRow row = row_of(item);
     if (parsed.is_object()) row.origin = read_origin(parsed);
     if (best) {
-      next_best_ = NextBestItem{row,      text(item.path),     item.line_start, item.line_end,
-                                item.wsjf, item.ice,           item.technical_debt, item.security,
-                                item.risk, read_breakdown(parsed, text(item.key))};
+      next_best_ = NextBestItem{row,
+                                text(item.path),
+                                item.line_start,
+                                item.line_end,
+                                item.wsjf,
+                                item.ice,
+                                item.technical_debt,
+                                item.security,
+                                item.risk,
+                                read_breakdown(parsed, text(item.key))};
     }
     if (top) top_rows_.push_back(std::move(row));
   }

@@ -1,7 +1,7 @@
 #include "markdown_document.h"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "markdown_text.h"
@@ -203,7 +203,8 @@ void write_next_best(std::string& out, const BacklogTally& tally, const std::str
   if (!best.path.empty())
     write_bullet(out, "Location", code_span(format_location(best.path, best.line_start, best.line_end)));
   if (best.row.origin) {
-    if (auto origin = describe_origin(*best.row.origin, now); !origin.empty()) write_bullet(out, "Origin", origin);
+    if (auto origin = describe_origin(*best.row.origin, now); !origin.empty())
+      write_bullet(out, "Origin", origin);
   }
   write_bullet(out, "Composite score", format_fixed(best.row.composite, 1));
   out += "- **WSJF**: " + format_number(best.wsjf, 1) + " | **ICE**: " + format_number(best.ice, 1) +

@@ -14,7 +14,8 @@ UnitComplexity unit_of(const structure::Function& f) {
 
 // Higher is more complex; an earlier unit wins a tie.
 bool more_complex(const UnitComplexity& a, const UnitComplexity& b) {
-  return std::tie(a.indentation, a.decisions, a.code_lines) > std::tie(b.indentation, b.decisions, b.code_lines);
+  return std::tie(a.indentation, a.decisions, a.code_lines) >
+         std::tie(b.indentation, b.decisions, b.code_lines);
 }
 
 }  // namespace

@@ -24,12 +24,9 @@ nlohmann::json complexity_json(const FileComplexity& c) {
 }
 
 nlohmann::json unit_json(const UnitComplexity& u) {
-  return {{"name", u.name},
-          {"line_start", u.first_line},
-          {"line_end", u.last_line},
-          {"indentation", u.indentation},
-          {"decisions", u.decisions},
-          {"code_lines", u.code_lines}};
+  return {{"name", u.name},           {"line_start", u.first_line},
+          {"line_end", u.last_line},  {"indentation", u.indentation},
+          {"decisions", u.decisions}, {"code_lines", u.code_lines}};
 }
 
 std::string details_json(const Hotspot& h, size_t total, const std::vector<sdk::CommitInfo>& recent,
@@ -40,19 +37,20 @@ std::string details_json(const Hotspot& h, size_t total, const std::vector<sdk::
     commits.push_back({{"id", std::string(commit.id)},
                        {"author", std::string(commit.author)},
                        {"time", sdk::utc_iso8601(commit.time)}});
-  nlohmann::json j = {{"score", h.score},
-                      {"churn", std::round(h.churn * 10000) / 10000},
-                      {"complexity_share", std::round(h.complexity * 10000) / 10000},
-                      {"rank", h.rank},
-                      {"candidates", total},
-                      {"commits", c.commits},
-                      {"authors", c.authors},
-                      {"first_change", sdk::utc_iso8601(c.first_change)},
-                      {"last_change", sdk::utc_iso8601(c.last_change)},
-                      {"history_cut", history_cut},
-                      {"complexity", complexity_json(c.complexity)},
-                      {"function", c.complexity.worst ? unit_json(*c.complexity.worst) : nlohmann::json(nullptr)},
-                      {"recent_commits", commits}};
+  nlohmann::json j = {
+      {"score", h.score},
+      {"churn", std::round(h.churn * 10000) / 10000},
+      {"complexity_share", std::round(h.complexity * 10000) / 10000},
+      {"rank", h.rank},
+      {"candidates", total},
+      {"commits", c.commits},
+      {"authors", c.authors},
+      {"first_change", sdk::utc_iso8601(c.first_change)},
+      {"last_change", sdk::utc_iso8601(c.last_change)},
+      {"history_cut", history_cut},
+      {"complexity", complexity_json(c.complexity)},
+      {"function", c.complexity.worst ? unit_json(*c.complexity.worst) : nlohmann::json(nullptr)},
+      {"recent_commits", commits}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -75,10 +73,11 @@ sdk::Finding hotspot_finding(const Hotspot& h, size_t total, const std::vector<s
   f.line_end = worst ? worst->last_line : c.complexity.lines;
   f.title = "Hotspot: " + where(c) + " (" + std::to_string(c.commits) + " commits, complexity " +
             std::to_string(c.complexity.indentation) + ")";
-  f.evidence = c.path + ": " + std::to_string(c.commits) + " commits by " + std::to_string(c.authors) +
-               " authors; indentation complexity " + std::to_string(c.complexity.indentation) + " (max depth " +
-               std::to_string(c.complexity.max_indentation) + ")" +
-               (c.complexity.decisions ? ", " + std::to_string(*c.complexity.decisions) + " decision points" : "");
+  f.evidence =
+      c.path + ": " + std::to_string(c.commits) + " commits by " + std::to_string(c.authors) +
+      " authors; indentation complexity " + std::to_string(c.complexity.indentation) + " (max depth " +
+      std::to_string(c.complexity.max_indentation) + ")" +
+      (c.complexity.decisions ? ", " + std::to_string(*c.complexity.decisions) + " decision points" : "");
   if (worst)
     f.evidence += "; most complex: " + worst->name + " (lines " + std::to_string(worst->first_line) + "-" +
                   std::to_string(worst->last_line) + ", indentation complexity " +

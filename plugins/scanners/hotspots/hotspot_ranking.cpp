@@ -32,7 +32,8 @@ std::vector<Hotspot> pick_hotspots(std::vector<Candidate> candidates, double sha
     return a.candidate.path < b.candidate.path;
   });
   for (size_t i = 0; i < ranked.size(); ++i) ranked[i].rank = i + 1;
-  const size_t wanted = std::max<size_t>(1, static_cast<size_t>(std::ceil(share * static_cast<double>(ranked.size()))));
+  const size_t wanted =
+      std::max<size_t>(1, static_cast<size_t>(std::ceil(share * static_cast<double>(ranked.size()))));
   size_t keep = std::min({wanted, max_findings, ranked.size()});
   while (keep > 0 && ranked[keep - 1].score <= 0) --keep;
   ranked.resize(keep);

@@ -46,14 +46,18 @@ class HotspotsScanner : public sdk::Scanner {
     if (scan.cancelled()) return;
     const size_t total = candidates.size();
     if (total > 0) cut = scan.history(candidates.front().file).value_or(sdk::FileHistory{}).cut;
-    const std::vector<Hotspot> hotspots = pick_hotspots(std::move(candidates), config_.top_share, config_.max_findings);
+    const std::vector<Hotspot> hotspots =
+        pick_hotspots(std::move(candidates), config_.top_share, config_.max_findings);
     for (const Hotspot& h : hotspots) {
-      if (scan.emit(hotspot_finding(h, total, recent_commits(scan, h.candidate.file), cut)) == ASSAY_CANCELLED) return;
+      if (scan.emit(hotspot_finding(h, total, recent_commits(scan, h.candidate.file), cut)) ==
+          ASSAY_CANCELLED)
+        return;
     }
-    host_.info(std::to_string(hotspots.size()) + " hotspots among " + std::to_string(total) + " candidate files (" +
-               std::to_string(counters.few_commits) + " changed fewer than " + std::to_string(config_.min_commits) +
-               " times, " + std::to_string(counters.unknown_language) + " of unknown language, " +
-               std::to_string(counters.skipped) + " too large, binary or unreadable)");
+    host_.info(std::to_string(hotspots.size()) + " hotspots among " + std::to_string(total) +
+               " candidate files (" + std::to_string(counters.few_commits) + " changed fewer than " +
+               std::to_string(config_.min_commits) + " times, " + std::to_string(counters.unknown_language) +
+               " of unknown language, " + std::to_string(counters.skipped) +
+               " too large, binary or unreadable)");
   }
 
  private:
@@ -86,7 +90,8 @@ class HotspotsScanner : public sdk::Scanner {
       return std::nullopt;
     }
     sdk::Blob blob(host_.api(), scan.raw());
-    if (!scan.read(index, blob) || blob.view().size() > config_.max_file_size || markers::looks_binary(blob.view())) {
+    if (!scan.read(index, blob) || blob.view().size() > config_.max_file_size ||
+        markers::looks_binary(blob.view())) {
       ++counters.skipped;
       return std::nullopt;
     }

@@ -122,7 +122,9 @@ std::string marker_details_json(const Marker& marker, std::string_view language,
                       {"language", std::string(language)},
                       {"comment", comment_name(marker.comment)}};
   if (origin != nullptr) {
-    auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+    auto text_or_null = [](const std::string& s) {
+      return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+    };
     j["origin"] = {{"state", origin->state},
                    {"commit", text_or_null(origin->commit)},
                    {"author", text_or_null(origin->author)},

@@ -25,7 +25,7 @@ struct ScanCounters {
   std::atomic<size_t> binary{0};
   std::atomic<size_t> unreadable{0};
   std::atomic<size_t> markers{0};
-  std::atomic<size_t> refused{0};  // findings the host did not accept (ASSAY_INVALID, or any error)
+  std::atomic<size_t> refused{0};         // findings the host did not accept (ASSAY_INVALID, or any error)
   std::atomic<size_t> without_origin{0};  // markers whose origin the host could not tell
   std::atomic<bool> cancelled{false};
 };

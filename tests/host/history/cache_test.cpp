@@ -37,7 +37,8 @@ class CachedHistory : public ::testing::Test {
 
   static std::vector<uint32_t> commit_counts(const Opened& o) {
     std::vector<uint32_t> counts;
-    for (size_t i = 0; i < o.view->files().size(); ++i) counts.push_back(o.history->facts(i) ? o.history->facts(i)->commits : 0);
+    for (size_t i = 0; i < o.view->files().size(); ++i)
+      counts.push_back(o.history->facts(i) ? o.history->facts(i)->commits : 0);
     return counts;
   }
 
@@ -143,7 +144,8 @@ TEST_F(CachedHistory, ACorruptCacheIsTreatedAsAbsent) {
   overwrite(cache_file(), "not a cache at all");
   Opened garbage = scan();
   EXPECT_EQ(garbage.history->build_report().mode, BuildReport::Mode::cold);
-  EXPECT_EQ(garbage.history->build_report().cache_problem, cache_file().string() + ": not an assay history cache");
+  EXPECT_EQ(garbage.history->build_report().cache_problem,
+            cache_file().string() + ": not an assay history cache");
 
   std::string flipped = good;
   flipped[flipped.size() - 3] ^= 0x55;
@@ -169,7 +171,8 @@ TEST_F(CachedHistory, ACacheOfAnotherRepositoryIsNotUsed) {
   fs::copy_file(cache_file(), other.path() / ".assay" / "history.cache");
   Opened o = open_history(other.path(), HistoryOptions(), now_);
   EXPECT_EQ(o.history->build_report().mode, BuildReport::Mode::cold);
-  EXPECT_NE(o.history->build_report().cache_problem.find("was written for another repository"), std::string::npos);
+  EXPECT_NE(o.history->build_report().cache_problem.find("was written for another repository"),
+            std::string::npos);
 }
 
 TEST_F(CachedHistory, ACacheThatCannotBeWrittenIsNotFatal) {

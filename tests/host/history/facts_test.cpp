@@ -83,7 +83,7 @@ TEST_F(KnownHistory, FirstParentWalkCountsTheMergeInsteadOfTheBranch) {
   const FileFacts* c = o.history->facts(file_at(*o.view, "c.txt"));
   EXPECT_EQ(c->commits, 1u);
   EXPECT_EQ(o.history->commit_text(c->commit_list[0]), merge_);
-  EXPECT_EQ(c->authors, 1u);  // Bob merged it
+  EXPECT_EQ(c->authors, 1u);                                // Bob merged it
   EXPECT_EQ(o.history->build_report().walked_commits, 7u);  // f1 is not on the first-parent line
 }
 

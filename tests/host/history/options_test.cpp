@@ -34,9 +34,9 @@ TEST(HistoryOptions, DefaultsWithoutASection) {
 }
 
 TEST(HistoryOptions, ReadsEveryKey) {
-  const HistoryOptions options = HistoryOptions::from_yaml(YAML::Load(
-      "enabled: false\nsince: 26w\nfirst_parent: true\nmax_blob_size: 2048\ncache_file: ''\n"
-      "hotspot: {per_doubling: 1, min_multiplier: 0.25, max_multiplier: 4}\n"));
+  const HistoryOptions options = HistoryOptions::from_yaml(
+      YAML::Load("enabled: false\nsince: 26w\nfirst_parent: true\nmax_blob_size: 2048\ncache_file: ''\n"
+                 "hotspot: {per_doubling: 1, min_multiplier: 0.25, max_multiplier: 4}\n"));
   EXPECT_FALSE(options.enabled);
   EXPECT_EQ(options.window_seconds, 26 * 7 * kDay);
   EXPECT_EQ(options.window_text, "26w");
@@ -59,7 +59,8 @@ TEST(HistoryOptions, ErrorsNameTheField) {
     HistoryOptions::from_yaml(YAML::Load("hotspot: {min_multiplier: 2}\n"));
     FAIL() << "no error";
   } catch (const std::invalid_argument& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("history.hotspot.min_multiplier: must be a number in", 0), 0u) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind("history.hotspot.min_multiplier: must be a number in", 0), 0u)
+        << e.what();
   }
 }
 

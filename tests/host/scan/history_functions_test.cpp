@@ -30,7 +30,8 @@ class HistoryFunctions : public ::testing::Test {
     c1_ = commit_as(dir, "c1", "2021-01-01T00:00:00Z", kAlice);
     history::testing::write_file(dir, "a.txt", "one\ntwo\nTODO: three\n");
     c2_ = commit_as(dir, "c2", "2021-02-01T00:00:00Z", kBob);
-    opened_ = history::testing::open_history(dir, history::testing::uncached(), seconds("2021-06-01T00:00:00Z"));
+    opened_ =
+        history::testing::open_history(dir, history::testing::uncached(), seconds("2021-06-01T00:00:00Z"));
     target_.repo = opened_.view.get();
     target_.history = opened_.history.get();
     assay_host_api api{};

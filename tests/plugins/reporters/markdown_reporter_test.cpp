@@ -283,12 +283,15 @@ TEST_F(MarkdownReporterTest, AgeAndAuthorOfTheLineAreShown) {
                                    {"author", "Alice <alice@example.com>"},
                                    {"time", "2025-11-25T16:00:00Z"},
                                    {"state", "committed"}};
-  input.items[1].json["origin"] = {
-      {"commit", "1111111111111111111111111111111111111111"}, {"author", "Bob <bob@example.com>"},
-      {"time", "2026-11-15T17:00:00Z"}, {"state", "at_or_before"}};
-  input.items[2].json["origin"] = {{"commit", nullptr}, {"author", nullptr}, {"time", nullptr}, {"state", "uncommitted"}};
+  input.items[1].json["origin"] = {{"commit", "1111111111111111111111111111111111111111"},
+                                   {"author", "Bob <bob@example.com>"},
+                                   {"time", "2026-11-15T17:00:00Z"},
+                                   {"state", "at_or_before"}};
+  input.items[2].json["origin"] = {
+      {"commit", nullptr}, {"author", nullptr}, {"time", nullptr}, {"state", "uncommitted"}};
   const std::string md = render(input);
-  EXPECT_TRUE(contains(md, "- **Origin**: added 365 days ago by Alice \\<alice@example.com> in `8c1d2e3`\n")) << md;
+  EXPECT_TRUE(contains(md, "- **Origin**: added 365 days ago by Alice \\<alice@example.com> in `8c1d2e3`\n"))
+      << md;
   EXPECT_TRUE(contains(md, "| $550 | 365 d · Alice |\n")) << md;
   EXPECT_TRUE(contains(md, "| $1,234 | ≥ 10 d · Bob |\n")) << md;
   EXPECT_TRUE(contains(md, "| $300 | uncommitted |\n")) << md;
@@ -297,14 +300,20 @@ TEST_F(MarkdownReporterTest, AgeAndAuthorOfTheLineAreShown) {
 
 TEST_F(MarkdownReporterTest, TheHistoryLineSaysWhatTheScanKnew) {
   RunInput input = sample_input();
-  input.header["history"] = {{"available", true}, {"window", "365d"}, {"since", "2025-11-25T17:00:00Z"},
-                             {"walk", "incremental"}, {"commits_walked", 2}, {"commits_indexed", 51234},
-                             {"shallow", true}, {"problems", {"cannot read tree 12ab"}},
+  input.header["history"] = {{"available", true},
+                             {"window", "365d"},
+                             {"since", "2025-11-25T17:00:00Z"},
+                             {"walk", "incremental"},
+                             {"commits_walked", 2},
+                             {"commits_indexed", 51234},
+                             {"shallow", true},
+                             {"problems", {"cannot read tree 12ab"}},
                              {"submodules_skipped", {"vendor/lib"}}};
   std::string md = render(input);
-  EXPECT_TRUE(contains(md, "- **History**: 51,234 commits since 2025-11-25 17:00:00 UTC (incremental walk of 2 "
-                           "commits); shallow clone: the history is cut; 1 unreadable objects (commits skipped); "
-                           "1 submodules skipped\n"))
+  EXPECT_TRUE(contains(md,
+                       "- **History**: 51,234 commits since 2025-11-25 17:00:00 UTC (incremental walk of 2 "
+                       "commits); shallow clone: the history is cut; 1 unreadable objects (commits skipped); "
+                       "1 submodules skipped\n"))
       << md;
   input.header["history"] = {{"available", false}, {"reason", "not a git repository"}};
   md = render(input);

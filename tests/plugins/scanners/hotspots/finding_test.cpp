@@ -1,12 +1,11 @@
 // A hotspot as a finding: location at its most complex function, evidence,
 // effort, severity, a stable identity, the details.
-#include "hotspot_finding.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "file_complexity.h"
+#include "hotspot_finding.h"
 
 namespace assay::hotspots {
 namespace {
@@ -60,7 +59,8 @@ Hotspot sample(double score) {
 }
 
 TEST(HotspotFinding, PointsAtTheMostComplexFunctionWithItsEvidence) {
-  const std::vector<sdk::CommitInfo> recent = {{"c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00", "Ann <ann@x>", 1609459200}};
+  const std::vector<sdk::CommitInfo> recent = {
+      {"c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00", "Ann <ann@x>", 1609459200}};
   const sdk::Finding f = hotspot_finding(sample(0.75), 9, recent, false);
   EXPECT_EQ(f.rule, "hotspot");
   EXPECT_EQ(f.category, "technical-debt");
@@ -68,9 +68,10 @@ TEST(HotspotFinding, PointsAtTheMostComplexFunctionWithItsEvidence) {
   EXPECT_EQ(f.line_start, 5u);
   EXPECT_EQ(f.line_end, 14u);
   EXPECT_EQ(f.title, "Hotspot: deep in src/deep.c (12 commits, complexity 18)");
-  EXPECT_EQ(f.evidence,
-            "src/deep.c: 12 commits by 3 authors; indentation complexity 18 (max depth 4), 4 decision points; "
-            "most complex: deep (lines 5-14, indentation complexity 17)");
+  EXPECT_EQ(
+      f.evidence,
+      "src/deep.c: 12 commits by 3 authors; indentation complexity 18 (max depth 4), 4 decision points; "
+      "most complex: deep (lines 5-14, indentation complexity 17)");
   EXPECT_EQ(f.identity, "hotspot:src/deep.c");
   EXPECT_EQ(f.severity, "medium");
   EXPECT_DOUBLE_EQ(f.effort_hours, 1);  // 10 code lines / 25, at least 1

@@ -1,8 +1,8 @@
 // Which files are hotspots: change frequency × complexity, each normalised
 // by the largest among the candidates; the top share is reported.
-#include "hotspot_ranking.h"
-
 #include <gtest/gtest.h>
+
+#include "hotspot_ranking.h"
 
 namespace assay::hotspots {
 namespace {
@@ -39,7 +39,8 @@ TEST(HotspotRanking, ScoreIsChurnTimesComplexityOfTheLargest) {
 
 TEST(HotspotRanking, TheTopShareIsReportedAtLeastOneAtMostTheLimit) {
   std::vector<Candidate> candidates;
-  for (int i = 0; i < 40; ++i) candidates.push_back(candidate("f" + std::to_string(100 + i) + ".c", 1 + i, 10 + i));
+  for (int i = 0; i < 40; ++i)
+    candidates.push_back(candidate("f" + std::to_string(100 + i) + ".c", 1 + i, 10 + i));
   EXPECT_EQ(pick_hotspots(candidates, 0.05, 100).size(), 2u);  // ceil(0.05 × 40)
   EXPECT_EQ(pick_hotspots(candidates, 0.001, 100).size(), 1u);
   EXPECT_EQ(pick_hotspots(candidates, 1.0, 7).size(), 7u);

@@ -126,7 +126,9 @@ const char* host_scan_root(const assay_scan*) { return "/repo"; }
 const char* host_scan_commit(const assay_scan*) { return ""; }
 
 assay_status host_file_history(const assay_scan*, size_t, assay_file_history*) { return ASSAY_UNSUPPORTED; }
-assay_status host_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) { return ASSAY_UNSUPPORTED; }
+assay_status host_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) {
+  return ASSAY_UNSUPPORTED;
+}
 
 // Lines of files named "fresh*" are uncommitted, of "broken*" cannot be told;
 // any other line N entered at commit c0ffee… by Ann on 2020-01-01 + N days.
@@ -159,10 +161,10 @@ class MarkersPlugin : public ::testing::Test {
     handle_.test = &test_;
     scan_.test = &test_;
     api_ = assay_host_api{
-        sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle_,          host_log,
-        host_set_error,         host_alloc,        host_free,       host_file_count,   host_file_info,
-        host_file_read,         host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-        host_scan_root,         host_scan_commit,  host_file_history, host_file_commit, host_line_origin};
+        sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR,   &handle_,          host_log,
+        host_set_error,         host_alloc,        host_free,         host_file_count,   host_file_info,
+        host_file_read,         host_file_release, host_emit,         host_is_cancelled, host_parallel_for,
+        host_scan_root,         host_scan_commit,  host_file_history, host_file_commit,  host_line_origin};
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
   }
@@ -361,7 +363,8 @@ TEST_F(MarkersPlugin, MarkersCarryTheOriginOfTheirLine) {
   ASSERT_EQ(test_.findings.size(), 4u);
   auto origin_at = [&](const std::string& path, uint32_t line) {
     for (const EmittedFinding& f : test_.findings) {
-      if (f.path == path && f.line_start == line) return nlohmann::json::parse(f.details_json).value("origin", nlohmann::json());
+      if (f.path == path && f.line_start == line)
+        return nlohmann::json::parse(f.details_json).value("origin", nlohmann::json());
     }
     ADD_FAILURE() << "no finding at " << path << ":" << line;
     return nlohmann::json();
@@ -371,8 +374,9 @@ TEST_F(MarkersPlugin, MarkersCarryTheOriginOfTheirLine) {
       "time": "2020-01-02T00:00:00Z"})"));
   EXPECT_EQ(origin_at("a.c", 3)["time"], "2020-01-04T00:00:00Z");
   EXPECT_TRUE(origin_at("broken.c", 1).is_null());
-  EXPECT_EQ(origin_at("fresh.c", 1),
-            nlohmann::json::parse(R"({"state": "uncommitted", "commit": null, "author": null, "time": null})"));
+  EXPECT_EQ(
+      origin_at("fresh.c", 1),
+      nlohmann::json::parse(R"({"state": "uncommitted", "commit": null, "author": null, "time": null})"));
   EXPECT_EQ(test_.origin_calls.load(), 4);
   EXPECT_TRUE(logged(ASSAY_LOG_DEBUG, "1 markers without a known origin"));
 }
