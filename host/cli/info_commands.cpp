@@ -113,6 +113,25 @@ void print_score(const nlohmann::json& breakdown, const char* name, const char* 
   }
 }
 
+// "  origin: committed in 8c1d2e3f… by Alice <…> at 2025-08-14T09:12:00Z".
+void print_history(const nlohmann::json& item) {
+  const auto origin = item.value("origin", nlohmann::json());
+  if (origin.is_object()) {
+    std::cout << "  origin: " << origin.value("state", "");
+    if (origin.value("commit", nlohmann::json()).is_string())
+      std::cout << " " << origin.at("commit").get<std::string>() << " by " << origin.value("author", "")
+                << " at " << origin.value("time", "");
+    std::cout << "\n";
+  }
+  const auto file = item.value("file_history", nlohmann::json());
+  if (file.is_object()) {
+    std::cout << "  file history (" << file.value("window", "") << "): " << file.value("commits", 0)
+              << " commits by " << file.value("authors", 0) << " authors, median file "
+              << file.value("median_commits", 0.0) << " commits -> hotspot multiplier "
+              << file.value("hotspot_multiplier", 1.0) << "\n";
+  }
+}
+
 }  // namespace
 
 int explain_command(const Args& args) {
@@ -160,6 +179,7 @@ int explain_command(const Args& args) {
                 << loc.value("line_end", 0) << "\n";
     }
     std::cout << "  evidence: " << item.value("evidence", "") << "\n";
+    print_history(item);
     const auto& breakdown = item.value("breakdown", nlohmann::json::object());
     print_score(breakdown, "composite", "composite");
     print_score(breakdown, "wsjf", "WSJF");

@@ -26,8 +26,9 @@ void release_spare_capacity(BacklogItem& item) {
   item.finding.evidence.shrink_to_fit();
 }
 
-scoring::Scores score_finding(const scoring::Model& model, const Finding& finding) {
-  return model.score(finding, scoring::FileContext{});
+scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
+                              const scoring::FileContext& context) {
+  return model.score(finding, context);
 }
 
 void drop_breakdown(BacklogItem& item) {
@@ -38,7 +39,7 @@ void drop_breakdown(BacklogItem& item) {
 scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* model) {
   if (!item.breakdown_dropped) return item.scores.breakdown;
   if (model == nullptr) throw std::logic_error("the breakdown of " + item.key + " was dropped and no model was given");
-  return score_finding(*model, item.finding).breakdown;
+  return score_finding(*model, item.finding, item.context).breakdown;
 }
 
 void assign_fingerprints(std::vector<BacklogItem>& items) {
@@ -112,6 +113,7 @@ nlohmann::ordered_json item_json(const BacklogItem& item, const scoring::Model* 
                                             : nlohmann::ordered_json(utc_iso8601_seconds(item.first_seen_at));
   j["details"] = f.details_json.empty() ? nlohmann::ordered_json(nullptr)
                                         : nlohmann::ordered_json::parse(f.details_json);
+  add_history_json(j, item.history);
   const scoring::Breakdown b = breakdown_of(item, model);
   nlohmann::ordered_json breakdown;
   for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf},

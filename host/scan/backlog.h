@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "finding/finding.h"
+#include "scan/history_note.h"
 #include "scoring/model.h"
 
 namespace assay::scan {
@@ -18,6 +19,8 @@ struct BacklogItem {
   std::string fingerprint;
   std::string key;    // e.g. TD-014: from the state store, else by rank within its category
   uint32_t rank = 0;  // 1-based
+  HistoryNote history;        // the line's origin and the file's history, when known
+  scoring::FileContext context;  // what the finding was scored in (its file's hotspot, its age)
   std::string status;         // new | open | reopened; "" without a state store
   int64_t first_seen_at = 0;  // seconds since 1970; 0 when unknown
   // Set when scores.breakdown was dropped (drop_breakdown): breakdown_of()
@@ -27,7 +30,8 @@ struct BacklogItem {
 
 // What the scan's scoring stage computes for a finding; the one place that
 // decides the context it is scored in, so a recomputed breakdown is the same.
-scoring::Scores score_finding(const scoring::Model& model, const Finding& finding);
+scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
+                              const scoring::FileContext& context);
 
 // Drops the item's score breakdown (seven formulas and their components,
 // about half of an item's memory). A scan holds every item until it is

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scan/history_note.h"
 #include "scan/json_text.h"
 #include "scan/time_format.h"
 
@@ -159,6 +160,8 @@ void append_item_json(std::string& out, const BacklogItem& item, const scoring::
     details += "null";
   else
     details += f.details_json;
+  append_origin_text(object.key("origin"), item.history.origin);
+  append_file_history_text(object.key("file_history"), item.history.file_history);
   append_breakdown(object.key("breakdown"), breakdown);
   object.close();
 }

@@ -188,6 +188,7 @@ static nlohmann::json base_header_json(const ReportContext& context) {
             {"finished_at", context.finished_at},
             {"files", o.files},
             {"plugins", plugins}}},
+          {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
           {"maturity", maturity_header_json(o)},
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},

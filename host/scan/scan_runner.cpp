@@ -20,10 +20,12 @@
 #include "bus/finding_receiver.h"
 #include "bus/finding_sender.h"
 #include "config/config.h"
+#include "history/history_service.h"
 #include "loader/plugin_loader.h"
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/history_stage.h"
 #include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
@@ -152,6 +154,8 @@ struct ScanState {
   bus::EventPublisher& events;
   const repo::RepoView& repo;
   const scoring::Model& model;
+  history::HistoryService* history;
+  int64_t now;  // seconds since the epoch at the start of the scan (line ages)
   std::string scan_id;
   std::string repository;
   std::mutex items_mutex;
@@ -167,7 +171,10 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
       [&](Finding&& finding) {
         BacklogItem item;
         try {
-          item.scores = score_finding(state.model, finding);
+          FindingHistory known = finding_history(finding, state.history, state.now);
+          item.context = known.context;
+          item.scores = score_finding(state.model, finding, known.context);
+          item.history = std::move(known.note);
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
@@ -301,10 +308,11 @@ std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const c
 }
 
 std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const repo::RepoView& repo,
-                                            boost::asio::thread_pool& pool, size_t workers,
-                                            const std::atomic<bool>& cancel) {
+                                            history::HistoryService* history, boost::asio::thread_pool& pool,
+                                            size_t workers, const std::atomic<bool>& cancel) {
   auto target = std::make_unique<assay_scan>();
   target->repo = &repo;
+  target->history = history;
   target->pool = &pool;
   target->workers = workers;
   target->cancelled = &cancel;
@@ -345,7 +353,7 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   std::vector<std::unique_ptr<assay_scan>> targets;
   std::vector<std::unique_ptr<bus::FindingSender>> senders;
   for (auto& job : jobs) {
-    targets.push_back(scan_target_for(job, state.repo, pool, threads, cancel));
+    targets.push_back(scan_target_for(job, state.repo, state.history, pool, threads, cancel));
     senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
     targets.back()->sender = senders.back().get();
     targets.back()->assessments = &state.assessments;
@@ -447,6 +455,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level));
   const std::shared_ptr<const scoring::Model> configured_model = outcome.model;
   const scoring::Model& model = *configured_model;
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
 
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
@@ -463,10 +475,23 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}, {}};
+  ScanState state{config_,
+                  events_,
+                  *repo,
+                  model,
+                  history.get(),
+                  now,
+                  outcome.scan_id,
+                  outcome.repository.path,
+                  {},
+                  {},
+                  {},
+                  {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
+  history->save();
+  outcome.history_json = history->summary().dump();
 
   outcome.items = std::move(state.items);
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
@@ -475,7 +500,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   if (state_stage)
-    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()));
+    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
+                       history.get());
   outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);

@@ -83,6 +83,7 @@ struct ScanOutcome {
   std::string maturity_level;                    // assessed, else configured
   std::optional<MaturityAssessment> assessment;  // when a scanner assessed the repository
   size_t files = 0;
+  std::string history_json;  // the history summary, a JSON object (docs/report-data.md)
   StateReport state;  // the store's view; state.enabled is false without one
   // The model the items were scored with: it recomputes their dropped score
   // breakdowns (breakdown_of in scan/backlog.h).

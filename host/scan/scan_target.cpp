@@ -9,6 +9,7 @@
 #include "bus/finding_sender.h"
 #include "finding/finding.h"
 #include "repo/repo_view.h"
+#include "scan/history_functions.h"
 #include "scan/maturity_assessment.h"
 #include "scan/parallel.h"
 #include "scan/read_buffers.h"
@@ -106,6 +107,7 @@ assay_host_api scan_functions() {
   api.parallel_for = &run_parallel;
   api.scan_root = &scan_root;
   api.scan_commit = &scan_commit;
+  add_history_functions(api);
   api.report_assessment = &report_assessment;
   return api;
 }

@@ -119,12 +119,12 @@ std::unique_ptr<StateStage> StateStage::open(const config::Config& config,
 }
 
 void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at,
-                       int64_t recorded_at) {
+                       int64_t recorded_at, const history::HistoryService* history_index) {
   std::vector<state::ScanItem> items;
   items.reserve(outcome.items.size());
   for (const auto& item : outcome.items) items.push_back(scan_item(item));
   const state::ScanFacts facts = scan_facts(outcome, started_at, recorded_at);
-  HistoryContext history(repo, outcome.items);
+  HistoryContext history(repo, outcome.items, history_index);
   state::MergeResult result;
   state::Statistics stats;
   std::vector<state::AssessmentRecord> trend;
