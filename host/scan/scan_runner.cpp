@@ -1,5 +1,6 @@
 #include "scan/scan_runner.h"
 
+#include <algorithm>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
@@ -286,11 +287,13 @@ void record_load_failures(ScanOutcome& outcome, const loader::PluginLoader& load
   }
 }
 
-std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config) {
+std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config,
+                                     const std::optional<std::vector<std::string>>& only) {
   std::vector<ScannerJob> jobs;
   for (const auto& plugin : loader.plugins()) {
     const auto& info = plugin->info();
     if (info.kind != ASSAY_KIND_SCANNER || !config.plugin_enabled(info.name)) continue;
+    if (only && std::find(only->begin(), only->end(), info.name) == only->end()) continue;
     jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
   }
   return jobs;
@@ -441,7 +444,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
 
   record_load_failures(outcome, loader_, events_);
-  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},

@@ -49,6 +49,9 @@ struct ScanOptions {
   // When the state store records the scan (first seen, resolved at, the end
   // of the statistics period), in seconds since 1970; the clock when unset.
   std::optional<int64_t> recorded_at;
+  // Scanner plugins to run (a service schedule's subset); every enabled
+  // scanner when unset. Items of scanners that did not run keep their status.
+  std::optional<std::vector<std::string>> scanners;
 };
 
 struct PluginRun {
