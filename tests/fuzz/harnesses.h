@@ -61,6 +61,13 @@ Verdict run_google_benchmark(std::string_view input);
 // pytest-benchmark JSON, checked like run_google_benchmark.
 Verdict run_pytest_benchmark(std::string_view input);
 
+// Service-mode parsers, the first byte picking one: 'C' a cron expression
+// (the next byte shifts the start time by days; the next fire time must be a
+// later minute that matches, with no matching minute before it), 'D' a
+// duration, anything else the HTTP request reader fed in chunks (the next
+// byte sets their size). Accepted: the parser took it.
+Verdict run_serve(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
@@ -75,6 +82,7 @@ inline constexpr Harness kHarnesses[] = {
     {"osv", run_osv},
     {"sarif", run_sarif},
     {"google_benchmark", run_google_benchmark},
-    {"pytest_benchmark", run_pytest_benchmark}};
+    {"pytest_benchmark", run_pytest_benchmark},
+    {"serve", run_serve}};
 
 }  // namespace assay::fuzz
