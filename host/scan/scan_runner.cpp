@@ -473,8 +473,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
-  ReportContext report{
-      outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
+  ReportContext report{outcome,       config_,     loader_,
+                       events_,       started_at,  finished_at,
+                       options.formats.has_value(), ms_since(started),
+                       options.service_header ? options.service_header() : std::string()};
   outcome.reporter_runs = run_reporters(report, reporters);
   if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
   return outcome;

@@ -11,9 +11,8 @@ struct ScanOutcome;
 
 namespace assay::serve {
 
-// `cancelled` marks a scan the service stopped; `duration_seconds` and
-// `finished_at` are the caller's measurements.
-ScanSummary summarize(const scan::ScanOutcome& outcome, bool cancelled, double duration_seconds,
-                      int64_t finished_at);
+// `cancelled` marks a scan the service stopped; `duration_seconds` is the
+// caller's measurement.
+ScanSummary summarize(const scan::ScanOutcome& outcome, bool cancelled, double duration_seconds);
 
 }  // namespace assay::serve

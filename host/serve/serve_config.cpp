@@ -203,6 +203,18 @@ void read_bus(const YAML::Node& node, Problems& problems, BusSettings& bus) {
     problems.add(node["snapshot"], "bus.snapshot", "must differ from bus.publish");
 }
 
+// Several repositories writing one textfile would overwrite each other.
+void check_metrics_textfile(const YAML::Node& root, const ServeConfig& out, Problems& problems) {
+  const YAML::Node plugins = root["plugins"];
+  if (out.repositories.size() < 2 || !is_map(plugins) || !is_map(plugins["metrics"])) return;
+  const YAML::Node textfile = plugins["metrics"]["textfile"];
+  if (!textfile.IsDefined() || !textfile.IsScalar() || textfile.Scalar().empty()) return;
+  if (textfile.Scalar().find("{name}") == std::string::npos && textfile.Scalar().front() == '/')
+    problems.add(textfile, "plugins.metrics.textfile",
+                 "several repositories would write the one file '" + textfile.Scalar() +
+                     "'; put {name} (the repository's name) in it");
+}
+
 }  // namespace
 
 bool is_local_endpoint(const std::string& endpoint) {
@@ -232,6 +244,7 @@ ServeConfig read_serve_config(const config::Config& config, const std::vector<st
     read_repository(repositories[i], "repositories[" + std::to_string(i) + "]", base, scanner_names, problems, out);
   read_service(root["service"], problems, out.service);
   read_bus(root["bus"], problems, out.bus);
+  check_metrics_textfile(root, out, problems);
   // A repositories section the schema refused is absent here; its problems
   // are already reported, so "none configured" would only mislead.
   if (out.repositories.empty() && !repositories.IsDefined() && !earlier_problems)

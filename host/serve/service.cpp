@@ -8,12 +8,16 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <mutex>
 #include <thread>
 #include <zmq.hpp>
 
 #include "bus/bus.h"
+#include "loader/plugin_loader.h"
 #include "bus/envelope.h"
 #include "bus/event_publisher.h"
 #include "config/config.h"
@@ -23,8 +27,10 @@
 #include "serve/backlog_snapshot.h"
 #include "serve/branch_tip.h"
 #include "serve/bus_responder.h"
+#include "serve/exposition_merge.h"
 #include "serve/health_check.h"
 #include "serve/http_server.h"
+#include "serve/metrics_textfile.h"
 #include "serve/scan_slots.h"
 #include "serve/scan_summary.h"
 #include "serve/service_metrics.h"
@@ -58,6 +64,22 @@ struct RepositoryTimers {
   std::unique_ptr<Timer> debounce;
   std::string last_tip;  // the watched branch's commit at the last poll
 };
+
+// The reporters of a service scan: the configured formats that are enabled,
+// and the metrics reporter whenever it is loaded and enabled, since
+// GET /metrics serves its textfiles.
+std::vector<std::string> service_formats(const config::Config& config, const loader::PluginLoader& loader) {
+  std::vector<std::string> formats;
+  for (const auto& format : config.report_formats())
+    if (config.plugin_enabled(scan::reporter_names({format}).front())) formats.push_back(format);
+  bool metrics_loaded = false;
+  for (const auto& plugin : loader.plugins())
+    metrics_loaded |= plugin->info().name == "metrics" && plugin->info().kind == ASSAY_KIND_REPORTER;
+  if (metrics_loaded && config.plugin_enabled("metrics") &&
+      std::find(formats.begin(), formats.end(), "metrics") == formats.end())
+    formats.push_back("metrics");
+  return formats;
+}
 
 }  // namespace
 
@@ -287,6 +309,10 @@ void Service::Impl::start_scan(const std::string& repository, const ScanRequest&
   options.rev = request.rev;
   if (!options.rev && !repo->branch.empty()) options.rev = repo->branch;
   options.scanners = request.scanners;
+  options.formats = service_formats(*current.config, loader);
+  options.service_header = [this] {
+    return nlohmann::json{{"bus", {{"published", events->published()}, {"dropped", events->dropped()}}}}.dump();
+  };
   InFlight& flight = in_flight[repository];
   flight.cancel = std::make_shared<std::atomic<bool>>(false);
   flight.config = current.config;
@@ -298,7 +324,7 @@ void Service::Impl::start_scan(const std::string& repository, const ScanRequest&
       scan::ScanRunner runner(*config, loader, *bus, *events);
       scan::ScanOutcome outcome = runner.run(options, *cancel);
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      summary = summarize(outcome, cancel->load(), seconds, unix_now());
+      summary = summarize(outcome, cancel->load(), seconds);
     } catch (const std::exception& e) {
       error("scan of " + repository + " failed: " + e.what());
       summary.status = "failed";
@@ -315,9 +341,7 @@ void Service::Impl::on_scan_done(const std::string& repository, const ScanSummar
     in_flight.erase(it);
   }
   metrics.record_scan(repository, summary);
-  int64_t items = 0;
-  for (const auto& [category, count] : summary.items_by_category) items += count;
-  info("scan of " + repository + " ended: " + summary.status + ", " + std::to_string(items) + " items, " +
+  info("scan of " + repository + " ended: " + summary.status + ", " + std::to_string(summary.items) + " items, " +
        std::to_string(static_cast<int64_t>(summary.duration_seconds * 1000)) + " ms");
   if (stopping) {
     if (in_flight.empty()) {
@@ -426,7 +450,17 @@ HttpResponse Service::Impl::handle_http(const HttpRequest& request) {
   const std::string path = request.path();
   if (path == "/metrics") {
     ServiceGauges gauges{events->published(), events->dropped(), slots.running(), slots.pending()};
-    return {200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(gauges)};
+    std::vector<std::string> texts;
+    for (const auto& repo : current.serve.repositories) {
+      std::ifstream in(metrics_textfile(*current.config, repo.path));
+      std::stringstream text;
+      text << in.rdbuf();
+      texts.push_back(text.str());
+    }
+    // The textfiles carry the bus counters as they were when each was
+    // written; the host's own families have the live values.
+    return {200, "text/plain; version=0.0.4; charset=utf-8",
+            metrics.render(gauges) + merge_expositions(texts, ServiceMetrics::family_names())};
   }
   if (path == "/healthz") {
     HealthReport report = check_health(bus->context(), store_files());

@@ -1,16 +1,9 @@
 #include "serve/service_metrics.h"
 
-#include <charconv>
 #include <sstream>
 
 namespace assay::serve {
 namespace {
-
-std::string number(double value) {
-  char text[64];
-  auto result = std::to_chars(text, text + sizeof text, value);
-  return std::string(text, result.ptr);
-}
 
 void family(std::ostream& out, const char* name, const char* type, const char* help) {
   out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
@@ -38,9 +31,14 @@ void ServiceMetrics::record_scan(const std::string& repository, const ScanSummar
   Repository& r = repositories_[repository];
   ++r.scans_by_status[summary.status];
   for (const auto& [plugin, count] : summary.plugin_failures) r.plugin_failures[plugin] += static_cast<uint64_t>(count);
-  if (summary.status == "failed") return;  // a scan that never ran has no backlog to show
-  r.last = summary;
-  if (summary.status == "ok") r.last_success = summary.finished_at;
+}
+
+const std::set<std::string>& ServiceMetrics::family_names() {
+  static const std::set<std::string> names = {
+      "assay_scans_total",       "assay_plugin_failures_total",      "assay_scans_running",
+      "assay_scans_pending",     "assay_bus_events_published_total", "assay_bus_events_dropped_total",
+      "assay_config_reloads_total"};
+  return names;
 }
 
 void ServiceMetrics::record_reload(bool applied) {
@@ -55,29 +53,6 @@ std::string ServiceMetrics::render(const ServiceGauges& gauges) const {
   for (const auto& [repo, r] : repositories_)
     for (const auto& [status, count] : r.scans_by_status)
       out << "assay_scans_total{" << repo_label(repo) << ",status=\"" << status << "\"} " << count << '\n';
-  family(out, "assay_scan_duration_seconds", "gauge", "Wall time of the repository's last scan.");
-  for (const auto& [repo, r] : repositories_)
-    if (!r.last.status.empty())
-      out << "assay_scan_duration_seconds{" << repo_label(repo) << "} " << number(r.last.duration_seconds) << '\n';
-  family(out, "assay_last_successful_scan_timestamp_seconds", "gauge",
-         "When the repository's last successful scan ended, seconds since 1970.");
-  for (const auto& [repo, r] : repositories_)
-    if (r.last_success > 0)
-      out << "assay_last_successful_scan_timestamp_seconds{" << repo_label(repo) << "} " << r.last_success << '\n';
-  family(out, "assay_backlog_items", "gauge", "Backlog items after the last scan, by category.");
-  for (const auto& [repo, r] : repositories_)
-    for (const auto& [category, count] : r.last.items_by_category)
-      out << "assay_backlog_items{" << repo_label(repo) << ",category=\"" << escape_label_value(category) << "\"} "
-          << count << '\n';
-  family(out, "assay_backlog_value_usd", "gauge", "Estimated value of the open backlog after the last scan.");
-  for (const auto& [repo, r] : repositories_)
-    if (!r.last.status.empty())
-      out << "assay_backlog_value_usd{" << repo_label(repo) << "} " << number(r.last.open_value_usd) << '\n';
-  family(out, "assay_next_best_composite_score", "gauge", "Composite score of the next best item.");
-  for (const auto& [repo, r] : repositories_)
-    if (r.last.next_best_composite >= 0)
-      out << "assay_next_best_composite_score{" << repo_label(repo) << "} " << number(r.last.next_best_composite)
-          << '\n';
   family(out, "assay_plugin_failures_total", "counter", "Plugin runs that failed, by repository and plugin.");
   for (const auto& [repo, r] : repositories_)
     for (const auto& [plugin, count] : r.plugin_failures)

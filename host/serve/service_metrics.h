@@ -1,24 +1,24 @@
-// What the service counts about itself and about each repository's last
-// scan, written as Prometheus text exposition 0.0.4 for GET /metrics.
-// Item keys are never labels (their number is unbounded); labels are the
-// repository path, the category, the plugin and the scan status.
+// What the service counts about itself, written as Prometheus text
+// exposition 0.0.4 for GET /metrics: scans by result, plugin failures, the
+// scheduler's load, bus events and drops, reloads. What each repository's
+// backlog looks like comes from the metrics reporter's textfiles, which the
+// service serves beside these (exposition_merge.h). Labels are the
+// repository path, the plugin and the result; never item keys.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace assay::serve {
 
-// The part of a finished scan that the metrics keep.
+// The part of a finished scan that the service keeps for its log and metrics.
 struct ScanSummary {
   std::string status;  // ok | cancelled | failed
   double duration_seconds = 0;
-  int64_t finished_at = 0;  // seconds since 1970
-  std::map<std::string, int64_t> items_by_category;
-  double next_best_composite = -1;  // < 0: no next best item
-  double open_value_usd = 0;
+  int64_t items = 0;
   std::map<std::string, int64_t> plugin_failures;  // plugin → failed runs in this scan
 };
 
@@ -41,12 +41,13 @@ class ServiceMetrics {
   // order, series sorted by labels.
   std::string render(const ServiceGauges& gauges) const;
 
+  // Names of the families render() writes.
+  static const std::set<std::string>& family_names();
+
  private:
   struct Repository {
     std::map<std::string, uint64_t> scans_by_status;
     std::map<std::string, uint64_t> plugin_failures;
-    ScanSummary last;
-    int64_t last_success = 0;
   };
   mutable std::mutex mutex_;
   std::map<std::string, Repository> repositories_;

@@ -202,6 +202,16 @@ TEST_F(ServeE2E, ScheduleFiresAndNewCommitIsScanned) {
   for (const auto& s : exposition.samples)
     r2_counted |= s.name == "assay_scans_total" && s.labels.at("repository") == r2_.string() && s.value >= 1;
   EXPECT_TRUE(r2_counted) << body;
+  // The metrics reporter's textfiles of both repositories, merged: r2's last
+  // scan (the commit) has the beta and gamma markers.
+  double r2_items = 0;
+  bool r1_next_best = false;
+  for (const auto& s : exposition.samples) {
+    if (s.name == "assay_backlog_items" && s.labels.at("repository") == r2_.string()) r2_items += s.value;
+    r1_next_best |= s.name == "assay_next_best_composite_score" && s.labels.at("repository") == r1_.string();
+  }
+  EXPECT_EQ(r2_items, 2) << body;
+  EXPECT_TRUE(r1_next_best) << body;
   EXPECT_EQ(http_get(port, "/nope").substr(0, 22), "HTTP/1.1 404 Not Found");
 
   auto [code, took] = stop(SIGTERM);

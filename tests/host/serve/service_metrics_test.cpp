@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "exposition_parser.h"
+#include "serve/exposition_merge.h"
 
 namespace assay::serve {
 namespace {
@@ -19,15 +22,11 @@ TEST(ServiceMetrics, RendersAValidExpositionWithTheScansNumbers) {
   ScanSummary ok;
   ok.status = "ok";
   ok.duration_seconds = 1.5;
-  ok.finished_at = 1704067200;
-  ok.items_by_category = {{"security", 2}, {"technical-debt", 5}};
-  ok.next_best_composite = 81.25;
-  ok.open_value_usd = 12000;
+  ok.items = 7;
   ok.plugin_failures = {{"osv", 1}};
   metrics.record_scan("/srv/a \"quoted\"", ok);
   ScanSummary cancelled = ok;
   cancelled.status = "cancelled";
-  cancelled.plugin_failures = {{"osv", 1}};
   metrics.record_scan("/srv/a \"quoted\"", cancelled);
   metrics.record_reload(true);
   metrics.record_reload(false);
@@ -36,23 +35,39 @@ TEST(ServiceMetrics, RendersAValidExpositionWithTheScansNumbers) {
   std::string text = metrics.render({40, 3, 1, 2});
   test::Exposition e = test::parse_exposition(text);
   ASSERT_TRUE(e.errors.empty()) << e.errors.front() << "\n" << text;
-  const std::map<std::string, std::string> repo = {{"repository", "/srv/a \"quoted\""}};
   EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "ok"}}), 1);
   EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "cancelled"}}), 1);
   EXPECT_EQ(value_of(e, "assay_plugin_failures_total", {{"repository", "/srv/a \"quoted\""}, {"plugin", "osv"}}), 2);
-  EXPECT_EQ(value_of(e, "assay_backlog_items", {{"repository", "/srv/a \"quoted\""}, {"category", "security"}}), 2);
-  EXPECT_EQ(value_of(e, "assay_next_best_composite_score", repo), 81.25);
-  EXPECT_EQ(value_of(e, "assay_backlog_value_usd", repo), 12000);
-  EXPECT_EQ(value_of(e, "assay_scan_duration_seconds", repo), 1.5);
-  // The last success stays the ok scan's end, not the cancelled one's.
-  EXPECT_EQ(value_of(e, "assay_last_successful_scan_timestamp_seconds", repo), 1704067200);
   EXPECT_EQ(value_of(e, "assay_bus_events_published_total", {}), 40);
   EXPECT_EQ(value_of(e, "assay_bus_events_dropped_total", {}), 3);
   EXPECT_EQ(value_of(e, "assay_scans_running", {}), 1);
   EXPECT_EQ(value_of(e, "assay_scans_pending", {}), 2);
   EXPECT_EQ(value_of(e, "assay_config_reloads_total", {{"result", "refused"}}), 2);
   EXPECT_EQ(e.types.at("assay_scans_total"), "counter");
-  EXPECT_EQ(e.types.at("assay_backlog_items"), "gauge");
+  std::set<std::string> families;
+  for (const auto& [name, type] : e.types) families.insert(name);
+  EXPECT_EQ(families, ServiceMetrics::family_names());
+}
+
+TEST(ExpositionMerge, OneHelpAndTypePerFamilyAndSkippedFamiliesLeftOut) {
+  const std::string a =
+      "# HELP assay_backlog_items Items.\n# TYPE assay_backlog_items gauge\n"
+      "assay_backlog_items{repository=\"/a\",category=\"security\"} 2\n"
+      "# HELP assay_bus_events_dropped_total Drops.\n# TYPE assay_bus_events_dropped_total counter\n"
+      "assay_bus_events_dropped_total{repository=\"/a\"} 1\n";
+  const std::string b =
+      "# HELP assay_backlog_items Items.\n# TYPE assay_backlog_items gauge\n"
+      "assay_backlog_items{repository=\"/b\",category=\"security\"} 5\n"
+      "# HELP assay_scan_duration_seconds Time.\n# TYPE assay_scan_duration_seconds gauge\n"
+      "assay_scan_duration_seconds{repository=\"/b\"} 0.5\n";
+  std::string merged = merge_expositions({a, b, ""}, {"assay_bus_events_dropped_total"});
+  EXPECT_EQ(merged,
+            "# HELP assay_backlog_items Items.\n# TYPE assay_backlog_items gauge\n"
+            "assay_backlog_items{repository=\"/a\",category=\"security\"} 2\n"
+            "assay_backlog_items{repository=\"/b\",category=\"security\"} 5\n"
+            "# HELP assay_scan_duration_seconds Time.\n# TYPE assay_scan_duration_seconds gauge\n"
+            "assay_scan_duration_seconds{repository=\"/b\"} 0.5\n");
+  EXPECT_TRUE(test::parse_exposition(merged).errors.empty());
 }
 
 TEST(ServiceMetrics, EmptyServiceIsValidToo) {
