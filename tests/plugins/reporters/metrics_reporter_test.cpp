@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <regex>
+#include <set>
 
 #include "../../host/serve/exposition_parser.h"
 #include "reporter_harness.h"
@@ -136,6 +138,30 @@ TEST(MetricsReporter, AWrongConfigurationNamesTheField) {
   RunResult result = reporter.run(input);
   EXPECT_EQ(result.failed_stage, "begin");
   EXPECT_NE(result.error.find("plugins.metrics.textfile"), std::string::npos) << result.error;
+}
+
+TEST(GrafanaDashboard, QueriesOnlyMetricsThatExist) {
+  ScratchDir dir;
+  LoadedReporter reporter("metrics");
+  RunInput input = scan_input(dir);
+  ASSERT_TRUE(reporter.run(input).ok());
+  std::set<std::string> known;
+  for (const auto& [name, type] : written(dir.path() / "metrics.prom").types) known.insert(name);
+  // The families assay serve adds itself (ServiceMetrics::family_names()).
+  for (const char* name : {"assay_scans_total", "assay_plugin_failures_total", "assay_scans_running",
+                           "assay_scans_pending", "assay_config_reloads_total"})
+    known.insert(name);
+  auto dashboard = nlohmann::json::parse(read_file(std::filesystem::path(ASSAY_SOURCE_DIR) / "config" /
+                                                   "grafana-dashboard.json"));
+  const std::regex metric("assay_[a-z_]+");
+  size_t queried = 0;
+  for (const auto& panel : dashboard["panels"])
+    for (const auto& target : panel["targets"]) {
+      std::string expr = target["expr"];
+      for (std::sregex_iterator it(expr.begin(), expr.end(), metric), end; it != end; ++it, ++queried)
+        EXPECT_TRUE(known.count(it->str())) << panel["title"] << ": " << it->str();
+    }
+  EXPECT_GE(queried, 15u);
 }
 
 }  // namespace
