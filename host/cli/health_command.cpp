@@ -26,8 +26,9 @@ std::string url_from_config(const std::filesystem::path& file) {
   std::vector<config::Diagnostic> diagnostics;
   try {
     auto config = config::Config::load(file, host_schema(), diagnostics);
-    const YAML::Node http = config.root()["service"]["http"];
-    if (!diagnostics.empty() || !http.IsDefined() || http.Scalar().empty()) {
+    const YAML::Node service = config.root()["service"];
+    const YAML::Node http = service.IsDefined() && service.IsMap() ? service["http"] : YAML::Node();
+    if (!diagnostics.empty() || !http.IsDefined() || !http.IsScalar() || http.Scalar().empty()) {
       for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
       if (diagnostics.empty()) std::cerr << "assay health: " << file.string() << " sets no service.http\n";
       return "";

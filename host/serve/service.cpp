@@ -62,7 +62,8 @@ struct InFlight {
 struct RepositoryTimers {
   std::vector<std::unique_ptr<Timer>> schedule;
   std::unique_ptr<Timer> debounce;
-  std::string last_tip;  // the watched branch's commit at the last poll
+  std::string last_tip;        // the watched branch's commit at the last poll
+  std::string pending_commit;  // a new commit waiting out its debounce period, or ""
 };
 
 // The reporters of a service scan: the configured formats that are enabled,
@@ -275,11 +276,13 @@ void Service::Impl::poll_watched() {
 void Service::Impl::on_commit(const RepositoryConfig& repo, const std::string& tip) {
   info("new commit " + tip.substr(0, 12) + " on " + (repo.branch.empty() ? "HEAD" : repo.branch) + " of " +
        repo.path.string() + "; scanning after " + std::to_string(repo.debounce.count()) + " ms of quiet");
-  Timer& debounce = *timers[repo.path.string()].debounce;
+  RepositoryTimers& t = timers[repo.path.string()];
+  t.pending_commit = tip;
   // Each new commit restarts the quiet period, so a burst of pushes is one scan.
-  debounce.expires_after(repo.debounce);
-  debounce.async_wait([this, &repo, tip](const boost::system::error_code& ec) {
+  t.debounce->expires_after(repo.debounce);
+  t.debounce->async_wait([this, &repo, tip](const boost::system::error_code& ec) {
     if (ec || stopping) return;
+    timers[repo.path.string()].pending_commit.clear();
     request_scan(repo.path.string(), {"commit " + tip.substr(0, 12), std::nullopt, tip});
   });
 }
@@ -380,7 +383,9 @@ void Service::Impl::reload() {
   std::map<std::string, RepositoryTimers> kept;
   for (const auto& repo : next.repositories) {
     auto old = timers.find(repo.path.string());
-    if (old != timers.end()) kept[repo.path.string()].last_tip = old->second.last_tip;
+    if (old == timers.end()) continue;
+    kept[repo.path.string()].last_tip = old->second.last_tip;
+    kept[repo.path.string()].pending_commit = old->second.pending_commit;
   }
   for (const auto& repo : current.serve.repositories)
     if (!kept.count(repo.path.string())) slots.forget_pending(repo.path.string());
@@ -399,6 +404,12 @@ void Service::Impl::reload() {
       stores[repo.path.string()] = scan::store_path(scan::state_settings(*current.config), repo.path);
   }
   arm_all();
+  // A commit that was waiting out its debounce period is not lost with the
+  // old timers: its wait starts again under the new settings.
+  for (const auto& repo : current.serve.repositories) {
+    const std::string pending = timers[repo.path.string()].pending_commit;
+    if (repo.watch && !pending.empty()) on_commit(repo, pending);
+  }
   for (auto& [repository, request] : slots.set_limit(current.serve.service.max_concurrent_scans))
     start_scan(repository, request);
   metrics.record_reload(true);

@@ -308,4 +308,71 @@ TEST_F(ServeE2E, SubscriberSeesEveryEventOfAScanAndALateOneGetsTheSnapshot) {
   EXPECT_EQ(stop(SIGTERM).first, 0);
 }
 
+TEST_F(ServeE2E, OpenTcpEndpointWithCurveKeysServesOnlyClientsThatKnowTheKey) {
+  auto keys = run_process({"/usr/bin/python3", "-c", "import zmq; p, s = zmq.curve_keypair(); print(p.decode(), s.decode())"});
+  ASSERT_EQ(keys.exit_code, 0) << keys.err;
+  const std::string public_key = keys.out.substr(0, 40);
+  const std::string secret_key = keys.out.substr(41, 40);
+  // A free port: bind one, learn its number, close it.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  socklen_t size = sizeof address;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size), 0);
+  const std::string port = std::to_string(ntohs(address.sin_port));
+  ::close(fd);
+  std::ofstream(config_) << "repositories:\n  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n"
+                         << "  - path: r2\nbus:\n  publish: tcp://0.0.0.0:" << port << "\n  curve:\n    public_key: \""
+                         << public_key << "\"\n    secret_key: \"" << secret_key << "\"\n";
+  start();
+  const std::string events = "tcp://127.0.0.1:" + port;
+  auto with_key = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--server-key", public_key,
+                               "--scans", "1", "--timeout", "10"});
+  EXPECT_EQ(with_key.exit_code, 0) << with_key.out << with_key.err;
+  auto without = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--scans", "1", "--timeout", "2"});
+  EXPECT_EQ(without.exit_code, 2) << without.out;
+  EXPECT_NE(without.out.find("0 events"), std::string::npos) << without.out;
+  EXPECT_EQ(stop(SIGTERM).first, 0);
+  EXPECT_EQ(read(log_).find(secret_key), std::string::npos);
+}
+
+TEST_F(ServeE2E, HealthReportsWhatItCannotReach) {
+  // A port nothing listens on: bind one, learn its number, close it.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size), 0);
+  const int port = ntohs(address.sin_port);
+  ::close(fd);
+  std::ofstream(config_) << "repositories:\n  - path: r1\nservice:\n  http: 127.0.0.1:" << port << "\n";
+  auto down = run_process({kAssay, "health", "--config", config_.string()});
+  EXPECT_EQ(down.exit_code, 1);
+  EXPECT_NE(down.err.find("http://127.0.0.1:" + std::to_string(port) + "/healthz"), std::string::npos) << down.err;
+
+  std::ofstream(config_) << "repositories:\n  - path: r1\n";
+  auto unset = run_process({kAssay, "health", "--config", config_.string()});
+  EXPECT_EQ(unset.exit_code, 2);
+  EXPECT_NE(unset.err.find("sets no service.http"), std::string::npos) << unset.err;
+  EXPECT_EQ(run_process({kAssay, "health"}).exit_code, 2);
+}
+
+TEST_F(ServeE2E, InvalidConfigurationIsRefusedAtStart) {
+  std::ofstream(config_) << "repositories:\n  - path: r1\n    schedule:\n      - every: 1h\n        cron: \"* * * * *\"\n"
+                         << "bus:\n  publish: tcp://0.0.0.0:5560\n";
+  auto result = run_process({kAssay, "serve", "--config", config_.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(config_.string() + ":4:9: repositories[0].schedule[0]: give exactly one of 'every' or 'cron'"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("bus.publish: 'tcp://0.0.0.0:5560' is reachable from other machines"), std::string::npos)
+      << result.err;
+  auto check = run_process({kAssay, "config", "check", config_.string()});
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_NE(check.err.find("give exactly one of 'every' or 'cron'"), std::string::npos) << check.err;
+}
+
 }  // namespace
