@@ -1,8 +1,9 @@
 #include "cli/app.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "config/host_schema.h"
 #include "log/log.h"
@@ -56,7 +57,8 @@ std::vector<std::string> scanner_names(const loader::PluginLoader& loader) {
 std::vector<config::Diagnostic> check_plugin_sections(const config::Config& config,
                                                       const loader::PluginLoader& loader) {
   std::vector<config::PluginSchema> schemas;
-  for (const auto& plugin : loader.plugins()) schemas.push_back({plugin->info().name, plugin->info().schema_json});
+  for (const auto& plugin : loader.plugins())
+    schemas.push_back({plugin->info().name, plugin->info().schema_json});
   return config.check_plugins(schemas);
 }
 

@@ -2,8 +2,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/options.h"

@@ -1,6 +1,7 @@
+#include <yaml-cpp/yaml.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -71,9 +72,10 @@ int serve_command(const Args& args) {
   }
   const loader::PluginLoader& loader = *app->loader;
   const std::filesystem::path file = *global.config_file;
-  serve::Service service(loader, std::move(*initial), [file, &loader](std::vector<config::Diagnostic>& problems) {
-    return load_service_config(file, loader, problems);
-  });
+  serve::Service service(loader, std::move(*initial),
+                         [file, &loader](std::vector<config::Diagnostic>& problems) {
+                           return load_service_config(file, loader, problems);
+                         });
   try {
     return service.run();
   } catch (const std::exception& e) {

@@ -77,7 +77,8 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
                                            const assay_report& report) {
   auto active = std::make_unique<ActiveReport>();
   active->run = PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
-  const std::string config_json = context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
+  const std::string config_json =
+      context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
   const auto start = Clock::now();
   auto opened = loader::ReporterSession::begin(plugin, config_json, report);
   active->time += Clock::now() - start;
@@ -93,7 +94,8 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 // Hands every item to every reporter still running, in rank order. Each
 // item's text is written once, into one reused buffer: no reporter may keep
 // it past its call (plugin.h), so only one text exists at a time.
-void stream_items(const std::vector<BacklogItem>& items, std::vector<std::unique_ptr<ActiveReport>>& reports) {
+void stream_items(const std::vector<BacklogItem>& items,
+                  std::vector<std::unique_ptr<ActiveReport>>& reports) {
   std::string text;
   for (const auto& item : items) {
     bool anyone = false;

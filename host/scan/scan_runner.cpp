@@ -1,9 +1,9 @@
 #include "scan/scan_runner.h"
 
-#include <algorithm>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
@@ -473,9 +473,14 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
-  ReportContext report{outcome,       config_,     loader_,
-                       events_,       started_at,  finished_at,
-                       options.formats.has_value(), ms_since(started),
+  ReportContext report{outcome,
+                       config_,
+                       loader_,
+                       events_,
+                       started_at,
+                       finished_at,
+                       options.formats.has_value(),
+                       ms_since(started),
                        options.service_header ? options.service_header() : std::string()};
   outcome.reporter_runs = run_reporters(report, reporters);
   if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));

@@ -23,7 +23,8 @@ nlohmann::json item_json(const state::ItemRecord& item) {
 
 }  // namespace
 
-nlohmann::json backlog_snapshot(const std::filesystem::path& repository, const std::filesystem::path& store_file) {
+nlohmann::json backlog_snapshot(const std::filesystem::path& repository,
+                                const std::filesystem::path& store_file) {
   nlohmann::json out = {{"schema", bus::kSchemaVersion}, {"repository", repository.string()}};
   std::error_code ec;
   if (!std::filesystem::exists(store_file, ec)) {

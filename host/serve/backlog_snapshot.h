@@ -12,6 +12,7 @@ namespace assay::serve {
 // {"schema", "repository", "scan_id", "commit", "finished_at", "items": [...]}
 // with the open items, highest composite first; "error" instead of the
 // backlog when the store is missing or unreadable. Never throws.
-nlohmann::json backlog_snapshot(const std::filesystem::path& repository, const std::filesystem::path& store_file);
+nlohmann::json backlog_snapshot(const std::filesystem::path& repository,
+                                const std::filesystem::path& store_file);
 
 }  // namespace assay::serve

@@ -43,7 +43,8 @@ void serve_one(zmq::socket_t& socket, const std::function<std::string(const std:
   }
   if (frames.size() < 2) return;  // not an addressed request
   std::string reply = answer(frames.back().to_string());
-  for (size_t i = 0; i + 1 < frames.size(); ++i) socket.send(frames[i], zmq::send_flags::sndmore | zmq::send_flags::dontwait);
+  for (size_t i = 0; i + 1 < frames.size(); ++i)
+    socket.send(frames[i], zmq::send_flags::sndmore | zmq::send_flags::dontwait);
   socket.send(zmq::buffer(reply), zmq::send_flags::dontwait);
 }
 
@@ -84,7 +85,8 @@ void BusResponder::loop() {
     try {
       zmq::poll(items.data(), items.size(), std::chrono::milliseconds(100));
       if (items[0].revents & ZMQ_POLLIN)
-        serve_one(sockets_->control, [](const std::string& body) { return body == "ping" ? "pong" : "unknown"; });
+        serve_one(sockets_->control,
+                  [](const std::string& body) { return body == "ping" ? "pong" : "unknown"; });
       if (items.size() > 1 && (items[1].revents & ZMQ_POLLIN))
         serve_one(*sockets_->snapshot, [this](const std::string& body) {
           std::string repository = requested_repository(body);

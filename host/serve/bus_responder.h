@@ -30,8 +30,8 @@ class BusResponder {
   // the snapshot endpoint (a CURVE server when `curve_secret_key` is set and
   // the endpoint is tcp://), then starts the thread. Throws
   // std::runtime_error naming the endpoint when a bind fails.
-  BusResponder(zmq::context_t& context, const std::string& snapshot_endpoint, const std::string& curve_secret_key,
-               SnapshotFn snapshot);
+  BusResponder(zmq::context_t& context, const std::string& snapshot_endpoint,
+               const std::string& curve_secret_key, SnapshotFn snapshot);
   // Stops and joins the thread, closing the sockets with linger 0.
   ~BusResponder();
   BusResponder(const BusResponder&) = delete;

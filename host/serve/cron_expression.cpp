@@ -73,7 +73,8 @@ int read_value(const FieldSpec& field, std::string_view whole, std::string_view 
     fail(field, whole, "'" + std::string(text) + "' is not a number");
   if (value < field.low || value > field.high)
     fail(field, whole,
-         std::to_string(value) + " is outside " + std::to_string(field.low) + "-" + std::to_string(field.high));
+         std::to_string(value) + " is outside " + std::to_string(field.low) + "-" +
+             std::to_string(field.high));
   return value;
 }
 
@@ -134,8 +135,9 @@ CivilMinute civil(int64_t time) {
   sys_days day = floor<days>(at);
   year_month_day ymd{day};
   auto in_day = duration_cast<minutes>(at - day).count();
-  return {static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(weekday{day}.c_encoding()), static_cast<int>(in_day / 60), static_cast<int>(in_day % 60)};
+  return {static_cast<int>(static_cast<unsigned>(ymd.day())),
+          static_cast<int>(static_cast<unsigned>(ymd.month())), static_cast<int>(weekday{day}.c_encoding()),
+          static_cast<int>(in_day / 60), static_cast<int>(in_day % 60)};
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text, s
       }
     }
     if (unit == kUnits.size()) {
-      error = quoted + " needs a unit after " + std::string(text.substr(digits, i - digits)) + " (ms, s, m, h, d)";
+      error = quoted + " needs a unit after " + std::string(text.substr(digits, i - digits)) +
+              " (ms, s, m, h, d)";
       return std::nullopt;
     }
     if (unit < next_unit) {

@@ -31,7 +31,8 @@ std::string check_store(const std::filesystem::path& file) {
 
 }  // namespace
 
-HealthReport check_health(zmq::context_t& bus_context, const std::vector<std::filesystem::path>& store_files) {
+HealthReport check_health(zmq::context_t& bus_context,
+                          const std::vector<std::filesystem::path>& store_files) {
   nlohmann::json checks = {{"loop", "ok"}};
   bool healthy = true;
   std::string bus_error;

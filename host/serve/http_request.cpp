@@ -114,8 +114,9 @@ bool HttpRequestReader::parse_request_line(std::string_view line) {
     fail(400, "request target must be an absolute path");
     return false;
   }
-  if (version.rfind("HTTP/", 0) != 0 || version.size() != 8 || !std::isdigit(static_cast<unsigned char>(version[5])) ||
-      version[6] != '.' || !std::isdigit(static_cast<unsigned char>(version[7]))) {
+  if (version.rfind("HTTP/", 0) != 0 || version.size() != 8 ||
+      !std::isdigit(static_cast<unsigned char>(version[5])) || version[6] != '.' ||
+      !std::isdigit(static_cast<unsigned char>(version[7]))) {
     fail(400, "malformed HTTP version");
     return false;
   }

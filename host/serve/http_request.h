@@ -22,8 +22,8 @@ struct HttpLimits {
 
 struct HttpRequest {
   std::string method;
-  std::string target;  // path and query as sent, starts with '/'
-  std::string version;  // HTTP/1.1 or HTTP/1.0
+  std::string target;                                       // path and query as sent, starts with '/'
+  std::string version;                                      // HTTP/1.1 or HTTP/1.0
   std::vector<std::pair<std::string, std::string>> fields;  // names lower-cased, values trimmed
 
   // The value of the first field named `name` (lower case), or "".

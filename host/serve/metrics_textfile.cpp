@@ -6,14 +6,16 @@
 
 namespace assay::serve {
 
-std::filesystem::path metrics_textfile(const config::Config& config, const std::filesystem::path& repository) {
+std::filesystem::path metrics_textfile(const config::Config& config,
+                                       const std::filesystem::path& repository) {
   const std::filesystem::path out_dir = repository / ".assay";
   const YAML::Node& root = config.root();
   std::string configured;
   const YAML::Node plugins = root["plugins"];
   if (plugins.IsDefined() && plugins.IsMap()) {
     const YAML::Node section = plugins["metrics"];
-    if (section.IsDefined() && section.IsMap() && section["textfile"].IsDefined() && section["textfile"].IsScalar())
+    if (section.IsDefined() && section.IsMap() && section["textfile"].IsDefined() &&
+        section["textfile"].IsScalar())
       configured = section["textfile"].Scalar();
   }
   if (configured.empty()) return out_dir / "metrics.prom";

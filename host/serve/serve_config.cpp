@@ -49,7 +49,8 @@ std::optional<std::chrono::milliseconds> read_duration(const YAML::Node& node, c
 }
 
 std::optional<std::vector<std::string>> read_scanners(const YAML::Node& node, const std::string& field,
-                                                      const std::vector<std::string>& known, Problems& problems) {
+                                                      const std::vector<std::string>& known,
+                                                      Problems& problems) {
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
   if (node.IsScalar()) {
     if (node.Scalar() != "all") problems.add(node, field, "expected a list of scanner names or 'all'");
@@ -67,12 +68,13 @@ std::optional<std::vector<std::string>> read_scanners(const YAML::Node& node, co
     }
     names.push_back(name);
   }
-  if (names.empty() && node.size() == 0) problems.add(node, field, "an empty list runs nothing; name scanners or 'all'");
+  if (names.empty() && node.size() == 0)
+    problems.add(node, field, "an empty list runs nothing; name scanners or 'all'");
   return names;
 }
 
-void read_schedule_entry(const YAML::Node& node, const std::string& field, const std::vector<std::string>& known,
-                         Problems& problems, RepositoryConfig& repo) {
+void read_schedule_entry(const YAML::Node& node, const std::string& field,
+                         const std::vector<std::string>& known, Problems& problems, RepositoryConfig& repo) {
   ScheduleEntry entry;
   const YAML::Node every = node["every"];
   const YAML::Node cron = node["cron"];
@@ -138,8 +140,8 @@ void read_http(const YAML::Node& node, Problems& problems, ServiceSettings& serv
   std::string port_text = colon == std::string::npos ? "" : text.substr(colon + 1);
   unsigned port = 0;
   auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (host.empty() || port_text.empty() || error != std::errc() || end != port_text.data() + port_text.size() ||
-      port > 65535) {
+  if (host.empty() || port_text.empty() || error != std::errc() ||
+      end != port_text.data() + port_text.size() || port > 65535) {
     problems.add(node, "service.http", "'" + text + "' is not host:port, e.g. 127.0.0.1:9464");
     return;
   }
@@ -159,7 +161,8 @@ void read_service(const YAML::Node& node, Problems& problems, ServiceSettings& s
   if (node["http"].IsDefined()) read_http(node["http"], problems, service);
   if (node["max_concurrent_scans"].IsDefined())
     service.max_concurrent_scans = node["max_concurrent_scans"].as<int>(service.max_concurrent_scans);
-  if (auto d = read_duration(node["stop_timeout"], "service.stop_timeout", problems)) service.stop_timeout = *d;
+  if (auto d = read_duration(node["stop_timeout"], "service.stop_timeout", problems))
+    service.stop_timeout = *d;
   if (auto d = read_duration(node["watch_interval"], "service.watch_interval", problems))
     service.watch_interval = *d;
 }
@@ -191,10 +194,11 @@ void read_bus(const YAML::Node& node, Problems& problems, BusSettings& bus) {
       continue;
     }
     if (!is_local_endpoint(endpoint) && !have_keys) {
-      problems.add(value, field,
-                   "'" + endpoint +
-                       "' is reachable from other machines; binding it needs CURVE keys (bus.curve.public_key and "
-                       "bus.curve.secret_key), or use a loopback address or ipc://");
+      problems.add(
+          value, field,
+          "'" + endpoint +
+              "' is reachable from other machines; binding it needs CURVE keys (bus.curve.public_key and "
+              "bus.curve.secret_key), or use a loopback address or ipc://");
       continue;
     }
     (std::string(key) == "publish" ? bus.publish : bus.snapshot) = endpoint;
@@ -234,14 +238,16 @@ ServeConfig read_serve_config(const config::Config& config, const std::vector<st
                               std::vector<config::Diagnostic>& diagnostics) {
   Problems problems(config.user_file().empty() ? "built-in defaults" : config.user_file(), diagnostics);
   std::filesystem::path base =
-      config.user_file().empty() ? std::filesystem::current_path()
-                                 : std::filesystem::absolute(std::filesystem::path(config.user_file())).parent_path();
+      config.user_file().empty()
+          ? std::filesystem::current_path()
+          : std::filesystem::absolute(std::filesystem::path(config.user_file())).parent_path();
   const bool earlier_problems = !diagnostics.empty();
   ServeConfig out;
   const YAML::Node& root = config.root();
   const YAML::Node repositories = root["repositories"];
   for (size_t i = 0; is_sequence(repositories) && i < repositories.size(); ++i)
-    read_repository(repositories[i], "repositories[" + std::to_string(i) + "]", base, scanner_names, problems, out);
+    read_repository(repositories[i], "repositories[" + std::to_string(i) + "]", base, scanner_names, problems,
+                    out);
   read_service(root["service"], problems, out.service);
   read_bus(root["bus"], problems, out.bus);
   check_metrics_textfile(root, out, problems);

@@ -1,5 +1,6 @@
 #include "serve/service.h"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
@@ -8,19 +9,18 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <algorithm>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <zmq.hpp>
 
 #include "bus/bus.h"
-#include "loader/plugin_loader.h"
 #include "bus/envelope.h"
 #include "bus/event_publisher.h"
 #include "config/config.h"
+#include "loader/plugin_loader.h"
 #include "log/log.h"
 #include "scan/scan_runner.h"
 #include "scan/state_settings.h"
@@ -86,8 +86,13 @@ std::vector<std::string> service_formats(const config::Config& config, const loa
 
 struct Service::Impl {
   Impl(const loader::PluginLoader& l, ServiceConfig initial, ConfigLoader r)
-      : loader(l), current(std::move(initial)), reload_config(std::move(r)), signals(io, SIGHUP, SIGTERM, SIGINT),
-        watch_timer(io), stop_timer(io), slots(current.serve.service.max_concurrent_scans) {}
+      : loader(l),
+        current(std::move(initial)),
+        reload_config(std::move(r)),
+        signals(io, SIGHUP, SIGTERM, SIGINT),
+        watch_timer(io),
+        stop_timer(io),
+        slots(current.serve.service.max_concurrent_scans) {}
 
   int run();
   void start_endpoints();
@@ -145,14 +150,16 @@ void Service::Impl::start_endpoints() {
   bus::PublisherOptions options;
   options.send_hwm = b.send_hwm;
   options.curve_secret_key = b.curve_secret_key;
-  events = std::make_unique<bus::EventPublisher>(bus->context(), endpoints, bus::default_producer_id(), options);
+  events =
+      std::make_unique<bus::EventPublisher>(bus->context(), endpoints, bus::default_producer_id(), options);
   if (!b.publish.empty()) {
     events->bind(b.publish);
-    info("events published on " + events->endpoints().back() + " (producer " + events->producer() + ", epoch " +
-         std::to_string(events->epoch()) + ")");
+    info("events published on " + events->endpoints().back() + " (producer " + events->producer() +
+         ", epoch " + std::to_string(events->epoch()) + ")");
   }
-  responder = std::make_unique<BusResponder>(bus->context(), b.snapshot, b.curve_secret_key,
-                                             [this](const std::string& repository) { return snapshot(repository); });
+  responder =
+      std::make_unique<BusResponder>(bus->context(), b.snapshot, b.curve_secret_key,
+                                     [this](const std::string& repository) { return snapshot(repository); });
   if (!b.snapshot.empty()) info("snapshots answered on " + responder->snapshot_endpoint());
   const ServiceSettings& s = current.serve.service;
   if (!s.http_host.empty()) {
@@ -291,7 +298,8 @@ void Service::Impl::on_commit(const RepositoryConfig& repo, const std::string& t
 
 void Service::Impl::request_scan(const std::string& repository, const ScanRequest& request) {
   switch (slots.request(repository, request)) {
-    case Admission::start: return start_scan(repository, request);
+    case Admission::start:
+      return start_scan(repository, request);
     case Admission::queued:
       info("scan of " + repository + " (" + request.reason + ") waits for a free slot");
       return;
@@ -314,7 +322,8 @@ void Service::Impl::start_scan(const std::string& repository, const ScanRequest&
   options.scanners = request.scanners;
   options.formats = service_formats(*current.config, loader);
   options.service_header = [this] {
-    return nlohmann::json{{"bus", {{"published", events->published()}, {"dropped", events->dropped()}}}}.dump();
+    return nlohmann::json{{"bus", {{"published", events->published()}, {"dropped", events->dropped()}}}}
+        .dump();
   };
   InFlight& flight = in_flight[repository];
   flight.cancel = std::make_shared<std::atomic<bool>>(false);
@@ -331,7 +340,8 @@ void Service::Impl::start_scan(const std::string& repository, const ScanRequest&
     } catch (const std::exception& e) {
       error("scan of " + repository + " failed: " + e.what());
       summary.status = "failed";
-      summary.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      summary.duration_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     }
     boost::asio::post(io, [this, repository, summary] { on_scan_done(repository, summary); });
   });
@@ -344,8 +354,8 @@ void Service::Impl::on_scan_done(const std::string& repository, const ScanSummar
     in_flight.erase(it);
   }
   metrics.record_scan(repository, summary);
-  info("scan of " + repository + " ended: " + summary.status + ", " + std::to_string(summary.items) + " items, " +
-       std::to_string(static_cast<int64_t>(summary.duration_seconds * 1000)) + " ms");
+  info("scan of " + repository + " ended: " + summary.status + ", " + std::to_string(summary.items) +
+       " items, " + std::to_string(static_cast<int64_t>(summary.duration_seconds * 1000)) + " ms");
   if (stopping) {
     if (in_flight.empty()) {
       stop_timer.cancel();

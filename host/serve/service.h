@@ -39,7 +39,8 @@ struct ServiceConfig {
 
 // Loads and validates the configuration file again (for SIGHUP): nullopt
 // with every problem in `diagnostics` when it is not valid.
-using ConfigLoader = std::function<std::optional<ServiceConfig>(std::vector<config::Diagnostic>& diagnostics)>;
+using ConfigLoader =
+    std::function<std::optional<ServiceConfig>(std::vector<config::Diagnostic>& diagnostics)>;
 
 class Service {
  public:

@@ -18,10 +18,14 @@ std::string repo_label(const std::string& repository) {
 std::string escape_label_value(const std::string& value) {
   std::string out;
   for (char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }
@@ -30,13 +34,14 @@ void ServiceMetrics::record_scan(const std::string& repository, const ScanSummar
   std::lock_guard lock(mutex_);
   Repository& r = repositories_[repository];
   ++r.scans_by_status[summary.status];
-  for (const auto& [plugin, count] : summary.plugin_failures) r.plugin_failures[plugin] += static_cast<uint64_t>(count);
+  for (const auto& [plugin, count] : summary.plugin_failures)
+    r.plugin_failures[plugin] += static_cast<uint64_t>(count);
 }
 
 const std::set<std::string>& ServiceMetrics::family_names() {
   static const std::set<std::string> names = {
-      "assay_scans_total",       "assay_plugin_failures_total",      "assay_scans_running",
-      "assay_scans_pending",     "assay_bus_events_published_total", "assay_bus_events_dropped_total",
+      "assay_scans_total",         "assay_plugin_failures_total",      "assay_scans_running",
+      "assay_scans_pending",       "assay_bus_events_published_total", "assay_bus_events_dropped_total",
       "assay_config_reloads_total"};
   return names;
 }
@@ -60,7 +65,8 @@ std::string ServiceMetrics::render(const ServiceGauges& gauges) const {
           << "\"} " << count << '\n';
   family(out, "assay_scans_running", "gauge", "Scans running now.");
   out << "assay_scans_running " << gauges.scans_running << '\n';
-  family(out, "assay_scans_pending", "gauge", "Repositories with a scan waiting (coalesced requests count once).");
+  family(out, "assay_scans_pending", "gauge",
+         "Repositories with a scan waiting (coalesced requests count once).");
   out << "assay_scans_pending " << gauges.scans_pending << '\n';
   family(out, "assay_bus_events_published_total", "counter", "Events published on the bus.");
   out << "assay_bus_events_published_total " << gauges.events_published << '\n';

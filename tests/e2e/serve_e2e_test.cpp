@@ -30,7 +30,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string kAssay = std::string(ASSAY_BINARY_DIR) + "/bin/assay";
-const std::string kSlowScanner = std::string(ASSAY_BINARY_DIR) + "/tests/fixtures/plugins/fixture-slow_scanner.so";
+const std::string kSlowScanner =
+    std::string(ASSAY_BINARY_DIR) + "/tests/fixtures/plugins/fixture-slow_scanner.so";
 const std::string kSubscriber = std::string(ASSAY_SOURCE_DIR) + "/scripts/assay-subscribe";
 
 std::string read(const fs::path& path) {
@@ -58,7 +59,8 @@ std::string http_get(int port, const std::string& path) {
     std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     if (::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
       char buffer[4096];
-      for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) response.append(buffer, static_cast<size_t>(n));
+      for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+        response.append(buffer, static_cast<size_t>(n));
     }
   }
   ::close(fd);
@@ -171,8 +173,9 @@ class ServeE2E : public ::testing::Test {
 };
 
 TEST_F(ServeE2E, ScheduleFiresAndNewCommitIsScanned) {
-  configure("  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n"
-            "  - path: r2\n    watch: true\n    debounce: 100ms\n");
+  configure(
+      "  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n"
+      "  - path: r2\n    watch: true\n    debounce: 100ms\n");
   start();
   ASSERT_TRUE(wait_for(ended(r1_, "ok"), 1, std::chrono::seconds(10)));
   EXPECT_NE(read(log_).find("scan of " + r1_.string() + " started (every 1s)"), std::string::npos);
@@ -189,7 +192,8 @@ TEST_F(ServeE2E, ScheduleFiresAndNewCommitIsScanned) {
 
   const int port = http_port();
   ASSERT_GT(port, 0);
-  auto health = run_process({kAssay, "health", "--url", "http://127.0.0.1:" + std::to_string(port) + "/healthz"});
+  auto health =
+      run_process({kAssay, "health", "--url", "http://127.0.0.1:" + std::to_string(port) + "/healthz"});
   EXPECT_EQ(health.exit_code, 0) << health.out << health.err;
   EXPECT_NE(health.out.find("\"status\":\"ok\""), std::string::npos) << health.out;
 
@@ -244,9 +248,10 @@ TEST_F(ServeE2E, SighupAppliesAValidConfigurationAndRefusesAnInvalidOne) {
 }
 
 TEST_F(ServeE2E, SigtermDuringAScanStopsWithinTheBoundWithTheStateIntact) {
-  configure("  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers, slow_scanner]\n"
-            "  - path: r2\n",
-            "  stop_timeout: 3s\n");
+  configure(
+      "  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers, slow_scanner]\n"
+      "  - path: r2\n",
+      "  stop_timeout: 3s\n");
   start({"--plugin", kSlowScanner});
   ASSERT_TRUE(wait_for("slow_scanner: waiting for cancellation", 1, std::chrono::seconds(10)));
   auto [code, took] = stop(SIGTERM);
@@ -266,8 +271,8 @@ TEST_F(ServeE2E, SubscriberSeesEveryEventOfAScanAndALateOneGetsTheSnapshot) {
   configure("  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n  - path: r2\n");
   start();
   const std::string events = "ipc://" + (dir_ / "events").string();
-  auto sub = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--scans", "2", "--timeout", "15",
-                          "--json"});
+  auto sub = run_process(
+      {"/usr/bin/python3", kSubscriber, "--events", events, "--scans", "2", "--timeout", "15", "--json"});
   ASSERT_EQ(sub.exit_code, 0) << sub.out << sub.err;
   // Every event of at least one whole scan, in seq order without a gap.
   std::map<std::string, std::vector<std::string>> topics_by_scan;
@@ -296,8 +301,8 @@ TEST_F(ServeE2E, SubscriberSeesEveryEventOfAScanAndALateOneGetsTheSnapshot) {
   EXPECT_TRUE(whole_scan) << sub.out;
 
   auto late = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--snapshot",
-                           "ipc://" + (dir_ / "snapshot").string(), "--repository", r1_.string(), "--scans", "1",
-                           "--timeout", "10", "--json"});
+                           "ipc://" + (dir_ / "snapshot").string(), "--repository", r1_.string(), "--scans",
+                           "1", "--timeout", "10", "--json"});
   ASSERT_EQ(late.exit_code, 0) << late.out << late.err;
   auto snapshot = nlohmann::json::parse(late.out.substr(0, late.out.find('\n')))["snapshot"];
   EXPECT_EQ(snapshot["repository"], r1_.string());
@@ -309,7 +314,8 @@ TEST_F(ServeE2E, SubscriberSeesEveryEventOfAScanAndALateOneGetsTheSnapshot) {
 }
 
 TEST_F(ServeE2E, OpenTcpEndpointWithCurveKeysServesOnlyClientsThatKnowTheKey) {
-  auto keys = run_process({"/usr/bin/python3", "-c", "import zmq; p, s = zmq.curve_keypair(); print(p.decode(), s.decode())"});
+  auto keys = run_process(
+      {"/usr/bin/python3", "-c", "import zmq; p, s = zmq.curve_keypair(); print(p.decode(), s.decode())"});
   ASSERT_EQ(keys.exit_code, 0) << keys.err;
   const std::string public_key = keys.out.substr(0, 40);
   const std::string secret_key = keys.out.substr(41, 40);
@@ -322,15 +328,17 @@ TEST_F(ServeE2E, OpenTcpEndpointWithCurveKeysServesOnlyClientsThatKnowTheKey) {
   ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size), 0);
   const std::string port = std::to_string(ntohs(address.sin_port));
   ::close(fd);
-  std::ofstream(config_) << "repositories:\n  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n"
-                         << "  - path: r2\nbus:\n  publish: tcp://0.0.0.0:" << port << "\n  curve:\n    public_key: \""
-                         << public_key << "\"\n    secret_key: \"" << secret_key << "\"\n";
+  std::ofstream(config_)
+      << "repositories:\n  - path: r1\n    schedule:\n      - every: 1s\n        scanners: [markers]\n"
+      << "  - path: r2\nbus:\n  publish: tcp://0.0.0.0:" << port << "\n  curve:\n    public_key: \""
+      << public_key << "\"\n    secret_key: \"" << secret_key << "\"\n";
   start();
   const std::string events = "tcp://127.0.0.1:" + port;
-  auto with_key = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--server-key", public_key,
-                               "--scans", "1", "--timeout", "10"});
+  auto with_key = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--server-key",
+                               public_key, "--scans", "1", "--timeout", "10"});
   EXPECT_EQ(with_key.exit_code, 0) << with_key.out << with_key.err;
-  auto without = run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--scans", "1", "--timeout", "2"});
+  auto without =
+      run_process({"/usr/bin/python3", kSubscriber, "--events", events, "--scans", "1", "--timeout", "2"});
   EXPECT_EQ(without.exit_code, 2) << without.out;
   EXPECT_NE(without.out.find("0 events"), std::string::npos) << without.out;
   EXPECT_EQ(stop(SIGTERM).first, 0);
@@ -351,7 +359,8 @@ TEST_F(ServeE2E, HealthReportsWhatItCannotReach) {
   std::ofstream(config_) << "repositories:\n  - path: r1\nservice:\n  http: 127.0.0.1:" << port << "\n";
   auto down = run_process({kAssay, "health", "--config", config_.string()});
   EXPECT_EQ(down.exit_code, 1);
-  EXPECT_NE(down.err.find("http://127.0.0.1:" + std::to_string(port) + "/healthz"), std::string::npos) << down.err;
+  EXPECT_NE(down.err.find("http://127.0.0.1:" + std::to_string(port) + "/healthz"), std::string::npos)
+      << down.err;
 
   std::ofstream(config_) << "repositories:\n  - path: r1\n";
   auto unset = run_process({kAssay, "health", "--config", config_.string()});
@@ -361,14 +370,17 @@ TEST_F(ServeE2E, HealthReportsWhatItCannotReach) {
 }
 
 TEST_F(ServeE2E, InvalidConfigurationIsRefusedAtStart) {
-  std::ofstream(config_) << "repositories:\n  - path: r1\n    schedule:\n      - every: 1h\n        cron: \"* * * * *\"\n"
-                         << "bus:\n  publish: tcp://0.0.0.0:5560\n";
+  std::ofstream(config_)
+      << "repositories:\n  - path: r1\n    schedule:\n      - every: 1h\n        cron: \"* * * * *\"\n"
+      << "bus:\n  publish: tcp://0.0.0.0:5560\n";
   auto result = run_process({kAssay, "serve", "--config", config_.string()});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find(config_.string() + ":4:9: repositories[0].schedule[0]: give exactly one of 'every' or 'cron'"),
+  EXPECT_NE(result.err.find(config_.string() +
+                            ":4:9: repositories[0].schedule[0]: give exactly one of 'every' or 'cron'"),
             std::string::npos)
       << result.err;
-  EXPECT_NE(result.err.find("bus.publish: 'tcp://0.0.0.0:5560' is reachable from other machines"), std::string::npos)
+  EXPECT_NE(result.err.find("bus.publish: 'tcp://0.0.0.0:5560' is reachable from other machines"),
+            std::string::npos)
       << result.err;
   auto check = run_process({kAssay, "config", "check", config_.string()});
   EXPECT_EQ(check.exit_code, 2);

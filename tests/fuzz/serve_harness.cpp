@@ -57,7 +57,8 @@ Verdict run_http(std::string_view input) {
   for (size_t i = 0; i < rest.size(); i += chunk) state = reader.feed(rest.substr(i, chunk));
   if (state == serve::HttpRequestReader::State::complete) {
     const auto& request = reader.request();
-    ASSAY_FUZZ_CHECK(!request.method.empty() && request.target.front() == '/', "complete request has a target");
+    ASSAY_FUZZ_CHECK(!request.method.empty() && request.target.front() == '/',
+                     "complete request has a target");
     ASSAY_FUZZ_CHECK(request.fields.size() <= limits.max_fields, "fields within the limit");
     ASSAY_FUZZ_CHECK(rest.size() <= limits.max_head, "a complete head is within the limit");
     return Verdict::accepted;
@@ -75,9 +76,12 @@ Verdict run_serve(std::string_view input) {
   if (input.empty()) return Verdict::rejected;
   std::string_view rest = input.substr(1);
   switch (input[0]) {
-    case 'C': return run_cron(rest);
-    case 'D': return run_duration(rest);
-    default: return run_http(rest);
+    case 'C':
+      return run_cron(rest);
+    case 'D':
+      return run_duration(rest);
+    default:
+      return run_http(rest);
   }
 }
 

@@ -18,10 +18,14 @@ constexpr const char* kLastSuccess = "assay_last_successful_scan_timestamp_secon
 std::string escape(std::string_view value) {
   std::string out;
   for (char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }
@@ -120,10 +124,11 @@ double previous(const PreviousValues& values, const char* name) {
 void lifecycle(Writer& w, const ordered_json& header, const PreviousValues& before) {
   const ordered_json state = header.contains("state") ? header["state"] : ordered_json();
   const bool merged = state.is_object() && state.value("merged", false);
-  double discovered = previous(before, kDiscovered) +
-                      (merged ? number_at(state, "new") + number_at(state, "reopened") : 0);
+  double discovered =
+      previous(before, kDiscovered) + (merged ? number_at(state, "new") + number_at(state, "reopened") : 0);
   double completed = previous(before, kCompleted) + (merged ? number_at(state, "resolved") : 0);
-  w.family(kDiscovered, "counter", "Items the state store saw new or reopened, over the scans of this textfile.");
+  w.family(kDiscovered, "counter",
+           "Items the state store saw new or reopened, over the scans of this textfile.");
   w.sample(discovered);
   w.family(kCompleted, "counter", "Items the state store saw resolved, over the scans of this textfile.");
   w.sample(completed);
@@ -206,7 +211,8 @@ PreviousValues read_previous_values(std::string_view text) {
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
-    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     start = end == std::string_view::npos ? text.size() : end + 1;
     for (const char* name : {kDiscovered, kCompleted, kLastSuccess}) {
       std::string_view n(name);

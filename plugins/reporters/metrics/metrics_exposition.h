@@ -25,7 +25,7 @@ PreviousValues read_previous_values(std::string_view text);
 // The whole exposition. `next_best_composite` is the composite score of the
 // next best item (< 0 when there is none).
 std::string render_scan_metrics(const nlohmann::ordered_json& header, double next_best_composite,
-                                 const PreviousValues& previous);
+                                const PreviousValues& previous);
 
 // "2026-11-25T17:00:04Z" → seconds since 1970; -1 when not in that form.
 int64_t parse_utc_seconds(std::string_view text);

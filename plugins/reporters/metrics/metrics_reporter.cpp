@@ -49,7 +49,9 @@ std::string read_file(const std::filesystem::path& path) {
 class MetricsReporter : public sdk::Reporter {
  public:
   MetricsReporter(const sdk::Host& host, const std::string& config_json, const assay_report& report)
-      : host_(host), header_(parse_report_header(report)), next_best_(report.next_best ? report.next_best : "") {
+      : host_(host),
+        header_(parse_report_header(report)),
+        next_best_(report.next_best ? report.next_best : "") {
     ConfigSection section("metrics", config_json, {"enabled", "textfile"});
     target_ = textfile_path(section.text("textfile", ""), report, header_["repository"].value("name", ""));
   }

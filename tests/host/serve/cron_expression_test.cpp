@@ -31,7 +31,8 @@ TEST(CronExpression, FireTimeItselfIsNotNext) {
 
 TEST(CronExpression, WeekdayRangeByNameSkipsTheWeekend) {
   // Friday 2024-01-05 10:00 → Monday 2024-01-08 09:30.
-  EXPECT_EQ(next("30 9 * * mon-fri", kJan1 + 4 * kDay + 10 * kHour), kJan1 + 7 * kDay + 9 * kHour + 30 * kMinute);
+  EXPECT_EQ(next("30 9 * * mon-fri", kJan1 + 4 * kDay + 10 * kHour),
+            kJan1 + 7 * kDay + 9 * kHour + 30 * kMinute);
 }
 
 TEST(CronExpression, BothDayFieldsRestrictedMatchEither) {

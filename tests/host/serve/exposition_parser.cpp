@@ -31,9 +31,12 @@ bool parse_labels(const std::string& text, size_t& i, std::map<std::string, std:
     for (; j < text.size() && text[j] != '"'; ++j) {
       if (text[j] == '\\') {
         char next = j + 1 < text.size() ? text[j + 1] : '\0';
-        if (next == 'n') value += '\n';
-        else if (next == '\\' || next == '"') value += next;
-        else return false;
+        if (next == 'n')
+          value += '\n';
+        else if (next == '\\' || next == '"')
+          value += next;
+        else
+          return false;
         ++j;
       } else if (text[j] == '\n') {
         return false;
@@ -60,7 +63,9 @@ Exposition parse_exposition(const std::string& text) {
   std::istringstream in(text);
   std::string line;
   int number = 0;
-  auto error = [&](const std::string& what) { out.errors.push_back("line " + std::to_string(number) + ": " + what); };
+  auto error = [&](const std::string& what) {
+    out.errors.push_back("line " + std::to_string(number) + ": " + what);
+  };
   if (!text.empty() && text.back() != '\n') out.errors.push_back("the last line does not end with a newline");
   while (std::getline(in, line)) {
     ++number;
@@ -97,9 +102,11 @@ Exposition parse_exposition(const std::string& text) {
       continue;
     }
     std::string value = line.substr(i + 1);
-    if (value.find(' ') != std::string::npos) value = value.substr(0, value.find(' '));  // a timestamp follows
+    if (value.find(' ') != std::string::npos)
+      value = value.substr(0, value.find(' '));  // a timestamp follows
     if (!parse_value(value, sample.value)) error("bad value '" + value + "'");
-    if (!out.types.count(sample.name) || !helps.count(sample.name)) error(sample.name + " has no HELP or TYPE");
+    if (!out.types.count(sample.name) || !helps.count(sample.name))
+      error(sample.name + " has no HELP or TYPE");
     sampled_families.insert(sample.name);
     std::string key = sample.name;
     for (const auto& [k, v] : sample.labels) key += "," + k + "=" + v;

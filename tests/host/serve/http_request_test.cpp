@@ -21,7 +21,8 @@ Outcome read(const std::string& bytes, HttpLimits limits = {}) {
 TEST(HttpRequestReader, ReadsAWellFormedRequestByteByByte) {
   const std::string text = "GET /metrics?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent:  curl/7 \r\n\r\n";
   HttpRequestReader reader;
-  for (size_t i = 0; i + 1 < text.size(); ++i) ASSERT_EQ(reader.feed(text.substr(i, 1)), State::incomplete) << i;
+  for (size_t i = 0; i + 1 < text.size(); ++i)
+    ASSERT_EQ(reader.feed(text.substr(i, 1)), State::incomplete) << i;
   ASSERT_EQ(reader.feed(text.substr(text.size() - 1)), State::complete);
   EXPECT_EQ(reader.request().method, "GET");
   EXPECT_EQ(reader.request().target, "/metrics?x=1");
@@ -40,16 +41,16 @@ TEST(HttpRequestReader, RefusesMalformedRequests) {
     int status;
   };
   const Case cases[] = {
-      {"GET /healthz HTTP/1.1\nHost: x\n\n\r\n\r\n", 400},     // bare LF
-      {"GET /healthz HTTP/1.1\r\n\r\n", 400},                  // no Host
+      {"GET /healthz HTTP/1.1\nHost: x\n\n\r\n\r\n", 400},  // bare LF
+      {"GET /healthz HTTP/1.1\r\n\r\n", 400},               // no Host
       {"GET /healthz HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", 400},
-      {"GET  /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400},      // two spaces
-      {"GET healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400},        // not an absolute path
-      {"G(T / HTTP/1.1\r\nHost: x\r\n\r\n", 400},              // method not a token
+      {"GET  /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400},  // two spaces
+      {"GET healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400},    // not an absolute path
+      {"G(T / HTTP/1.1\r\nHost: x\r\n\r\n", 400},          // method not a token
       {"GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505},
       {"GET / HTTP/1\r\nHost: x\r\n\r\n", 400},
-      {"GET / HTTP/1.1\r\nHost x\r\n\r\n", 400},               // no colon
-      {"GET / HTTP/1.1\r\nHo st: x\r\n\r\n", 400},             // space in the name
+      {"GET / HTTP/1.1\r\nHost x\r\n\r\n", 400},    // no colon
+      {"GET / HTTP/1.1\r\nHo st: x\r\n\r\n", 400},  // space in the name
       {"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n", 400},
       {"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", 501},
       {"GET / HTTP/1.1\r\nHost: x\r\n\r\nextra", 400},

@@ -54,8 +54,9 @@ class HttpServerTest : public ::testing::Test {
 };
 
 TEST_F(HttpServerTest, AnswersAndCloses) {
-  EXPECT_EQ(exchange("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"),
-            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nfine\n");
+  EXPECT_EQ(
+      exchange("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"),
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nfine\n");
   EXPECT_EQ(exchange("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 22), "HTTP/1.1 404 Not Found");
 }
 
@@ -66,7 +67,8 @@ TEST_F(HttpServerTest, HeadHasNoBody) {
 
 TEST_F(HttpServerTest, MalformedRequestsGetTheirStatus) {
   EXPECT_EQ(exchange("GET /ok HTTP/1.1\r\n\r\n").substr(0, 24), "HTTP/1.1 400 Bad Request");
-  EXPECT_EQ(exchange("POST /ok HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 31), "HTTP/1.1 405 Method Not Allowed");
+  EXPECT_EQ(exchange("POST /ok HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 31),
+            "HTTP/1.1 405 Method Not Allowed");
   EXPECT_EQ(exchange("GET /" + std::string(2000, 'a')).substr(0, 25), "HTTP/1.1 414 URI Too Long");
 }
 

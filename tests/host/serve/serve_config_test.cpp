@@ -108,7 +108,8 @@ service:
       "serve.yaml:4:15: repositories[0].schedule[0].cron: minute field '61': 61 is outside 0-59",
       "serve.yaml:5:16: repositories[0].schedule[1].every: '2x' needs a unit after 2 (ms, s, m, h, d)",
       "serve.yaml:6:9: repositories[0].schedule[2]: give exactly one of 'every' or 'cron'",
-      "serve.yaml:9:29: repositories[0].schedule[3].scanners[1]: no scanner plugin named 'nosuch' (known: markers, "
+      "serve.yaml:9:29: repositories[0].schedule[3].scanners[1]: no scanner plugin named 'nosuch' (known: "
+      "markers, "
       "osv)",
       "serve.yaml:10:11: repositories[1].path: '" + (dir_ / "missing").string() + "' is not a directory",
       "serve.yaml:11:11: repositories[2].path: '" + fs::weakly_canonical(dir_ / "app").string() +
@@ -121,9 +122,10 @@ service:
 TEST_F(ServeConfigTest, OpenTcpEndpointNeedsCurveKeys) {
   auto found = problems("repositories:\n  - path: app\nbus:\n  publish: tcp://0.0.0.0:5560\n");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0],
-            "serve.yaml:4:12: bus.publish: 'tcp://0.0.0.0:5560' is reachable from other machines; binding it needs "
-            "CURVE keys (bus.curve.public_key and bus.curve.secret_key), or use a loopback address or ipc://");
+  EXPECT_EQ(
+      found[0],
+      "serve.yaml:4:12: bus.publish: 'tcp://0.0.0.0:5560' is reachable from other machines; binding it needs "
+      "CURVE keys (bus.curve.public_key and bus.curve.secret_key), or use a loopback address or ipc://");
 }
 
 TEST_F(ServeConfigTest, SchemaRefusesUnknownKeys) {

@@ -10,7 +10,8 @@
 namespace assay::serve {
 namespace {
 
-double value_of(const test::Exposition& e, const std::string& name, const std::map<std::string, std::string>& labels) {
+double value_of(const test::Exposition& e, const std::string& name,
+                const std::map<std::string, std::string>& labels) {
   for (const auto& s : e.samples)
     if (s.name == name && s.labels == labels) return s.value;
   ADD_FAILURE() << "no sample " << name;
@@ -36,8 +37,11 @@ TEST(ServiceMetrics, RendersAValidExpositionWithTheScansNumbers) {
   test::Exposition e = test::parse_exposition(text);
   ASSERT_TRUE(e.errors.empty()) << e.errors.front() << "\n" << text;
   EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "ok"}}), 1);
-  EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "cancelled"}}), 1);
-  EXPECT_EQ(value_of(e, "assay_plugin_failures_total", {{"repository", "/srv/a \"quoted\""}, {"plugin", "osv"}}), 2);
+  EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "cancelled"}}),
+            1);
+  EXPECT_EQ(
+      value_of(e, "assay_plugin_failures_total", {{"repository", "/srv/a \"quoted\""}, {"plugin", "osv"}}),
+      2);
   EXPECT_EQ(value_of(e, "assay_bus_events_published_total", {}), 40);
   EXPECT_EQ(value_of(e, "assay_bus_events_dropped_total", {}), 3);
   EXPECT_EQ(value_of(e, "assay_scans_running", {}), 1);
@@ -77,7 +81,7 @@ TEST(ServiceMetrics, EmptyServiceIsValidToo) {
 }
 
 TEST(ExpositionParser, CatchesWhatPrometheusRefuses) {
-  EXPECT_FALSE(test::parse_exposition("x 1\n").errors.empty());  // no HELP/TYPE
+  EXPECT_FALSE(test::parse_exposition("x 1\n").errors.empty());                                // no HELP/TYPE
   EXPECT_FALSE(test::parse_exposition("# HELP x a\n# TYPE x counter\nx 1\n").errors.empty());  // no _total
   EXPECT_FALSE(test::parse_exposition("# HELP x a\n# TYPE x gauge\nx{a=\"\\q\"} 1\n").errors.empty());
   EXPECT_FALSE(test::parse_exposition("# HELP x a\n# TYPE x gauge\nx 1\nx 2\n").errors.empty());

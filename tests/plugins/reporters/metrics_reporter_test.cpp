@@ -16,7 +16,8 @@ namespace {
 
 const std::map<std::string, std::string> kRepo = {{"repository", "/srv/repos/parser-lib"}};
 
-double value_of(const Exposition& e, const std::string& name, std::map<std::string, std::string> labels = kRepo) {
+double value_of(const Exposition& e, const std::string& name,
+                std::map<std::string, std::string> labels = kRepo) {
   for (const auto& s : e.samples)
     if (s.name == name && s.labels == labels) return s.value;
   ADD_FAILURE() << "no sample " << name;
@@ -33,8 +34,10 @@ RunInput scan_input(const ScratchDir& dir) {
   RunInput input;
   input.header = sample_header(5, "TD-001");
   input.header["scan"]["duration_ms"] = 4250;
-  input.header["state"] = {{"store", "/x/state.db"}, {"merged", true}, {"new", 3}, {"reopened", 1}, {"resolved", 2}};
-  input.header["stats"] = {{"period_days", 7}, {"discovered", 8}, {"completed", 2}, {"value_delivered_usd", 1080.5}};
+  input.header["state"] = {
+      {"store", "/x/state.db"}, {"merged", true}, {"new", 3}, {"reopened", 1}, {"resolved", 2}};
+  input.header["stats"] = {
+      {"period_days", 7}, {"discovered", 8}, {"completed", 2}, {"value_delivered_usd", 1080.5}};
   input.header["maturity"] = {{"level", "developing"},
                               {"assessed", true},
                               {"source", "maturity"},
@@ -60,11 +63,12 @@ TEST(MetricsReporter, WritesEveryFamilyFromTheHeader) {
   RunInput input = scan_input(dir);
   ASSERT_TRUE(reporter.run(input).ok());
   Exposition e = written(dir.path() / "metrics.prom");
-  EXPECT_EQ(value_of(e, "assay_backlog_items", {{"repository", "/srv/repos/parser-lib"}, {"category", "security"}}),
-            1);
   EXPECT_EQ(
-      value_of(e, "assay_backlog_items", {{"repository", "/srv/repos/parser-lib"}, {"category", "technical-debt"}}),
-      2);
+      value_of(e, "assay_backlog_items", {{"repository", "/srv/repos/parser-lib"}, {"category", "security"}}),
+      1);
+  EXPECT_EQ(value_of(e, "assay_backlog_items",
+                     {{"repository", "/srv/repos/parser-lib"}, {"category", "technical-debt"}}),
+            2);
   EXPECT_EQ(value_of(e, "assay_backlog_effort_hours"), 18.5);
   EXPECT_EQ(value_of(e, "assay_backlog_value_usd"), 14579.9);
   EXPECT_EQ(value_of(e, "assay_next_best_composite_score"), 35.24);  // TD-001's composite
@@ -76,13 +80,15 @@ TEST(MetricsReporter, WritesEveryFamilyFromTheHeader) {
   EXPECT_EQ(value_of(e, "assay_items_completed_total"), 2);
   EXPECT_EQ(value_of(e, "assay_value_delivered_usd"), 1080.5);
   EXPECT_EQ(value_of(e, "assay_scan_duration_seconds"), 4.25);
-  EXPECT_EQ(value_of(e, "assay_scan_plugin_failures", {{"repository", "/srv/repos/parser-lib"}, {"plugin", "secrets"}}),
+  EXPECT_EQ(value_of(e, "assay_scan_plugin_failures",
+                     {{"repository", "/srv/repos/parser-lib"}, {"plugin", "secrets"}}),
             1);
   // 2026-11-25T17:00:04Z
   EXPECT_EQ(value_of(e, "assay_last_successful_scan_timestamp_seconds"), 1795626004);
   EXPECT_EQ(value_of(e, "assay_bus_events_dropped_total"), 3);
   EXPECT_EQ(value_of(e, "assay_outbox_depth"), 2);
-  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total", {{"repository", "/srv/repos/parser-lib"}, {"result", "dead"}}),
+  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total",
+                     {{"repository", "/srv/repos/parser-lib"}, {"result", "dead"}}),
             1);
   EXPECT_EQ(e.types.at("assay_items_discovered_total"), "counter");
   EXPECT_EQ(e.types.at("assay_backlog_items"), "gauge");
@@ -151,8 +157,8 @@ TEST(GrafanaDashboard, QueriesOnlyMetricsThatExist) {
   for (const char* name : {"assay_scans_total", "assay_plugin_failures_total", "assay_scans_running",
                            "assay_scans_pending", "assay_config_reloads_total"})
     known.insert(name);
-  auto dashboard = nlohmann::json::parse(read_file(std::filesystem::path(ASSAY_SOURCE_DIR) / "config" /
-                                                   "grafana-dashboard.json"));
+  auto dashboard = nlohmann::json::parse(
+      read_file(std::filesystem::path(ASSAY_SOURCE_DIR) / "config" / "grafana-dashboard.json"));
   const std::regex metric("assay_[a-z_]+");
   size_t queried = 0;
   for (const auto& panel : dashboard["panels"])
