@@ -20,6 +20,8 @@ std::string usage() {
          "  assay explain KEY [--out DIR]\n"
          "  assay stats [PATH] [--since DAYS] [--json]\n"
          "  assay state check|export [PATH] [--out FILE]\n"
+         "  assay serve --config FILE       # service mode: schedules, watches, events\n"
+         "  assay health [--config FILE | --url URL]   # exit 0 when the service is healthy\n"
          "  assay --help | --version\n"
          "\n"
          "exit codes: 0 success, 1 state check found problems, 2 usage or configuration error,\n"
@@ -97,6 +99,11 @@ int config_command(const Args& args) {
   global.config_file = vm["file"].as<std::string>();
   auto app = start(global);
   if (!app) return kExitUsage;
+  auto service_problems = check_service_sections(*app);
+  if (!service_problems.empty()) {
+    for (const auto& d : service_problems) std::cerr << d.to_string() << "\n";
+    return kExitUsage;
+  }
   std::cout << vm["file"].as<std::string>() << ": ok\n";
   return kExitOk;
 }

@@ -186,6 +186,7 @@ static nlohmann::json base_header_json(const ReportContext& context) {
            {{"id", o.scan_id},
             {"started_at", context.started_at},
             {"finished_at", context.finished_at},
+            {"duration_ms", context.duration_ms},
             {"files", o.files},
             {"plugins", plugins}}},
           {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
@@ -198,6 +199,10 @@ static nlohmann::json base_header_json(const ReportContext& context) {
 nlohmann::json report_header_json(const ReportContext& context) {
   nlohmann::json header = base_header_json(context);
   add_state_fields(header, context.outcome.state);
+  if (!context.service_json.empty()) {
+    auto service = nlohmann::json::parse(context.service_json, nullptr, false);
+    if (service.is_object()) header["service"] = std::move(service);
+  }
   return header;
 }
 

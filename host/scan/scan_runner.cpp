@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
@@ -297,11 +298,13 @@ void record_load_failures(ScanOutcome& outcome, const loader::PluginLoader& load
   }
 }
 
-std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config) {
+std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config,
+                                     const std::optional<std::vector<std::string>>& only) {
   std::vector<ScannerJob> jobs;
   for (const auto& plugin : loader.plugins()) {
     const auto& info = plugin->info();
     if (info.kind != ASSAY_KIND_SCANNER || !config.plugin_enabled(info.name)) continue;
+    if (only && std::find(only->begin(), only->end(), info.name) == only->end()) continue;
     jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
   }
   return jobs;
@@ -461,7 +464,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
 
   record_load_failures(outcome, loader_, events_);
-  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
@@ -507,8 +510,15 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
-  ReportContext report{
-      outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
+  ReportContext report{outcome,
+                       config_,
+                       loader_,
+                       events_,
+                       started_at,
+                       finished_at,
+                       options.formats.has_value(),
+                       ms_since(started),
+                       options.service_header ? options.service_header() : std::string()};
   outcome.reporter_runs = run_reporters(report, reporters);
   if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
   return outcome;

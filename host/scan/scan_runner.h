@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -51,6 +52,13 @@ struct ScanOptions {
   // When the state store records the scan (first seen, resolved at, the end
   // of the statistics period), in seconds since 1970; the clock when unset.
   std::optional<int64_t> recorded_at;
+  // Scanner plugins to run (a service schedule's subset); every enabled
+  // scanner when unset. Items of scanners that did not run keep their status.
+  std::optional<std::vector<std::string>> scanners;
+  // What the host running the scan says about itself in the report header's
+  // "service" object (docs/report-data.md): JSON object text, asked for when
+  // the reporters start. Unset outside service mode: no "service" field.
+  std::function<std::string()> service_header;
 };
 
 struct PluginRun {

@@ -77,6 +77,13 @@ Verdict run_assessment(std::string_view input);
 // Accepted: the text has a Markdown link.
 Verdict run_docs(std::string_view input);
 
+// Service-mode parsers, the first byte picking one: 'C' a cron expression
+// (the next byte shifts the start time by days; the next fire time must be a
+// later minute that matches, with no matching minute before it), 'D' a
+// duration, anything else the HTTP request reader fed in chunks (the next
+// byte sets their size). Accepted: the parser took it.
+Verdict run_serve(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
@@ -93,6 +100,7 @@ inline constexpr Harness kHarnesses[] = {{"config", run_config},
                                          {"pytest_benchmark", run_pytest_benchmark},
                                          {"maturity", run_maturity},
                                          {"assessment", run_assessment},
-                                         {"docs", run_docs}};
+                                         {"docs", run_docs},
+                                         {"serve", run_serve}};
 
 }  // namespace assay::fuzz

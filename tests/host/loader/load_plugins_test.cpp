@@ -126,7 +126,7 @@ TEST(LoadPlugins, WholeFixtureDirectoryLoadsTheGoodOnesInNameOrder) {
     EXPECT_FALSE(plugin->explicitly_requested());
   }
   EXPECT_EQ(names, (std::vector<std::string>{"good_reporter", "good_scanner", "old_minor", "open_fails",
-                                             "scan_fails", "scan_throws"}));
+                                             "scan_fails", "scan_throws", "slow_scanner"}));
   // 16 faulty fixture plugins, the text file and the empty file.
   EXPECT_EQ(loader.errors().size(), 18u);
   for (const auto& error : loader.errors()) {
