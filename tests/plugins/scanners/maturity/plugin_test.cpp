@@ -141,7 +141,7 @@ TEST_F(MaturityPlugin, ConfigurationErrorsNameTheField) {
 }
 
 TEST_F(MaturityPlugin, AnOlderHostWithoutAssessmentsStillGetsTheFindings) {
-  host_.api_size = offsetof(assay_host_api, report_assessment);
+  host_.api_size = offsetof(assay_host_api, file_history);  // a 1.0 host
   ASSERT_EQ(host_.run(R"({"rules": ")" + write("r.yaml", rules_with(kTwoChecks)) + R"("})"), ASSAY_OK);
   EXPECT_TRUE(host_.assessments.empty());
   EXPECT_EQ(host_.findings.size(), 2u);

@@ -123,6 +123,9 @@ MemoryHost::MemoryHost(const std::string& plugin_name) {
                        host_parallel_for,
                        host_scan_root,
                        host_scan_commit,
+                       nullptr,  // file_history: no history in these tests
+                       nullptr,  // file_commit
+                       nullptr,  // line_origin
                        host_report_assessment};
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api, &plugin_, sizeof(plugin_)) != ASSAY_OK)
@@ -137,7 +140,8 @@ assay_status MemoryHost::run(const std::string& config_json) {
                      host_log,         host_set_error,        host_alloc,        host_free,
                      host_file_count,  host_file_info,        host_file_read,    host_file_release,
                      host_emit,        host_is_cancelled,     host_parallel_for, host_scan_root,
-                     host_scan_commit, host_report_assessment};
+                     host_scan_commit, nullptr,               nullptr,           nullptr,
+                     host_report_assessment};  // no history functions in these tests
   if (api_size < sizeof(assay_host_api)) api.report_assessment = nullptr;
   assay_instance* instance = nullptr;
   error.clear();
