@@ -6,8 +6,10 @@
 namespace assay::cli {
 namespace {
 
+// An item without a path is about the repository as a whole (a maturity gap,
+// a missing policy file): say so rather than print a bare dash.
 std::string location(const scan::BacklogItem& item) {
-  if (item.finding.path.empty()) return "-";
+  if (item.finding.path.empty()) return "(repository)";
   std::string loc = item.finding.path;
   if (item.finding.line_start > 0) loc += ":" + std::to_string(item.finding.line_start);
   return loc;

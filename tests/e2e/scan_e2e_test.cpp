@@ -357,6 +357,8 @@ TEST_F(ScanE2E, MaturityIsAssessedAndItsLevelWeighsTheBacklog) {
   EXPECT_NE(md.find("```mermaid\npie title Items by discovery source"), std::string::npos) << md;
   EXPECT_NE(r.err.find("maturity assessed by 'maturity': nascent"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("maturity: nascent ("), std::string::npos) << r.out;
+  // The terminal summary says where a repository-wide gap is, not a bare dash.
+  EXPECT_NE(r.out.find(" (repository) "), std::string::npos) << r.out;
 }
 
 TEST_F(ScanE2E, ABrokenMaturityRuleFileFailsThatPluginOnly) {
@@ -373,8 +375,9 @@ TEST_F(ScanE2E, ABrokenMaturityRuleFileFailsThatPluginOnly) {
   const auto* run = plugin_run(b, "maturity");
   ASSERT_NE(run, nullptr);
   EXPECT_EQ(run->at("status"), "failed");
-  EXPECT_EQ(run->at("error"), "scanner_open failed: " + rules.string() + ":10:17: check 'ci' (checks[0]): evidence[0].files[0]: glob '[ci.yml': "
-                                               "'[' without a closing ']'");
+  EXPECT_EQ(run->at("error"), "scanner_open failed: " + rules.string() +
+                                  ":10:17: check 'ci' (checks[0]): evidence[0].files[0]: glob '[ci.yml': "
+                                  "'[' without a closing ']'");
   EXPECT_EQ(b.at("maturity").at("assessed"), false);
   EXPECT_EQ(items_from(b, "markers").size(), 3u);
 }
