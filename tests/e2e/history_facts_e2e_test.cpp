@@ -116,7 +116,11 @@ class HistoryFactsE2E : public ::testing::Test {
   }
 
   nlohmann::json scan(const std::string& extra_config = "") {
-    write(dir_ / "assay.yaml", extra_config + "plugins:\n  testgaps:\n    min_code_lines: 1\n");
+    // `extra_config` may open a plugins section of its own; testgaps goes into it.
+    const std::string testgaps = "  testgaps:\n    min_code_lines: 1\n";
+    write(dir_ / "assay.yaml", extra_config.find("plugins:\n") != std::string::npos
+                                   ? extra_config + testgaps
+                                   : extra_config + "plugins:\n" + testgaps);
     ProcessResult r =
         run_process({kAssay, "scan", repo_.string(), "--config", (dir_ / "assay.yaml").string(), "--format",
                      "json", "--out", (dir_ / "out").string(), "--log-level", "warn"});
@@ -179,6 +183,34 @@ TEST_F(HistoryFactsE2E, MaturityHistoryChecksAreDecidedFromTheHistory) {
       nlohmann::json::parse(
           R"x(["CHANGELOG.md last changed after the latest change of src/core.c (at most 90 days wanted)"])x"));
   EXPECT_EQ(check(backlog, "maintained")["score"], 2.31);  // 10 × 3 / 13
+}
+
+TEST_F(HistoryFactsE2E, FileAgeAndFileCommitRulesFromAnExtraRuleFile) {
+  // CHANGELOG.md was added 300 days ago; src/core.c changed 3 times in the
+  // last 200 days (c3, c4, c5), src/util.c never.
+  write(
+      dir_ / "extra.yaml",
+      "version: 1\nchecks:\n"
+      "  - id: old-changelog\n    title: Changelog a year old\n    fix: wait\n    dimension: documentation\n"
+      "    risk: low\n    category: documentation\n    evidence:\n"
+      "      - files: [CHANGELOG.md]\n        history: {older_than_days: 365}\n"
+      "  - id: settled-changelog\n    title: Changelog older than 250 days\n    fix: wait\n"
+      "    dimension: documentation\n    risk: low\n    category: documentation\n    evidence:\n"
+      "      - files: [CHANGELOG.md]\n        history: {older_than_days: 250}\n"
+      "  - id: busy-code\n    title: Code changed 4 times in 200 days\n    fix: work\n"
+      "    dimension: code-quality\n    risk: low\n    category: infrastructure\n    evidence:\n"
+      "      - files: ['src/*.c']\n        history: {commits_within_days: 200, min_commits: 4}\n");
+  const nlohmann::json backlog =
+      scan("plugins:\n  maturity:\n    extra_rules: ['" + (dir_ / "extra.yaml").string() + "']\n");
+  EXPECT_EQ(check(backlog, "old-changelog")["status"], "fail");
+  EXPECT_EQ(check(backlog, "old-changelog")["evidence"][0],
+            "CHANGELOG.md added 300 days ago (at least 365 days wanted)");
+  EXPECT_EQ(check(backlog, "settled-changelog")["status"], "pass");
+  // 3 of 4 commits: 7.5.
+  EXPECT_EQ(check(backlog, "busy-code")["status"], "partial");
+  EXPECT_EQ(check(backlog, "busy-code")["score"], 7.5);
+  EXPECT_EQ(check(backlog, "busy-code")["evidence"][0],
+            "src/core.c: 3 commits in the last 200 days (4 wanted)");
 }
 
 TEST_F(HistoryFactsE2E, TheDocumentBehindTheCodeItNamesIsStale) {
