@@ -113,10 +113,11 @@ class DocsScanner : public sdk::Scanner {
       host_.info("stale documentation not checked: " + *reason);
       return 0;
     }
+    const CodeChanges code(paths, *history);
     size_t emitted = 0;
     for (const auto& [path, text] : docs.text) {
       const auto stale =
-          stale_doc(path, named_code_paths(path, text, repo), paths, *history, config_.stale_days);
+          stale_doc(path, named_code_paths(path, text, repo), code, *history, config_.stale_days);
       if (stale) emitted += scan.emit(stale_finding(path, *stale)) == ASSAY_OK ? 1 : 0;
     }
     return emitted;

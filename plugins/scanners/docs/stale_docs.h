@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,15 +28,33 @@ struct StaleDoc {
   std::vector<ChangedCode> code;  // newest change first (ties: path)
 };
 
+// The newest change of the code a name stands for: the file itself, or the
+// non-document files under a directory (a name ending in '/'). Remembers
+// each name's answer, so a module many documents name is looked up once.
+// Not thread-safe.
+class CodeChanges {
+ public:
+  // `files`: the scan target's paths; `history` must outlive this.
+  CodeChanges(std::vector<std::string> files, const scanners::HistoryFacts& history);
+
+  std::optional<ChangedCode> newest(const std::string& name) const;
+
+ private:
+  std::optional<ChangedCode> look_up(const std::string& name) const;
+
+  std::vector<std::string> files_;  // sorted, so a directory's files are one range
+  const scanners::HistoryFacts& history_;
+  mutable std::map<std::string, std::optional<ChangedCode>> known_;
+};
+
 // Whether the document at `doc_path`, naming `named` (files, and directories
 // ending in '/'), is stale: some named code changed more than
-// `threshold_days` days after the document last changed. `files` are the
-// scan target's paths, for the files under a named directory. nullopt when
-// it is not stale, and when the history does not know the document (not
+// `threshold_days` days after the document last changed. nullopt when it is
+// not stale, and when the history does not know the document (not
 // committed, or unchanged in the history window: its last change is
 // unknown, so no lag can be measured).
 std::optional<StaleDoc> stale_doc(const std::string& doc_path, const std::set<std::string>& named,
-                                  const std::vector<std::string>& files,
-                                  const scanners::HistoryFacts& history, uint32_t threshold_days);
+                                  const CodeChanges& code, const scanners::HistoryFacts& history,
+                                  uint32_t threshold_days);
 
 }  // namespace assay::docs
