@@ -18,10 +18,11 @@ namespace {
 constexpr int64_t kSecondsPerDay = 86400;
 // File texts kept across rules.
 constexpr size_t kCacheBytes = 16 * 1024 * 1024;
-// Matched files the history does not know: not committed yet, or unchanged
-// in the host's history window.
+// Matched files the history does not know: not committed yet, changed only
+// by merges (which the host does not count), or unchanged in the host's
+// history window.
 constexpr const char* kWithoutHistory =
-    " without history (not committed, or unchanged in the history window)";
+    " without history (not committed, changed only by merges, or unchanged in the history window)";
 
 // What one evidence rule found.
 struct RuleOutcome {

@@ -198,9 +198,9 @@ TEST(Evaluator, HistoryRulesWithFacts) {
   // a.c has 2 commits in 90 days (the best file), 2 of 4 wanted: 5.
   EXPECT_DOUBLE_EQ(result(a, "busy").score, 5);
   EXPECT_EQ(result(a, "busy").evidence,
-            (std::vector<std::string>{
-                "a.c: 2 commits in the last 90 days (4 wanted)",
-                "1 matched file without history (not committed, or unchanged in the history window)"}));
+            (std::vector<std::string>{"a.c: 2 commits in the last 90 days (4 wanted)",
+                                      "1 matched file without history (not committed, changed only by "
+                                      "merges, or unchanged in the history window)"}));
   // 10 commits of 13 wanted: 7.69.
   EXPECT_DOUBLE_EQ(result(a, "maintained").score, 7.69);
   EXPECT_EQ(result(a, "maintained").evidence,
