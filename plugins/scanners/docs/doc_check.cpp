@@ -1,5 +1,7 @@
 #include "doc_check.h"
 
+#include <optional>
+
 #include "doc_links.h"
 
 namespace assay::docs {
@@ -15,6 +17,15 @@ bool is_rst(std::string_view path) { return lower(path).ends_with(".rst"); }
 
 std::vector<DocLink> links_of(std::string_view doc_path, std::string_view text) {
   return is_rst(doc_path) ? rst_links(text) : markdown_links(text);
+}
+
+// The code `path` names: a file that is not a document, or a directory (a
+// module), given with a trailing '/'; nullopt for anything else.
+std::optional<std::string> code_path(std::string_view path, const RepoPaths& repo) {
+  if (repo.is_file(path)) return is_document(path) ? std::nullopt : std::optional<std::string>(path);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  if (path.empty() || !repo.is_directory(path)) return std::nullopt;
+  return std::string(path) + "/";
 }
 
 }  // namespace
@@ -48,17 +59,17 @@ std::set<std::string> named_code_paths(std::string_view doc_path, std::string_vi
   std::set<std::string> named;
   for (const auto& link : links_of(doc_path, text)) {
     const auto resolved = resolve_target(doc_path, link.target);
-    if (resolved && !resolved->same_document && repo.is_file(resolved->path) && !is_document(resolved->path))
-      named.insert(resolved->path);
+    if (!resolved || resolved->same_document) continue;
+    if (auto code = code_path(resolved->path, repo)) named.insert(*code);
   }
-  // `path/to/file.ext` in code spans, as written from the repository root.
+  // `path/to/file.ext` or `path/to/module/` in code spans, as written from
+  // the repository root.
   for (size_t i = text.find('`'); i != std::string_view::npos; i = text.find('`', i + 1)) {
     const size_t end = text.find('`', i + 1);
     if (end == std::string_view::npos) break;
     const std::string_view span = text.substr(i + 1, end - i - 1);
-    if (span.find('/') != std::string_view::npos && span.find(' ') == std::string_view::npos &&
-        repo.is_file(span) && !is_document(span))
-      named.insert(std::string(span));
+    if (span.find('/') != std::string_view::npos && span.find(' ') == std::string_view::npos)
+      if (auto code = code_path(span, repo)) named.insert(*code);
     i = end;
   }
   return named;

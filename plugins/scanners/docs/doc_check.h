@@ -33,8 +33,9 @@ std::vector<LinkProblem> check_links(
     std::string_view doc_path, std::string_view text, const RepoPaths& repo,
     const std::function<const std::set<std::string>*(const std::string&)>& anchors_of, bool check_anchors);
 
-// Repository files the document names that are not documents themselves:
-// link targets and `code spans` holding an existing path.
+// The code the document names: link targets and `code spans` holding an
+// existing path (from the repository root), either a file that is not a
+// document itself, or a directory (a module), given with a trailing '/'.
 std::set<std::string> named_code_paths(std::string_view doc_path, std::string_view text,
                                        const RepoPaths& repo);
 

@@ -86,7 +86,7 @@ const char* docs_config_schema() {
     "exclude": {"type": "array", "items": {"type": "string"},
                 "description": "Globs of documents not checked and of paths that are never public modules (replaces the built-in list)."},
     "stale_days": {"type": "integer", "minimum": 1, "maximum": 36500, "default": 180,
-                   "description": "A document unchanged this many days while code it names changed is stale (needs history facts)."},
+                   "description": "A document whose last change is more than this many days older than the last change of code it names is stale (needs history facts)."},
     "check_anchors": {"type": "boolean", "default": true,
                       "description": "Check #anchors into Markdown documents against their headings (GitHub's anchor rules)."},
     "modules": {"type": "boolean", "default": true,

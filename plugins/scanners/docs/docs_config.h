@@ -12,7 +12,7 @@ namespace assay::docs {
 
 struct DocsConfig {
   scanners::GlobList exclude;  // documents not checked and paths that are never public modules
-  uint32_t stale_days = 180;   // a document unchanged this long while the code it names changed is stale
+  uint32_t stale_days = 180;   // a document lagging the code it names by more days than this is stale
   bool check_anchors = true;   // #anchors into Markdown documents must name a heading
   bool modules = true;         // report public modules no document mentions
   uint64_t max_file_size = 1024 * 1024;

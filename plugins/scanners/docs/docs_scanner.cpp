@@ -15,11 +15,10 @@
 #include "host_history_facts.h"
 #include "number_text.h"
 #include "public_modules.h"
+#include "stale_docs.h"
 
 namespace assay::docs {
 namespace {
-
-constexpr int64_t kSecondsPerDay = 86400;
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -53,7 +52,7 @@ class DocsScanner : public sdk::Scanner {
     const RepoPaths repo(paths);
     const Documents docs = read_documents(scan, paths);
     size_t emitted = check_documents(scan, docs, repo);
-    emitted += check_staleness(scan, docs, repo);
+    emitted += check_staleness(scan, docs, repo, paths);
     if (config_.modules) emitted += check_modules(scan, docs, paths);
     host_.info(std::to_string(emitted) + " documentation findings in " + std::to_string(docs.text.size()) +
                " documents");
@@ -107,42 +106,52 @@ class DocsScanner : public sdk::Scanner {
     return emitted;
   }
 
-  size_t check_staleness(const sdk::Scan& scan, const Documents& docs, const RepoPaths& repo) const {
+  size_t check_staleness(const sdk::Scan& scan, const Documents& docs, const RepoPaths& repo,
+                         const std::vector<std::string>& paths) const {
     const auto history = scanners::history_facts_for(scan);
     if (auto reason = history->unavailable_reason()) {
       host_.info("stale documentation not checked: " + *reason);
       return 0;
     }
-    const int64_t now = history->now();
+    const CodeChanges code(paths, *history);
     size_t emitted = 0;
     for (const auto& [path, text] : docs.text) {
-      const auto doc = history->file(path);
-      if (!doc || now - doc->last_change < static_cast<int64_t>(config_.stale_days) * kSecondsPerDay)
-        continue;
-      std::vector<std::string> changed;
-      for (const auto& code : named_code_paths(path, text, repo)) {
-        const auto facts = history->file(code);
-        if (facts && facts->last_change > doc->last_change) changed.push_back(code);
-      }
-      if (changed.empty()) continue;
-      const int64_t days = (now - doc->last_change) / kSecondsPerDay;
-      std::string list;
-      for (size_t k = 0; k < changed.size() && k < 3; ++k) list += (k ? ", " : "") + changed[k];
-      if (changed.size() > 3) list += " and " + std::to_string(changed.size() - 3) + " more";
-      sdk::Finding f;
-      f.rule = "stale-doc";
-      f.title = scanners::to_valid_utf8(path + " not updated for " + std::to_string(days) + " days while " +
-                                        list + " changed");
-      f.category = "documentation";
-      f.severity = "low";
-      f.effort_hours = 1;
-      f.confidence = 0.7;
-      f.path = path;
-      f.evidence = scanners::to_valid_utf8(path + " names " + list + ", changed after it");
-      f.tags = {"docs", "stale-doc"};
-      emitted += scan.emit(f) == ASSAY_OK ? 1 : 0;
+      const auto stale =
+          stale_doc(path, named_code_paths(path, text, repo), code, *history, config_.stale_days);
+      if (stale) emitted += scan.emit(stale_finding(path, *stale)) == ASSAY_OK ? 1 : 0;
     }
     return emitted;
+  }
+
+  sdk::Finding stale_finding(const std::string& path, const StaleDoc& stale) const {
+    std::string list;
+    for (size_t k = 0; k < stale.code.size() && k < 3; ++k) list += (k ? ", " : "") + stale.code[k].path;
+    if (stale.code.size() > 3) list += " and " + std::to_string(stale.code.size() - 3) + " more";
+    const ChangedCode& newest = stale.code.front();
+    sdk::Finding f;
+    f.rule = "stale-doc";
+    f.title = scanners::to_valid_utf8(path + " is " + std::to_string(stale.lag_days) +
+                                      " days behind the code it names (" + list + ")");
+    f.category = "documentation";
+    f.severity = "low";
+    f.effort_hours = 1;
+    f.confidence = 0.7;
+    f.path = path;
+    f.evidence = scanners::to_valid_utf8(
+        path + " last changed " + sdk::utc_iso8601(stale.doc_change).substr(0, 10) + "; " + newest.changed +
+        " changed " + sdk::utc_iso8601(newest.last_change).substr(0, 10) + " (more than " +
+        std::to_string(config_.stale_days) + " days later)");
+    f.tags = {"docs", "stale-doc"};
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& c : stale.code)
+      changed.push_back(
+          {{"named", c.path}, {"file", c.changed}, {"changed_at", sdk::utc_iso8601(c.last_change)}});
+    f.details_json = scanners::to_valid_utf8(nlohmann::json{
+        {"doc_changed_at", sdk::utc_iso8601(stale.doc_change)},
+        {"lag_days", stale.lag_days},
+        {"stale_days", config_.stale_days},
+        {"code", changed}}.dump());
+    return f;
   }
 
   size_t check_modules(const sdk::Scan& scan, const Documents& docs,

@@ -3,12 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hotspot_score.h"
+
 namespace assay::hotspots {
-namespace {
-
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
-
-}  // namespace
 
 std::vector<Hotspot> pick_hotspots(std::vector<Candidate> candidates, double share, size_t max_findings) {
   uint32_t max_commits = 0;
@@ -20,10 +17,12 @@ std::vector<Hotspot> pick_hotspots(std::vector<Candidate> candidates, double sha
   std::vector<Hotspot> ranked;
   ranked.reserve(candidates.size());
   for (Candidate& c : candidates) {
+    const scanners::HotspotScore s =
+        scanners::hotspot_score(c.commits, max_commits, c.complexity.indentation, max_complexity);
     Hotspot h;
-    h.churn = max_commits > 0 ? static_cast<double>(c.commits) / max_commits : 0.0;
-    h.complexity = max_complexity > 0 ? static_cast<double>(c.complexity.indentation) / max_complexity : 0.0;
-    h.score = round4(h.churn * h.complexity);
+    h.churn = s.churn;
+    h.complexity = s.complexity;
+    h.score = s.score;
     h.candidate = std::move(c);
     ranked.push_back(std::move(h));
   }

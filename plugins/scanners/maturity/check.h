@@ -36,11 +36,13 @@ struct HistoryRule {
   enum class Kind {
     changed_within_days,  // a matched file changed within `days`
     commits_within_days,  // at least `min_commits` commits within `days`
-    older_than_days       // a matched file was added at least `days` ago
+    older_than_days,      // a matched file was added at least `days` ago
+    lags_at_most_days     // a matched file changed at most `days` before the latest change of `behind`
   };
   Kind kind = Kind::changed_within_days;
   uint32_t days = 0;
   uint32_t min_commits = 1;
+  scanners::GlobList behind;  // lags_at_most_days: the files it keeps up with (e.g. the code)
 };
 
 // files matched by `of`, per file matched by `to` (and not by `of`), against a target.

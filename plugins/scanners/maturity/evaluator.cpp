@@ -18,6 +18,11 @@ namespace {
 constexpr int64_t kSecondsPerDay = 86400;
 // File texts kept across rules.
 constexpr size_t kCacheBytes = 16 * 1024 * 1024;
+// Matched files the history does not know: not committed yet, changed only
+// by merges (which the host does not count), or unchanged in the host's
+// history window.
+constexpr const char* kWithoutHistory =
+    " without history (not committed, changed only by merges, or unchanged in the history window)";
 
 // What one evidence rule found.
 struct RuleOutcome {
@@ -285,6 +290,7 @@ class Evaluation {
                                          std::to_string(h.min_commits) + " wanted)")});
     }
     if (matched.empty()) return decided(0, {labelled(rule, "no file matches " + rule.files.describe())});
+    if (h.kind == HistoryRule::Kind::lags_at_most_days) return lag_rule(rule, matched);
     // The matched file that best meets the rule decides it.
     std::optional<std::pair<size_t, int64_t>> best;  // file, its fact
     size_t unknown = 0;
@@ -305,6 +311,8 @@ class Evaluation {
         case HistoryRule::Kind::commits_within_days:
           fact = std::count_if(facts->change_times.begin(), facts->change_times.end(),
                                [&](int64_t t) { return t >= since; });
+          break;
+        case HistoryRule::Kind::lags_at_most_days:
           break;
       }
       if (!best || fact > best->second) best = std::make_pair(index, fact);
@@ -333,9 +341,46 @@ class Evaluation {
                                               " in the last " + window + " (" +
                                               std::to_string(h.min_commits) + " wanted)"));
         break;
+      case HistoryRule::Kind::lags_at_most_days:
+        break;
     }
-    if (unknown > 0) evidence.push_back(plural(unknown, "matched file") + " without history (not committed)");
+    if (unknown > 0) evidence.push_back(plural(unknown, "matched file") + kWithoutHistory);
     return decided(fraction, std::move(evidence));
+  }
+
+  // The newest of the matched files against the latest change of the files
+  // it keeps up with (`behind`, the matched files left out): met when it is
+  // at most `days` older. Nothing behind it changed in the history: met.
+  RuleOutcome lag_rule(const EvidenceRule& rule, const std::vector<size_t>& matched) const {
+    const HistoryRule& h = *rule.history;
+    const auto newest = [&](const std::vector<size_t>& files) {
+      std::optional<std::pair<size_t, int64_t>> best;  // file, its last change
+      for (size_t index : files) {
+        const auto last = history_.last_change(repository_.files[index].path);
+        if (last && (!best || *last > best->second)) best = std::make_pair(index, *last);
+      }
+      return best;
+    };
+    const auto kept = newest(matched);
+    if (!kept) return inconclusive(labelled(rule, "history: no history for " + path_list(matched)));
+    std::vector<size_t> behind;
+    const std::set<size_t> own(matched.begin(), matched.end());
+    for (size_t i : visible_)
+      if (!own.count(i) && h.behind.matches(repository_.files[i].path)) behind.push_back(i);
+    const auto latest = newest(behind);
+    const std::string& kept_path = repository_.files[kept->first].path;
+    if (!latest)
+      return decided(
+          1, {labelled(rule, "no file matching " + h.behind.describe() +
+                                 " changed in the history: nothing for " + kept_path + " to keep up with")});
+    const int64_t lag_days = std::max<int64_t>(0, (latest->second - kept->second) / kSecondsPerDay);
+    const std::string& latest_path = repository_.files[latest->first].path;
+    const std::string lag = latest->second <= kept->second
+                                ? kept_path + " last changed after the latest change of " + latest_path
+                                : kept_path + " last changed " + plural(lag_days, "day") +
+                                      " before the latest change of " + latest_path;
+    return decided(lag_days <= h.days ? 1 : 0,
+                   {labelled(rule, lag + " (at most " + plural(h.days, "day") + " wanted)")});
   }
 
   RuleOutcome ratio_rule(const EvidenceRule& rule) const {

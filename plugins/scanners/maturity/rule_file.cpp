@@ -207,7 +207,8 @@ HistoryRule read_history(const Place& place, const YAML::Node& node, const std::
                          bool has_files) {
   require_map(place, node, field);
   reject_unknown_keys(place, node, field,
-                      {"changed_within_days", "commits_within_days", "min_commits", "older_than_days"});
+                      {"changed_within_days", "commits_within_days", "min_commits", "older_than_days",
+                       "lags_at_most_days", "behind"});
   HistoryRule rule;
   int kinds = 0;
   if (node["changed_within_days"]) {
@@ -225,9 +226,21 @@ HistoryRule read_history(const Place& place, const YAML::Node& node, const std::
     rule.days = read_count(place, node["older_than_days"], field + ".older_than_days", 1, kMaxDays);
     ++kinds;
   }
+  if (node["lags_at_most_days"]) {
+    rule.kind = HistoryRule::Kind::lags_at_most_days;
+    rule.days = read_count(place, node["lags_at_most_days"], field + ".lags_at_most_days", 0, kMaxDays);
+    ++kinds;
+  }
   if (kinds != 1)
     fail(place, node.Mark(), field,
-         "give exactly one of changed_within_days, commits_within_days, older_than_days");
+         "give exactly one of changed_within_days, commits_within_days, older_than_days, lags_at_most_days");
+  if (rule.kind == HistoryRule::Kind::lags_at_most_days && !node["behind"])
+    fail(place, node.Mark(), field, "lags_at_most_days needs 'behind': the files to keep up with");
+  if (node["behind"]) {
+    if (rule.kind != HistoryRule::Kind::lags_at_most_days)
+      fail(place, node["behind"].Mark(), field + ".behind", "only goes with lags_at_most_days");
+    rule.behind = read_globs(place, node["behind"], field + ".behind");
+  }
   if (node["min_commits"]) {
     if (rule.kind != HistoryRule::Kind::commits_within_days)
       fail(place, node["min_commits"].Mark(), field + ".min_commits", "only goes with commits_within_days");

@@ -84,16 +84,17 @@ TestgapsConfig TestgapsConfig::parse(std::string_view json_text) {
       c.min_code_lines = read_count(value, ".min_code_lines", 0, 1'000'000);
     } else if (key == "complex_file") {
       c.complex_file = read_count(value, ".complex_file", 1, 100'000'000);
-    } else if (key == "hotspot_days") {
-      c.hotspot_days = read_count(value, ".hotspot_days", 1, 36500);
+    } else if (key == "header_includes") {
+      if (!value.is_boolean()) fail(".header_includes", "must be true or false, got " + value.dump());
+      c.header_includes = value.get<bool>();
     } else if (key == "max_file_size") {
       if (!value.is_number_integer() || value.get<int64_t>() < 1)
         fail(".max_file_size", "must be a positive whole number of bytes, got " + value.dump());
       c.max_file_size = value.get<uint64_t>();
     } else {
-      fail("",
-           "unknown key '" + key +
-               "'; known keys: enabled, exclude, min_code_lines, complex_file, hotspot_days, max_file_size");
+      fail("", "unknown key '" + key +
+                   "'; known keys: enabled, exclude, min_code_lines, complex_file, header_includes, "
+                   "max_file_size");
     }
   }
   return c;
@@ -102,7 +103,7 @@ TestgapsConfig TestgapsConfig::parse(std::string_view json_text) {
 const char* testgaps_config_schema() {
   return R"json({
   "type": "object",
-  "description": "Testgaps scanner: source files with no test by their language's conventions, most complex (or hottest) first.",
+  "description": "Testgaps scanner: source files with no test by their language's conventions, hottest (change frequency x complexity) first where the history exists, else most complex first.",
   "additionalProperties": false,
   "properties": {
     "enabled": {"type": "boolean", "default": true, "description": "Run this scanner."},
@@ -112,8 +113,8 @@ const char* testgaps_config_schema() {
                        "description": "Files with fewer code lines are not reported."},
     "complex_file": {"type": "integer", "minimum": 1, "default": 300,
                      "description": "Indentation complexity from which an untested file is medium severity, not low."},
-    "hotspot_days": {"type": "integer", "minimum": 1, "maximum": 36500, "default": 365,
-                     "description": "Commits within this many days count for the hotspot score, when the host offers history."},
+    "header_includes": {"type": "boolean", "default": true,
+                        "description": "C and C++: a test file that includes the header beside a source (same directory, same name) counts as its test."},
     "max_file_size": {"type": "integer", "minimum": 1, "default": 1048576,
                       "description": "Larger files are skipped."}
   }

@@ -15,7 +15,7 @@ struct TestgapsConfig {
   scanners::GlobList exclude;    // sources that need no test of their own
   uint32_t min_code_lines = 20;  // smaller files are not reported
   uint32_t complex_file = 300;   // indentation complexity from which a gap is medium, not low
-  uint32_t hotspot_days = 365;   // commits counted for the hotspot score, when history is known
+  bool header_includes = true;   // C/C++: a test including the source's header is its test
   uint64_t max_file_size = 1024 * 1024;
 
   static const std::vector<std::string>& default_exclude();

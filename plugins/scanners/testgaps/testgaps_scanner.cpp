@@ -1,6 +1,8 @@
 // The testgaps scanner plugin: source files with no test by their language's
-// conventions, ranked by hotspot score (commits × complexity) when the host
-// offers history facts, else by complexity alone.
+// conventions (for C and C++ also: no test includes their header), ranked by
+// their hotspot score as the hotspots scanner computes it (change frequency ×
+// complexity, hotspot_score.h) where the history exists, else by complexity
+// alone.
 #include <algorithm>
 #include <assay/plugin.hpp>
 #include <cmath>
@@ -10,6 +12,8 @@
 
 #include "code_structure.h"
 #include "host_history_facts.h"
+#include "hotspot_score.h"
+#include "included_headers.h"
 #include "number_text.h"
 #include "test_conventions.h"
 #include "testgaps_config.h"
@@ -17,16 +21,14 @@
 namespace assay::testgaps {
 namespace {
 
-constexpr int64_t kSecondsPerDay = 86400;
-
 struct Gap {
   std::string path;
   std::string language;
   uint32_t code_lines = 0;
   uint32_t complexity = 0;  // indentation complexity of the whole file
   size_t functions = 0;
-  std::optional<uint64_t> commits;  // within hotspot_days, when history is known
-  double score = 0;                 // what the gaps are ranked by
+  std::optional<uint32_t> commits;  // in the history window, when history is known
+  double score = 0;                 // what the gaps are ranked by: the hotspot score, else the complexity
 };
 
 bool is_header(std::string_view path) {
@@ -48,6 +50,7 @@ class TestgapsScanner : public sdk::Scanner {
       paths.emplace_back(infos.back().path);
     }
     const TestIndex index(paths);
+    const IncludedHeaders headers = read_c_tests(scan, infos, paths);
     std::vector<size_t> candidates;
     for (size_t i = 0; i < infos.size(); ++i)
       if (is_candidate(infos[i])) candidates.push_back(i);
@@ -55,7 +58,7 @@ class TestgapsScanner : public sdk::Scanner {
     std::mutex mutex;
     std::vector<Gap> gaps;
     scan.parallel_for(candidates.size(), [&](size_t k) {
-      if (auto gap = check_file(scan, candidates[k], infos[candidates[k]], index)) {
+      if (auto gap = check_file(scan, candidates[k], infos[candidates[k]], index, headers)) {
         std::lock_guard lock(mutex);
         gaps.push_back(std::move(*gap));
       }
@@ -70,7 +73,7 @@ class TestgapsScanner : public sdk::Scanner {
     }
     host_.info(std::to_string(emitted) + " of " + std::to_string(candidates.size()) +
                " source files have no test by their language's conventions; ranked by " +
-               (hotspots ? "hotspot score (commits x complexity)"
+               (hotspots ? "hotspot score (change frequency x complexity)"
                          : "complexity (no hotspots: " + history->unavailable_reason().value_or("") + ")"));
   }
 
@@ -80,9 +83,31 @@ class TestgapsScanner : public sdk::Scanner {
            !config_.exclude.matches(info.path) && info.size <= config_.max_file_size;
   }
 
+  // The includes of the C and C++ test files (none when header_includes is off).
+  IncludedHeaders read_c_tests(const sdk::Scan& scan, const std::vector<sdk::FileInfo>& infos,
+                               const std::vector<std::string>& paths) const {
+    IncludedHeaders headers(paths);
+    if (!config_.header_includes) return headers;
+    std::vector<size_t> tests;
+    for (size_t i = 0; i < infos.size(); ++i)
+      if ((infos[i].language == "c" || infos[i].language == "cpp") && is_test_file(infos[i].path) &&
+          infos[i].size <= config_.max_file_size)
+        tests.push_back(i);
+    std::mutex mutex;
+    scan.parallel_for(tests.size(), [&](size_t k) {
+      sdk::Blob blob(host_.api(), scan.raw());
+      if (scan.cancelled() || !scan.read(tests[k], blob)) return;
+      std::lock_guard lock(mutex);
+      headers.add_test(paths[tests[k]], blob.view());
+    });
+    return headers;
+  }
+
   std::optional<Gap> check_file(const sdk::Scan& scan, size_t index, const sdk::FileInfo& info,
-                                const TestIndex& tests) const {
+                                const TestIndex& tests, const IncludedHeaders& headers) const {
     if (scan.cancelled()) return std::nullopt;
+    if ((info.language == "c" || info.language == "cpp") && !headers.test_of(info.path).empty())
+      return std::nullopt;
     sdk::Blob blob(host_.api(), scan.raw());
     if (!scan.read(index, blob)) return std::nullopt;
     const std::string_view content = blob.view();
@@ -99,22 +124,26 @@ class TestgapsScanner : public sdk::Scanner {
     return gap;
   }
 
-  // Orders the gaps, hottest (or most complex) first; true when ranked by hotspot score.
-  bool rank(std::vector<Gap>& gaps, const scanners::HistoryFacts& history) const {
+  // Orders the gaps, hottest (or most complex) first; true when ranked by
+  // hotspot score. The hotspot score normalises over the untested files.
+  static bool rank(std::vector<Gap>& gaps, const scanners::HistoryFacts& history) {
     const bool known = !history.unavailable_reason().has_value();
-    const int64_t since = history.now() - static_cast<int64_t>(config_.hotspot_days) * kSecondsPerDay;
+    uint32_t max_commits = 0;
+    uint32_t max_complexity = 0;
     for (auto& gap : gaps) {
       gap.score = gap.complexity;
+      max_complexity = std::max(max_complexity, gap.complexity);
       if (!known) continue;
       const auto facts = history.file(gap.path);
-      const uint64_t commits = facts ? std::count_if(facts->change_times.begin(), facts->change_times.end(),
-                                                     [&](int64_t t) { return t >= since; })
-                                     : 0;
-      gap.commits = commits;
-      gap.score = static_cast<double>(commits) * gap.complexity;
+      gap.commits = facts ? static_cast<uint32_t>(facts->change_times.size()) : 0;
+      max_commits = std::max(max_commits, *gap.commits);
     }
+    if (known)
+      for (auto& gap : gaps)
+        gap.score = scanners::hotspot_score(*gap.commits, max_commits, gap.complexity, max_complexity).score;
     std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
-      return a.score != b.score ? a.score > b.score : a.path < b.path;
+      if (a.score != b.score) return a.score > b.score;
+      return a.complexity != b.complexity ? a.complexity > b.complexity : a.path < b.path;
     });
     return known;
   }

@@ -1,14 +1,14 @@
 // The history facts scanners ask for (the maturity rules, the docs scanner's
-// stale documentation), behind a small interface so their logic does not
-// care where the facts come from.
+// stale documentation, the testgaps scanner's ranking), behind a small
+// interface so their logic does not care where the facts come from.
 //
-// The seam: the host's per-file history facts (host API 1.1, the history
-// index of issue 3) are adapted to this interface in one place,
-// host_history_facts.cpp. Until a host offers them, and whenever the scan
-// target has no history (a plain directory), NoHistoryFacts answers, and
-// every question that needs history stays unanswered with its reason (a
-// maturity rule is inconclusive, the way OpenSSF Scorecard treats a check it
-// cannot decide: skipped in the scores, never guessed).
+// The host's per-file history (host API 1.1: file_history, file_commit over
+// the history index of issue 3) is adapted to this interface in one place,
+// host_history_facts.cpp. Whenever the scan has no history (a plain
+// directory, history disabled, a 1.0 host), NoHistoryFacts answers, and every
+// question that needs history stays unanswered with its reason (a maturity
+// rule is inconclusive, the way OpenSSF Scorecard treats a check it cannot
+// decide: skipped in the scores, never guessed).
 #pragma once
 
 #include <cstdint>
@@ -19,12 +19,13 @@
 
 namespace assay::scanners {
 
-// What the history knows about one file of the scan target. Times are Unix
-// seconds (UTC) of commit times.
+// What the history knows about one file of the scan target, over the host's
+// history window. Times are Unix seconds (UTC) of author times.
 struct FileHistory {
-  int64_t first_change = 0;           // the commit that added the file (following renames)
-  int64_t last_change = 0;            // the last commit that changed it
-  std::vector<int64_t> change_times;  // every commit that changed it, any order
+  int64_t first_change = 0;           // the oldest commit in the window that changed it (renames followed)
+  int64_t last_change = 0;            // the newest commit that changed it
+  std::vector<int64_t> change_times;  // every commit in the window that changed it, newest first
+  bool cut = false;                   // the window or a shallow clone cut the walk: older changes unseen
 };
 
 class HistoryFacts {
@@ -36,11 +37,20 @@ class HistoryFacts {
   virtual std::optional<std::string> unavailable_reason() const = 0;
 
   // Facts of one file (repository-relative path), or nullopt when the history
-  // does not know it (e.g. a file not committed yet).
+  // does not know it: a file no commit in the window changed, or one not
+  // committed yet.
   virtual std::optional<FileHistory> file(std::string_view path) const = 0;
 
-  // Commits of the whole repository (reachable from the scan target) with a
-  // commit time at or after `since`.
+  // The last change of one file, as file(path)->last_change; adapters
+  // override it when it is cheaper than the whole FileHistory.
+  virtual std::optional<int64_t> last_change(std::string_view path) const {
+    const auto facts = file(path);
+    if (!facts) return std::nullopt;
+    return facts->last_change;
+  }
+
+  // Commits (merges not counted) with an author time at or after `since`
+  // that changed a file of the scan target.
   virtual uint64_t commits_since(int64_t since) const = 0;
 
   // The time "N days ago" is measured from: the scan's start.

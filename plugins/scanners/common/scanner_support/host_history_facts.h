@@ -9,12 +9,13 @@
 
 namespace assay::scanners {
 
-// History facts for this scan. Today's hosts (API 1.0/1.1 without history
-// functions) offer none, so this returns NoHistoryFacts with the reason the
-// scanners show: the scan target has no history (a plain directory),
-// or the host offers no per-file history facts. When the host API gains the
-// per-file facts of the history index (issue 3), an adapter over them is
-// returned here, and nothing else in the scanners changes.
+// History facts for this scan, valid while `scan` is (inside scanner_scan).
+// Over the host API 1.1 history functions when the host offers them and has
+// a history for this scan; otherwise NoHistoryFacts with the reason the
+// scanners show: a 1.0 host, a scan target that is not a git repository, a
+// target without files, or a host without history for this scan (history
+// disabled in the configuration, a repository without commits, a history
+// that could not be walked).
 std::unique_ptr<HistoryFacts> history_facts_for(const sdk::Scan& scan);
 
 }  // namespace assay::scanners

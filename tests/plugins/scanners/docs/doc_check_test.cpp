@@ -65,5 +65,13 @@ TEST(NamedCodePaths, LinksAndCodeSpansToExistingNonDocuments) {
             (std::set<std::string>{"src/main.c", "src/util.c"}));
 }
 
+TEST(NamedCodePaths, DirectoriesNameTheModuleUnderThem) {
+  const RepoPaths repo({"README.md", "host/scan/runner.cpp", "host/scan/plan.cpp", "docs/a.md"});
+  // A link to a directory, a code span with and without the trailing slash;
+  // `docs/` holds only documents but is still a directory the doc names.
+  EXPECT_EQ(named_code_paths("docs/a.md", "[scan](../host/scan) `host/scan/` `host/` `host/nothing/`", repo),
+            (std::set<std::string>{"host/", "host/scan/"}));
+}
+
 }  // namespace
 }  // namespace assay::docs

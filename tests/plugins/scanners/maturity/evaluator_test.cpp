@@ -179,12 +179,12 @@ TEST(Evaluator, HistoryRulesWithFacts) {
       {{"CHANGELOG.md", ""}, {"docs/a.md", ""}, {"LICENSE", ""}, {"a.c", ""}, {"b.c", ""}, {"new.c", ""}},
       {}};
   FakeHistory h;
-  h.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 20 * kDay, {}};
-  h.files["docs/a.md"] = {kNow - 400 * kDay, kNow - 45 * kDay, {}};
-  h.files["LICENSE"] = {kNow - 500 * kDay, kNow - 500 * kDay, {}};
+  h.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 20 * kDay, {}, false};
+  h.files["docs/a.md"] = {kNow - 400 * kDay, kNow - 45 * kDay, {}, false};
+  h.files["LICENSE"] = {kNow - 500 * kDay, kNow - 500 * kDay, {}, false};
   h.files["a.c"] = {
-      kNow - 100 * kDay, kNow - 1 * kDay, {kNow - 1 * kDay, kNow - 10 * kDay, kNow - 100 * kDay}};
-  h.files["b.c"] = {kNow - 100 * kDay, kNow - 5 * kDay, {kNow - 5 * kDay}};
+      kNow - 100 * kDay, kNow - 1 * kDay, {kNow - 1 * kDay, kNow - 10 * kDay, kNow - 100 * kDay}, false};
+  h.files["b.c"] = {kNow - 100 * kDay, kNow - 5 * kDay, {kNow - 5 * kDay}, false};
   for (int day = 0; day < 90; day += 9) h.commit_times.push_back(kNow - day * kDay);  // 10 commits
   h.commit_times.push_back(kNow - 200 * kDay);
   const Assessment a = assess(r, repo.snapshot(), h);
@@ -199,11 +199,58 @@ TEST(Evaluator, HistoryRulesWithFacts) {
   EXPECT_DOUBLE_EQ(result(a, "busy").score, 5);
   EXPECT_EQ(result(a, "busy").evidence,
             (std::vector<std::string>{"a.c: 2 commits in the last 90 days (4 wanted)",
-                                      "1 matched file without history (not committed)"}));
+                                      "1 matched file without history (not committed, changed only by "
+                                      "merges, or unchanged in the history window)"}));
   // 10 commits of 13 wanted: 7.69.
   EXPECT_DOUBLE_EQ(result(a, "maintained").score, 7.69);
   EXPECT_EQ(result(a, "maintained").evidence,
             std::vector<std::string>{"10 commits in the last 90 days (13 wanted)"});
+}
+
+TEST(Evaluator, LagRulesMeasureAFileAgainstTheLatestChangeOfOthers) {
+  const std::string lag =
+      "      - files: [CHANGELOG.md]\n        history: {lags_at_most_days: 30, behind: ['*.c']}\n";
+  const RuleSet r = rules(check("kept", lag));
+  const Repo repo{{{"CHANGELOG.md", ""}, {"a.c", ""}, {"b.c", ""}, {"README.md", ""}}, {}};
+  FakeHistory h;
+  h.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 100 * kDay, {}, false};
+  h.files["a.c"] = {kNow - 400 * kDay, kNow - 80 * kDay, {}, false};       // 20 days after the changelog
+  h.files["README.md"] = {kNow - 400 * kDay, kNow - 1 * kDay, {}, false};  // not behind: not code
+  Assessment a = assess(r, repo.snapshot(), h);
+  EXPECT_EQ(result(a, "kept").status, Status::pass);
+  EXPECT_EQ(
+      result(a, "kept").evidence,
+      std::vector<std::string>{
+          "CHANGELOG.md last changed 20 days before the latest change of a.c (at most 30 days wanted)"});
+  // b.c changes 45 days after the changelog: more than 30.
+  h.files["b.c"] = {kNow - 400 * kDay, kNow - 55 * kDay, {}, false};
+  a = assess(r, repo.snapshot(), h);
+  EXPECT_EQ(result(a, "kept").status, Status::fail);
+  EXPECT_EQ(
+      result(a, "kept").evidence,
+      std::vector<std::string>{
+          "CHANGELOG.md last changed 45 days before the latest change of b.c (at most 30 days wanted)"});
+  // The changelog changed after all the code.
+  h.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 2 * kDay, {}, false};
+  a = assess(r, repo.snapshot(), h);
+  EXPECT_EQ(result(a, "kept").status, Status::pass);
+  EXPECT_EQ(
+      result(a, "kept").evidence,
+      std::vector<std::string>{"CHANGELOG.md last changed after the latest change of b.c (at most 30 days "
+                               "wanted)"});
+  // No code in the history: nothing to keep up with. No history for the
+  // changelog: inconclusive.
+  FakeHistory only_changelog;
+  only_changelog.files["CHANGELOG.md"] = {kNow - 400 * kDay, kNow - 300 * kDay, {}, false};
+  a = assess(r, repo.snapshot(), only_changelog);
+  EXPECT_EQ(result(a, "kept").status, Status::pass);
+  EXPECT_EQ(
+      result(a, "kept").evidence,
+      std::vector<std::string>{"no file matching *.c changed in the history: nothing for CHANGELOG.md to "
+                               "keep up with"});
+  a = assess(r, repo.snapshot(), FakeHistory());
+  EXPECT_EQ(result(a, "kept").status, Status::inconclusive);
+  EXPECT_EQ(result(a, "kept").evidence, std::vector<std::string>{"history: no history for CHANGELOG.md"});
 }
 
 TEST(Evaluator, LanguagesDecideWhichRulesApply) {

@@ -166,7 +166,8 @@ TEST_F(MaturityPlugin, HistoryChecksSayWhyTheyAreInconclusive) {
   ASSERT_EQ(host_.run(), ASSAY_OK);
   a = nlohmann::json::parse(host_.assessments.at(0));
   EXPECT_EQ(check("maintained")["evidence"],
-            nlohmann::json::parse(R"(["history: this host offers no per-file history facts to plugins"])"));
+            nlohmann::json::parse(
+                R"x(["history: this host offers no history functions to plugins (a host API 1.0 host)"])x"));
 }
 
 }  // namespace

@@ -163,6 +163,13 @@ TEST(RuleFile, RefusesWrongValuesAndShapes) {
       error_of(one_check("", "      - history: {older_than_days: 30}\n")),
       "rules.yaml:10:18: check 'security-policy' (checks[0]): evidence[0].history: without 'files' only "
       "commits_within_days (commits of the whole repository) can be asked");
+  EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        history: {lags_at_most_days: 30}\n")),
+            "rules.yaml:11:18: check 'security-policy' (checks[0]): evidence[0].history: lags_at_most_days "
+            "needs 'behind': the files to keep up with");
+  EXPECT_EQ(
+      error_of(one_check("", "      - files: [a]\n        history: {changed_within_days: 3, behind: [b]}\n")),
+      "rules.yaml:11:51: check 'security-policy' (checks[0]): evidence[0].history.behind: only goes with "
+      "lags_at_most_days");
   EXPECT_EQ(
       error_of(one_check("", "      - files: [a]\n        min_commits: 2\n")),
       "rules.yaml:11:9: check 'security-policy' (checks[0]): evidence[0]: unknown key 'min_commits'; known "

@@ -62,6 +62,28 @@ TEST(TestgapsPlugin, ThresholdsAndExclusionsAreConfigurable) {
   EXPECT_EQ(host.run(R"({"min_code_lines": -1})"), ASSAY_ERROR);
   EXPECT_EQ(host.open_error,
             "plugins.testgaps.min_code_lines: must be a whole number from 0 to 1000000, got -1");
+  EXPECT_EQ(host.run(R"({"header_includes": "yes"})"), ASSAY_ERROR);
+  EXPECT_EQ(host.open_error, R"(plugins.testgaps.header_includes: must be true or false, got "yes")");
+  EXPECT_EQ(host.run(R"({"hotspot_days": 365})"), ASSAY_ERROR);
+  EXPECT_EQ(host.open_error,
+            "plugins.testgaps: unknown key 'hotspot_days'; known keys: enabled, exclude, min_code_lines, "
+            "complex_file, header_includes, max_file_size");
+}
+
+TEST(TestgapsPlugin, ACTestIncludingTheHeaderBesideASourceIsItsTest) {
+  MemoryHost host("testgaps");
+  std::string body;
+  for (int i = 0; i < 25; ++i) body += "int f" + std::to_string(i) + "(int a) {\n  return a + 1;\n}\n";
+  host.files = {{"src/parse.c", "c", body},
+                {"src/parse.h", "c", "int f0(int a);\n"},
+                {"src/emit.c", "c", body},
+                {"tests/parts_test.c", "c", "#include \"parse.h\"\nint main(void) { return f0(1) != 2; }\n"}};
+  ASSERT_EQ(host.run(), ASSAY_OK) << host.open_error;
+  ASSERT_EQ(host.findings.size(), 1u);
+  EXPECT_EQ(host.findings[0].path, "src/emit.c");
+  host.findings.clear();
+  ASSERT_EQ(host.run(R"({"header_includes": false})"), ASSAY_OK);
+  EXPECT_EQ(host.findings.size(), 2u);
 }
 
 }  // namespace
