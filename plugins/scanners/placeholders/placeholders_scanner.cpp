@@ -52,7 +52,9 @@ class PlaceholdersScanner : public sdk::Scanner {
     sdk::Blob blob(host_.api(), scan.raw());
     if (!scan.read(index, blob) || looks_binary(blob.view()) || blob.view().size() > config_.max_file_size)
       return;
-    const auto file = structure::FileStructure::analyze(blob.view(), info.language);
+    // Stand-ins are judged by their statements and comments, never by complexity.
+    const auto file = structure::FileStructure::analyze_units(blob.view(), info.language,
+                                                              structure::FileStructure::Without::complexity);
     if (file.unit_kind() != structure::UnitKind::function) return;
     ++counters.files;
     for (const auto& function : file.functions()) {

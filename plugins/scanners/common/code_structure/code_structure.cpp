@@ -69,6 +69,15 @@ FileStructure& FileStructure::operator=(FileStructure&&) noexcept = default;
 FileStructure::~FileStructure() = default;
 
 FileStructure FileStructure::analyze(std::string_view text, std::string_view language) {
+  return analyze(text, language, true);
+}
+
+FileStructure FileStructure::analyze_units(std::string_view text, std::string_view language, Without) {
+  return analyze(text, language, false);
+}
+
+FileStructure FileStructure::analyze(std::string_view text, std::string_view language,
+                                     bool measure_complexity) {
   FileStructure out;
   out.language_ = std::string(language);
   out.detail_ = std::make_unique<Detail>(text, language);
@@ -90,12 +99,13 @@ FileStructure FileStructure::analyze(std::string_view text, std::string_view lan
   }
   in_line_order(found);
   out.unit_kind_ = d.language.family == Family::blocks ? UnitKind::block : UnitKind::function;
-  const ComplexityMeter meter(d.tokens, d.lines, d.language);
   out.functions_.reserve(found.size());
-  for (FoundUnit& u : found) {
-    Function& f = u.function;
-    f.complexity = meter.measure(f.first_line, f.last_line, u.begin, u.end, true);
-    out.functions_.push_back(std::move(f));
+  for (FoundUnit& u : found) out.functions_.push_back(std::move(u.function));
+  if (!measure_complexity) return out;
+  const ComplexityMeter meter(d.tokens, d.lines, d.language);
+  for (size_t i = 0; i < found.size(); ++i) {
+    Function& f = out.functions_[i];
+    f.complexity = meter.measure(f.first_line, f.last_line, found[i].begin, found[i].end, true);
   }
   out.complexity_ = meter.measure(1, static_cast<uint32_t>(d.lines.size()), 0, text.size(), false);
   return out;

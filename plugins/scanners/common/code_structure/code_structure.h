@@ -135,6 +135,13 @@ class FileStructure {
   // malformed input: unbalanced braces close at the end of the file.
   static FileStructure analyze(std::string_view text, std::string_view language);
 
+  // What analyze_units() leaves out.
+  enum class Without : uint8_t { complexity };
+  // Like analyze(), without measuring complexity: every Complexity (the
+  // functions' and the file's) is left zero. For callers that read only the
+  // units and their text; it saves about a sixth of the analysis.
+  static FileStructure analyze_units(std::string_view text, std::string_view language, Without without);
+
   std::string_view language() const { return language_; }
   // Whether the units are functions (brace, indentation and keyword-end
   // languages) or indentation blocks.
@@ -165,6 +172,7 @@ class FileStructure {
  private:
   struct Detail;  // the lexed and tokenized file, kept for the accessors
   FileStructure();
+  static FileStructure analyze(std::string_view text, std::string_view language, bool measure_complexity);
 
   std::string language_;
   UnitKind unit_kind_ = UnitKind::block;

@@ -51,10 +51,11 @@ bool ComplexityMeter::is_decision(size_t i) const {
   }
   if (language_.decisions != DecisionStyle::c_family) return false;
   if (t.kind == TokenKind::word) {
-    if (i > 0 && (t_.text_of(i - 1) == "." || t_.text_of(i - 1) == "->")) return false;
+    // The keyword test first: most words are not keywords, and it rejects
+    // them by length and first byte.
     static const WordSet kCFamily{"if", "for", "while", "case", "catch", "foreach", "elseif", "guard"};
-    if (kCFamily.contains(s)) return true;
-    return language_.lang == Lang::php && (s == "and" || s == "or");
+    const bool keyword = kCFamily.contains(s) || (language_.lang == Lang::php && (s == "and" || s == "or"));
+    return keyword && !(i > 0 && (t_.text_of(i - 1) == "." || t_.text_of(i - 1) == "->"));
   }
   if (t.kind != TokenKind::punct) return false;
   if (s == "&&" || s == "||") return true;

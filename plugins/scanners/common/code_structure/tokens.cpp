@@ -2,15 +2,22 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace assay::structure {
 namespace {
 
-bool is_word_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || c == '$' ||
-         u >= 0x80;
-}
+// Bytes that continue a word: [0-9A-Za-z_$] and every byte of a UTF-8
+// sequence. A table, because the tokenizer asks for every byte of code.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                    (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+  return table;
+}();
+
+bool is_word_char(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 // How many unclosed openers a closer may step over to find its own.
 constexpr size_t kMaxSkippedOpeners = 8;
@@ -19,17 +26,46 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Two- and three-character operators the finders and the decision count
-// read as one token; everything else is one character.
-constexpr std::array<std::string_view, 13> kOperators = {"...", "::", "->", "=>", "&&", "||", "??",
-                                                         "?.",  ":=", "==", "!=", "<=", ">="};
-
+// read as one token: ... :: -> => && || ?? ?. := == != <= >=; everything
+// else is one character. `rest` holds at least one byte.
 size_t operator_length(std::string_view rest) {
-  static constexpr std::string_view kFirstBytes = ".:-=&|?!<>";
-  if (kFirstBytes.find(rest[0]) == std::string_view::npos) return 1;
-  for (std::string_view op : kOperators) {
-    if (rest.starts_with(op)) return op.size();
+  const char second = rest.size() > 1 ? rest[1] : '\0';
+  switch (rest[0]) {
+    case '.':
+      return rest.size() > 2 && second == '.' && rest[2] == '.' ? 3 : 1;
+    case ':':
+      return second == ':' || second == '=' ? 2 : 1;
+    case '-':
+      return second == '>' ? 2 : 1;
+    case '=':
+      return second == '>' || second == '=' ? 2 : 1;
+    case '&':
+      return second == '&' ? 2 : 1;
+    case '|':
+      return second == '|' ? 2 : 1;
+    case '?':
+      return second == '?' || second == '.' ? 2 : 1;
+    case '!':
+    case '<':
+    case '>':
+      return second == '=' ? 2 : 1;
+    default:
+      return 1;
   }
-  return 1;
+}
+
+// Line breaks in a comment or literal: few, so memchr from one to the next.
+uint32_t count_newlines(std::string_view text) {
+  uint32_t count = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (p == nullptr) break;
+    ++count;
+    ++p;
+  }
+  return count;
 }
 
 enum class Conditional { none, opens, switches, closes };
@@ -55,41 +91,59 @@ class Tokenizer {
 
   TokenList run() {
     TokenList out{text_, {}};
+    // About one token per eight bytes in typical code; reserving saves most
+    // of the vector's regrowth.
+    out.tokens.reserve(text_.size() / 8);
     while (pos_ < text_.size()) step(out.tokens);
     match_brackets(out);
     return out;
   }
 
  private:
+  // Skips a comment or literal at pos_, or reads the code up to the next one.
   void step(std::vector<Token>& tokens) {
     while (span_ < spans_.size() && spans_[span_].end <= pos_) ++span_;
     if (span_ < spans_.size() && spans_[span_].begin <= pos_) return skip_span(tokens);
+    const size_t code_end =
+        span_ < spans_.size() ? std::min(spans_[span_].begin, text_.size()) : text_.size();
+    while (pos_ < code_end && code_step(tokens, code_end)) {
+    }
+  }
+
+  // Reads one token, blank run or line break of code before code_end.
+  // Returns false after a directive or shell expansion, which may run past
+  // code_end (step() then finds the span they stopped in).
+  bool code_step(std::vector<Token>& tokens, size_t code_end) {
     const char c = text_[pos_];
     if (c == '\n') {
       ++line_;
       ++pos_;
       line_has_token_ = false;
-      return;
+      return true;
     }
     if (is_blank(c)) {
-      ++pos_;
-      return;
+      while (pos_ < code_end && is_blank(text_[pos_])) ++pos_;
+      return true;
     }
-    if (c == '#' && language_.preprocessor && !line_has_token_) return directive(tokens);
-    if (language_.lang == Lang::shell && c == '$' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '{')
-      return shell_expansion(tokens);
+    if (c == '#' && language_.preprocessor && !line_has_token_) {
+      directive(tokens);
+      return false;
+    }
+    if (language_.lang == Lang::shell && c == '$' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '{') {
+      shell_expansion(tokens);
+      return false;
+    }
     size_t end = pos_ + 1;
     TokenKind kind = TokenKind::punct;
     if (is_word_char(c)) {
       kind = is_digit(c) ? TokenKind::number : TokenKind::word;
-      while (end < text_.size() && is_word_char(text_[end]) && !starts_span(end)) ++end;
+      while (end < code_end && is_word_char(text_[end])) ++end;
     } else {
       end = pos_ + operator_length(text_.substr(pos_, 3));
     }
     emit(tokens, kind, end);
+    return true;
   }
-
-  bool starts_span(size_t p) const { return span_ < spans_.size() && spans_[span_].begin == p; }
 
   void emit(std::vector<Token>& tokens, TokenKind kind, size_t end) {
     if (skipping_ == 0) {
@@ -109,9 +163,7 @@ class Tokenizer {
   void skip_span(std::vector<Token>& tokens) {
     const markers::NonCodeSpan& s = spans_[span_];
     const size_t end = std::max(pos_, std::min(s.end, text_.size()));
-    const auto newlines =
-        static_cast<uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                         text_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    const uint32_t newlines = count_newlines(text_.substr(pos_, end - pos_));
     if (!s.comment) emit(tokens, TokenKind::literal, end);
     pos_ = end;
     line_ += newlines;

@@ -8,16 +8,13 @@ WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words) 
   std::sort(words_.begin(), words_.end());
   for (std::string_view w : words_) {
     if (w.empty() || w.size() >= 64) continue;
-    const auto b = static_cast<unsigned char>(w[0]);
-    first_bytes_[b / 64] |= uint64_t{1} << (b % 64);
-    lengths_ |= uint64_t{1} << w.size();
+    lengths_[static_cast<unsigned char>(w[0])] |= uint64_t{1} << w.size();
   }
 }
 
 bool WordSet::contains(std::string_view word) const {
-  if (word.empty() || word.size() >= 64 || !(lengths_ >> word.size() & 1)) return false;
-  const auto b = static_cast<unsigned char>(word[0]);
-  if (!(first_bytes_[b / 64] >> (b % 64) & 1)) return false;
+  if (word.empty() || word.size() >= 64) return false;
+  if (!(lengths_[static_cast<unsigned char>(word[0])] >> word.size() & 1)) return false;
   return std::binary_search(words_.begin(), words_.end(), word);
 }
 

@@ -13,15 +13,15 @@
 namespace assay::structure {
 
 // A fixed set of short words. Most lookups are of identifiers in no set, so
-// the first byte and the length reject them before any comparison.
+// the pair of first byte and length rejects them before any comparison.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words);
   bool contains(std::string_view word) const;
 
  private:
-  std::array<uint64_t, 4> first_bytes_{};
-  uint64_t lengths_ = 0;                 // bit n: a word of n bytes (n < 64)
+  // lengths_[b] bit n: a word of n bytes (0 < n < 64) begins with byte b.
+  std::array<uint64_t, 256> lengths_{};
   std::vector<std::string_view> words_;  // sorted
 };
 

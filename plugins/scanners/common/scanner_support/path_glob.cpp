@@ -1,5 +1,9 @@
 #include "path_glob.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 
 namespace assay::scanners {
@@ -142,17 +146,135 @@ std::vector<std::string> split_segments(std::string_view text) {
   return segments;
 }
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> segments;
-  size_t start = 0;
-  while (true) {
-    const size_t slash = path.find('/', start);
-    segments.push_back(
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
+// The '/'-separated segments of a path, kept inline (and uninitialised until
+// used) for the usual depths, so that matching a path allocates nothing.
+class PathSegments {
+ public:
+  explicit PathSegments(std::string_view path) {
+    size_t start = 0;
+    while (true) {
+      const size_t slash = path.find('/', start);
+      const size_t end = slash == std::string_view::npos ? path.size() : slash;
+      add({path.data() + start, end - start});
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
   }
-  return segments;
+  size_t size() const { return size_; }
+  std::string_view operator[](size_t i) const {
+    const Piece& p = i < kInline ? inline_[i] : deep_[i - kInline];
+    return {p.data, p.size};
+  }
+
+ private:
+  struct Piece {
+    const char* data;
+    size_t size;
+  };
+  static constexpr size_t kInline = 32;
+  void add(Piece piece) {
+    if (size_ < kInline) {
+      inline_[size_++] = piece;
+    } else {
+      deep_.push_back(piece);
+      ++size_;
+    }
+  }
+  Piece inline_[kInline];
+  std::vector<Piece> deep_;  // segments past the first kInline
+  size_t size_ = 0;
+};
+
+// Whether the pattern's segments ("**" for any number of directories) match
+// all of the path's.
+bool segments_match(const std::vector<std::string>& pattern, const PathSegments& path) {
+  // next[j]: pattern[i + 1..] can match path[j..]; current[j] the same for
+  // pattern[i..], filled from the last pattern segment back.
+  constexpr size_t kInline = 64;
+  const size_t n = path.size();
+  std::array<char, kInline + 1> inline_next;
+  std::array<char, kInline + 1> inline_current;
+  std::vector<char> deep_next;
+  std::vector<char> deep_current;
+  char* next = inline_next.data();
+  char* current = inline_current.data();
+  if (n > kInline) {
+    deep_next.resize(n + 1);
+    deep_current.resize(n + 1);
+    next = deep_next.data();
+    current = deep_current.data();
+  }
+  std::fill(next, next + n, 0);
+  next[n] = 1;
+  for (size_t i = pattern.size(); i-- > 0;) {
+    const bool any_directories = pattern[i] == "**";
+    for (size_t j = n + 1; j-- > 0;) {
+      if (any_directories) {
+        current[j] = next[j] || (j < n && current[j + 1]);
+      } else {
+        current[j] = j < n && next[j + 1] && segment_matches(pattern[i], path[j]);
+      }
+    }
+    std::swap(next, current);
+  }
+  return next[0] != 0;
+}
+
+// Whether `text` ends with `suffix` (lower case), ignoring case.
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+  if (suffix.size() > text.size()) return false;
+  const size_t offset = text.size() - suffix.size();
+  for (size_t i = suffix.size(); i-- > 0;)
+    if (lower(text[offset + i]) != suffix[i]) return false;
+  return true;
+}
+
+// Whether `text` holds `needle` (lower case), ignoring case. The first byte
+// is looked for with memchr, in both cases: most paths do not hold it.
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > text.size()) return false;
+  const char first = needle[0];
+  const char other = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+  const char* const end = text.data() + text.size() - needle.size() + 1;  // last possible start + 1
+  for (const char* p = text.data(); p < end; ++p) {
+    const char* lower_hit = static_cast<const char*>(std::memchr(p, first, static_cast<size_t>(end - p)));
+    const char* upper_hit =
+        other == first ? nullptr
+                       : static_cast<const char*>(std::memchr(p, other, static_cast<size_t>(end - p)));
+    if (lower_hit == nullptr && upper_hit == nullptr) return false;
+    p = lower_hit == nullptr ? upper_hit : upper_hit == nullptr ? lower_hit : std::min(lower_hit, upper_hit);
+    size_t i = 1;
+    while (i < needle.size() && lower(p[i]) == needle[i]) ++i;
+    if (i == needle.size()) return true;
+  }
+  return false;
+}
+
+// The longest run of plain characters in any segment, lower-cased: a match
+// holds it (case aside), because those characters match themselves one
+// after another. Wildcards, sets and escapes end a run.
+std::string longest_literal(const std::vector<std::string>& segments) {
+  std::string longest;
+  for (const std::string& segment : segments) {
+    std::string run;
+    for (size_t i = 0; i <= segment.size(); ++i) {
+      const bool plain = i < segment.size() && !is_special(segment[i]);
+      if (plain) {
+        run.push_back(lower(segment[i]));
+        continue;
+      }
+      if (run.size() > longest.size()) longest = run;
+      run.clear();
+      if (i < segment.size() && segment[i] == '\\') {
+        ++i;  // the escaped character
+      } else if (i < segment.size() && segment[i] == '[') {
+        const size_t length = set_length(segment, i);
+        if (length > 0) i += length - 1;
+      }
+    }
+  }
+  return longest;
 }
 
 // The literal text at the end of a segment, lower-cased ("" after a wildcard).
@@ -164,14 +286,6 @@ std::string literal_suffix(std::string_view segment) {
   std::string suffix(segment.substr(std::min(start, segment.size())));
   for (char& c : suffix) c = lower(c);
   return suffix;
-}
-
-bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
-  if (suffix.size() > text.size()) return false;
-  const size_t offset = text.size() - suffix.size();
-  for (size_t i = 0; i < suffix.size(); ++i)
-    if (lower(text[offset + i]) != suffix[i]) return false;
-  return true;
 }
 
 }  // namespace
@@ -225,42 +339,24 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
     }
     a.segments = split_segments(alternative);
     a.literal_suffix = literal_suffix(a.segments.back());
+    a.literal_part = longest_literal(a.segments);
     alternatives_.push_back(std::move(a));
   }
 }
 
-bool PathGlob::segments_match(const std::vector<std::string>& pattern,
-                              const std::vector<std::string_view>& path) {
-  // reachable[j]: pattern[i..] can match path[j..], filled from the last segment back.
-  const size_t n = path.size();
-  std::vector<char> next(n + 1, 0);
-  next[n] = 1;
-  std::vector<char> current(n + 1, 0);
-  for (size_t i = pattern.size(); i-- > 0;) {
-    const bool any_directories = pattern[i] == "**";
-    current.assign(n + 1, 0);
-    for (size_t j = n + 1; j-- > 0;) {
-      if (any_directories) {
-        current[j] = next[j] || (j < n && current[j + 1]);
-      } else {
-        current[j] = j < n && next[j + 1] && segment_matches(pattern[i], path[j]);
-      }
-    }
-    next.swap(current);
-  }
-  return next[0] != 0;
-}
-
 bool PathGlob::matches(std::string_view path) const {
+  std::optional<PathSegments> segments;  // split once, when an alternative needs it
   for (const auto& a : alternatives_) {
-    if (!a.literal_suffix.empty() && !ends_with_ignoring_case(path, a.literal_suffix)) continue;
+    if (!ends_with_ignoring_case(path, a.literal_suffix)) continue;
+    if (!contains_ignoring_case(path, a.literal_part)) continue;
     if (a.basename_only) {
       const size_t slash = path.rfind('/');
       const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
       if (segment_matches(a.segments.front(), name)) return true;
       continue;
     }
-    if (segments_match(a.segments, split_path(path))) return true;
+    if (!segments) segments.emplace(path);
+    if (segments_match(a.segments, *segments)) return true;
   }
   return false;
 }

@@ -38,10 +38,8 @@ class PathGlob {
     std::vector<std::string> segments;  // "**" stands for any number of directories
     bool basename_only = false;         // no '/' in the pattern: match the file name
     std::string literal_suffix;         // lower-case text every match ends with (fast reject)
+    std::string literal_part;           // lower-case text every match contains (fast reject)
   };
-
-  static bool segments_match(const std::vector<std::string>& pattern,
-                             const std::vector<std::string_view>& path);
 
   std::string text_;
   std::vector<Alternative> alternatives_;

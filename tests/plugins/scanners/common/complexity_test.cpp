@@ -34,6 +34,41 @@ TEST(Complexity, CFunctionByHand) {
   EXPECT_EQ(fs.complexity().decisions, 4u);
 }
 
+// analyze_units() finds the same units with the same text, and measures
+// nothing: every complexity is zero.
+TEST(Complexity, UnitsWithoutComplexityAreTheSameUnitsUnmeasured) {
+  const char* src =
+      "class A {\n"                     // 1
+      "  int f(int x) {\n"              // 2
+      "    if (x > 0) { return 1; }\n"  // 3
+      "    return 0;\n"                 // 4
+      "  }\n"                           // 5
+      "  void g() { }\n"                // 6
+      "};\n";                           // 7
+  const FileStructure full = FileStructure::analyze(src, "cpp");
+  const FileStructure units = FileStructure::analyze_units(src, "cpp", FileStructure::Without::complexity);
+  ASSERT_EQ(full.functions().size(), 2u);
+  ASSERT_EQ(units.functions().size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const Function& a = full.functions()[i];
+    const Function& b = units.functions()[i];
+    EXPECT_EQ(b.qualified_name(), a.qualified_name());
+    EXPECT_EQ(b.first_line, a.first_line);
+    EXPECT_EQ(b.last_line, a.last_line);
+    EXPECT_EQ(b.body_begin, a.body_begin);
+    EXPECT_EQ(b.body_end, a.body_end);
+    EXPECT_EQ(units.body_statements(b).size(), full.body_statements(a).size());
+    EXPECT_EQ(b.complexity.lines, 0u);
+    EXPECT_EQ(b.complexity.decisions, 0u);
+    EXPECT_FALSE(b.complexity.counts_decisions);
+  }
+  EXPECT_EQ(full.functions()[0].qualified_name(), "A.f");
+  EXPECT_EQ(full.functions()[0].complexity.decisions, 1u);
+  EXPECT_EQ(units.body_statements(units.functions()[0]).size(), 2u);
+  EXPECT_EQ(units.complexity().lines, 0u);
+  EXPECT_EQ(units.line_count(), 7u);
+}
+
 TEST(Complexity, PythonFunctionByHand) {
   const char* src =
       "def g(items):\n"                                           // 1 level 0

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <string>
 
 namespace assay::scanners {
 namespace {
@@ -85,6 +86,31 @@ TEST(PathGlob, EscapesMakeCharactersLiteral) {
   EXPECT_TRUE(PathGlob("a\\*b").matches("a*b"));
   EXPECT_FALSE(PathGlob("a\\*b").matches("axxb"));
   EXPECT_TRUE(PathGlob("\\{x\\}").matches("{x}"));
+}
+
+// A glob's plain text (its longest run outside wildcards, sets and escapes)
+// rejects paths before any segment is matched: the rejection must keep the
+// case-insensitive, escape- and set-aware meaning.
+TEST(PathGlob, PlainTextRejectionKeepsCaseSetsAndEscapes) {
+  EXPECT_TRUE(PathGlob("vendor/").matches("a/VENDOR/b.c"));
+  EXPECT_FALSE(PathGlob("vendor/").matches("a/vendo/b.c"));
+  EXPECT_TRUE(PathGlob("/[Vv]endor/*.go").matches("vendor/x.go"));
+  EXPECT_TRUE(PathGlob("/ven[d]or/*.go").matches("vendor/x.go"));
+  EXPECT_TRUE(PathGlob("/ab\\[x]cd/*").matches("ab[x]cd/y"));
+  EXPECT_FALSE(PathGlob("/ab\\[x]cd/*").matches("abxcd/y"));
+  EXPECT_TRUE(PathGlob("**/third_party/**/*.h").matches("src/Third_Party/z/q.h"));
+}
+
+// Paths deeper than the matcher keeps inline (32 segments; 64 in the
+// segment table) match like shallow ones.
+TEST(PathGlob, DeepPathsMatchLikeShallowOnes) {
+  std::string deep;
+  for (int i = 0; i < 70; ++i) deep += "d" + std::to_string(i) + "/";
+  EXPECT_TRUE(PathGlob("**/d69/*.c").matches(deep + "x.c"));
+  EXPECT_TRUE(PathGlob("/d0/**/x.c").matches(deep + "x.c"));
+  EXPECT_TRUE(PathGlob("d40/").matches(deep + "x.c"));
+  EXPECT_FALSE(PathGlob("/d1/**/x.c").matches(deep + "x.c"));
+  EXPECT_FALSE(PathGlob("**/d70/*.c").matches(deep + "x.c"));
 }
 
 TEST(PathGlob, RefusesMalformedPatternsSayingWhy) {
