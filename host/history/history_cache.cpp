@@ -11,13 +11,16 @@
 #include <string_view>
 
 #include "history/history_error.h"
+#include "history/line_origins.h"
 
 namespace assay::history {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'A', 'S', 'S', 'A', 'Y', 'H', 'C', '1'};
-constexpr uint32_t kFormatVersion = 1;
+// 2: each cached version of a file's origins names the commit they were
+// attributed to (CachedOrigins::producer).
+constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 
 uint64_t fnv1a(std::string_view data) {
@@ -164,6 +167,7 @@ std::string encode(const std::string& git_dir, const HistoryIndex& index,
   for (const CachedOrigins& o : origins) {
     w.u32(o.file);
     w.id(o.blob);
+    w.u32(o.producer);
     w.u32(static_cast<uint32_t>(o.lines.size()));
     for (uint32_t code : o.lines) w.u32(code);
   }
@@ -211,10 +215,12 @@ CacheContents decode(Reader& r) {
     }
     index.add_changes(file, std::move(changes));
   }
-  for (uint32_t n = r.count(28), i = 0; i < n; ++i) {
+  for (uint32_t n = r.count(32), i = 0; i < n; ++i) {
     CachedOrigins o;
     o.file = r.index_below(names, "file name");
     o.blob = r.id();
+    o.producer = r.u32();
+    if (o.producer != kNoProducer && o.producer >= commits) r.fail("producer commit index out of range");
     o.lines.resize(r.count(4));
     for (uint32_t& code : o.lines) code = r.u32();
     contents.origins.push_back(std::move(o));

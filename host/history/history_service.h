@@ -111,6 +111,12 @@ class HistoryService {
   struct VersionKeyHash {
     size_t operator()(const VersionKey& key) const { return ObjectIdHash()(key.blob) ^ key.name; }
   };
+  // The origins of one version of a file, attributed to the change of
+  // commits()[producer] (see producing_commit()).
+  struct Version {
+    uint32_t producer;
+    std::shared_ptr<const std::vector<uint32_t>> lines;
+  };
   class RepositoryPool;
 
   HistoryService(const repo::RepoView& view, const HistoryOptions& options, int64_t now);
@@ -122,6 +128,10 @@ class HistoryService {
   Origins working_tree_origins(size_t file, std::optional<uint32_t> name, git_repository* repository);
   // Origins of one version of a file, from the cache or computed.
   Origins version_origins(std::optional<uint32_t> name, const ObjectId& blob, git_repository* repository);
+  // The cached origins of (name, blob) when they were computed for
+  // `producer`; nullptr otherwise.
+  std::shared_ptr<const std::vector<uint32_t>> known_version(uint32_t name, const ObjectId& blob,
+                                                             uint32_t producer);
 
   const repo::RepoView& view_;
   HistoryOptions options_;
@@ -139,7 +149,7 @@ class HistoryService {
 
   std::mutex mutex_;                                          // guards the caches below
   std::vector<std::shared_ptr<const Origins>> file_origins_;  // per file of the view
-  std::unordered_map<VersionKey, std::shared_ptr<const std::vector<uint32_t>>, VersionKeyHash> versions_;
+  std::unordered_map<VersionKey, Version, VersionKeyHash> versions_;
   std::unordered_set<VersionKey, VersionKeyHash> versions_used_;
   bool computed_versions_ = false;  // versions_ gained entries the cache lacks
 };
