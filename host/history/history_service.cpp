@@ -171,7 +171,6 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
     versions_.emplace(VersionKey{cached.file, cached.blob},
                       Version{cached.producer, std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines))});
   log_build();
-  for (const Commit& commit : index_->commits()) commit_texts_.push_back(commit.id.hex());
   for (const Author& author : index_->authors()) author_texts_.push_back(author.display());
   compute_facts();
   pool_ = std::make_unique<RepositoryPool>(view_.git_dir());
@@ -231,6 +230,15 @@ std::optional<size_t> HistoryService::file_index(std::string_view path) const {
                              [](const repo::FileEntry& entry, std::string_view p) { return entry.path < p; });
   if (it == files.end() || it->path != path) return std::nullopt;
   return static_cast<size_t>(it - files.begin());
+}
+
+const std::string& HistoryService::commit_text(uint32_t commit) const {
+  if (!index_) throw std::out_of_range("no history: " + reason_);
+  const ObjectId& id = index_->commits().at(commit).id;
+  std::lock_guard lock(texts_mutex_);
+  auto [it, added] = commit_texts_.try_emplace(commit);
+  if (added) it->second = id.hex();
+  return it->second;
 }
 
 const std::string& HistoryService::author_text(uint32_t commit) const {

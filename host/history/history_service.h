@@ -89,7 +89,8 @@ class HistoryService {
   LineOrigin line_origin(size_t file, uint32_t line);
 
   // 40-hex id and "Name <email>" of a commit; valid for the service's life.
-  const std::string& commit_text(uint32_t commit) const { return commit_texts_.at(commit); }
+  // Throws std::out_of_range for an index outside index().commits().
+  const std::string& commit_text(uint32_t commit) const;
   const std::string& author_text(uint32_t commit) const;
 
   // What the report says about the history (docs/report-data.md).
@@ -143,7 +144,10 @@ class HistoryService {
   BuildReport report_;
   std::vector<FileFacts> facts_;
   std::vector<Hotspot> hotspots_;
-  std::vector<std::string> commit_texts_;
+  // Hex ids of the commits asked for, made on demand: a long history has
+  // far more commits than any scan names. Node-based, so references stay.
+  mutable std::mutex texts_mutex_;
+  mutable std::unordered_map<uint32_t, std::string> commit_texts_;
   std::vector<std::string> author_texts_;
   std::unique_ptr<RepositoryPool> pool_;
 
