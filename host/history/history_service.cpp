@@ -396,6 +396,7 @@ nlohmann::json HistoryService::summary() const {
   j["commits_indexed"] = index_->commits().size();
   j["files_with_history"] = index_->file_count();
   j["duration_ms"] = static_cast<int64_t>(std::llround(r.seconds * 1000));
+  j["cpu_ms"] = static_cast<int64_t>(std::llround(r.cpu_seconds * 1000));
   j["shallow"] = r.shallow;
   j["history_cut"] = r.shallow || r.stopped_at_since;
   j["problems"] = r.problems;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -109,6 +110,13 @@ void keep_tip_files(git_repository* repository, const ObjectId& tip_id, HistoryI
   });
 }
 
+// CPU time of the calling thread, in seconds.
+double thread_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
 void take_walk_report(BuildReport& report, WalkReport&& walk) {
   report.walked_commits = walk.commits;
   report.problems = std::move(walk.problems);
@@ -134,6 +142,7 @@ const char* to_string(BuildReport::Mode mode) {
 
 BuiltIndex build_index(const BuildRequest& request) {
   const auto started = std::chrono::steady_clock::now();
+  const double cpu_started = thread_cpu_seconds();
   repo::RepositoryPtr repository = open_repository(request.git_dir);
   Provenance wanted;
   wanted.tip = request.tip;
@@ -185,6 +194,7 @@ BuiltIndex build_index(const BuildRequest& request) {
   index->set_provenance(wanted);
   built.index = std::move(index);
   built.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  built.report.cpu_seconds = thread_cpu_seconds() - cpu_started;
   return built;
 }
 
