@@ -1,8 +1,10 @@
 #include "history/history_cache.h"
 
+#include <endian.h>
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -19,17 +21,28 @@ namespace {
 
 constexpr char kMagic[8] = {'A', 'S', 'S', 'A', 'Y', 'H', 'C', '1'};
 // 2: each cached version of a file's origins names the commit they were
-// attributed to (CachedOrigins::producer).
+// attributed to (CachedOrigins::producer); the digest is taken over 8-byte
+// words (digest()).
 constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 
-uint64_t fnv1a(std::string_view data) {
+// FNV-1a over 8-byte little-endian words (the last one zero-padded), with
+// the length mixed in last: eight times fewer steps than byte-wise FNV-1a,
+// and one flipped bit still changes the digest. The cache is read on every
+// scan, so its check must cost little next to an incremental walk.
+uint64_t digest(std::string_view data) {
   uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ull;
+  size_t at = 0;
+  for (; at + 8 <= data.size(); at += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, data.data() + at, 8);
+    hash = (hash ^ le64toh(word)) * 1099511628211ull;
   }
-  return hash;
+  uint64_t tail = 0;
+  for (size_t i = 0; at + i < data.size(); ++i)
+    tail |= static_cast<uint64_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
+  hash = (hash ^ tail) * 1099511628211ull;
+  return (hash ^ data.size()) * 1099511628211ull;
 }
 
 class Writer {
@@ -245,7 +258,7 @@ std::string check_header(const std::string& data) {
            std::to_string(kFormatVersion);
   const uint64_t length = read_u64(data, 12);
   if (length != data.size() - kHeaderSize) return "truncated (payload length does not match)";
-  if (read_u64(data, 20) != fnv1a(std::string_view(data).substr(kHeaderSize)))
+  if (read_u64(data, 20) != digest(std::string_view(data).substr(kHeaderSize)))
     return "corrupt (digest does not match)";
   return "";
 }
@@ -275,13 +288,19 @@ void create_cache_directory(const fs::path& directory) {
 
 CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
   CacheRead result;
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     std::error_code ec;
     if (fs::exists(file, ec)) result.problem = "cannot read " + file.string();
     return result;
   }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file: it is read on every scan.
+  std::string data(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) {
+    result.problem = "cannot read " + file.string();
+    return result;
+  }
   if (std::string problem = check_header(data); !problem.empty()) {
     result.problem = file.string() + ": " + problem;
     return result;
@@ -307,7 +326,7 @@ void write_cache(const fs::path& file, const std::string& git_dir, const History
   header.data().append(kMagic, sizeof kMagic);
   header.u32(kFormatVersion);
   header.u64(payload.size());
-  header.u64(fnv1a(payload));
+  header.u64(digest(payload));
   create_cache_directory(file.parent_path());
   const fs::path temporary = file.string() + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

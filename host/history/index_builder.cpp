@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <string>
+#include <unordered_set>
 
 #include "history/history_error.h"
 #include "history/revision_walk.h"
@@ -88,9 +90,19 @@ std::string reuse_problem(git_repository* repository, const Provenance& cached, 
          " (history rewritten or another branch)";
 }
 
+// git_tree_walk callback: collects the paths of regular files.
+int collect_file(const char* root, const git_tree_entry* entry, void* payload) {
+  const git_filemode_t mode = git_tree_entry_filemode(entry);
+  if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+    static_cast<std::unordered_set<std::string>*>(payload)->insert(std::string(root) + git_tree_entry_name(entry));
+  return 0;
+}
+
 // Drops files that are not regular files of the tip's tree: histories of
 // files deleted on branches the walk saw in an order the name map could not
-// follow.
+// follow. The tree is walked once (each subtree read once) rather than
+// looked up per file: without libgit2's object cache, a lookup by path
+// reads every tree on the path again.
 void keep_tip_files(git_repository* repository, const ObjectId& tip_id, HistoryIndex& index) {
   const git_oid tip = to_git(tip_id);
   git_commit* commit = nullptr;
@@ -101,13 +113,10 @@ void keep_tip_files(git_repository* repository, const ObjectId& tip_id, HistoryI
   if (git_commit_tree(&tree, commit) != 0)
     throw HistoryError("cannot read the tree of commit " + tip_id.hex() + ": " + repo::last_git_error());
   repo::TreePtr owned_tree(tree);
-  index.keep_files([&](const std::string& path) {
-    git_tree_entry* entry = nullptr;
-    if (git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) return false;
-    const git_filemode_t mode = git_tree_entry_filemode(entry);
-    git_tree_entry_free(entry);
-    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
-  });
+  std::unordered_set<std::string> files;
+  if (git_tree_walk(tree, GIT_TREEWALK_PRE, collect_file, &files) != 0)
+    throw HistoryError("cannot read the tree of commit " + tip_id.hex() + ": " + repo::last_git_error());
+  index.keep_files([&](const std::string& path) { return files.count(path) > 0; });
 }
 
 // CPU time of the calling thread, in seconds.
