@@ -38,7 +38,7 @@ git_oid to_git(const ObjectId& id) {
 //    history's pack (915 MB for 100,000 commits as git fast-import writes
 //    it) would otherwise keep up to the limit resident: a cold walk of that
 //    repository peaked at 172 MB with 32 MB windows and 128 MB at most,
-//    130 MB with these, for 7% more CPU time (measured 2026-11-26).
+//    111 MB with these, for about 10% more CPU time (measured 2026-11-26).
 void tune_libgit2() {
   static std::once_flag once;
   std::call_once(once, [] {
