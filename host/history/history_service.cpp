@@ -168,8 +168,9 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
   }
   index_ = std::move(built.index);
   for (CachedOrigins& cached : built.origins)
-    versions_.emplace(VersionKey{cached.file, cached.blob},
-                      Version{cached.producer, std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines))});
+    versions_.emplace(
+        VersionKey{cached.file, cached.blob},
+        Version{cached.producer, std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines))});
   log_build();
   for (const Author& author : index_->authors()) author_texts_.push_back(author.display());
   compute_facts();
@@ -374,8 +375,9 @@ HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> 
   return Origins{*lines, ""};
 }
 
-std::shared_ptr<const std::vector<uint32_t>> HistoryService::known_version(uint32_t name, const ObjectId& blob,
-                                                                          uint32_t producer) {
+std::shared_ptr<const std::vector<uint32_t>> HistoryService::known_version(uint32_t name,
+                                                                           const ObjectId& blob,
+                                                                           uint32_t producer) {
   std::lock_guard lock(mutex_);
   auto it = versions_.find(VersionKey{name, blob});
   if (it == versions_.end() || it->second.producer != producer) return nullptr;

@@ -94,7 +94,8 @@ std::string reuse_problem(git_repository* repository, const Provenance& cached, 
 int collect_file(const char* root, const git_tree_entry* entry, void* payload) {
   const git_filemode_t mode = git_tree_entry_filemode(entry);
   if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE)
-    static_cast<std::unordered_set<std::string>*>(payload)->insert(std::string(root) + git_tree_entry_name(entry));
+    static_cast<std::unordered_set<std::string>*>(payload)->insert(std::string(root) +
+                                                                   git_tree_entry_name(entry));
   return 0;
 }
 

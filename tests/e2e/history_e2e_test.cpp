@@ -158,7 +158,8 @@ TEST_F(HistoryE2E, TheNextScanWalksOnlyWhatIsNew) {
   // The build's CPU time is its one thread's: never more than its wall time.
   ASSERT_TRUE(backlog["history"]["cpu_ms"].is_number_integer());
   EXPECT_GE(backlog["history"]["cpu_ms"].get<int64_t>(), 0);
-  EXPECT_LE(backlog["history"]["cpu_ms"].get<int64_t>(), backlog["history"]["duration_ms"].get<int64_t>() + 1);
+  EXPECT_LE(backlog["history"]["cpu_ms"].get<int64_t>(),
+            backlog["history"]["duration_ms"].get<int64_t>() + 1);
   // c6 changed line 2 of calm.c only: its marker keeps the commit that
   // wrote it (the file's new version was diffed against the cached origins
   // of the version before).
