@@ -1,8 +1,10 @@
 #include "history/history_cache.h"
 
+#include <endian.h>
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,22 +13,36 @@
 #include <string_view>
 
 #include "history/history_error.h"
+#include "history/line_origins.h"
 
 namespace assay::history {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'A', 'S', 'S', 'A', 'Y', 'H', 'C', '1'};
-constexpr uint32_t kFormatVersion = 1;
+// 2: each cached version of a file's origins names the commit they were
+// attributed to (CachedOrigins::producer); the digest is taken over 8-byte
+// words (digest()).
+constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 
-uint64_t fnv1a(std::string_view data) {
+// FNV-1a over 8-byte little-endian words (the last one zero-padded), with
+// the length mixed in last: eight times fewer steps than byte-wise FNV-1a,
+// and one flipped bit still changes the digest. The cache is read on every
+// scan, so its check must cost little next to an incremental walk.
+uint64_t digest(std::string_view data) {
   uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ull;
+  size_t at = 0;
+  for (; at + 8 <= data.size(); at += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, data.data() + at, 8);
+    hash = (hash ^ le64toh(word)) * 1099511628211ull;
   }
-  return hash;
+  uint64_t tail = 0;
+  for (size_t i = 0; at + i < data.size(); ++i)
+    tail |= static_cast<uint64_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
+  hash = (hash ^ tail) * 1099511628211ull;
+  return (hash ^ data.size()) * 1099511628211ull;
 }
 
 class Writer {
@@ -164,6 +180,7 @@ std::string encode(const std::string& git_dir, const HistoryIndex& index,
   for (const CachedOrigins& o : origins) {
     w.u32(o.file);
     w.id(o.blob);
+    w.u32(o.producer);
     w.u32(static_cast<uint32_t>(o.lines.size()));
     for (uint32_t code : o.lines) w.u32(code);
   }
@@ -211,10 +228,12 @@ CacheContents decode(Reader& r) {
     }
     index.add_changes(file, std::move(changes));
   }
-  for (uint32_t n = r.count(28), i = 0; i < n; ++i) {
+  for (uint32_t n = r.count(32), i = 0; i < n; ++i) {
     CachedOrigins o;
     o.file = r.index_below(names, "file name");
     o.blob = r.id();
+    o.producer = r.u32();
+    if (o.producer != kNoProducer && o.producer >= commits) r.fail("producer commit index out of range");
     o.lines.resize(r.count(4));
     for (uint32_t& code : o.lines) code = r.u32();
     contents.origins.push_back(std::move(o));
@@ -239,7 +258,7 @@ std::string check_header(const std::string& data) {
            std::to_string(kFormatVersion);
   const uint64_t length = read_u64(data, 12);
   if (length != data.size() - kHeaderSize) return "truncated (payload length does not match)";
-  if (read_u64(data, 20) != fnv1a(std::string_view(data).substr(kHeaderSize)))
+  if (read_u64(data, 20) != digest(std::string_view(data).substr(kHeaderSize)))
     return "corrupt (digest does not match)";
   return "";
 }
@@ -269,13 +288,19 @@ void create_cache_directory(const fs::path& directory) {
 
 CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
   CacheRead result;
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     std::error_code ec;
     if (fs::exists(file, ec)) result.problem = "cannot read " + file.string();
     return result;
   }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file: it is read on every scan.
+  std::string data(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) {
+    result.problem = "cannot read " + file.string();
+    return result;
+  }
   if (std::string problem = check_header(data); !problem.empty()) {
     result.problem = file.string() + ": " + problem;
     return result;
@@ -301,7 +326,7 @@ void write_cache(const fs::path& file, const std::string& git_dir, const History
   header.data().append(kMagic, sizeof kMagic);
   header.u32(kFormatVersion);
   header.u64(payload.size());
-  header.u64(fnv1a(payload));
+  header.u64(digest(payload));
   create_cache_directory(file.parent_path());
   const fs::path temporary = file.string() + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -2,9 +2,12 @@
 // it, stored so that the next scan walks only the commits added since.
 //
 // Format (all integers little-endian): the 8 bytes "ASSAYHC1", a u32
-// format version, a u64 payload length, a u64 FNV-1a digest of the payload,
-// then the payload: the repository's git directory, the provenance, the
-// authors, names, commits, every file's changes and the cached origins.
+// format version, a u64 payload length, a u64 digest of the payload
+// (FNV-1a over 8-byte words), then the payload: the repository's git
+// directory, the provenance, the authors, names, commits, every file's
+// changes and the cached origins (each with the commit they were attributed
+// to). This is format version 2; a version 1 file is refused and the
+// history walked again.
 // Every index is checked on reading: a file that is truncated, corrupt,
 // written by another format version or for another repository is refused
 // with a reason, and the caller walks the history from scratch.
@@ -24,6 +27,9 @@ namespace assay::history {
 struct CachedOrigins {
   uint32_t file = 0;  // the file's name (index into the index's names())
   ObjectId blob;
+  // The commit of the change the origins were attributed to (index into
+  // commits()), kNoProducer when none (line_origins.h).
+  uint32_t producer = 0;
   std::vector<uint32_t> lines;  // origin codes (see line_origins.h), one per line
 };
 

@@ -58,6 +58,12 @@ void HistoryIndex::add_changes(uint32_t file, std::vector<Change>&& changes) {
   }
 }
 
+void HistoryIndex::release_spare_capacity() {
+  commits_.shrink_to_fit();
+  names_.shrink_to_fit();
+  for (auto& [file, changes] : files_) changes.shrink_to_fit();
+}
+
 std::unordered_map<uint32_t, std::vector<Change>> HistoryIndex::take_files() {
   return std::exchange(files_, {});
 }

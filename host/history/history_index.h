@@ -111,6 +111,10 @@ class HistoryIndex {
       it = keep(names_[it->first]) ? std::next(it) : files_.erase(it);
     }
   }
+  // Gives back the capacity the lists grew by while they were built
+  // (vectors grow by doubling): the index lives for the whole scan.
+  void release_spare_capacity();
+
   // --- reading ---
 
   const Provenance& provenance() const { return provenance_; }

@@ -168,10 +168,10 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
   }
   index_ = std::move(built.index);
   for (CachedOrigins& cached : built.origins)
-    versions_.emplace(VersionKey{cached.file, cached.blob},
-                      std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines)));
+    versions_.emplace(
+        VersionKey{cached.file, cached.blob},
+        Version{cached.producer, std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines))});
   log_build();
-  for (const Commit& commit : index_->commits()) commit_texts_.push_back(commit.id.hex());
   for (const Author& author : index_->authors()) author_texts_.push_back(author.display());
   compute_facts();
   pool_ = std::make_unique<RepositoryPool>(view_.git_dir());
@@ -231,6 +231,15 @@ std::optional<size_t> HistoryService::file_index(std::string_view path) const {
                              [](const repo::FileEntry& entry, std::string_view p) { return entry.path < p; });
   if (it == files.end() || it->path != path) return std::nullopt;
   return static_cast<size_t>(it - files.begin());
+}
+
+const std::string& HistoryService::commit_text(uint32_t commit) const {
+  if (!index_) throw std::out_of_range("no history: " + reason_);
+  const ObjectId& id = index_->commits().at(commit).id;
+  std::lock_guard lock(texts_mutex_);
+  auto [it, added] = commit_texts_.try_emplace(commit);
+  if (added) it->second = id.hex();
+  return it->second;
 }
 
 const std::string& HistoryService::author_text(uint32_t commit) const {
@@ -343,23 +352,36 @@ HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> 
     return Origins{std::vector<uint32_t>(count_lines(text), kBeforeHistory), ""};
   }
   const VersionKey key{*name, blob};
-  {
+  if (std::shared_ptr<const std::vector<uint32_t>> known =
+          known_version(*name, blob, producing_commit(*index_, *name, blob))) {
     std::lock_guard lock(mutex_);
-    if (auto it = versions_.find(key); it != versions_.end()) {
-      versions_used_.insert(key);
-      return Origins{*it->second, ""};
-    }
+    versions_used_.insert(key);
+    return Origins{*known, ""};
   }
+  // Versions of this file that an earlier scan computed are the base: a
+  // file that gained one version since costs one diff.
+  const KnownOrigins known = [this, name](const ObjectId& version, uint32_t producer) {
+    return known_version(*name, version, producer);
+  };
   OriginResult computed =
-      compute_origins(repository, *index_, *name, blob, OriginLimits{options_.max_blob_bytes});
+      compute_origins(repository, *index_, *name, blob, OriginLimits{options_.max_blob_bytes}, known);
   if (computed.status != OriginResult::Status::ok)
     return Origins{{}, computed.problem, computed.status == OriginResult::Status::unreadable};
   auto lines = std::make_shared<const std::vector<uint32_t>>(std::move(computed.lines));
   std::lock_guard lock(mutex_);
-  versions_.emplace(key, lines);
+  versions_[key] = Version{computed.producer, lines};
   versions_used_.insert(key);
   computed_versions_ = true;
   return Origins{*lines, ""};
+}
+
+std::shared_ptr<const std::vector<uint32_t>> HistoryService::known_version(uint32_t name,
+                                                                           const ObjectId& blob,
+                                                                           uint32_t producer) {
+  std::lock_guard lock(mutex_);
+  auto it = versions_.find(VersionKey{name, blob});
+  if (it == versions_.end() || it->second.producer != producer) return nullptr;
+  return it->second.lines;
 }
 
 nlohmann::json HistoryService::summary() const {
@@ -376,6 +398,7 @@ nlohmann::json HistoryService::summary() const {
   j["commits_indexed"] = index_->commits().size();
   j["files_with_history"] = index_->file_count();
   j["duration_ms"] = static_cast<int64_t>(std::llround(r.seconds * 1000));
+  j["cpu_ms"] = static_cast<int64_t>(std::llround(r.cpu_seconds * 1000));
   j["shallow"] = r.shallow;
   j["history_cut"] = r.shallow || r.stopped_at_since;
   j["problems"] = r.problems;
@@ -406,9 +429,9 @@ void HistoryService::save() {
       std::optional<ObjectId> blob = ObjectId::from_hex(entry.blob_id);
       if (name && blob) wanted.insert({*name, *blob});
     }
-    for (const auto& [key, lines] : versions_) {
+    for (const auto& [key, version] : versions_) {
       if (wanted.count(key)) {
-        keep.push_back({key.name, key.blob, *lines});
+        keep.push_back({key.name, key.blob, version.producer, *version.lines});
       } else {
         dropped = true;
       }

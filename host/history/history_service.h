@@ -89,7 +89,8 @@ class HistoryService {
   LineOrigin line_origin(size_t file, uint32_t line);
 
   // 40-hex id and "Name <email>" of a commit; valid for the service's life.
-  const std::string& commit_text(uint32_t commit) const { return commit_texts_.at(commit); }
+  // Throws std::out_of_range for an index outside index().commits().
+  const std::string& commit_text(uint32_t commit) const;
   const std::string& author_text(uint32_t commit) const;
 
   // What the report says about the history (docs/report-data.md).
@@ -111,6 +112,12 @@ class HistoryService {
   struct VersionKeyHash {
     size_t operator()(const VersionKey& key) const { return ObjectIdHash()(key.blob) ^ key.name; }
   };
+  // The origins of one version of a file, attributed to the change of
+  // commits()[producer] (see producing_commit()).
+  struct Version {
+    uint32_t producer;
+    std::shared_ptr<const std::vector<uint32_t>> lines;
+  };
   class RepositoryPool;
 
   HistoryService(const repo::RepoView& view, const HistoryOptions& options, int64_t now);
@@ -122,6 +129,10 @@ class HistoryService {
   Origins working_tree_origins(size_t file, std::optional<uint32_t> name, git_repository* repository);
   // Origins of one version of a file, from the cache or computed.
   Origins version_origins(std::optional<uint32_t> name, const ObjectId& blob, git_repository* repository);
+  // The cached origins of (name, blob) when they were computed for
+  // `producer`; nullptr otherwise.
+  std::shared_ptr<const std::vector<uint32_t>> known_version(uint32_t name, const ObjectId& blob,
+                                                             uint32_t producer);
 
   const repo::RepoView& view_;
   HistoryOptions options_;
@@ -133,13 +144,16 @@ class HistoryService {
   BuildReport report_;
   std::vector<FileFacts> facts_;
   std::vector<Hotspot> hotspots_;
-  std::vector<std::string> commit_texts_;
+  // Hex ids of the commits asked for, made on demand: a long history has
+  // far more commits than any scan names. Node-based, so references stay.
+  mutable std::mutex texts_mutex_;
+  mutable std::unordered_map<uint32_t, std::string> commit_texts_;
   std::vector<std::string> author_texts_;
   std::unique_ptr<RepositoryPool> pool_;
 
   std::mutex mutex_;                                          // guards the caches below
   std::vector<std::shared_ptr<const Origins>> file_origins_;  // per file of the view
-  std::unordered_map<VersionKey, std::shared_ptr<const std::vector<uint32_t>>, VersionKeyHash> versions_;
+  std::unordered_map<VersionKey, Version, VersionKeyHash> versions_;
   std::unordered_set<VersionKey, VersionKeyHash> versions_used_;
   bool computed_versions_ = false;  // versions_ gained entries the cache lacks
 };

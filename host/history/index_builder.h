@@ -41,7 +41,8 @@ struct BuildReport {
   bool stopped_at_since = false;  // the window ended the walk
   bool cancelled = false;
   std::set<std::string> submodules;  // submodule paths seen changing, skipped
-  double seconds = 0;
+  double seconds = 0;                // wall time of the build
+  double cpu_seconds = 0;            // CPU time of the build (it runs on one thread)
 };
 
 // "cold", "incremental" or "unchanged".

@@ -65,8 +65,12 @@ int on_hunk(const git_diff_delta*, const git_diff_hunk* hunk, void* payload) {
 class OriginComputation {
  public:
   OriginComputation(git_repository* repository, const HistoryIndex& index, uint32_t file,
-                    const OriginLimits& limits)
-      : repository_(repository), index_(index), changes_(index.changes_of(file)), limits_(limits) {
+                    const OriginLimits& limits, const KnownOrigins& known)
+      : repository_(repository),
+        index_(index),
+        changes_(index.changes_of(file)),
+        limits_(limits),
+        known_(known) {
     // Walk order is newest first, so each list is sorted newest first.
     for (size_t i = 0; i < changes_.size(); ++i) producers_[changes_[i].new_blob].push_back(i);
   }
@@ -75,6 +79,7 @@ class OriginComputation {
     OriginResult result;
     try {
       if (std::optional<size_t> r = producer(blob)) {
+        result.producer = changes_[*r].commit;
         compute(*r);
         result.lines = std::move(memo_.at(*r));
       } else {
@@ -133,40 +138,83 @@ class OriginComputation {
     std::optional<size_t> producer;
   };
 
-  // Post-order over the changes, oldest first, with an explicit stack:
-  // version chains can be thousands of versions long. A change is a node;
-  // its parents are the changes that produced the versions it was made
-  // from, always older, so the graph has no cycles.
+  // A change to combine: its parents are the versions it was made from,
+  // each with the change that produced it.
+  struct Step {
+    size_t change;
+    std::vector<Parent> parents;
+  };
+
+  // Combines the changes that `top` depends on, oldest first, then `top`.
+  // A version's origins are dropped from memo_ as soon as the last change
+  // made from it is combined: a file with thousands of versions holds only
+  // the few a merge or a revert still needs, not all of them at once.
   void compute(size_t top) {
+    std::unordered_map<size_t, uint32_t> uses;  // per change: later steps made from its version
+    const std::vector<Step> steps = plan(top, uses);
+    for (const Step& step : steps) {
+      memo_[step.change] = combine(step.change, step.parents);
+      for (const Parent& parent : step.parents) {
+        if (!parent.producer || *parent.producer == top) continue;
+        if (--uses[*parent.producer] == 0) memo_.erase(*parent.producer);
+      }
+    }
+  }
+
+  // The changes to combine for `top`, each after the changes it was made
+  // from (post-order, with an explicit stack: version chains can be
+  // thousands of versions long), and how many steps use each one's version.
+  // A change is a node; its parents are the changes that produced the
+  // versions it was made from, always older, so the graph has no cycles.
+  std::vector<Step> plan(size_t top, std::unordered_map<size_t, uint32_t>& uses) {
     struct Frame {
       size_t change;
       bool expanded;
-      std::vector<Parent> parents;
     };
-    std::vector<Frame> stack{{top, false, {}}};
+    std::vector<Step> steps;
+    std::unordered_map<size_t, std::vector<Parent>> parents_of;
+    std::vector<Frame> stack{{top, false}};
     while (!stack.empty()) {
-      const size_t at = stack.size() - 1;
-      if (memo_.count(stack[at].change)) {
+      Frame& frame = stack.back();
+      const size_t change = frame.change;
+      if (!frame.expanded && parents_of.count(change)) {
+        stack.pop_back();  // planned already, through another child
+        continue;
+      }
+      if (frame.expanded) {
         stack.pop_back();
+        steps.push_back({change, parents_of.at(change)});
         continue;
       }
-      if (!stack[at].expanded) {
-        stack[at].expanded = true;
-        const size_t change = stack[at].change;
-        for (const ObjectId& blob : parent_versions(change)) {
-          stack[at].parents.push_back({blob, producer_older_than(blob, change)});
-        }
-        const std::vector<Parent> parents = stack[at].parents;
-        for (const Parent& parent : parents) {
-          if (parent.producer && !memo_.count(*parent.producer))
-            stack.push_back({*parent.producer, false, {}});
-        }
-        continue;
+      frame.expanded = true;
+      std::vector<Parent>& parents = parents_of[change];
+      for (const ObjectId& blob : parent_versions(change)) {
+        parents.push_back({blob, producer_older_than(blob, change)});
+        if (parents.back().producer) ++uses[*parents.back().producer];
       }
-      Frame frame = std::move(stack[at]);
-      stack.pop_back();
-      memo_[frame.change] = combine(frame.change, frame.parents);
+      for (const Parent& parent : parents) {
+        if (!parent.producer || parents_of.count(*parent.producer)) continue;
+        if (take_known(*parent.producer)) {
+          parents_of[*parent.producer];  // planned: its origins are known, nothing below it is needed
+        } else {
+          stack.push_back({*parent.producer, false});
+        }
+      }
     }
+    return steps;
+  }
+
+  // Puts the known origins of the version `change` produced into memo_.
+  bool take_known(size_t change) {
+    if (!known_) return false;
+    const Change& c = changes_[change];
+    // Only while `change` is still the newest to produce the version: the
+    // known origins were computed for that producer.
+    if (producer(c.new_blob) != change) return false;
+    std::shared_ptr<const std::vector<uint32_t>> lines = known_(c.new_blob, c.commit);
+    if (!lines) return false;
+    memo_[change] = *lines;
+    return true;
   }
 
   // The versions the change was made from: the first parent's (none when
@@ -280,6 +328,7 @@ class OriginComputation {
   const HistoryIndex& index_;
   const std::vector<Change>& changes_;
   const OriginLimits& limits_;
+  const KnownOrigins& known_;
   std::unordered_map<ObjectId, std::vector<size_t>, ObjectIdHash> producers_;
   std::unordered_map<size_t, std::vector<uint32_t>> memo_;  // per change: origins of its new version
   repo::OdbPtr odb_;
@@ -316,8 +365,15 @@ std::vector<int32_t> unchanged_lines(std::string_view before, std::string_view a
 }
 
 OriginResult compute_origins(git_repository* repository, const HistoryIndex& index, uint32_t file,
-                             const ObjectId& blob, const OriginLimits& limits) {
-  return OriginComputation(repository, index, file, limits).run(blob);
+                             const ObjectId& blob, const OriginLimits& limits, const KnownOrigins& known) {
+  return OriginComputation(repository, index, file, limits, known).run(blob);
+}
+
+uint32_t producing_commit(const HistoryIndex& index, uint32_t file, const ObjectId& blob) {
+  for (const Change& change : index.changes_of(file)) {  // newest first
+    if (change.new_blob == blob) return change.commit;
+  }
+  return kNoProducer;
 }
 
 }  // namespace assay::history

@@ -13,6 +13,8 @@
 #include <git2/types.h>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,10 @@ inline constexpr uint32_t kAlreadyThere = 0x80000000u;
 inline constexpr uint32_t kBeforeHistory = 0xFFFFFFFEu;
 inline constexpr uint32_t kUncommitted = 0xFFFFFFFFu;
 
+// The producer of a version that no walked change produced (it predates the
+// walked history).
+inline constexpr uint32_t kNoProducer = 0xFFFFFFFFu;
+
 struct OriginLimits {
   uint64_t max_blob_bytes = 1 << 20;  // larger versions are not diffed
 };
@@ -41,14 +47,33 @@ struct OriginResult {
   Status status = Status::ok;
   std::vector<uint32_t> lines;  // one code per line of the blob (status ok)
   std::string problem;          // names the blob when unreadable, too large or binary
+  // The commit (index into commits()) of the change the origins are
+  // attributed to, kNoProducer when none: what producing_commit() said.
+  uint32_t producer = kNoProducer;
 };
+
+// Origins computed earlier (by an earlier scan, kept in the cache file) of
+// the version `blob` of the file as produced by commits()[producer], or
+// nullptr when there are none. Lets a file that gained one version since
+// be brought up to date with one diff instead of one per version.
+using KnownOrigins =
+    std::function<std::shared_ptr<const std::vector<uint32_t>>(const ObjectId& blob, uint32_t producer)>;
+
+// The commit (index into commits()) of the newest change of `file` that
+// produced `blob`, or kNoProducer: the version origins are attributed to.
+// Origins computed when another change was the newest to produce the blob
+// (before a revert brought it back) are stale.
+uint32_t producing_commit(const HistoryIndex& index, uint32_t file, const ObjectId& blob);
 
 // Origins of all lines of `blob`, a version of the file `file` (a name in
 // index.names() that has changes). A blob that no change produced (the
 // file did not change in the walked history) gets kBeforeHistory for every
-// line. `repository` must not be used by another thread during the call.
+// line. Versions `known` has origins for are not computed again (nor the
+// versions below them). `repository` must not be used by another thread
+// during the call.
 OriginResult compute_origins(git_repository* repository, const HistoryIndex& index, uint32_t file,
-                             const ObjectId& blob, const OriginLimits& limits);
+                             const ObjectId& blob, const OriginLimits& limits,
+                             const KnownOrigins& known = nullptr);
 
 // Number of lines of `text`: a last line without '\n' counts.
 uint32_t count_lines(std::string_view text);

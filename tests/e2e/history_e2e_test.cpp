@@ -155,6 +155,22 @@ TEST_F(HistoryE2E, TheNextScanWalksOnlyWhatIsNew) {
   EXPECT_EQ(backlog["history"]["commits_walked"], 1);
   EXPECT_EQ(backlog["history"]["commits_cached"], 6);
   EXPECT_EQ(item_of(backlog, "markers", "TODO")->at("file_history")["commits"], 2);
+  // The build's CPU time is its one thread's: never more than its wall time.
+  ASSERT_TRUE(backlog["history"]["cpu_ms"].is_number_integer());
+  EXPECT_GE(backlog["history"]["cpu_ms"].get<int64_t>(), 0);
+  EXPECT_LE(backlog["history"]["cpu_ms"].get<int64_t>(),
+            backlog["history"]["duration_ms"].get<int64_t>() + 1);
+  // c6 changed line 2 of calm.c only: its marker keeps the commit that
+  // wrote it (the file's new version was diffed against the cached origins
+  // of the version before).
+  const nlohmann::json* kept = nullptr;
+  for (const auto& item : backlog["items"]) {
+    if (item["source"] == "markers" && item["location"]["path"] == "src/calm.c") kept = &item;
+  }
+  ASSERT_NE(kept, nullptr) << backlog.dump(1);
+  EXPECT_EQ((*kept)["location"]["line_start"], 4);
+  EXPECT_EQ((*kept)["origin"]["author"], "Alice <Alice@example.com>");
+  EXPECT_EQ((*kept)["origin"]["time"], "2023-01-01T00:00:00Z");
 }
 
 TEST_F(HistoryE2E, AShallowCloneSaysItsHistoryIsCut) {

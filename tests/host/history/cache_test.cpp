@@ -12,6 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+void overwrite(const fs::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+std::string contents(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 class CachedHistory : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -107,6 +116,79 @@ TEST_F(CachedHistory, OriginsAreCachedByBlob) {
   EXPECT_EQ(second.history->author_text(*origin.commit), "Bob <bob@example.com>");
 }
 
+// The cached origins of a file's version are the base of its next version:
+// the rescan diffs the new version against the cached one and does not go
+// down the older versions again. Shown by a cache whose origins of a.txt's
+// first line were changed (to commit c3, which never touched a.txt): the
+// rescan keeps what the cache said.
+TEST_F(CachedHistory, TheCachedOriginsOfAVersionAreTheBaseOfTheNext) {
+  Opened first = open_history(repo_.path(), HistoryOptions(), now_);
+  const size_t a = file_at(*first.view, "a.txt");
+  ASSERT_EQ(first.history->line_origin(a, 1).kind, LineOrigin::Kind::committed);
+  first.history->save();
+  const std::string c3 = git(repo_.path(), "rev-parse HEAD");
+  CacheRead read = read_cache(cache_file(), first.view->git_dir());
+  ASSERT_TRUE(read.contents) << read.problem;
+  ASSERT_EQ(read.contents->origins.size(), 1u);
+  CachedOrigins& cached = read.contents->origins[0];
+  EXPECT_EQ(first.history->commit_text(cached.producer), git(repo_.path(), "rev-parse HEAD~1"));  // c2
+  ASSERT_EQ(cached.lines.size(), 2u);
+  const uint32_t c3_index = 0;  // commits are indexed in walk order, newest first
+  ASSERT_EQ(first.history->commit_text(c3_index), c3);
+  cached.lines[0] = c3_index;
+  write_cache(cache_file(), first.view->git_dir(), read.contents->index, read.contents->origins);
+
+  write_file(repo_.path(), "a.txt", "a1\na2\na3\n");
+  const std::string c4 = commit_as(repo_.path(), "c4", "2020-04-01T00:00:00Z", kCarol);
+  Opened next = open_history(repo_.path(), HistoryOptions(), now_);
+  EXPECT_EQ(next.history->build_report().mode, BuildReport::Mode::incremental);
+  const size_t a_next = file_at(*next.view, "a.txt");
+  EXPECT_EQ(next.history->commit_text(*next.history->line_origin(a_next, 1).commit), c3);
+  EXPECT_EQ(next.history->commit_text(*next.history->line_origin(a_next, 2).commit),
+            git(repo_.path(), "rev-parse HEAD~2"));  // c2
+  EXPECT_EQ(next.history->commit_text(*next.history->line_origin(a_next, 3).commit), c4);
+}
+
+// Origins cached for a version are attributed to the change that produced
+// it then; when a later commit produces the same version again (a revert),
+// the lines it brought back entered with it, as without a cache.
+TEST_F(CachedHistory, ARevertIsNotAnsweredFromOriginsCachedBeforeIt) {
+  Opened first = open_history(repo_.path(), HistoryOptions(), now_);
+  const size_t a = file_at(*first.view, "a.txt");
+  ASSERT_EQ(first.history->line_origin(a, 2).kind, LineOrigin::Kind::committed);
+  first.history->save();
+
+  write_file(repo_.path(), "a.txt", "a1\n");
+  commit_as(repo_.path(), "c4", "2020-04-01T00:00:00Z", kCarol);
+  write_file(repo_.path(), "a.txt", "a1\na2\n");  // the version c2 made, again
+  const std::string c5 = commit_as(repo_.path(), "c5", "2020-05-01T00:00:00Z", kAlice);
+  Opened cached = open_history(repo_.path(), HistoryOptions(), now_);
+  EXPECT_EQ(cached.history->build_report().mode, BuildReport::Mode::incremental);
+  const size_t a_now = file_at(*cached.view, "a.txt");
+  const LineOrigin line2 = cached.history->line_origin(a_now, 2);
+  ASSERT_EQ(line2.kind, LineOrigin::Kind::committed);
+  EXPECT_EQ(cached.history->commit_text(*line2.commit), c5);
+
+  Opened fresh = open_history(repo_.path(), uncached(), now_);
+  for (uint32_t line = 1; line <= 2; ++line) {
+    EXPECT_EQ(cached.history->commit_text(*cached.history->line_origin(a_now, line).commit),
+              fresh.history->commit_text(*fresh.history->line_origin(a_now, line).commit));
+  }
+}
+
+TEST_F(CachedHistory, ACacheOfAnOlderFormatVersionIsWalkedAgain) {
+  scan();
+  std::string old = contents(cache_file());
+  old[8] = 1;  // the u32 format version after the 8-byte magic
+  overwrite(cache_file(), old);
+  Opened o = scan();
+  EXPECT_EQ(o.history->build_report().mode, BuildReport::Mode::cold);
+  EXPECT_EQ(o.history->build_report().cache_problem,
+            cache_file().string() + ": format version 1, this assay reads 2");
+  EXPECT_EQ(o.history->build_report().walked_commits, 3u);
+  EXPECT_EQ(scan().history->build_report().mode, BuildReport::Mode::unchanged);
+}
+
 TEST_F(CachedHistory, ARewrittenHistoryIsWalkedAgain) {
   scan();
   act_as(kAlice, "2020-03-02T00:00:00Z");
@@ -126,15 +208,6 @@ TEST_F(CachedHistory, AWiderWindowIsWalkedAgain) {
   EXPECT_EQ(wider.history->build_report().mode, BuildReport::Mode::cold);
   EXPECT_EQ(wider.history->build_report().cache_problem, "its window starts later than the configured one");
   EXPECT_EQ(wider.history->build_report().walked_commits, 3u);
-}
-
-void overwrite(const fs::path& file, const std::string& bytes) {
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
-}
-
-std::string contents(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 TEST_F(CachedHistory, ACorruptCacheIsTreatedAsAbsent) {
