@@ -81,6 +81,17 @@
   X(assay_host_api, parallel_for, 104, 8) \
   X(assay_host_api, scan_root, 112, 8)    \
   X(assay_host_api, scan_commit, 120, 8)  \
+  X(assay_host_api, deliver, 128, 8)      \
+  X(assay_delivery, struct_size, 0, 8)    \
+  X(assay_delivery, endpoint, 8, 8)       \
+  X(assay_delivery, content_type, 16, 8)  \
+  X(assay_delivery, body, 24, 8)          \
+  X(assay_delivery, body_size, 32, 8)     \
+  X(assay_delivery, summary, 40, 8)       \
+  X(assay_delivery, max_attempts, 48, 4)  \
+  X(assay_delivery, backoff_initial_ms, 52, 4) \
+  X(assay_delivery, backoff_max_ms, 56, 4) \
+  X(assay_delivery, timeout_ms, 60, 4)    \
   X(assay_plugin, struct_size, 0, 8)      \
   X(assay_plugin, api_major, 8, 2)        \
   X(assay_plugin, api_minor, 10, 2)       \
@@ -105,7 +116,8 @@
   X(assay_finding, 120)    \
   X(assay_item, 152)       \
   X(assay_report, 56)      \
-  X(assay_host_api, 128)   \
+  X(assay_host_api, 136)   \
+  X(assay_delivery, 64)    \
   X(assay_plugin, 112)
 
 /* One measurement; field is "" for the size of the whole struct. */
