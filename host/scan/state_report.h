@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "state/outbox_records.h"
 #include "state/records.h"
 #include "state/statistics.h"
 
@@ -22,6 +23,8 @@ struct StateReport {
   int64_t resolved_items = 0;
   state::Statistics stats;
   std::vector<state::ItemRecord> resolved;  // the items this scan resolved
+  // The outbox as the report stage begins (docs/report-data.md, `service`).
+  state::DeliveryCounts delivery;
 };
 
 }  // namespace assay::scan

@@ -24,6 +24,10 @@ class SqliteAccess : public StateWriter {
   std::vector<ItemRecord> items(int64_t repository_id) override;
   std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) override;
   std::vector<ScoreRecord> scores(int64_t repository_id) override;
+  // The outbox's part is in sqlite_outbox.cpp.
+  std::vector<OutboxMessage> outbox(const std::string& status) override;
+  int64_t endpoint_last_attempt_ms(const std::string& endpoint) override;
+  DeliveryCounts delivery_counts() override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
   int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
@@ -33,6 +37,10 @@ class SqliteAccess : public StateWriter {
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
+  int64_t add_outbox_message(const OutboxMessage& message) override;
+  void update_outbox_message(const OutboxMessage& message) override;
+  void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) override;
+  void count_delivery_result(const std::string& result) override;
 
  private:
   Database& db_;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "state/outbox_records.h"
 #include "state/records.h"
 
 namespace assay::state {
@@ -53,6 +54,13 @@ class StateReader {
   // Events with after < at <= until, in the order they happened.
   virtual std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) = 0;
   virtual std::vector<ScoreRecord> scores(int64_t repository_id) = 0;
+
+  // --- the delivery outbox (outbox_records.h) ---
+  // Messages of `status`, oldest first.
+  virtual std::vector<OutboxMessage> outbox(const std::string& status) = 0;
+  // When the last attempt to `endpoint` ended (0 = never).
+  virtual int64_t endpoint_last_attempt_ms(const std::string& endpoint) = 0;
+  virtual DeliveryCounts delivery_counts() = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.
@@ -74,6 +82,15 @@ class StateWriter : public StateReader {
   virtual void add_event(const EventRecord& event) = 0;
   virtual void add_score(const ScoreRecord& score) = 0;
   virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;
+
+  // --- the delivery outbox ---
+  // Returns the new message's id.
+  virtual int64_t add_outbox_message(const OutboxMessage& message) = 0;
+  // Overwrites the status, attempt and result fields of message `message.id`.
+  virtual void update_outbox_message(const OutboxMessage& message) = 0;
+  virtual void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) = 0;
+  // Adds one to the counter of `result` (DeliveryCounts::results).
+  virtual void count_delivery_result(const std::string& result) = 0;
 };
 
 // How long each kind of history is kept.
