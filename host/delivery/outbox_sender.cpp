@@ -68,7 +68,9 @@ bool OutboxSender::choose(Choice& choice) {
     for (auto& message : reader.outbox(state::kOutboxPending)) {
       if (unreadable_.count(message.id)) continue;
       const int64_t last = reader.endpoint_last_attempt_ms(message.endpoint);
-      const int64_t paced = last == 0 ? 0 : last + options_.pacing_ms;
+      // The clock reads whole milliseconds, rounded down: one more keeps the
+      // full interval however the last attempt's end was rounded.
+      const int64_t paced = last == 0 ? 0 : last + options_.pacing_ms + 1;
       const int64_t ready = std::max(message.next_attempt_at_ms, paced);
       if (!found || ready < choice.ready_at_ms) {
         choice.message = std::move(message);
