@@ -138,7 +138,7 @@ TEST_F(StateE2E, TwoScansReportLifecycleAndStatistics) {
 
   ProcessResult check = assay({"state", "check", repo_.string()});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  EXPECT_EQ(check.out, store().string() + ": ok (schema 2, 1 repository)\n");
+  EXPECT_EQ(check.out, store().string() + ": ok (schema 3, 1 repository)\n");
 
   ProcessResult exported = assay({"state", "export", repo_.string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
