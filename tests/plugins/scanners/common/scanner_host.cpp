@@ -95,7 +95,8 @@ ScannerHost::ScannerHost(const std::string& plugin_name) {
                         host_is_cancelled,
                         host_parallel_for,
                         host_scan_root,
-                        host_scan_commit};
+                        host_scan_commit,
+                        nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK)
     throw std::runtime_error("init failed: " + open_error_);

@@ -146,7 +146,7 @@ class OsvPlugin : public ::testing::Test {
         sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle_,          host_log,
         host_set_error,         host_alloc,        host_free,       host_file_count,   host_file_info,
         host_file_read,         host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-        host_scan_root,         host_scan_commit};
+        host_scan_root,         host_scan_commit,  nullptr};  // no deliver (ABI 1.2) for scanners
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
     // The fixture tree plus an npm all.zip export.
