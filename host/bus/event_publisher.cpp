@@ -29,6 +29,10 @@ Endpoint bind_endpoint(zmq::context_t& context, const std::string& address, cons
   detail::set_linger(socket, address);
   socket.set(zmq::sockopt::sndhwm, options.send_hwm);
   socket.set(zmq::sockopt::xpub_nodrop, true);
+  if (!options.curve_secret_key.empty() && address.rfind("tcp://", 0) == 0) {
+    socket.set(zmq::sockopt::curve_server, true);
+    socket.set(zmq::sockopt::curve_secretkey, options.curve_secret_key);
+  }
   try {
     socket.bind(address);
   } catch (const zmq::error_t& e) {

@@ -36,6 +36,10 @@ inline constexpr std::string_view kDefaultEventEndpoint = "inproc://assay-events
 struct PublisherOptions {
   // Events queued per subscriber before further events are dropped for it.
   int send_hwm = 10000;
+  // Z85 CURVE secret key (40 characters). When set, every tcp:// endpoint
+  // bound afterwards is a CURVE server: subscribers must know the matching
+  // public key, and traffic is encrypted.
+  std::string curve_secret_key;
 };
 
 class EventPublisher {

@@ -1,8 +1,9 @@
 #include "cli/app.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "config/host_schema.h"
 #include "log/log.h"
@@ -10,6 +11,7 @@
 #include "scan/state_settings.h"
 #include "scoring/config_schema.h"
 #include "scoring/model.h"
+#include "serve/serve_schema.h"
 
 namespace assay::cli {
 namespace {
@@ -23,7 +25,41 @@ void print(const std::vector<config::Diagnostic>& diagnostics) {
 nlohmann::json host_schema() {
   nlohmann::json schema = config::base_host_schema();
   schema["properties"]["scoring"] = scoring::config_schema();
+  serve::add_serve_schema(schema);
   return schema;
+}
+
+void check_host_rules(const config::Config& config, const std::string& label,
+                      std::vector<config::Diagnostic>& diagnostics) {
+  // The schema cannot express every rule of the scoring model (weights that
+  // sum to 1, tables that rise): build the model once so a configuration that
+  // passes the schema but not the model is a configuration error too.
+  try {
+    scoring::Model::from_yaml(config.root()["scoring"], config.maturity_level());
+  } catch (const std::invalid_argument& e) {
+    diagnostics.push_back({label, 0, 0, e.what()});
+  }
+  // Likewise for the state settings' rules across fields (retention).
+  try {
+    scan::state_settings(config);
+  } catch (const std::invalid_argument& e) {
+    diagnostics.push_back({label, 0, 0, e.what()});
+  }
+}
+
+std::vector<std::string> scanner_names(const loader::PluginLoader& loader) {
+  std::vector<std::string> names;
+  for (const auto& plugin : loader.plugins())
+    if (plugin->info().kind == ASSAY_KIND_SCANNER) names.push_back(plugin->info().name);
+  return names;
+}
+
+std::vector<config::Diagnostic> check_plugin_sections(const config::Config& config,
+                                                      const loader::PluginLoader& loader) {
+  std::vector<config::PluginSchema> schemas;
+  for (const auto& plugin : loader.plugins())
+    schemas.push_back({plugin->info().name, plugin->info().schema_json});
+  return config.check_plugins(schemas);
 }
 
 std::optional<App> start(const GlobalOptions& options) {
@@ -41,22 +77,8 @@ std::optional<App> start(const GlobalOptions& options) {
     return std::nullopt;
   }
   App app{std::move(*loaded), nullptr};
-  // The schema cannot express every rule of the scoring model (weights that
-  // sum to 1, tables that rise): build the model once so a configuration that
-  // passes the schema but not the model is a configuration error too.
-  try {
-    scoring::Model::from_yaml(app.config.root()["scoring"], app.config.maturity_level());
-  } catch (const std::invalid_argument& e) {
-    diagnostics.push_back({options.config_file ? options.config_file->string() : "built-in defaults", 0, 0,
-                           e.what()});
-  }
-  // Likewise for the state settings' rules across fields (retention).
-  try {
-    scan::state_settings(app.config);
-  } catch (const std::invalid_argument& e) {
-    diagnostics.push_back({options.config_file ? options.config_file->string() : "built-in defaults", 0, 0,
-                           e.what()});
-  }
+  check_host_rules(app.config, options.config_file ? options.config_file->string() : "built-in defaults",
+                   diagnostics);
   try {
     log::setup(options.log_level.value_or(app.config.log_level()),
                options.log_format.value_or(app.config.log_format()));
@@ -76,10 +98,7 @@ std::optional<App> start(const GlobalOptions& options) {
   app.loader->load_all(options.plugin_files, configured_dirs);
   for (const auto& error : app.loader->errors()) log::write(log::Level::error, "loader", error.message);
 
-  std::vector<config::PluginSchema> schemas;
-  for (const auto& plugin : app.loader->plugins())
-    schemas.push_back({plugin->info().name, plugin->info().schema_json});
-  auto plugin_diagnostics = app.config.check_plugins(schemas);
+  auto plugin_diagnostics = check_plugin_sections(app.config, *app.loader);
   diagnostics.insert(diagnostics.end(), plugin_diagnostics.begin(), plugin_diagnostics.end());
   if (!diagnostics.empty()) {
     config::sort_by_position(diagnostics);

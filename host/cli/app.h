@@ -35,7 +35,24 @@ struct App {
 // configuration error.
 std::optional<App> start(const GlobalOptions& options);
 
-// The JSON schema of the whole host configuration, scoring included.
+// Rules of the host sections a schema cannot express (the scoring model's,
+// the state retention's); problems are appended, labelled `label`.
+void check_host_rules(const config::Config& config, const std::string& label,
+                      std::vector<config::Diagnostic>& diagnostics);
+
+// Problems of the plugin sections against the loaded plugins' schemas.
+std::vector<config::Diagnostic> check_plugin_sections(const config::Config& config,
+                                                      const loader::PluginLoader& loader);
+
+// Names of the scanner plugins found.
+std::vector<std::string> scanner_names(const loader::PluginLoader& loader);
+
+// Problems of the service sections (repositories, service, bus) when the
+// configuration has them; empty otherwise.
+std::vector<config::Diagnostic> check_service_sections(const App& app);
+
+// The JSON schema of the whole host configuration, scoring and the service
+// sections included.
 nlohmann::json host_schema();
 
 }  // namespace assay::cli

@@ -15,6 +15,8 @@ int config_command(const Args& args);
 int explain_command(const Args& args);
 int stats_command(const Args& args);
 int state_command(const Args& args);
+int serve_command(const Args& args);
+int health_command(const Args& args);
 
 // Text of `assay --help`.
 std::string usage();

@@ -20,6 +20,8 @@ std::string usage() {
          "  assay explain KEY [--out DIR]\n"
          "  assay stats [PATH] [--since DAYS] [--json]\n"
          "  assay state check|export [PATH] [--out FILE]\n"
+         "  assay serve --config FILE       # service mode: schedules, watches, events\n"
+         "  assay health [--config FILE | --url URL]   # exit 0 when the service is healthy\n"
          "  assay --help | --version\n"
          "\n"
          "exit codes: 0 success, 1 state check found problems, 2 usage or configuration error,\n"
@@ -97,6 +99,11 @@ int config_command(const Args& args) {
   global.config_file = vm["file"].as<std::string>();
   auto app = start(global);
   if (!app) return kExitUsage;
+  auto service_problems = check_service_sections(*app);
+  if (!service_problems.empty()) {
+    for (const auto& d : service_problems) std::cerr << d.to_string() << "\n";
+    return kExitUsage;
+  }
   std::cout << vm["file"].as<std::string>() << ": ok\n";
   return kExitOk;
 }
@@ -110,6 +117,25 @@ void print_score(const nlohmann::json& breakdown, const char* name, const char* 
   if (entry.contains("components") && entry.at("components").is_object()) {
     for (const auto& [k, v] : entry.at("components").items())
       std::cout << "      " << k << " = " << v.dump() << "\n";
+  }
+}
+
+// "  origin: committed in 8c1d2e3f… by Alice <…> at 2025-08-14T09:12:00Z".
+void print_history(const nlohmann::json& item) {
+  const auto origin = item.value("origin", nlohmann::json());
+  if (origin.is_object()) {
+    std::cout << "  origin: " << origin.value("state", "");
+    if (origin.value("commit", nlohmann::json()).is_string())
+      std::cout << " " << origin.at("commit").get<std::string>() << " by " << origin.value("author", "")
+                << " at " << origin.value("time", "");
+    std::cout << "\n";
+  }
+  const auto file = item.value("file_history", nlohmann::json());
+  if (file.is_object()) {
+    std::cout << "  file history (" << file.value("window", "") << "): " << file.value("commits", 0)
+              << " commits by " << file.value("authors", 0) << " authors, median file "
+              << file.value("median_commits", 0.0) << " commits -> hotspot multiplier "
+              << file.value("hotspot_multiplier", 1.0) << "\n";
   }
 }
 
@@ -160,6 +186,7 @@ int explain_command(const Args& args) {
                 << loc.value("line_end", 0) << "\n";
     }
     std::cout << "  evidence: " << item.value("evidence", "") << "\n";
+    print_history(item);
     const auto& breakdown = item.value("breakdown", nlohmann::json::object());
     print_score(breakdown, "composite", "composite");
     print_score(breakdown, "wsjf", "WSJF");

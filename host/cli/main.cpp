@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return explain_command(rest);
     if (command == "stats") return stats_command(rest);
     if (command == "state") return state_command(rest);
+    if (command == "serve") return serve_command(rest);
+    if (command == "health") return health_command(rest);
     std::cerr << "assay: unknown command '" << command << "'\n\n" << usage();
     return kExitUsage;
   } catch (const std::exception& e) {

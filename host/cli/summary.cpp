@@ -27,6 +27,12 @@ void print_summary(std::ostream& out, const scan::ScanOutcome& outcome, size_t t
                            : repo.target + (repo.commit.empty() ? "" : " @ " + repo.commit.substr(0, 12));
   out << "assay: " << repo.path << " (" << target << "): " << outcome.files << " files, "
       << outcome.items.size() << " items\n";
+  if (outcome.assessment) {
+    char percent[32];
+    std::snprintf(percent, sizeof(percent), "%.1f", outcome.assessment->percent);
+    out << "maturity: " << outcome.maturity_level << " (" << percent << "%, assessed by "
+        << outcome.assessment->source << "; its weights ranked the backlog)\n";
+  }
   if (outcome.state.enabled) {
     const auto& s = outcome.state;
     out << "state: " << s.new_items << " new, " << s.reopened_items << " reopened, " << s.resolved_items

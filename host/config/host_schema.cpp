@@ -61,6 +61,44 @@ json report_schema() {
               {"description", "Items shown on the terminal summary."}}}}}};
 }
 
+json history_schema() {
+  json hotspot = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"description", "Hotspot multiplier of a file from its commits in the window."},
+      {"properties",
+       {{"per_doubling",
+         {{"type", "number"},
+          {"minimum", 0},
+          {"maximum", 10},
+          {"description", "Added to 1 per doubling of commits over the median file's."}}},
+        {"min_multiplier",
+         {{"type", "number"}, {"minimum", 0}, {"maximum", 1}, {"description", "Lowest multiplier."}}},
+        {"max_multiplier",
+         {{"type", "number"}, {"minimum", 1}, {"maximum", 100}, {"description", "Highest multiplier."}}}}}};
+  return {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"description", "The history walk: window, cache, line origins, hotspot multipliers."},
+      {"properties",
+       {{"enabled", {{"type", "boolean"}, {"description", "false: scans use no history."}}},
+        {"since",
+         {{"type", "string"},
+          {"pattern", "^(all|[1-9][0-9]{0,5}[dwy])$"},
+          {"description", "Window of the walk: all, or a number followed by d, w or y."}}},
+        {"first_parent",
+         {{"type", "boolean"}, {"description", "Follow first parents only; merges then count as changes."}}},
+        {"max_blob_size",
+         {{"type", "integer"},
+          {"minimum", 1},
+          {"maximum", 4294967296},
+          {"description", "Bytes; larger file versions are not diffed for line origins."}}},
+        {"cache_file",
+         {{"type", "string"},
+          {"description", "Cache of the history index, relative to the repository root; empty: no cache."}}},
+        {"hotspot", hotspot}}}};
+}
+
 json maturity_schema() {
   return {{"type", "object"},
           {"additionalProperties", false},
@@ -138,6 +176,7 @@ json base_host_schema() {
             {"plugin_paths", plugin_paths_schema()},
             {"scan", scan_schema()},
             {"report", report_schema()},
+            {"history", history_schema()},
             {"maturity", maturity_schema()},
             {"state", state_schema()},
             {"delivery", delivery_schema()},

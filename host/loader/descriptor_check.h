@@ -16,7 +16,7 @@ inline constexpr size_t kRequiredPluginBytes = offsetof(assay_plugin, scanner_op
 
 struct DescriptorVerdict {
   // Empty when the descriptor is usable; otherwise one line without the path,
-  // e.g. "built for API 2.0, host speaks 1.0".
+  // e.g. "built for API 2.0, host speaks 1.1".
   std::string problem;
   // min(struct_size, sizeof(assay_plugin)) bytes of the plugin's struct over
   // a zeroed one; meaningful only when problem is empty.

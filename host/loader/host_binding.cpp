@@ -89,6 +89,14 @@ assay_status no_parallel_for(const assay_scan*, size_t, void (*)(void*, size_t),
   return ASSAY_UNSUPPORTED;
 }
 const char* no_text(const assay_scan*) { return ""; }
+assay_status no_file_history(const assay_scan*, size_t, assay_file_history*) { return ASSAY_UNSUPPORTED; }
+assay_status no_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) {
+  return ASSAY_UNSUPPORTED;
+}
+assay_status no_line_origin(const assay_scan*, size_t, uint32_t, assay_line_origin*) {
+  return ASSAY_UNSUPPORTED;
+}
+assay_status no_report_assessment(const assay_scan*, const char*) { return ASSAY_UNSUPPORTED; }
 
 template <class Fn>
 Fn either(Fn supplied, Fn fallback) {
@@ -129,6 +137,10 @@ HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label
   api_.parallel_for = either(scan_functions.parallel_for, no_parallel_for);
   api_.scan_root = either(scan_functions.scan_root, no_text);
   api_.scan_commit = either(scan_functions.scan_commit, no_text);
+  api_.file_history = either(scan_functions.file_history, no_file_history);
+  api_.file_commit = either(scan_functions.file_commit, no_file_commit);
+  api_.line_origin = either(scan_functions.line_origin, no_line_origin);
+  api_.report_assessment = either(scan_functions.report_assessment, no_report_assessment);
   api_.deliver = host_deliver;
 }
 

@@ -30,14 +30,17 @@ class FileDescriptor {
   throw RepoError("cannot read '" + path + "' in " + root + ": " + std::strerror(error));
 }
 
-// Reads until end of file: the size from fstat is only a first guess, the file
-// may change while it is read.
-std::string read_all(int fd, std::size_t expected_size, const std::string& root, const std::string& path) {
-  std::string data(expected_size + 1, '\0');
+// Reads until end of file into the start of `buffer`, growing it as needed;
+// returns the bytes read. The size from fstat is only a first guess, the file
+// may change while it is read. Only growth clears bytes: a reused buffer is
+// overwritten as it is.
+std::size_t read_all(int fd, std::size_t expected_size, std::string& buffer, const std::string& root,
+                     const std::string& path) {
+  if (buffer.size() < expected_size + 1) buffer.resize(expected_size + 1);
   std::size_t filled = 0;
   while (true) {
-    if (filled == data.size()) data.resize(data.size() * 2);
-    ssize_t count = ::read(fd, data.data() + filled, data.size() - filled);
+    if (filled == buffer.size()) buffer.resize(buffer.size() * 2);
+    ssize_t count = ::read(fd, buffer.data() + filled, buffer.size() - filled);
     if (count < 0) {
       if (errno == EINTR) continue;
       throw_read_error(root, path, errno);
@@ -45,8 +48,7 @@ std::string read_all(int fd, std::size_t expected_size, const std::string& root,
     if (count == 0) break;
     filled += static_cast<std::size_t>(count);
   }
-  data.resize(filled);
-  return data;
+  return filled;
 }
 
 }  // namespace
@@ -54,6 +56,12 @@ std::string read_all(int fd, std::size_t expected_size, const std::string& root,
 DiskReader::DiskReader(std::string root) : root_(std::move(root)) {}
 
 std::string DiskReader::read(const FileEntry& file) const {
+  std::string data;
+  data.resize(read_into(file, data));
+  return data;
+}
+
+std::size_t DiskReader::read_into(const FileEntry& file, std::string& buffer) const {
   std::string full_path = root_ + "/" + file.path;
   FileDescriptor fd(::open(full_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (fd.get() < 0) throw_read_error(root_, file.path, errno);
@@ -61,7 +69,7 @@ std::string DiskReader::read(const FileEntry& file) const {
   if (::fstat(fd.get(), &info) != 0) throw_read_error(root_, file.path, errno);
   if (!S_ISREG(info.st_mode))
     throw RepoError("cannot read '" + file.path + "' in " + root_ + ": not a regular file");
-  return read_all(fd.get(), static_cast<std::size_t>(info.st_size), root_, file.path);
+  return read_all(fd.get(), static_cast<std::size_t>(info.st_size), buffer, root_, file.path);
 }
 
 }  // namespace assay::repo

@@ -13,6 +13,7 @@ class DiskReader : public ContentSource {
  public:
   explicit DiskReader(std::string root);
   std::string read(const FileEntry& file) const override;
+  size_t read_into(const FileEntry& file, std::string& buffer) const override;
 
  private:
   std::string root_;

@@ -207,4 +207,8 @@ std::unique_ptr<RepoView> RepoView::open(const fs::path& path, const RepoOptions
 
 std::string RepoView::read(std::size_t index) const { return source_->read(files_.at(index)); }
 
+std::size_t RepoView::read_into(std::size_t index, std::string& buffer) const {
+  return source_->read_into(files_.at(index), buffer);
+}
+
 }  // namespace assay::repo

@@ -85,6 +85,9 @@ class RepoView {
   // Contents of files()[index]. Thread-safe. Throws RepoError naming the path
   // when the file cannot be read (or std::out_of_range for a bad index).
   std::string read(std::size_t index) const;
+  // The same into the first bytes of `buffer` (see ContentSource::read_into);
+  // returns how many. Thread-safe for distinct buffers.
+  std::size_t read_into(std::size_t index, std::string& buffer) const;
 
  private:
   RepoView();

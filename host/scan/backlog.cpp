@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -11,6 +12,35 @@
 #include "scan/time_format.h"
 
 namespace assay::scan {
+
+void release_spare_capacity(BacklogItem& item) {
+  auto trim = [](scoring::ScoreBreakdown& part) {
+    part.formula.shrink_to_fit();
+    part.components.shrink_to_fit();
+  };
+  scoring::Breakdown& b = item.scores.breakdown;
+  for (auto* part : {&b.wsjf, &b.ice, &b.technical_debt, &b.security, &b.composite, &b.value_usd, &b.risk})
+    trim(*part);
+  item.finding.details_json.shrink_to_fit();
+  item.finding.title.shrink_to_fit();
+  item.finding.evidence.shrink_to_fit();
+}
+
+scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
+                              const scoring::FileContext& context) {
+  return model.score(finding, context);
+}
+
+void drop_breakdown(BacklogItem& item) {
+  item.scores.breakdown = scoring::Breakdown{};
+  item.breakdown_dropped = true;
+}
+
+scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* model) {
+  if (!item.breakdown_dropped) return item.scores.breakdown;
+  if (model == nullptr) throw std::logic_error("the breakdown of " + item.key + " was dropped and no model was given");
+  return score_finding(*model, item.finding, item.context).breakdown;
+}
 
 void assign_fingerprints(std::vector<BacklogItem>& items) {
   // Occurrence order must not depend on the order scanners emitted in, which
@@ -54,7 +84,7 @@ std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::
   return "";
 }
 
-nlohmann::ordered_json item_json(const BacklogItem& item) {
+nlohmann::ordered_json item_json(const BacklogItem& item, const scoring::Model* model) {
   const Finding& f = item.finding;
   const scoring::Scores& s = item.scores;
   nlohmann::ordered_json j;
@@ -83,7 +113,8 @@ nlohmann::ordered_json item_json(const BacklogItem& item) {
                                             : nlohmann::ordered_json(utc_iso8601_seconds(item.first_seen_at));
   j["details"] = f.details_json.empty() ? nlohmann::ordered_json(nullptr)
                                         : nlohmann::ordered_json::parse(f.details_json);
-  const scoring::Breakdown& b = s.breakdown;
+  add_history_json(j, item.history);
+  const scoring::Breakdown b = breakdown_of(item, model);
   nlohmann::ordered_json breakdown;
   for (const auto& [name, part] : {std::pair{"wsjf", &b.wsjf},
                                    {"ice", &b.ice},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "finding/finding.h"
+#include "scan/history_note.h"
 #include "scoring/model.h"
 
 namespace assay::scan {
@@ -18,9 +19,34 @@ struct BacklogItem {
   std::string fingerprint;
   std::string key;    // e.g. TD-014: from the state store, else by rank within its category
   uint32_t rank = 0;  // 1-based
+  HistoryNote history;        // the line's origin and the file's history, when known
+  scoring::FileContext context;  // what the finding was scored in (its file's hotspot, its age)
   std::string status;         // new | open | reopened; "" without a state store
   int64_t first_seen_at = 0;  // seconds since 1970; 0 when unknown
+  // Set when scores.breakdown was dropped (drop_breakdown): breakdown_of()
+  // recomputes it.
+  bool breakdown_dropped = false;
 };
+
+// What the scan's scoring stage computes for a finding; the one place that
+// decides the context it is scored in, so a recomputed breakdown is the same.
+scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
+                              const scoring::FileContext& context);
+
+// Drops the item's score breakdown (seven formulas and their components,
+// about half of an item's memory). A scan holds every item until it is
+// reported, so it keeps only the numbers and has each breakdown recomputed
+// when the item is written.
+void drop_breakdown(BacklogItem& item);
+
+// The item's score breakdown: its own, or, when dropped, recomputed by
+// `model` from the finding exactly as the scan first computed it. Throws
+// std::logic_error when it was dropped and no model is given.
+scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* model);
+
+// Gives back what the item's strings and vectors reserved beyond their size:
+// a scan holds every item until it is reported, tens of thousands of them.
+void release_spare_capacity(BacklogItem& item);
 
 // Gives each item its fingerprint; equal findings in one file are told apart
 // by their order of appearance (line), so identities stay stable.
@@ -37,7 +63,8 @@ std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::
 // The item as written to backlog.json (docs/report-data.md), its keys in the
 // documented order (scores in the order a reader reasons: WSJF, ICE, debt,
 // security, then the composite, value and risk).
-nlohmann::ordered_json item_json(const BacklogItem& item);
+// A dropped breakdown is recomputed by `model` (see breakdown_of).
+nlohmann::ordered_json item_json(const BacklogItem& item, const scoring::Model* model = nullptr);
 
 // Counts per category and source, total effort and value.
 nlohmann::json summary_json(const std::vector<BacklogItem>& items);

@@ -15,8 +15,9 @@ const std::string& path_of(const std::string& path) { return path; }
 
 }  // namespace
 
-HistoryContext::HistoryContext(const repo::RepoView& repo, const std::vector<BacklogItem>& items)
-    : repo_(repo), items_(items) {}
+HistoryContext::HistoryContext(const repo::RepoView& repo, const std::vector<BacklogItem>& items,
+                               const history::HistoryService* index)
+    : repo_(repo), items_(items), index_(index) {}
 
 HistoryContext::~HistoryContext() = default;
 
@@ -50,11 +51,14 @@ std::unordered_map<size_t, std::string> HistoryContext::previous_fingerprints(
   // A rename removes its old path: while every path where items vanished is
   // still in the tree, no diff is needed (it costs a walk of the whole tree).
   const auto& files = repo_.files();
-  const bool any_gone = std::any_of(vanished.begin(), vanished.end(), [&](const std::string& path) {
-    return !std::binary_search(files.begin(), files.end(), path,
-                               [](const auto& a, const auto& b) { return path_of(a) < path_of(b); });
-  });
-  if (!any_gone) return {};
+  auto present = [&](const std::string& path) {
+    return std::binary_search(files.begin(), files.end(), path,
+                              [](const auto& a, const auto& b) { return path_of(a) < path_of(b); });
+  };
+  std::set<std::string> gone;
+  for (const std::string& path : vanished)
+    if (!present(path)) gone.insert(path);
+  if (gone.empty()) return {};
   repo::RevisionHistory* h = history();
   if (!h) return {};
   const bool working_tree = repo_.kind() == repo::TargetKind::WorkingTree;
@@ -63,8 +67,12 @@ std::unordered_map<size_t, std::string> HistoryContext::previous_fingerprints(
   if (!working_tree && last_commit == repo_.commit()) return {};
   std::unordered_map<std::string, std::string> renamed_from;
   try {
-    for (const auto& rename : h->exact_renames(last_commit, working_tree ? "" : repo_.commit()))
-      renamed_from[rename.to] = rename.from;
+    if (auto known = renames_known_to_index(last_commit, gone, present, *h)) {
+      renamed_from = std::move(*known);
+    } else {
+      for (const auto& rename : h->exact_renames(last_commit, working_tree ? "" : repo_.commit()))
+        renamed_from[rename.to] = rename.from;
+    }
   } catch (const std::exception& e) {
     log::write(log::Level::warn, "host",
                "state: cannot find renames since the last scanned commit " + last_commit + " (" + e.what() +
@@ -75,6 +83,21 @@ std::unordered_map<size_t, std::string> HistoryContext::previous_fingerprints(
     log::write(log::Level::debug, "host",
                "state: " + std::to_string(renamed_from.size()) + " file(s) renamed since " + last_commit);
   return fingerprints_before_renames(items_, renamed_from);
+}
+
+std::optional<std::unordered_map<std::string, std::string>> HistoryContext::renames_known_to_index(
+    const std::string& last_commit, const std::set<std::string>& gone, const PathPresent& present,
+    repo::RevisionHistory& git) {
+  if (index_ == nullptr || repo_.commit().empty()) return std::nullopt;
+  auto known = renames_from_index(*index_, repo_.commit(), last_commit, gone, present,
+                                  [&](const std::string& ancestor, const std::string& descendant) {
+                                    return git.is_strict_ancestor(ancestor, descendant);
+                                  });
+  if (known)
+    log::write(log::Level::debug, "host",
+               "state: the history index explains the " + std::to_string(gone.size()) +
+                   " vanished path(s) as renames; git is not asked");
+  return known;
 }
 
 std::unordered_map<size_t, std::string> fingerprints_before_renames(

@@ -1,10 +1,14 @@
 #include "scan/item_text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <numeric>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
+#include "scan/history_note.h"
 #include "scan/json_text.h"
 #include "scan/time_format.h"
 
@@ -42,15 +46,34 @@ void append_string_or_null(std::string& out, const std::string& text) {
 // names come out sorted, and of repeated component names the last one counts.
 void append_score_breakdown(std::string& out, const scoring::ScoreBreakdown& score) {
   const auto& components = score.components;
-  std::vector<size_t> order(components.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return components[a].first < components[b].first; });
+  // The order by name, in a small array for the usual handful of components.
+  constexpr size_t kInline = 24;
+  std::array<uint32_t, kInline> inline_order;
+  std::vector<uint32_t> heap_order;
+  uint32_t* order = inline_order.data();
+  if (components.size() > kInline) {
+    heap_order.resize(components.size());
+    order = heap_order.data();
+  }
+  const auto count = static_cast<uint32_t>(components.size());
+  std::iota(order, order + count, uint32_t{0});
+  const auto by_name = [&](uint32_t a, uint32_t b) { return components[a].first < components[b].first; };
+  if (count <= kInline) {
+    // Insertion sort: stable, and unlike std::stable_sort it needs no buffer.
+    for (uint32_t i = 1; i < count; ++i) {
+      const uint32_t moving = order[i];
+      uint32_t j = i;
+      for (; j > 0 && by_name(moving, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = moving;
+    }
+  } else {
+    std::stable_sort(order, order + count, by_name);
+  }
   out += "{\"components\":{";
   bool first = true;
-  for (size_t i = 0; i < order.size(); ++i) {
+  for (uint32_t i = 0; i < count; ++i) {
     const auto& [name, value] = components[order[i]];
-    if (i + 1 < order.size() && components[order[i + 1]].first == name) continue;  // a later one wins
+    if (i + 1 < count && components[order[i + 1]].first == name) continue;  // a later one wins
     if (!first) out += ',';
     first = false;
     append_json_string(out, name);
@@ -88,6 +111,11 @@ void append_tags(std::string& out, const std::vector<std::string>& tags) {
 }  // namespace
 
 void append_item_json(std::string& out, const BacklogItem& item) {
+  if (item.breakdown_dropped) throw std::logic_error("the breakdown of " + item.key + " was dropped");
+  append_item_json(out, item, item.scores.breakdown);
+}
+
+void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown) {
   const Finding& f = item.finding;
   const scoring::Scores& s = item.scores;
   ObjectWriter object(out);
@@ -132,7 +160,9 @@ void append_item_json(std::string& out, const BacklogItem& item) {
     details += "null";
   else
     details += f.details_json;
-  append_breakdown(object.key("breakdown"), s.breakdown);
+  append_origin_text(object.key("origin"), item.history.origin);
+  append_file_history_text(object.key("file_history"), item.history.file_history);
+  append_breakdown(object.key("breakdown"), breakdown);
   object.close();
 }
 

@@ -12,7 +12,12 @@ namespace assay::scan {
 
 // Appends the item's compact JSON text to `out`. The finding's details_json
 // must be in the compact form Finding keeps it in (finding/finding.h); it is
-// copied as it is.
+// copied as it is. Throws std::logic_error when the item's breakdown was
+// dropped: use the form below.
 void append_item_json(std::string& out, const BacklogItem& item);
+
+// The same with `breakdown` written as the item's score breakdown: the
+// item's own, or the one recomputed when it was dropped (breakdown_of).
+void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown);
 
 }  // namespace assay::scan

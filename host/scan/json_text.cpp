@@ -1,13 +1,22 @@
 #include "scan/json_text.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "finding/utf8.h"
 
 namespace assay::scan {
 namespace {
+
+// Bytes written as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlainBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  return table;
+}();
 
 // Appends the escape of a byte below 0x20, of '"' or of '\\'.
 void append_escape(std::string& out, unsigned char c) {
@@ -44,22 +53,33 @@ void append_escape(std::string& out, unsigned char c) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  if (!is_valid_utf8(text)) {
-    // Rare: let nlohmann apply its own replacement rules, so the text is the
-    // same as a document dump would give.
-    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  const size_t mark = out.size();
   out += '"';
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
   size_t plain_begin = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain_begin, i - plain_begin);
-    append_escape(out, c);
-    plain_begin = i + 1;
+  size_t i = 0;
+  while (i < size) {
+    const unsigned char c = bytes[i];
+    if (kPlainBytes[c]) {
+      ++i;
+    } else if (c >= 0x80) {
+      const size_t length = utf8_sequence_length(bytes + i, bytes + size);
+      if (length == 0) {
+        // Rare: let nlohmann apply its own replacement rules, so the text is
+        // the same as a document dump would give.
+        out.resize(mark);
+        out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += length;
+    } else {
+      out.append(text.data() + plain_begin, i - plain_begin);
+      append_escape(out, c);
+      plain_begin = ++i;
+    }
   }
-  out.append(text.data() + plain_begin, text.size() - plain_begin);
+  out.append(text.data() + plain_begin, size - plain_begin);
   out += '"';
 }
 
@@ -68,10 +88,24 @@ void append_json_number(std::string& out, double value) {
     out += "null";
     return;
   }
-  char buffer[64];
-  // The very routine nlohmann's serializer prints floating-point numbers with.
-  const char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof(buffer), value);
-  out.append(buffer, static_cast<size_t>(end - buffer));
+  // A backlog repeats few distinct numbers (scores come from small tables),
+  // so this thread remembers recent ones: a lookup instead of Grisu2.
+  struct Remembered {
+    uint64_t bits = 0;
+    uint8_t size = 0;  // 0: empty
+    char text[31];
+  };
+  thread_local std::array<Remembered, 256> remembered;
+  uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  Remembered& slot = remembered[(bits ^ (bits >> 29) ^ (bits >> 47)) & 0xFF];
+  if (slot.size == 0 || slot.bits != bits) {
+    // The very routine nlohmann's serializer prints floating-point numbers with.
+    const char* end = nlohmann::detail::to_chars(slot.text, slot.text + sizeof(slot.text), value);
+    slot.bits = bits;
+    slot.size = static_cast<uint8_t>(end - slot.text);
+  }
+  out.append(slot.text, slot.size);
 }
 
 void append_json_number(std::string& out, uint64_t value) {

@@ -12,6 +12,7 @@
 #include "loader/reporter_session.h"
 #include "log/log.h"
 #include "scan/item_text.h"
+#include "scan/maturity_stage.h"
 #include "scan/state_header.h"
 
 #ifndef ASSAY_VERSION
@@ -77,7 +78,8 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
                                            const assay_report& report) {
   auto active = std::make_unique<ActiveReport>();
   active->run = PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
-  const std::string config_json = context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
+  const std::string config_json =
+      context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
   const auto start = Clock::now();
   auto opened = loader::ReporterSession::begin(plugin, config_json, report);
   active->time += Clock::now() - start;
@@ -93,14 +95,15 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 // Hands every item to every reporter still running, in rank order. Each
 // item's text is written once, into one reused buffer: no reporter may keep
 // it past its call (plugin.h), so only one text exists at a time.
-void stream_items(const std::vector<BacklogItem>& items, std::vector<std::unique_ptr<ActiveReport>>& reports) {
+void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
+                  std::vector<std::unique_ptr<ActiveReport>>& reports) {
   std::string text;
   for (const auto& item : items) {
     bool anyone = false;
     for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
     if (!anyone) return;
     text.clear();
-    append_item_json(text, item);
+    append_item_json(text, item, breakdown_of(item, model));
     const assay_item view = item_view(item, text);
     for (auto& r : reports) {
       if (r->status != ASSAY_OK) continue;
@@ -183,9 +186,11 @@ static nlohmann::json base_header_json(const ReportContext& context) {
            {{"id", o.scan_id},
             {"started_at", context.started_at},
             {"finished_at", context.finished_at},
+            {"duration_ms", context.duration_ms},
             {"files", o.files},
             {"plugins", plugins}}},
-          {"maturity", {{"level", o.maturity_level}, {"assessed", false}, {"source", "configuration"}}},
+          {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
+          {"maturity", maturity_header_json(o)},
           {"next_best", or_null(o.next_best)},
           {"summary", summary_json(o.items)},
           {"generated_by", std::string("assay ") + ASSAY_VERSION}};
@@ -194,6 +199,10 @@ static nlohmann::json base_header_json(const ReportContext& context) {
 nlohmann::json report_header_json(const ReportContext& context) {
   nlohmann::json header = base_header_json(context);
   add_state_fields(header, context.outcome.state);
+  if (!context.service_json.empty()) {
+    auto service = nlohmann::json::parse(context.service_json, nullptr, false);
+    if (service.is_object()) header["service"] = std::move(service);
+  }
   return header;
 }
 
@@ -216,7 +225,7 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
     if (!context.formats_given && !context.config.plugin_enabled(name)) continue;
     reports.push_back(begin_report(context, *plugin, report));
   }
-  stream_items(context.outcome.items, reports);
+  stream_items(context.outcome.items, context.outcome.model.get(), reports);
   for (auto& active : reports) {
     end_report(*active);
     publish_delivery(context, active->run);

@@ -20,6 +20,9 @@ struct ReportContext {
   // Reporters named on the command line run even when their configuration
   // section says enabled: false; the configured default list skips those.
   bool formats_given = false;
+  int64_t duration_ms = 0;  // of the scan until the reporters start
+  // ScanOptions::service_header's text, or "" outside service mode.
+  std::string service_json;
 };
 
 // The report header every reporter receives (docs/report-data.md).

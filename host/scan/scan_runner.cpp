@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
@@ -20,10 +21,13 @@
 #include "bus/finding_receiver.h"
 #include "bus/finding_sender.h"
 #include "config/config.h"
+#include "history/history_service.h"
 #include "loader/plugin_loader.h"
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/history_stage.h"
+#include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
 #include "scan/state_stage.h"
@@ -151,10 +155,13 @@ struct ScanState {
   bus::EventPublisher& events;
   const repo::RepoView& repo;
   const scoring::Model& model;
+  history::HistoryService* history;
+  int64_t now;  // seconds since the epoch at the start of the scan (line ages)
   std::string scan_id;
   std::string repository;
   std::mutex items_mutex;
   std::vector<BacklogItem> items;
+  AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
 };
 
@@ -165,13 +172,18 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
       [&](Finding&& finding) {
         BacklogItem item;
         try {
-          item.scores = state.model.score(finding, scoring::FileContext{});
+          FindingHistory known = finding_history(finding, state.history, state.now);
+          item.context = known.context;
+          item.scores = score_finding(state.model, finding, known.context);
+          item.history = std::move(known.note);
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
           return;
         }
         item.finding = std::move(finding);
+        drop_breakdown(item);
+        release_spare_capacity(item);
         if (state.events.wanted("assay.finding")) {
           state.events.publish("assay.finding", {{"scan_id", state.scan_id},
                                                  {"repository", state.repository},
@@ -286,21 +298,24 @@ void record_load_failures(ScanOutcome& outcome, const loader::PluginLoader& load
   }
 }
 
-std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config) {
+std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const config::Config& config,
+                                     const std::optional<std::vector<std::string>>& only) {
   std::vector<ScannerJob> jobs;
   for (const auto& plugin : loader.plugins()) {
     const auto& info = plugin->info();
     if (info.kind != ASSAY_KIND_SCANNER || !config.plugin_enabled(info.name)) continue;
+    if (only && std::find(only->begin(), only->end(), info.name) == only->end()) continue;
     jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
   }
   return jobs;
 }
 
 std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const repo::RepoView& repo,
-                                            boost::asio::thread_pool& pool, size_t workers,
-                                            const std::atomic<bool>& cancel) {
+                                            history::HistoryService* history, boost::asio::thread_pool& pool,
+                                            size_t workers, const std::atomic<bool>& cancel) {
   auto target = std::make_unique<assay_scan>();
   target->repo = &repo;
+  target->history = history;
   target->pool = &pool;
   target->workers = workers;
   target->cancelled = &cancel;
@@ -341,9 +356,10 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   std::vector<std::unique_ptr<assay_scan>> targets;
   std::vector<std::unique_ptr<bus::FindingSender>> senders;
   for (auto& job : jobs) {
-    targets.push_back(scan_target_for(job, state.repo, pool, threads, cancel));
+    targets.push_back(scan_target_for(job, state.repo, state.history, pool, threads, cancel));
     senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
     targets.back()->sender = senders.back().get();
+    targets.back()->assessments = &state.assessments;
   }
   {
     Progress progress(show_progress && ::isatty(STDERR_FILENO), targets, files);
@@ -397,7 +413,7 @@ void publish_results(const ScanOutcome& outcome, bus::EventPublisher& events, bo
                      int64_t duration_ms) {
   if (events.wanted("assay.item.scored")) {
     for (const auto& item : outcome.items) {
-      nlohmann::json payload = item_json(item);
+      nlohmann::json payload = item_json(item, outcome.model.get());
       payload["scan_id"] = outcome.scan_id;
       payload["repository"] = outcome.repository.path;
       events.publish("assay.item.scored", std::move(payload));
@@ -456,10 +472,17 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       repo->has_history()};
   outcome.files = repo->files().size();
   outcome.maturity_level = config_.maturity_level();
-  scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level);
+  outcome.model = std::make_shared<const scoring::Model>(
+      scoring::Model::from_yaml(config_.root()["scoring"], outcome.maturity_level));
+  const std::shared_ptr<const scoring::Model> configured_model = outcome.model;
+  const scoring::Model& model = *configured_model;
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
 
   record_load_failures(outcome, loader_, events_);
-  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_);
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
@@ -473,23 +496,47 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_, events_, *repo, model, outcome.scan_id, outcome.repository.path, {}, {}, {}};
+  ScanState state{config_,
+                  events_,
+                  *repo,
+                  model,
+                  history.get(),
+                  now,
+                  outcome.scan_id,
+                  outcome.repository.path,
+                  {},
+                  {},
+                  {},
+                  {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
+  history->save();
+  outcome.history_json = history->summary().dump();
 
   outcome.items = std::move(state.items);
+  // Reports recompute dropped breakdowns with outcome.model, so it becomes
+  // the assessed level's model here.
+  outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
   if (state_stage)
-    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()));
-  outcome.next_best = next_best_key(outcome.items, model);
+    state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
+                       history.get());
+  outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
 
-  ReportContext report{
-      outcome, config_, loader_, events_, started_at, finished_at, options.formats.has_value()};
+  ReportContext report{outcome,
+                       config_,
+                       loader_,
+                       events_,
+                       started_at,
+                       finished_at,
+                       options.formats.has_value(),
+                       ms_since(started),
+                       options.service_header ? options.service_header() : std::string()};
   {
     // Reporters queue messages for delivery in this scan's store; without a
     // store deliver is refused (delivery_hook.h).

@@ -7,12 +7,15 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "scan/backlog.h"
+#include "scan/maturity_assessment.h"
 #include "scan/state_report.h"
 
 namespace assay::config {
@@ -49,6 +52,13 @@ struct ScanOptions {
   // When the state store records the scan (first seen, resolved at, the end
   // of the statistics period), in seconds since 1970; the clock when unset.
   std::optional<int64_t> recorded_at;
+  // Scanner plugins to run (a service schedule's subset); every enabled
+  // scanner when unset. Items of scanners that did not run keep their status.
+  std::optional<std::vector<std::string>> scanners;
+  // What the host running the scan says about itself in the report header's
+  // "service" object (docs/report-data.md): JSON object text, asked for when
+  // the reporters start. Unset outside service mode: no "service" field.
+  std::function<std::string()> service_header;
 };
 
 struct PluginRun {
@@ -76,11 +86,16 @@ struct ScanOutcome {
   std::filesystem::path out_dir;
   std::vector<PluginRun> runs;  // scanners and load failures
   std::vector<PluginRun> reporter_runs;
-  std::vector<BacklogItem> items;  // ranked
-  std::string next_best;           // key or ""
-  std::string maturity_level;
+  std::vector<BacklogItem> items;                // ranked
+  std::string next_best;                         // key or ""
+  std::string maturity_level;                    // assessed, else configured
+  std::optional<MaturityAssessment> assessment;  // when a scanner assessed the repository
   size_t files = 0;
+  std::string history_json;  // the history summary, a JSON object (docs/report-data.md)
   StateReport state;  // the store's view; state.enabled is false without one
+  // The model the items were scored with: it recomputes their dropped score
+  // breakdowns (breakdown_of in scan/backlog.h).
+  std::shared_ptr<const scoring::Model> model;
 };
 
 class ScanRunner {

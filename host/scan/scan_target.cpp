@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "bus/finding_sender.h"
 #include "finding/finding.h"
 #include "repo/repo_view.h"
+#include "scan/history_functions.h"
+#include "scan/maturity_assessment.h"
 #include "scan/parallel.h"
+#include "scan/read_buffers.h"
 
 namespace assay::scan {
 namespace {
@@ -36,10 +40,11 @@ assay_status file_read(const assay_scan* scan, size_t index, assay_blob* out) {
   if (!scan || !out || index >= scan->repo->files().size()) return ASSAY_INVALID;
   if (out->struct_size < sizeof(assay_blob)) return ASSAY_INVALID;
   try {
-    auto* content = new std::string(scan->repo->read(index));
-    out->data = content->data();
-    out->size = content->size();
-    out->host_private = content;
+    std::unique_ptr<std::string> buffer = take_read_buffer();
+    const size_t size = scan->repo->read_into(index, *buffer);
+    out->data = buffer->data();
+    out->size = size;
+    out->host_private = buffer.release();
     const_cast<assay_scan*>(scan)->files_read.fetch_add(1, std::memory_order_relaxed);
     return ASSAY_OK;
   } catch (const std::exception& e) {
@@ -50,7 +55,7 @@ assay_status file_read(const assay_scan* scan, size_t index, assay_blob* out) {
 
 void file_release(const assay_scan*, assay_blob* blob) {
   if (!blob || !blob->host_private) return;
-  delete static_cast<std::string*>(blob->host_private);
+  give_back_read_buffer(std::unique_ptr<std::string>(static_cast<std::string*>(blob->host_private)));
   blob->host_private = nullptr;
   blob->data = nullptr;
   blob->size = 0;
@@ -102,6 +107,8 @@ assay_host_api scan_functions() {
   api.parallel_for = &run_parallel;
   api.scan_root = &scan_root;
   api.scan_commit = &scan_commit;
+  add_history_functions(api);
+  api.report_assessment = &report_assessment;
   return api;
 }
 

@@ -19,6 +19,12 @@ class RepoView;
 namespace assay::bus {
 class FindingSender;
 }
+namespace assay::scan {
+class AssessmentInbox;
+}
+namespace assay::history {
+class HistoryService;
+}
 
 // Defined at global scope to match the opaque type of plugin.h.
 struct assay_scan {
@@ -27,6 +33,8 @@ struct assay_scan {
   size_t workers = 1;
   const std::atomic<bool>* cancelled = nullptr;
   assay::bus::FindingSender* sender = nullptr;
+  // The history of the scan target; NULL or not available() when it has none.
+  assay::history::HistoryService* history = nullptr;
   std::string plugin;
   std::string root;
   std::string commit;
@@ -34,12 +42,15 @@ struct assay_scan {
   std::atomic<uint64_t> rejected{0};
   std::atomic<uint64_t> files_read{0};
   std::function<void(assay_log_level, const std::string&)> log;
+  // Where report_assessment delivers; shared by the scan's scanners.
+  assay::scan::AssessmentInbox* assessments = nullptr;
 };
 
 namespace assay::scan {
 
-// The scan functions of assay_host_api (file_count … scan_commit); the other
-// members are left for the loader to fill.
+// The scan functions of assay_host_api (file_count … scan_commit, the
+// history functions and report_assessment of API 1.1); the other members are
+// left for the loader to fill.
 assay_host_api scan_functions();
 
 }  // namespace assay::scan

@@ -23,8 +23,14 @@ struct StateReport {
   int64_t resolved_items = 0;
   state::Statistics stats;
   std::vector<state::ItemRecord> resolved;  // the items this scan resolved
+  // The maturity assessments of the last merged scans, oldest first, this
+  // scan's included when it was assessed and merged (at most kTrendLength).
+  std::vector<state::AssessmentRecord> maturity_trend;
   // The outbox as the report stage begins (docs/report-data.md, `service`).
   state::DeliveryCounts delivery;
 };
+
+// How many assessments the trend holds.
+inline constexpr size_t kTrendLength = 10;
 
 }  // namespace assay::scan

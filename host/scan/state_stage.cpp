@@ -71,6 +71,22 @@ void keep_store_out_of_git(const std::filesystem::path& store) {
   std::ofstream(dir / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
 }
 
+// The scan's assessment as the store keeps it; its JSON was validated when
+// the scanner handed it over (maturity_assessment.h).
+state::AssessmentRecord assessment_record(const ScanOutcome& outcome) {
+  const MaturityAssessment& a = *outcome.assessment;
+  state::AssessmentRecord record;
+  record.scan_id = outcome.scan_id;
+  record.source = a.source;
+  record.level = a.level;
+  record.percent = a.percent;
+  const nlohmann::json given = nlohmann::json::parse(a.json);  // outlives the loop over its parts
+  for (const auto& [name, percent] : given.at("dimensions").items())
+    record.dimensions.push_back(
+        {name, percent.is_number() ? std::optional<double>(percent.get<double>()) : std::nullopt});
+  return record;
+}
+
 nlohmann::json location_json(const std::string& path, int64_t line_start, int64_t line_end) {
   return {{"path", path}, {"line_start", line_start}, {"line_end", line_end}};
 }
@@ -106,21 +122,24 @@ std::unique_ptr<StateStage> StateStage::open(const config::Config& config,
 }
 
 void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at,
-                       int64_t recorded_at) {
+                       int64_t recorded_at, const history::HistoryService* history_index) {
   std::vector<state::ScanItem> items;
   items.reserve(outcome.items.size());
   for (const auto& item : outcome.items) items.push_back(scan_item(item));
   const state::ScanFacts facts = scan_facts(outcome, started_at, recorded_at);
-  HistoryContext history(repo, outcome.items);
+  HistoryContext history(repo, outcome.items, history_index);
   state::MergeResult result;
   state::Statistics stats;
   state::DeliveryCounts delivery;
+  std::vector<state::AssessmentRecord> trend;
   const auto start = std::chrono::steady_clock::now();
   try {
     store_->write([&](state::StateWriter& writer) {
       result = state::merge_scan(writer, facts, items, history);
+      if (outcome.assessment) writer.add_assessment(assessment_record(outcome));
       stats = state::compute_statistics(writer, result.repository_id, recorded_at, settings_.period_days);
       delivery = writer.delivery_counts();
+      trend = writer.assessment_trend(result.repository_id, kTrendLength);
     });
   } catch (const state::StoreError& e) {
     throw ScanFailed(e.what());
@@ -142,6 +161,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   report.stats = std::move(stats);
   report.resolved = std::move(result.resolved);
   report.delivery = std::move(delivery);
+  report.maturity_trend = std::move(trend);
   log::write(log::Level::info, "host",
              "state: " + std::to_string(report.new_items) + " new, " + std::to_string(report.reopened_items) +
                  " reopened, " + std::to_string(report.resolved_items) + " resolved" +

@@ -23,6 +23,9 @@ class RepoView;
 namespace assay::state {
 class StateStore;
 }
+namespace assay::history {
+class HistoryService;
+}
 
 namespace assay::scan {
 
@@ -40,9 +43,11 @@ class StateStage {
   // Merges `outcome.items` (fingerprinted and ranked) and fills each item's
   // key, status and first_seen_at, and outcome.state. `started_at` and
   // `recorded_at` are seconds since 1970; the scan's changes are recorded at
-  // the latter. Throws ScanFailed when the store stays busy longer than
-  // state.busy_timeout_ms or fails; the store is unchanged then.
-  void merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at, int64_t recorded_at);
+  // the latter. `history_index` (nullptr: none) answers renames it knows
+  // (scan/history_context.h). Throws ScanFailed when the store stays busy
+  // longer than state.busy_timeout_ms or fails; the store is unchanged then.
+  void merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at, int64_t recorded_at,
+             const history::HistoryService* history_index = nullptr);
 
   // assay.item.new for new and reopened items, assay.item.resolved for the
   // resolved ones, when some subscription wants them.

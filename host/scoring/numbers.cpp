@@ -1,8 +1,11 @@
 #include "scoring/numbers.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace assay::scoring {
 namespace {
@@ -35,7 +38,25 @@ double round2(double value) {
   return rounded == 0.0 ? 0.0 : rounded;  // no "-0" in reports
 }
 
-std::string format_number(double value) { return trimmed_fixed(value, 4); }
+std::string format_number(double value) {
+  // Scores are built from small tables, so few distinct numbers recur in
+  // every formula: this thread remembers recent ones.
+  struct Remembered {
+    double value = 0;
+    bool filled = false;
+    std::string text;
+  };
+  thread_local std::array<Remembered, 64> remembered;
+  uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  Remembered& slot = remembered[(bits ^ (bits >> 31) ^ (bits >> 47)) % remembered.size()];
+  if (!slot.filled || std::memcmp(&slot.value, &value, sizeof value) != 0) {
+    slot.text = trimmed_fixed(value, 4);
+    slot.value = value;
+    slot.filled = true;
+  }
+  return slot.text;
+}
 
 std::string format_usd(double value) {
   std::string digits = trimmed_fixed(std::fabs(round2(value)), 2);

@@ -48,6 +48,19 @@ ordered_json scan_json(StateReader& reader, const ScanRecord& s, const std::stri
           {"runs", std::move(runs)}};
 }
 
+ordered_json assessment_json(const AssessmentRecord& a, const std::string& repository) {
+  ordered_json dimensions = ordered_json::object();
+  for (const auto& d : a.dimensions)
+    dimensions[d.name] = d.percent ? ordered_json(*d.percent) : ordered_json(nullptr);
+  return {{"type", "assessment"},
+          {"repository", repository},
+          {"scan_id", a.scan_id},
+          {"source", a.source},
+          {"level", a.level},
+          {"percent", a.percent},
+          {"dimensions", std::move(dimensions)}};
+}
+
 ordered_json item_json(const ItemRecord& i, const std::string& repository) {
   return {{"type", "item"},
           {"repository", repository},
@@ -96,6 +109,7 @@ void export_repository(StateReader& reader, const RepositoryRecord& repo, Writer
             {"prefix", c.prefix},
             {"last_number", c.last_number}});
   for (const auto& scan : reader.scans(repo.id)) w.line(scan_json(reader, scan, repo.path));
+  for (const auto& assessment : reader.assessments(repo.id)) w.line(assessment_json(assessment, repo.path));
   std::unordered_map<int64_t, std::string> keys;
   for (const auto& item : reader.items(repo.id)) {
     keys[item.id] = item.key;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace assay::state {
 
@@ -99,6 +101,27 @@ struct ScoreRecord {
   int64_t at = 0;
   double composite = 0;
   double value_usd = 0;
+};
+
+// One dimension of a maturity assessment: its percentage, or nullopt when
+// every check of the dimension was inconclusive.
+struct DimensionPercent {
+  std::string name;  // e.g. ci-cd, security
+  std::optional<double> percent;
+};
+
+// The maturity assessment a scan recorded (schema 3): the repository's level
+// and percentages at that scan, so reports can show how they moved.
+struct AssessmentRecord {
+  std::string scan_id;
+  std::string source;                        // the plugin that assessed
+  std::string level;                         // nascent | developing | maturing | advanced
+  double percent = 0;                        // 0..100
+  std::vector<DimensionPercent> dimensions;  // by name
+  // Read from the scan, never written with the assessment: when it finished
+  // and the commit it scanned ("" when none).
+  int64_t finished_at = 0;
+  std::string commit;
 };
 
 // The highest key number handed out for a prefix; numbers are never reused.

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "state/sqlite_db.h"
 
 namespace assay::state {
@@ -77,6 +79,10 @@ ItemRecord read_item(const Statement& s) {
   i.reopen_count = s.integer(24);
   return i;
 }
+
+// Of an assessment and its scan, in the order read_assessments reads them.
+constexpr const char* kAssessmentColumns =
+    "a.scan_id, a.source, a.level, a.percent, s.finished_at, s.commit_id";
 
 std::string placeholders(int count) {
   std::string text;
@@ -156,6 +162,12 @@ std::vector<KeyCounter> SqliteAccess::key_counters(int64_t repository_id) {
 
 std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   std::vector<ItemRecord> out;
+  // Sized first: a repository holds tens of thousands of rows, and a vector
+  // grown row by row would hold up to twice their size.
+  Statement& count = db_.cached("SELECT COUNT(*) FROM items WHERE repository_id = ?1");
+  count.bind(1, repository_id);
+  if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
+  count.reset();
   Statement& s = db_.cached(std::string("SELECT id, ") + kItemColumns +
                             " FROM items WHERE repository_id = ?1 ORDER BY id");
   s.bind(1, repository_id);
@@ -181,6 +193,47 @@ std::vector<ScoreRecord> SqliteAccess::scores(int64_t repository_id) {
       " JOIN items i ON i.id = h.item_id WHERE i.repository_id = ?1 ORDER BY h.at, h.id");
   s.bind(1, repository_id);
   while (s.step()) out.push_back({s.integer(0), s.text(1), s.integer(2), s.real(3), s.real(4)});
+  return out;
+}
+
+std::vector<AssessmentRecord> SqliteAccess::read_assessments(Statement& s) {
+  std::vector<AssessmentRecord> out;
+  while (s.step()) {
+    AssessmentRecord a;
+    a.scan_id = s.text(0);
+    a.source = s.text(1);
+    a.level = s.text(2);
+    a.percent = s.real(3);
+    a.finished_at = s.integer(4);
+    a.commit = s.text(5);
+    out.push_back(std::move(a));
+  }
+  Statement& d = db_.cached(
+      "SELECT dimension, percent FROM assessment_dimensions WHERE scan_id = ?1 ORDER BY dimension");
+  for (auto& a : out) {
+    d.bind(1, a.scan_id);
+    while (d.step())
+      a.dimensions.push_back({d.text(0), d.is_null(1) ? std::nullopt : std::optional<double>(d.real(1))});
+  }
+  return out;
+}
+
+std::vector<AssessmentRecord> SqliteAccess::assessments(int64_t repository_id) {
+  Statement& s = db_.cached(std::string("SELECT ") + kAssessmentColumns +
+                            " FROM assessments a JOIN scans s ON s.id = a.scan_id"
+                            " WHERE s.repository_id = ?1 ORDER BY s.rowid");
+  s.bind(1, repository_id);
+  return read_assessments(s);
+}
+
+std::vector<AssessmentRecord> SqliteAccess::assessment_trend(int64_t repository_id, size_t count) {
+  // The newest `count` in commit order (rowid), then turned oldest first.
+  Statement& s = db_.cached(std::string("SELECT ") + kAssessmentColumns +
+                            " FROM assessments a JOIN scans s ON s.id = a.scan_id"
+                            " WHERE s.repository_id = ?1 AND s.merged = 1 ORDER BY s.rowid DESC LIMIT ?2");
+  s.bind(1, repository_id).bind(2, static_cast<int64_t>(count));
+  std::vector<AssessmentRecord> out = read_assessments(s);
+  std::reverse(out.begin(), out.end());
   return out;
 }
 
@@ -281,6 +334,25 @@ void SqliteAccess::add_scan(const ScanRecord& scan, const std::vector<RunRecord>
     r.bind(1, scan.id).bind(2, run.plugin).bind(3, run.kind).bind(4, run.version).bind(5, run.status);
     r.bind(6, run.findings).bind(7, run.duration_ms).bind(8, run.error);
     r.run();
+  }
+}
+
+void SqliteAccess::add_assessment(const AssessmentRecord& assessment) {
+  db_.cached("INSERT INTO assessments (scan_id, source, level, percent) VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, assessment.scan_id)
+      .bind(2, assessment.source)
+      .bind(3, assessment.level)
+      .bind(4, assessment.percent)
+      .run();
+  Statement& d =
+      db_.cached("INSERT INTO assessment_dimensions (scan_id, dimension, percent) VALUES (?1, ?2, ?3)");
+  for (const auto& dimension : assessment.dimensions) {
+    d.bind(1, assessment.scan_id).bind(2, dimension.name);
+    if (dimension.percent)
+      d.bind(3, *dimension.percent);
+    else
+      d.bind_null(3);
+    d.run();
   }
 }
 

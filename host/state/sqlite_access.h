@@ -8,6 +8,7 @@
 namespace assay::state {
 
 class Database;
+class Statement;
 
 class SqliteAccess : public StateWriter {
  public:
@@ -24,6 +25,8 @@ class SqliteAccess : public StateWriter {
   std::vector<ItemRecord> items(int64_t repository_id) override;
   std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) override;
   std::vector<ScoreRecord> scores(int64_t repository_id) override;
+  std::vector<AssessmentRecord> assessments(int64_t repository_id) override;
+  std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) override;
   // The outbox's part is in sqlite_outbox.cpp.
   std::vector<OutboxMessage> outbox(const std::string& status) override;
   int64_t endpoint_last_attempt_ms(const std::string& endpoint) override;
@@ -37,12 +40,17 @@ class SqliteAccess : public StateWriter {
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
+  void add_assessment(const AssessmentRecord& assessment) override;
   int64_t add_outbox_message(const OutboxMessage& message) override;
   void update_outbox_message(const OutboxMessage& message) override;
   void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) override;
   void count_delivery_result(const std::string& result) override;
 
  private:
+  // The assessments the statement (with the columns of kAssessmentColumns)
+  // yields, each with its dimensions.
+  std::vector<AssessmentRecord> read_assessments(Statement& s);
+
   Database& db_;
 };
 

@@ -110,7 +110,23 @@ CREATE TABLE scan_runs (
 CREATE INDEX scan_runs_by_scan ON scan_runs(scan_id);
 ALTER TABLE items ADD COLUMN previous_path TEXT NOT NULL DEFAULT '';
 )sql",
-      // 3: the delivery outbox (docs/state.md, "Outbox"): messages reporters
+      // 3: the maturity assessment of each scan and its dimensions, kept as
+      // long as the scan, for the trend in the reports.
+      R"sql(
+CREATE TABLE assessments (
+  scan_id TEXT PRIMARY KEY REFERENCES scans(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('nascent', 'developing', 'maturing', 'advanced')),
+  percent REAL NOT NULL CHECK (percent >= 0 AND percent <= 100)
+) WITHOUT ROWID;
+CREATE TABLE assessment_dimensions (
+  scan_id TEXT NOT NULL REFERENCES assessments(scan_id) ON DELETE CASCADE,
+  dimension TEXT NOT NULL,
+  percent REAL CHECK (percent IS NULL OR (percent >= 0 AND percent <= 100)),
+  PRIMARY KEY (scan_id, dimension)
+) WITHOUT ROWID;
+)sql",
+      // 4: the delivery outbox (docs/state.md, "Outbox"): messages reporters
       // queued, written before the first attempt; when each endpoint was last
       // tried (pacing survives a restart); attempt results counted for metrics.
       R"sql(

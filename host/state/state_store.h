@@ -54,6 +54,12 @@ class StateReader {
   // Events with after < at <= until, in the order they happened.
   virtual std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) = 0;
   virtual std::vector<ScoreRecord> scores(int64_t repository_id) = 0;
+  // Every recorded maturity assessment of the repository, in scan order.
+  virtual std::vector<AssessmentRecord> assessments(int64_t repository_id) = 0;
+  // The assessments of the repository's last `count` merged scans that have
+  // one, oldest first: the trend reports show. Look-backs are left out, since
+  // they assess an older commit than the scans around them.
+  virtual std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) = 0;
 
   // --- the delivery outbox (outbox_records.h) ---
   // Messages of `status`, oldest first.
@@ -82,6 +88,9 @@ class StateWriter : public StateReader {
   virtual void add_event(const EventRecord& event) = 0;
   virtual void add_score(const ScoreRecord& score) = 0;
   virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;
+  // Records the assessment of the scan `assessment.scan_id`, which add_scan
+  // recorded before; at most one per scan.
+  virtual void add_assessment(const AssessmentRecord& assessment) = 0;
 
   // --- the delivery outbox ---
   // Returns the new message's id.

@@ -52,11 +52,12 @@ class OsvE2E : public ::testing::Test {
 TEST_F(OsvE2E, ScanReportsVulnerableDependencies) {
   fs::copy_file(kOsvFixtures + "/lockfiles/requirements.txt", dir_ / "repo/requirements.txt");
   fs::copy_file(kOsvFixtures + "/lockfiles/Gemfile.lock", dir_ / "repo/Gemfile.lock");
-  write(dir_ / "assay.yaml", "plugins:\n  markers: {enabled: false}\n  osv:\n    enabled: true\n    database: " +
-                                 kOsvFixtures + "/db\n");
-  const ProcessResult r =
-      assay({"scan", (dir_ / "repo").string(), "--config", (dir_ / "assay.yaml").string(), "--out",
-             (dir_ / "out").string(), "--format", "json"});
+  write(dir_ / "assay.yaml",
+        "plugins:\n  markers: {enabled: false}\n  maturity: {enabled: false}\n  osv:\n    enabled: true\n    "
+        "database: " +
+            kOsvFixtures + "/db\n");
+  const ProcessResult r = assay({"scan", (dir_ / "repo").string(), "--config", (dir_ / "assay.yaml").string(),
+                                 "--out", (dir_ / "out").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const nlohmann::json b = nlohmann::json::parse(read(dir_ / "out/backlog.json"));
   ASSERT_EQ(b.at("items").size(), 3u) << b.dump(2);
@@ -82,23 +83,25 @@ TEST_F(OsvE2E, EnabledWithoutDatabaseIsAConfigurationError) {
   write(dir_ / "assay.yaml", "plugins:\n  osv:\n    enabled: true\n");
   const ProcessResult r = assay({"config", "check", (dir_ / "assay.yaml").string()});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE((r.out + r.err).find("plugins.osv: missing required key 'database'"), std::string::npos) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("plugins.osv: missing required key 'database'"), std::string::npos)
+      << r.out << r.err;
 }
 
 TEST_F(OsvE2E, MissingDatabaseFailsOnlyTheOsvRun) {
   write(dir_ / "repo/requirements.txt", "Django==3.2.0\n");
   write(dir_ / "repo/main.c", "/* FIXME: overflow */\n");
-  write(dir_ / "assay.yaml", "plugins:\n  osv: {enabled: true, database: " + (dir_ / "nowhere").string() + "}\n");
-  const ProcessResult r =
-      assay({"scan", (dir_ / "repo").string(), "--config", (dir_ / "assay.yaml").string(), "--out",
-             (dir_ / "out").string(), "--format", "json"});
+  write(dir_ / "assay.yaml", "plugins:\n  maturity: {enabled: false}\n  osv: {enabled: true, database: " +
+                                 (dir_ / "nowhere").string() + "}\n");
+  const ProcessResult r = assay({"scan", (dir_ / "repo").string(), "--config", (dir_ / "assay.yaml").string(),
+                                 "--out", (dir_ / "out").string(), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const nlohmann::json b = nlohmann::json::parse(read(dir_ / "out/backlog.json"));
   EXPECT_EQ(b.at("items").size(), 1u);  // the marker
   for (const auto& run : b.at("scan").at("plugins")) {
     if (run.at("name") != "osv") continue;
     EXPECT_EQ(run.at("status"), "failed");
-    EXPECT_NE(run.at("error").get<std::string>().find("plugins.osv.database: "), std::string::npos) << run.dump();
+    EXPECT_NE(run.at("error").get<std::string>().find("plugins.osv.database: "), std::string::npos)
+        << run.dump();
   }
 }
 

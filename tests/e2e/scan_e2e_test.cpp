@@ -83,9 +83,17 @@ class ScanE2E : public ::testing::Test {
   fs::path repo_;
 };
 
-std::set<std::string> titles(const nlohmann::json& backlog) {
+// The items one scanner found (the maturity scanner adds its gaps to every scan).
+nlohmann::json items_from(const nlohmann::json& backlog, const std::string& source) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : backlog.at("items"))
+    if (item.at("source") == source) items.push_back(item);
+  return items;
+}
+
+std::set<std::string> titles(const nlohmann::json& items) {
   std::set<std::string> out;
-  for (const auto& item : backlog.at("items")) out.insert(item.at("title").get<std::string>());
+  for (const auto& item : items) out.insert(item.at("title").get<std::string>());
   return out;
 }
 
@@ -110,20 +118,20 @@ TEST_F(ScanE2E, WorkingTreeScanWritesBothReports) {
   EXPECT_EQ(b.at("schema"), 1);
   EXPECT_EQ(b.at("repository").at("name"), "repo");
   EXPECT_EQ(b.at("repository").at("commit").get<std::string>().size(), 40u);
-  ASSERT_EQ(b.at("items").size(), 3u) << b.dump(2);
-  auto t = titles(b);
+  const nlohmann::json markers_items = items_from(b, "markers");
+  ASSERT_EQ(markers_items.size(), 3u) << b.dump(2);
+  auto t = titles(markers_items);
   EXPECT_EQ(t.count("FIXME: overflow when input > 4 GiB"), 1u) << b.dump(2);
   EXPECT_EQ(t.count("TODO: support UTF-16 input"), 1u) << b.dump(2);
   EXPECT_EQ(t.count("HACK: retry until the service answers"), 1u) << b.dump(2);
 
   double previous = 1e9;
   std::set<std::string> keys;
-  for (const auto& item : b.at("items")) {
+  for (const auto& item : markers_items) {
     double composite = item.at("scores").at("composite");
     EXPECT_LE(composite, previous);
     previous = composite;
     keys.insert(item.at("key").get<std::string>());
-    EXPECT_EQ(item.at("source"), "markers");
     EXPECT_FALSE(item.at("fingerprint").get<std::string>().empty());
     for (const char* field : {"wsjf", "ice", "technical_debt", "security", "composite"}) {
       EXPECT_TRUE(item.at("scores").contains(field)) << field;
@@ -185,8 +193,8 @@ TEST_F(ScanE2E, RevScansTheCommitFromTheObjectDatabase) {
   ProcessResult r = assay({"scan", repo_.string(), "--rev", "HEAD~1", "--out", (dir_ / "out").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json b = read_json(dir_ / "out/backlog.json");
-  ASSERT_EQ(b.at("items").size(), 1u) << b.dump(2);
-  EXPECT_EQ(b.at("items")[0].at("rule"), "FIXME");
+  ASSERT_EQ(items_from(b, "markers").size(), 1u) << b.dump(2);
+  EXPECT_EQ(items_from(b, "markers")[0].at("rule"), "FIXME");
   EXPECT_EQ(b.at("repository").at("target"), "commit");
 }
 
@@ -196,7 +204,7 @@ TEST_F(ScanE2E, BareRepositoryWithRev) {
   ProcessResult r =
       assay({"scan", (dir_ / "bare.git").string(), "--rev", "main", "--out", (dir_ / "out").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read_json(dir_ / "out/backlog.json").at("items").size(), 3u);
+  EXPECT_EQ(items_from(read_json(dir_ / "out/backlog.json"), "markers").size(), 3u);
 }
 
 TEST_F(ScanE2E, PlainDirectoryIsScannedWithoutHistory) {
@@ -206,7 +214,7 @@ TEST_F(ScanE2E, PlainDirectoryIsScannedWithoutHistory) {
   nlohmann::json b = read_json(dir_ / "plain/.assay/backlog.json");
   EXPECT_EQ(b.at("repository").at("history"), false);
   EXPECT_TRUE(b.at("repository").at("commit").is_null());
-  ASSERT_EQ(b.at("items").size(), 1u);
+  ASSERT_EQ(items_from(b, "markers").size(), 1u);
   std::string md = read(dir_ / "plain/.assay/BACKLOG.md");
   EXPECT_NE(md.find("history unavailable"), std::string::npos) << md;
 }
@@ -217,7 +225,7 @@ TEST_F(ScanE2E, FailingPluginDoesNotStopTheScan) {
                            "--plugin", kFixtures + "/not_a_shared_object.so"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   nlohmann::json b = read_json(repo_ / ".assay/backlog.json");
-  EXPECT_EQ(b.at("items").size(), 3u);
+  EXPECT_EQ(items_from(b, "markers").size(), 3u);
   bool saw_scan_failure = false;
   bool saw_load_failure = false;
   for (const auto& run : b.at("scan").at("plugins")) {
@@ -321,4 +329,52 @@ TEST_F(ScanE2E, ExplainPrintsTheBreakdown) {
   EXPECT_NE(r.out.find("WSJF"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("composite"), std::string::npos) << r.out;
   EXPECT_EQ(assay({"explain", "TD-999", "--out", (repo_ / ".assay").string()}).exit_code, 2);
+}
+
+TEST_F(ScanE2E, MaturityIsAssessedAndItsLevelWeighsTheBacklog) {
+  make_repo();
+  ProcessResult r = assay({"scan", repo_.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json b = read_json(repo_ / ".assay/backlog.json");
+  const nlohmann::json& m = b.at("maturity");
+  EXPECT_EQ(m.at("assessed"), true);
+  EXPECT_EQ(m.at("source"), "maturity");
+  EXPECT_EQ(m.at("dimensions").size(), 9u);
+  EXPECT_GE(m.at("checks").size(), 40u);
+  // Two C/Python files, no CI, no docs: a nascent repository. Its weights
+  // (.4/.3/.2/.1) are in every composite breakdown.
+  EXPECT_EQ(m.at("level"), "nascent");
+  for (const auto& item : b.at("items"))
+    EXPECT_NE(item.at("breakdown").at("composite").at("formula").get<std::string>().find("(0.4 × "),
+              std::string::npos);
+  const nlohmann::json gaps = items_from(b, "maturity");
+  EXPECT_FALSE(gaps.empty());
+  for (const auto& gap : gaps) EXPECT_EQ(gap.at("location").at("path"), "");
+  std::string md = read(repo_ / ".assay/BACKLOG.md");
+  EXPECT_NE(md.find("## Maturity"), std::string::npos) << md;
+  EXPECT_NE(md.find("### Gap to DEVELOPING (25%)"), std::string::npos) << md;
+  EXPECT_NE(md.find("```mermaid\nxychart-beta"), std::string::npos) << md;
+  EXPECT_NE(md.find("```mermaid\npie title Items by discovery source"), std::string::npos) << md;
+  EXPECT_NE(r.err.find("maturity assessed by 'maturity': nascent"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("maturity: nascent ("), std::string::npos) << r.out;
+}
+
+TEST_F(ScanE2E, ABrokenMaturityRuleFileFailsThatPluginOnly) {
+  make_repo();
+  const fs::path rules = dir_ / "rules.yaml";
+  write(rules,
+        "version: 1\nchecks:\n  - id: ci\n    title: CI\n    fix: Add CI\n    dimension: ci-cd\n"
+        "    risk: high\n    category: infrastructure\n    evidence:\n      - files: ['[ci.yml']\n");
+  const fs::path cfg = dir_ / "assay.yaml";
+  write(cfg, "plugins:\n  maturity:\n    rules: " + rules.string() + "\n");
+  ProcessResult r = assay({"scan", repo_.string(), "--config", cfg.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json b = read_json(repo_ / ".assay/backlog.json");
+  const auto* run = plugin_run(b, "maturity");
+  ASSERT_NE(run, nullptr);
+  EXPECT_EQ(run->at("status"), "failed");
+  EXPECT_EQ(run->at("error"), "scanner_open failed: " + rules.string() + ":10:17: check 'ci' (checks[0]): evidence[0].files[0]: glob '[ci.yml': "
+                                               "'[' without a closing ']'");
+  EXPECT_EQ(b.at("maturity").at("assessed"), false);
+  EXPECT_EQ(items_from(b, "markers").size(), 3u);
 }

@@ -78,13 +78,13 @@ StoreContents read_store(const fs::path& repo) {
   return contents;
 }
 
-// Starts `assay scan repo`, output discarded.
-pid_t start_scan(const fs::path& repo) {
+// Starts `assay scan repo --config config`, output discarded.
+pid_t start_scan(const fs::path& repo, const fs::path& config) {
   pid_t pid = fork();
   if (pid == 0) {
     if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
-    execl(kAssay.c_str(), kAssay.c_str(), "scan", repo.c_str(), "--log-level", "off",
-          static_cast<char*>(nullptr));
+    execl(kAssay.c_str(), kAssay.c_str(), "scan", repo.c_str(), "--config", config.c_str(), "--log-level",
+          "off", static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;
@@ -104,11 +104,15 @@ class StateCrash : public ::testing::Test {
     sh("cd '" + repo_.string() +
        "' && git init -q -b main && git add -A && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com "
        "GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com git commit -q -m first");
+    // The markers' items only, so the open titles are the ones below.
+    config_ = dir_ / "markers-only.yaml";
+    std::ofstream(config_) << "plugins:\n  maturity:\n    enabled: false\n";
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   fs::path dir_;
   fs::path repo_;
+  fs::path config_;
 };
 
 // What one attempt found after its kill.
@@ -117,7 +121,8 @@ enum class Outcome { KilledBeforeCommit, KilledAfterCommit, FinishedFirst };
 TEST_F(StateCrash, KilledScansLeaveTheLastCompleteScan) {
   // One scan to completion sets the baseline and times a whole scan.
   const auto start = Clock::now();
-  ProcessResult baseline = run_process({kAssay, "scan", repo_.string(), "--log-level", "off"});
+  ProcessResult baseline =
+      run_process({kAssay, "scan", repo_.string(), "--config", config_.string(), "--log-level", "off"});
   const auto full_scan = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
   ASSERT_EQ(baseline.exit_code, 0) << baseline.err;
   StoreContents contents = read_store(repo_);
@@ -133,7 +138,7 @@ TEST_F(StateCrash, KilledScansLeaveTheLastCompleteScan) {
   auto kill_after = [&](std::chrono::microseconds delay) -> Outcome {
     ++attempt;
     std::ofstream(repo_ / "variant.c") << variant_text(attempt);
-    pid_t pid = start_scan(repo_);
+    pid_t pid = start_scan(repo_, config_);
     EXPECT_GT(pid, 0);
     std::this_thread::sleep_for(delay);
     kill(pid, SIGKILL);

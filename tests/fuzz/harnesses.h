@@ -61,20 +61,46 @@ Verdict run_google_benchmark(std::string_view input);
 // pytest-benchmark JSON, checked like run_google_benchmark.
 Verdict run_pytest_benchmark(std::string_view input);
 
+// A maturity rule file (YAML): parse_rule_file, and the rules evaluated over
+// a small in-memory repository with and without history facts; scores,
+// statuses, percentages and levels checked against each other. Accepted:
+// the rule file is valid.
+Verdict run_maturity(std::string_view input);
+
+// A maturity assessment as a scanner hands it to the host (JSON):
+// parse_assessment, and the kept text read back. Accepted: it is valid.
+Verdict run_assessment(std::string_view input);
+
+// Markdown or reST text: markdown_links, rst_links, markdown_anchors,
+// resolve_target, check_links, named_code_paths; then the text as source in
+// five languages, every function through the placeholders classifier.
+// Accepted: the text has a Markdown link.
+Verdict run_docs(std::string_view input);
+
+// Service-mode parsers, the first byte picking one: 'C' a cron expression
+// (the next byte shifts the start time by days; the next fire time must be a
+// later minute that matches, with no matching minute before it), 'D' a
+// duration, anything else the HTTP request reader fed in chunks (the next
+// byte sets their size). Accepted: the parser took it.
+Verdict run_serve(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
 };
 
-inline constexpr Harness kHarnesses[] = {
-    {"config", run_config},
-    {"markers", run_markers},
-    {"finding", run_finding},
-    {"report", run_report},
-    {"structure", run_structure},
-    {"osv", run_osv},
-    {"sarif", run_sarif},
-    {"google_benchmark", run_google_benchmark},
-    {"pytest_benchmark", run_pytest_benchmark}};
+inline constexpr Harness kHarnesses[] = {{"config", run_config},
+                                         {"markers", run_markers},
+                                         {"finding", run_finding},
+                                         {"report", run_report},
+                                         {"structure", run_structure},
+                                         {"osv", run_osv},
+                                         {"sarif", run_sarif},
+                                         {"google_benchmark", run_google_benchmark},
+                                         {"pytest_benchmark", run_pytest_benchmark},
+                                         {"maturity", run_maturity},
+                                         {"assessment", run_assessment},
+                                         {"docs", run_docs},
+                                         {"serve", run_serve}};
 
 }  // namespace assay::fuzz

@@ -10,6 +10,7 @@
 #include "config_section.h"
 #include "fuzz_check.h"
 #include "harnesses.h"
+#include "maturity_section.h"
 #include "report_header.h"
 
 namespace assay::fuzz {
@@ -29,6 +30,12 @@ bool reads_as_header(const std::string& text) {
   ASSAY_FUZZ_CHECK(header.is_object(), "a report header is an object");
   for (const char* field : {"repository", "scan", "maturity", "summary"})
     ASSAY_FUZZ_CHECK(header.at(field).is_object(), "checked header sections are objects");
+  // The maturity section reads whatever the header holds without throwing.
+  std::string section;
+  reporters::markdown::write_maturity(section, header);
+  const auto assessed = header.at("maturity").find("assessed");
+  if (assessed == header.at("maturity").end() || *assessed != true)
+    ASSAY_FUZZ_CHECK(section.empty(), "no maturity section without an assessment");
   return true;
 }
 

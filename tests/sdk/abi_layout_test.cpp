@@ -30,7 +30,8 @@ ASSAY_ABI_SIZES(ASSERT_SIZE)
   static_assert(std::is_same_v<decltype(type::struct_size), size_t>, #type ".struct_size");
 ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 
-// 1.2 added assay_host_api.deliver and assay_delivery (after 1.1 at merge).
+// 1.1 added the history functions and report_assessment; 1.2 added
+// assay_host_api.deliver and assay_delivery after them.
 static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 2);
 static_assert(std::is_same_v<decltype(assay_host_api::deliver),
                              assay_status (*)(assay_host*, const assay_delivery*, char*, size_t)>);
@@ -115,6 +116,11 @@ TEST(AbiLayout, VersionAndConstants) {
   EXPECT_EQ(ASSAY_LOG_TRACE, 0);
   EXPECT_EQ(ASSAY_LOG_ERROR, 4);
   EXPECT_EQ(sizeof(assay_status), 4u);
+  EXPECT_EQ(ASSAY_HISTORY_CUT, 1u);
+  EXPECT_EQ(ASSAY_ORIGIN_COMMITTED, 0);
+  EXPECT_EQ(ASSAY_ORIGIN_AT_OR_BEFORE, 1);
+  EXPECT_EQ(ASSAY_ORIGIN_BEFORE_HISTORY, 2);
+  EXPECT_EQ(ASSAY_ORIGIN_UNCOMMITTED, 3);
 }
 
 }  // namespace

@@ -36,6 +36,13 @@ int64_t ConfigSection::integer(std::string_view key, int64_t fallback, int64_t m
   return value;
 }
 
+std::string ConfigSection::text(std::string_view key, std::string_view fallback) const {
+  auto it = section_->find(std::string(key));
+  if (it == section_->end()) return std::string(fallback);
+  if (!it->is_string()) throw std::invalid_argument(where(key) + " must be a string");
+  return it->get<std::string>();
+}
+
 std::string ConfigSection::file_name(std::string_view key, std::string_view fallback) const {
   auto it = section_->find(key);
   if (it == section_->end()) return std::string(fallback);

@@ -26,6 +26,10 @@ class ConfigSection {
   // integer within [min, max].
   int64_t integer(std::string_view key, int64_t fallback, int64_t min, int64_t max) const;
 
+  // The string at `key`, or `fallback` when absent; throws when it is not a
+  // string.
+  std::string text(std::string_view key, std::string_view fallback) const;
+
   // A plain file name (no directory part) at `key`, or `fallback` when absent.
   std::string file_name(std::string_view key, std::string_view fallback) const;
 

@@ -1,7 +1,9 @@
 #include "json_indent.h"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -18,6 +20,20 @@ constexpr size_t kMaxCheckedKeys = 128;
 constexpr size_t kMaxPlainDigits = 18;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes a string literal holds as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlainStringBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  return table;
+}();
+
+// A cheap hash of a key's text, compared before the text itself.
+uint64_t key_hash(std::string_view raw) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (char c : raw) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return hash;
+}
 
 // Length of the valid UTF-8 sequence at `p` (lead byte >= 0x80), or 0.
 size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
@@ -81,11 +97,41 @@ bool canonical_escape(std::string_view text, size_t p, size_t& length) {
 
 }  // namespace
 
+bool JsonIndenter::FloatTexts::append(std::string& out, std::string_view token) {
+  Slot* slot = nullptr;
+  if (token.size() <= sizeof(Slot::token)) {
+    size_t hash = token.size();
+    for (char c : token) hash = hash * 31 + static_cast<unsigned char>(c);
+    slot = &slots_[hash % kSlots];
+    if (slot->token_size == token.size() && std::string_view(slot->token, slot->token_size) == token) {
+      out.append(slot->text, slot->text_size);
+      return true;
+    }
+  }
+  double value = 0;
+  const auto parsed = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (parsed.ec != std::errc() || parsed.ptr != token.data() + token.size()) return false;
+  char buffer[64];
+  // The routine nlohmann's serializer prints floating-point numbers with.
+  const char* printed = nlohmann::detail::to_chars(buffer, buffer + sizeof(buffer), value);
+  const auto size = static_cast<size_t>(printed - buffer);
+  out.append(buffer, size);
+  if (slot != nullptr && size <= sizeof(Slot::text)) {
+    std::memcpy(slot->token, token.data(), token.size());
+    slot->token_size = static_cast<uint8_t>(token.size());
+    std::memcpy(slot->text, buffer, size);
+    slot->text_size = static_cast<uint8_t>(size);
+  }
+  return true;
+}
+
 // One text's pass: the tokens in order, checked and laid out as they come.
 class JsonIndenter::Pass {
  public:
-  Pass(std::vector<Container>& levels, std::string& out, std::string_view text, int indent, int depth)
+  Pass(std::vector<Container>& levels, FloatTexts& numbers, std::string& out, std::string_view text, int indent,
+       int depth)
       : levels_(levels),
+        numbers_(numbers),
         out_(out),
         text_(text),
         indent_(static_cast<size_t>(indent)),
@@ -173,10 +219,11 @@ class JsonIndenter::Pass {
     const std::string_view raw = text_.substr(begin, pos_ - begin);
     auto& keys = levels_[open_ - 1].keys;
     if (keys.size() >= kMaxCheckedKeys) return false;
-    for (const auto& seen : keys) {
-      if (seen == raw) return false;  // nlohmann keeps one value per key
+    const uint64_t hash = key_hash(raw);
+    for (const auto& [seen_hash, seen] : keys) {
+      if (seen_hash == hash && seen == raw) return false;  // nlohmann keeps one value per key
     }
-    keys.push_back(raw);
+    keys.emplace_back(hash, raw);
     if (pos_ >= text_.size() || text_[pos_] != ':') return false;
     ++pos_;
     out_ += ": ";
@@ -194,8 +241,11 @@ class JsonIndenter::Pass {
   bool string() {
     const auto* begin = reinterpret_cast<const unsigned char*>(text_.data());
     const auto* end = begin + text_.size();
+    const size_t size = text_.size();
     size_t p = pos_ + 1;
-    while (p < text_.size()) {
+    while (p < size) {
+      while (p < size && kPlainStringBytes[begin[p]]) ++p;
+      if (p >= size) break;
       const unsigned char c = begin[p];
       if (c == '"') {
         ++p;
@@ -251,17 +301,11 @@ class JsonIndenter::Pass {
       out_ += token;
       return true;
     }
-    double value = 0;
-    const auto parsed = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (parsed.ec != std::errc() || parsed.ptr != token.data() + token.size()) return false;
-    char buffer[64];
-    // The routine nlohmann's serializer prints floating-point numbers with.
-    const char* printed = nlohmann::detail::to_chars(buffer, buffer + sizeof(buffer), value);
-    out_.append(buffer, static_cast<size_t>(printed - buffer));
-    return true;
+    return numbers_.append(out_, token);
   }
 
   std::vector<Container>& levels_;
+  FloatTexts& numbers_;
   size_t open_ = 0;
   bool opened_ = false;  // the last value() opened a container
   std::string& out_;
@@ -273,7 +317,7 @@ class JsonIndenter::Pass {
 
 bool JsonIndenter::append(std::string& out, std::string_view compact, int indent, int depth) {
   const size_t mark = out.size();
-  if (Pass(levels_, out, compact, indent, depth).run()) return true;
+  if (Pass(levels_, numbers_, out, compact, indent, depth).run()) return true;
   out.resize(mark);
   return false;
 }

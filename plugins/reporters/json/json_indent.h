@@ -4,8 +4,11 @@
 // levels deep; text this pass cannot vouch for is left to that slow path.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace assay::reporters {
@@ -26,11 +29,32 @@ class JsonIndenter {
  private:
   struct Container {
     bool object = false;
-    std::vector<std::string_view> keys;  // raw key texts, to spot a repeated one
+    // Hashes and raw texts of the keys so far, to spot a repeated one.
+    std::vector<std::pair<uint64_t, std::string_view>> keys;
+  };
+
+  // Floating-point tokens printed anew, as nlohmann prints what it reads
+  // from them; recent ones are remembered, since a backlog repeats few
+  // distinct numbers.
+  class FloatTexts {
+   public:
+    // Appends the text for `token`; false when it is not a finite double.
+    bool append(std::string& out, std::string_view token);
+
+   private:
+    struct Slot {
+      uint8_t token_size = 0;  // 0: empty
+      uint8_t text_size = 0;
+      char token[30];
+      char text[30];
+    };
+    static constexpr size_t kSlots = 512;
+    std::array<Slot, kSlots> slots_{};
   };
   class Pass;
 
   std::vector<Container> levels_;  // [0, open) are open; the rest keep their capacity
+  FloatTexts numbers_;
 };
 
 }  // namespace assay::reporters

@@ -1,7 +1,7 @@
 // The json reporter: writes the ranked backlog as backlog.json, one document
-// {"schema","repository","scan","maturity","items","next_best","summary",
-// "stats","completed","generated_by"}. Items are written to disk as they
-// arrive, so memory stays flat however long the backlog is, and laid out
+// {"schema","repository","scan","maturity","history","items","next_best",
+// "summary","stats","completed","generated_by"}. Items are written to disk as
+// they arrive, so memory stays flat however long the backlog is, and laid out
 // without parsing them (json_indent.h).
 #include <assay/plugin.hpp>
 #include <cstdint>
@@ -116,6 +116,11 @@ class JsonReporter : public sdk::Reporter {
     for (const char* field : {"repository", "scan", "maturity"}) {
       file_.write(layout_.separator());
       file_.write(layout_.key(field) + layout_.value(header_.at(field), 1));
+    }
+    // Hosts before the history index send no "history"; newer ones always do.
+    if (auto history = header_.find("history"); history != header_.end()) {
+      file_.write(layout_.separator());
+      file_.write(layout_.key("history") + layout_.value(*history, 1));
     }
     file_.write(layout_.separator());
     file_.write(layout_.key("items") + "[");

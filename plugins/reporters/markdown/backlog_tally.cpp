@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 namespace assay::reporters::markdown {
@@ -13,16 +14,20 @@ std::string text(const char* s) { return s ? s : ""; }
 
 BacklogRow row_of(const assay_item& item) {
   return BacklogRow{item.rank,      text(item.key),    text(item.title), text(item.category),
-                    item.composite, item.effort_hours, item.value_usd};
+                    item.composite, item.effort_hours, item.value_usd,   std::nullopt};
 }
 
-// The breakdown object of an item's JSON, in the host's order.
-std::vector<ScoreExplanation> read_breakdown(const assay_item& item) {
+ordered_json parse_item(const assay_item& item) {
   const std::string key = text(item.key);
   if (!item.json) throw std::invalid_argument("item " + key + " carries no JSON");
   ordered_json parsed = ordered_json::parse(item.json, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object())
     throw std::invalid_argument("item " + key + ": its JSON is not a JSON object");
+  return parsed;
+}
+
+// The breakdown object of an item's JSON, in the host's order.
+std::vector<ScoreExplanation> read_breakdown(const ordered_json& parsed, const std::string& key) {
   std::vector<ScoreExplanation> breakdown;
   auto it = parsed.find("breakdown");
   if (it == parsed.end() || it->is_null()) return breakdown;
@@ -37,6 +42,22 @@ std::vector<ScoreExplanation> read_breakdown(const assay_item& item) {
     breakdown.push_back(std::move(line));
   }
   return breakdown;
+}
+
+std::string string_member(const ordered_json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The item's "origin" object; nullopt when absent, null or malformed (an
+// older host writes none: the report then shows no age).
+std::optional<ItemOrigin> read_origin(const ordered_json& parsed) {
+  auto it = parsed.find("origin");
+  if (it == parsed.end() || !it->is_object()) return std::nullopt;
+  ItemOrigin origin{string_member(*it, "state"), string_member(*it, "commit"), string_member(*it, "author"),
+                    string_member(*it, "time")};
+  if (origin.state.empty()) return std::nullopt;
+  return origin;
 }
 
 void count(std::map<std::string, Share>& shares, const std::string& name, double effort_hours) {
@@ -57,11 +78,29 @@ BacklogTally::BacklogTally(size_t top, size_t entries_per_file, std::string next
 
 void BacklogTally::add(const assay_item& item) {
   ++item_count_;
-  if (top_rows_.size() < top_) top_rows_.push_back(row_of(item));
-  if (!next_best_key_.empty() && !next_best_ && text(item.key) == next_best_key_) {
-    next_best_ =
-        NextBestItem{row_of(item), text(item.path),     item.line_start, item.line_end, item.wsjf,
-                     item.ice,     item.technical_debt, item.security,   item.risk,     read_breakdown(item)};
+  const bool top = top_rows_.size() < top_;
+  const bool best = !next_best_key_.empty() && !next_best_ && text(item.key) == next_best_key_;
+  // Only the few items the document shows in detail are parsed.
+  if (top || best) {
+    // The next best item's JSON must be sound (its breakdown is shown); a
+    // table row without readable JSON merely shows no age.
+    const ordered_json parsed =
+        best ? parse_item(item) : ordered_json::parse(item.json ? item.json : "", nullptr, false);
+    BacklogRow row = row_of(item);
+    if (parsed.is_object()) row.origin = read_origin(parsed);
+    if (best) {
+      next_best_ = NextBestItem{row,
+                                text(item.path),
+                                item.line_start,
+                                item.line_end,
+                                item.wsjf,
+                                item.ice,
+                                item.technical_debt,
+                                item.security,
+                                item.risk,
+                                read_breakdown(parsed, text(item.key))};
+    }
+    if (top) top_rows_.push_back(std::move(row));
   }
   add_hotspot(item);
   count(by_source_, text(item.source), item.effort_hours);

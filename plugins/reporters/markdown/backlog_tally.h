@@ -15,6 +15,14 @@
 
 namespace assay::reporters::markdown {
 
+// Where an item's line came from (the item's "origin"), when known.
+struct ItemOrigin {
+  std::string state;   // committed | at_or_before | uncommitted | before_history
+  std::string commit;  // 40-hex or ""
+  std::string author;  // "Name <email>" or ""
+  std::string time;    // ISO 8601 UTC or ""
+};
+
 // One row of the prioritised backlog table.
 struct BacklogRow {
   uint32_t rank = 0;
@@ -24,6 +32,7 @@ struct BacklogRow {
   double composite = 0;
   double effort_hours = 0;
   double value_usd = 0;
+  std::optional<ItemOrigin> origin;
 };
 
 // One line of an item's score breakdown: "wsjf", 6.5, "(business value 6 + …) / …".

@@ -1,9 +1,12 @@
 #include "markdown_document.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "markdown_text.h"
+#include "maturity_section.h"
+#include "mermaid_chart.h"
 #include "state_sections.h"
 
 namespace assay::reporters::markdown {
@@ -74,6 +77,68 @@ void write_bullet(std::string& out, const std::string& label, const std::string&
   out += "- **" + label + "**: " + value + "\n";
 }
 
+// "Alice" of "Alice <alice@example.com>".
+std::string author_name(const std::string& author) {
+  const size_t open = author.rfind(" <");
+  return open == std::string::npos ? author : author.substr(0, open);
+}
+
+std::string plural_days(long long days) { return std::to_string(days) + (days == 1 ? " day" : " days"); }
+
+// The table's Age cell: "412 d · Alice", "≥ 412 d · Alice" (the history is
+// cut there), "uncommitted", or "" when not known.
+std::string age_cell(const std::optional<ItemOrigin>& origin, const std::string& now) {
+  if (!origin) return "";
+  if (origin->state == "uncommitted") return "uncommitted";
+  const bool exact = origin->state == "committed";
+  if (!exact && origin->state != "at_or_before") return "";
+  const auto days = days_between(origin->time, now);
+  if (!days) return "";
+  std::string cell = std::string(exact ? "" : "≥ ") + std::to_string(std::max(0LL, *days)) + " d";
+  if (!origin->author.empty()) cell += " · " + inline_text(author_name(origin->author));
+  return cell;
+}
+
+// The next best item's origin in words, or "" when not known.
+std::string describe_origin(const ItemOrigin& origin, const std::string& now) {
+  if (origin.state == "uncommitted") return "not committed yet (a change in the working tree)";
+  if (origin.state == "before_history") return "older than the walked history";
+  const auto days = days_between(origin.time, now);
+  if (!days) return "";
+  const std::string ago = plural_days(std::max(0LL, *days)) + " ago";
+  const std::string by = origin.author.empty() ? "" : " by " + inline_text(origin.author);
+  const std::string in = origin.commit.empty() ? "" : " in " + code_span(short_commit(origin.commit));
+  if (origin.state == "committed") return "added " + ago + by + in;
+  return "at least " + ago + " (already there" + in + by + ", where the walked history ends)";
+}
+
+// The history line of the title block, or "" when the header has none.
+std::string describe_history(const ordered_json& header) {
+  const ordered_json* history = member(header, "history");
+  if (!history || !history->is_object()) return "";
+  const ordered_json* available = member(*history, "available");
+  if (!available || !available->is_boolean()) return "";
+  if (!available->get<bool>()) {
+    const auto reason = text_of(*history, "reason");
+    return "unavailable" + (reason ? " — " + inline_text(*reason) : std::string());
+  }
+  std::string line;
+  if (auto commits = number_of(*history, "commits_indexed")) line = format_count(*commits) + " commits";
+  if (auto since = text_of(*history, "since")) line += " since " + inline_text(format_utc(*since));
+  const auto walk = text_of(*history, "walk");
+  const auto walked = number_of(*history, "commits_walked");
+  if (walk && walked) line += " (" + inline_text(*walk) + " walk of " + format_count(*walked) + " commits)";
+  const ordered_json* shallow = member(*history, "shallow");
+  if (shallow && shallow->is_boolean() && shallow->get<bool>()) line += "; shallow clone: the history is cut";
+  const ordered_json* problems = member(*history, "problems");
+  if (problems && problems->is_array() && !problems->empty())
+    line += "; " + std::to_string(problems->size()) + " unreadable objects (commits skipped)";
+  const ordered_json* submodules = member(*history, "submodules_skipped");
+  if (submodules && submodules->is_array() && !submodules->empty())
+    line += "; " + std::to_string(submodules->size()) + " submodules skipped";
+  return line;
+}
+
 void write_title_block(std::string& out, const ordered_json& header) {
   const ordered_json& repository = header.at("repository");
   const ordered_json& scan = header.at("scan");
@@ -84,6 +149,7 @@ void write_title_block(std::string& out, const ordered_json& header) {
   write_bullet(out, "Commit", describe_target(repository));
   if (auto started = text_of(scan, "started_at"))
     write_bullet(out, "Scanned", inline_text(format_utc(*started)));
+  if (auto history = describe_history(header); !history.empty()) write_bullet(out, "History", history);
   if (auto maturity = describe_maturity(header.at("maturity")); !maturity.empty())
     write_bullet(out, "Maturity", maturity);
   if (auto items = number_of(summary, "items")) write_bullet(out, "Items", format_number(*items, 0));
@@ -122,7 +188,7 @@ void write_breakdown(std::string& out, const std::vector<ScoreExplanation>& brea
   }
 }
 
-void write_next_best(std::string& out, const BacklogTally& tally) {
+void write_next_best(std::string& out, const BacklogTally& tally, const std::string& now) {
   out += "## Next best item\n\n";
   if (tally.item_count() == 0) {
     out += "The scan found no items.\n\n";
@@ -138,6 +204,10 @@ void write_next_best(std::string& out, const BacklogTally& tally) {
   out += "**[" + inline_text(best.row.key) + "] " + inline_text(best.row.title) + "**\n\n";
   if (!best.path.empty())
     write_bullet(out, "Location", code_span(format_location(best.path, best.line_start, best.line_end)));
+  if (best.row.origin) {
+    if (auto origin = describe_origin(*best.row.origin, now); !origin.empty())
+      write_bullet(out, "Origin", origin);
+  }
   write_bullet(out, "Composite score", format_fixed(best.row.composite, 1));
   out += "- **WSJF**: " + format_number(best.wsjf, 1) + " | **ICE**: " + format_number(best.ice, 1) +
          " | **Tech debt**: " + format_number(best.technical_debt, 1) +
@@ -149,19 +219,20 @@ void write_next_best(std::string& out, const BacklogTally& tally) {
   out += "\n";
 }
 
-void write_backlog_table(std::string& out, const BacklogTally& tally) {
+void write_backlog_table(std::string& out, const BacklogTally& tally, const std::string& now) {
   const auto& rows = tally.top_rows();
   if (rows.empty()) return;
   out += "## Prioritized backlog (top " + std::to_string(rows.size()) + ")\n\n";
   if (rows.size() < tally.item_count())
     out += "Showing " + std::to_string(rows.size()) + " of " + std::to_string(tally.item_count()) +
            " items.\n\n";
-  out += "| Rank | Key | Title | Score | Category | Est. Hours | Value |\n";
-  out += "|-----:|-----|-------|------:|----------|-----------:|------:|\n";
+  out += "| Rank | Key | Title | Score | Category | Est. Hours | Value | Age |\n";
+  out += "|-----:|-----|-------|------:|----------|-----------:|------:|-----|\n";
   for (const auto& row : rows) {
     out += "| " + std::to_string(row.rank) + " | " + inline_text(row.key) + " | " + inline_text(row.title) +
            " | " + format_fixed(row.composite, 1) + " | " + inline_text(row.category) + " | " +
-           format_number(row.effort_hours, 2) + " | " + format_money(row.value_usd) + " |\n";
+           format_number(row.effort_hours, 2) + " | " + format_money(row.value_usd) + " | " +
+           age_cell(row.origin, now) + " |\n";
   }
   out += "\n";
 }
@@ -210,10 +281,18 @@ void write_share_table(std::string& out, const char* heading, const std::vector<
   out += "\n";
 }
 
+std::string source_chart(const std::vector<Share>& sources) {
+  std::vector<std::pair<std::string, double>> slices;
+  for (const auto& s : sources)
+    slices.emplace_back(s.name.empty() ? "(unnamed)" : s.name, static_cast<double>(s.items));
+  return pie_chart("Items by discovery source", slices);
+}
+
 void write_sources(std::string& out, const BacklogTally& tally) {
   if (tally.item_count() == 0) return;
   out += "## Discovery sources\n\n";
   write_share_table(out, "Source", tally.by_source(), tally.item_count());
+  out += source_chart(tally.by_source());
   write_share_table(out, "Category", tally.by_category(), tally.item_count());
 }
 
@@ -251,8 +330,11 @@ std::string render_backlog(const ordered_json& header, const BacklogTally& tally
                            size_t completed_rows) {
   std::string out;
   write_title_block(out, header);
-  write_next_best(out, tally);
-  write_backlog_table(out, tally);
+  // Ages are counted to the start of the scan, so a report reads the same later.
+  const std::string now = text_of(header.at("scan"), "started_at").value_or("");
+  write_next_best(out, tally, now);
+  write_backlog_table(out, tally, now);
+  write_maturity(out, header);
   write_hotspots(out, tally, hotspot_files);
   write_sources(out, tally);
   write_recently_completed(out, header, completed_rows);

@@ -114,16 +114,22 @@ std::string format_number(double value, int max_decimals) {
   return text;
 }
 
-std::string format_money(double usd) {
-  if (!std::isfinite(usd)) return kNotANumber;
-  long long dollars = std::llround(usd);
-  std::string digits = std::to_string(dollars < 0 ? -dollars : dollars);
+std::string format_count(double value) {
+  if (!std::isfinite(value)) return kNotANumber;
+  const long long whole = std::llround(value);
+  std::string digits = std::to_string(whole < 0 ? -whole : whole);
   std::string grouped;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
     grouped += digits[i];
   }
-  return (dollars < 0 ? "-$" : "$") + grouped;
+  return (whole < 0 ? "-" : "") + grouped;
+}
+
+std::string format_money(double usd) {
+  const std::string count = format_count(usd);
+  if (count == kNotANumber) return count;
+  return count[0] == '-' ? "-$" + count.substr(1) : "$" + count;
 }
 
 std::string format_hours(double hours) { return format_number(hours, 2) + " h"; }
@@ -145,6 +151,38 @@ std::string format_duration_ms(double milliseconds) {
   if (!std::isfinite(milliseconds)) return kNotANumber;
   if (milliseconds < 1000) return format_number(milliseconds, 0) + " ms";
   return format_number(milliseconds / 1000.0, 1) + " s";
+}
+
+namespace {
+
+int digits_at(std::string_view t, size_t at, size_t count) {
+  int value = 0;
+  for (size_t i = at; i < at + count; ++i) value = value * 10 + (t[i] - '0');
+  return value;
+}
+
+// Seconds since the epoch of a timestamp is_utc_timestamp accepted, without
+// any time zone database (Howard Hinnant's days_from_civil).
+long long epoch_seconds(std::string_view t) {
+  long long y = digits_at(t, 0, 4);
+  const unsigned m = static_cast<unsigned>(digits_at(t, 5, 2));
+  const unsigned d = static_cast<unsigned>(digits_at(t, 8, 2));
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const long long days = era * 146097 + static_cast<long long>(doe) - 719468;
+  return days * 86400 + digits_at(t, 11, 2) * 3600 + digits_at(t, 14, 2) * 60 + digits_at(t, 17, 2);
+}
+
+}  // namespace
+
+std::optional<long long> days_between(std::string_view from, std::string_view to) {
+  if (!is_utc_timestamp(from) || !is_utc_timestamp(to)) return std::nullopt;
+  const long long seconds = epoch_seconds(to) - epoch_seconds(from);
+  // Whole days, rounded towards minus infinity.
+  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
 }
 
 std::string format_utc(std::string_view timestamp) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ std::string one_line(std::string_view text);
 // An inline code span showing `text` literally, backticks included: the
 // fence is longer than any run of backticks inside.
 std::string code_span(std::string_view text);
+
+// "51,234": a whole number with thousands separators.
+std::string format_count(double value);
 
 // "$1,234": whole dollars with thousands separators.
 std::string format_money(double usd);
@@ -47,5 +51,9 @@ std::string format_duration_ms(double milliseconds);
 
 // "2026-11-25T17:00:00Z" -> "2026-11-25 17:00:00 UTC"; other text unchanged.
 std::string format_utc(std::string_view timestamp);
+
+// Whole days from `from` to `to`, both UTC timestamps as format_utc reads
+// them; nullopt when either is not one. Negative when `to` is earlier.
+std::optional<long long> days_between(std::string_view from, std::string_view to);
 
 }  // namespace assay::reporters::markdown

@@ -10,17 +10,15 @@ bool is_word(char c) {
 
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool matches_at(std::string_view text, size_t p, std::string_view word) {
-  if (p + word.size() > text.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (to_lower(text[p + i]) != to_lower(word[i])) return false;
-  }
-  return true;
+// `out` = `text` with its ASCII letters in lower case.
+void lower_into(std::string& out, std::string_view text) {
+  out.assign(text);
+  for (char& c : out) c = to_lower(c);
 }
 
-}  // namespace
-
-bool contains_keyword(std::string_view text, std::string_view word) {
+// contains_keyword for a text and a word both already in lower case: the
+// word is searched for (a memchr-fast find), then its boundaries checked.
+bool contains_lowered(std::string_view text, std::string_view word) {
   const bool prefix = word.ends_with('*');
   if (prefix) word.remove_suffix(1);
   if (word.empty()) return false;
@@ -28,9 +26,8 @@ bool contains_keyword(std::string_view text, std::string_view word) {
   // character: "O(n" may be followed by anything.
   const bool check_start = is_word(word.front());
   const bool check_end = !prefix && is_word(word.back());
-  for (size_t p = 0; p + word.size() <= text.size(); ++p) {
+  for (size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1)) {
     if (check_start && p > 0 && is_word(text[p - 1])) continue;
-    if (!matches_at(text, p, word)) continue;
     const size_t end = p + word.size();
     if (check_end && end < text.size() && is_word(text[end])) continue;
     return true;
@@ -38,11 +35,26 @@ bool contains_keyword(std::string_view text, std::string_view word) {
   return false;
 }
 
+}  // namespace
+
+bool contains_keyword(std::string_view text, std::string_view word) {
+  std::string lower_text;
+  std::string lower_word;
+  lower_into(lower_text, text);
+  lower_into(lower_word, word);
+  return contains_lowered(lower_text, lower_word);
+}
+
 Classification classify(const TagRule& tag, const std::vector<KeywordRule>& keywords, std::string_view text) {
   Classification c{tag.category, tag.severity, tag.effort_hours, {}};
+  // Lower-cased once here rather than compared letter by letter per word.
+  std::string lower_text;
+  std::string lower_word;
+  lower_into(lower_text, text);
   for (const auto& rule : keywords) {
     for (const auto& word : rule.words) {
-      if (!contains_keyword(text, word)) continue;
+      lower_into(lower_word, word);
+      if (!contains_lowered(lower_text, lower_word)) continue;
       if (!rule.category.empty()) c.category = rule.category;
       if (!rule.severity.empty()) c.severity = rule.severity;
       c.effort_hours = tag.effort_hours * rule.effort_multiplier;

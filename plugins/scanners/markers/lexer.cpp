@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "byte_set.h"
 #include "makefile_lines.h"
 
 namespace assay::markers {
@@ -24,7 +25,7 @@ constexpr uint16_t kStyleDocstring = 201;
 constexpr uint16_t kStyleRst = 202;
 
 // String syntaxes (per language, in table order) whose bodies are skipped
-// with a lookup table; any further ones go byte by byte.
+// with a ByteSet search; any further ones go byte by byte.
 constexpr size_t kMaxFastStrings = 8;
 
 bool is_ident(char c) {
@@ -84,6 +85,26 @@ bool is_regex_keyword(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
+// Newlines in [p, end), eight bytes at a time: advance() counts the lines of
+// every string and comment the lexer steps over.
+uint32_t count_newlines(const char* p, const char* end) {
+  constexpr uint64_t kNewlines = 0x0A0A0A0A0A0A0A0Aull;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint32_t count = 0;
+  for (; end - p >= 8; p += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, p, sizeof x);
+    x ^= kNewlines;  // a zero byte where a newline was
+    // The top bit of each byte of `zero` is set exactly for the zero bytes of
+    // x (no carry crosses a byte); their sum is the count.
+    const uint64_t zero = ~(((x & kLow7) + kLow7) | x) & ~kLow7;
+    count += static_cast<uint32_t>(((zero >> 7) * kOnes) >> 56);
+  }
+  for (; p < end; ++p) count += *p == '\n' ? 1 : 0;
+  return count;
+}
+
 struct PendingHeredoc {
   std::string_view id;
   bool indented;  // the terminator may be indented
@@ -124,7 +145,7 @@ class Lexer {
 
   void advance(size_t n) {
     const size_t end = std::min(src_.size(), pos_ + n);
-    line_ += static_cast<uint32_t>(std::count(src_.begin() + pos_, src_.begin() + end, '\n'));
+    line_ += count_newlines(src_.data() + pos_, src_.data() + end);
     pos_ = end;
   }
   void advance_to(size_t p) { advance(p > pos_ ? p - pos_ : 0); }
@@ -192,21 +213,22 @@ class Lexer {
     if (syn_.elixir_sigils) extra += "~";
     if (syn_.heredoc != HeredocStyle::none) extra += "<";
     for (char c : extra) string_start_[static_cast<unsigned char>(c)] = true;
-    for (size_t i = 0; i < 256; ++i) flat_interesting_[i] = comment_start_[i] || string_start_[i];
-    flat_interesting_['\n'] = true;
+    for (size_t i = 0; i < 256; ++i) {
+      if (comment_start_[i] || string_start_[i]) flat_interesting_.add(static_cast<unsigned char>(i));
+    }
+    flat_interesting_.add('\n');
     interesting_ = flat_interesting_;
-    for (char c : std::string_view("(){}[]")) interesting_[static_cast<unsigned char>(c)] = true;
+    for (char c : std::string_view("(){}[]")) interesting_.add(static_cast<unsigned char>(c));
     mark_string_stops();
   }
 
   // For the first kMaxFastStrings string syntaxes: the bytes at which a run
   // of plain string text ends (closer, escape, interpolation, and the newline
-  // for single-line strings), bit i for syntax i.
+  // for single-line strings).
   void mark_string_stops() {
     for (size_t i = 0; i < syn_.strings.size() && i < kMaxFastStrings; ++i) {
       const StringSyntax& s = syn_.strings[i];
-      const auto bit = static_cast<uint8_t>(1u << i);
-      auto stop_at = [&](char c) { string_stop_[static_cast<unsigned char>(c)] |= bit; };
+      auto stop_at = [&](char c) { string_stops_[i].add(static_cast<unsigned char>(c)); };
       stop_at(s.close[0]);
       if (s.escape != '\0') stop_at(s.escape);
       if (!s.interpolation.empty()) stop_at(s.interpolation[0]);
@@ -261,11 +283,11 @@ class Lexer {
     const char open = close == '}' ? '{' : (close == ')' ? '(' : '\0');
     // Brackets matter only for finding the end of an interpolation and for
     // Python's statement tracking; elsewhere they are plain code.
-    const std::array<bool, 256>& stops = close != '\0' || syn_.python_strings ? interesting_ : flat_interesting_;
+    const ByteSet& stops = close != '\0' || syn_.python_strings ? interesting_ : flat_interesting_;
     int nesting = 0;
     while (pos_ < src_.size() && !stopped_) {
       const char c = src_[pos_];
-      if (!stops[static_cast<unsigned char>(c)]) {
+      if (!stops.contains(c)) {
         skip_plain_code(stops);
         continue;
       }
@@ -299,14 +321,10 @@ class Lexer {
   }
 
   // A run of bytes that start nothing: only the last significant one matters.
-  void skip_plain_code(const std::array<bool, 256>& stops) {
-    // Locals, not members: a char read may alias a member, which would make
-    // the compiler store pos_ on every byte.
+  void skip_plain_code(const ByteSet& stops) {
     const char* data = src_.data();
-    const size_t size = src_.size();
     const size_t begin = pos_;
-    size_t p = pos_;
-    while (p < size && !stops[static_cast<unsigned char>(data[p])]) ++p;
+    size_t p = static_cast<size_t>(stops.find(data + pos_, data + src_.size()) - data);
     pos_ = p;
     for (; p > begin; --p) {
       if (!is_hspace(data[p - 1])) {
@@ -604,11 +622,11 @@ class Lexer {
     const char interpolation = s.interpolation.empty() ? '\0' : s.interpolation[0];
     const char interpolation2 = s.interpolation2.empty() ? '\0' : s.interpolation2[0];
     const auto index = static_cast<size_t>(&s - syn_.strings.data());
-    const uint8_t stop_bit = index < kMaxFastStrings ? static_cast<uint8_t>(1u << index) : 0;
+    const ByteSet* stops = index < kMaxFastStrings ? &string_stops_[index] : nullptr;
     size_t p = pos_;
     while (p < src_.size()) {
-      if (stop_bit != 0) {
-        while (p < src_.size() && (string_stop_[static_cast<unsigned char>(src_[p])] & stop_bit) == 0) ++p;
+      if (stops != nullptr) {
+        p = static_cast<size_t>(stops->find(src_.data() + p, src_.data() + src_.size()) - src_.data());
         if (p >= src_.size()) break;
       }
       const char c = src_[p];
@@ -1078,9 +1096,9 @@ class Lexer {
   bool starts_mid_line_ = false;
   std::array<bool, 256> comment_start_{};
   std::array<bool, 256> string_start_{};
-  std::array<bool, 256> interesting_{};       // what lex_code stops at
-  std::array<bool, 256> flat_interesting_{};  // the same without brackets
-  std::array<uint8_t, 256> string_stop_{};
+  ByteSet interesting_;       // what lex_code stops at
+  ByteSet flat_interesting_;  // the same without brackets
+  std::array<ByteSet, kMaxFastStrings> string_stops_;
   int depth_ = 0;
   bool stopped_ = false;
   char prev_sig_ = '\0';  // last code character that is not whitespace

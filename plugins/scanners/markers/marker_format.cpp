@@ -114,13 +114,22 @@ double marker_confidence(const Marker& marker) {
   return has_text ? 0.7 : 0.4;
 }
 
-std::string marker_details_json(const Marker& marker, std::string_view language) {
+std::string marker_details_json(const Marker& marker, std::string_view language, const MarkerOrigin* origin) {
   nlohmann::json j = {{"tag", marker.tag},
                       {"text", marker.text},
                       {"owner", marker.owner},
                       {"reference", marker.reference},
                       {"language", std::string(language)},
                       {"comment", comment_name(marker.comment)}};
+  if (origin != nullptr) {
+    auto text_or_null = [](const std::string& s) {
+      return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+    };
+    j["origin"] = {{"state", origin->state},
+                   {"commit", text_or_null(origin->commit)},
+                   {"author", text_or_null(origin->author)},
+                   {"time", text_or_null(origin->time)}};
+  }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -31,7 +31,18 @@ double marker_confidence(const Marker& marker);
 // source files in legacy encodings must not break the host's JSON.
 std::string to_valid_utf8(std::string_view text);
 
-// {"tag","text","owner","reference","language","comment":"line|block|doc"}
-std::string marker_details_json(const Marker& marker, std::string_view language);
+// Where a marker's line came from, as the host's history says.
+struct MarkerOrigin {
+  std::string state;   // committed | at_or_before | before_history | uncommitted
+  std::string commit;  // 40-hex, "" unless committed or at_or_before
+  std::string author;  // "Name <email>", likewise
+  std::string time;    // ISO 8601 UTC, likewise
+};
+
+// {"tag","text","owner","reference","language","comment":"line|block|doc"},
+// and "origin": {"state","commit","author","time"} when `origin` is given
+// (commit, author and time null when not known).
+std::string marker_details_json(const Marker& marker, std::string_view language,
+                                const MarkerOrigin* origin = nullptr);
 
 }  // namespace assay::markers

@@ -273,7 +273,7 @@ MarkersConfig MarkersConfig::parse(std::string_view json_text) {
     throw std::runtime_error(std::string(kSection) + ": configuration is not valid JSON: " + e.what());
   }
   if (!j.is_object()) fail("", "must be an object, got " + j.dump());
-  reject_unknown_keys(j, "", {"enabled", "max_file_size", "tags", "keywords", "languages"});
+  reject_unknown_keys(j, "", {"enabled", "max_file_size", "origins", "tags", "keywords", "languages"});
   MarkersConfig c = defaults();
   if (j.contains("enabled") && !j["enabled"].is_boolean())
     fail(".enabled", "must be true or false, got " + j["enabled"].dump());
@@ -282,6 +282,10 @@ MarkersConfig MarkersConfig::parse(std::string_view json_text) {
     if (!v.is_number_integer() || v.get<int64_t>() < 1)
       fail(".max_file_size", "must be a positive whole number of bytes, got " + v.dump());
     c.max_file_size = v.get<uint64_t>();
+  }
+  if (j.contains("origins")) {
+    if (!j["origins"].is_boolean()) fail(".origins", "must be true or false, got " + j["origins"].dump());
+    c.origins = j["origins"].get<bool>();
   }
   if (j.contains("tags")) c.tags = read_tags(j["tags"]);
   if (j.contains("keywords")) c.keywords = read_keywords(j["keywords"]);
@@ -323,6 +327,8 @@ const char* markers_config_schema() {
     "enabled": {"type": "boolean", "default": true, "description": "Run this scanner."},
     "max_file_size": {"type": "integer", "minimum": 1, "default": 4194304,
                       "description": "Files larger than this many bytes are skipped."},
+    "origins": {"type": "boolean", "default": true,
+                "description": "Ask the host for the origin (commit, author, time) of each marker's line; its age feeds the score."},
     "languages": {"type": "object", "default": {},
                   "description": "File extension to language id, overriding the host's guess (e.g. {\"inc\": \"php\"})."},
     "tags": {

@@ -18,6 +18,9 @@ inline constexpr uint64_t kDefaultMaxFileSize = 4 * 1024 * 1024;
 // runs and never opens a disabled one.
 struct MarkersConfig {
   uint64_t max_file_size = kDefaultMaxFileSize;  // bytes; larger files are skipped
+  // Ask the host for each marker's origin (commit, author, time): its age
+  // then feeds the score. Needs a host with history (API 1.1).
+  bool origins = true;
   std::vector<TagRule> tags;
   std::vector<KeywordRule> keywords;  // first match wins
   // File extension (lower case, no dot) → language id; overrides the host's guess.

@@ -2,6 +2,7 @@
 // of every file the host lists, through the SDK only.
 #include <assay/plugin.hpp>
 #include <atomic>
+#include <optional>
 #include <string>
 
 #include "lexer.h"
@@ -24,7 +25,8 @@ struct ScanCounters {
   std::atomic<size_t> binary{0};
   std::atomic<size_t> unreadable{0};
   std::atomic<size_t> markers{0};
-  std::atomic<size_t> refused{0};  // findings the host did not accept (ASSAY_INVALID, or any error)
+  std::atomic<size_t> refused{0};         // findings the host did not accept (ASSAY_INVALID, or any error)
+  std::atomic<size_t> without_origin{0};  // markers whose origin the host could not tell
   std::atomic<bool> cancelled{false};
 };
 
@@ -50,6 +52,8 @@ class MarkersScanner : public sdk::Scanner {
                std::to_string(counters.unknown_language + counters.binary + counters.too_large +
                               counters.unreadable) +
                " skipped)");
+    if (counters.without_origin > 0)
+      host_.debug(std::to_string(counters.without_origin) + " markers without a known origin");
     if (counters.refused > 0)
       host_.warn("the host refused " + std::to_string(counters.refused) +
                  " marker findings (its log says why); the scan went on without them");
@@ -88,8 +92,14 @@ class MarkersScanner : public sdk::Scanner {
       return;
     }
     ++counters.lexed;
+    const bool ask_origins = config_.origins && scan.has_history_api();
     for (const Marker& marker : find_markers(data, *syntax, matcher_)) {
-      const assay_status status = scan.emit(to_finding(marker, info.path, language));
+      std::optional<MarkerOrigin> origin;
+      if (ask_origins) {
+        origin = origin_of(scan, index, marker.line_start);
+        if (!origin) ++counters.without_origin;
+      }
+      const assay_status status = scan.emit(to_finding(marker, info.path, language, origin));
       if (status == ASSAY_CANCELLED) {
         counters.cancelled = true;
         return;
@@ -98,7 +108,35 @@ class MarkersScanner : public sdk::Scanner {
     }
   }
 
-  sdk::Finding to_finding(const Marker& marker, std::string_view path, std::string_view language) const {
+  // The origin of the marker's first line; nullopt when the host cannot
+  // tell (no history, or a file whose versions cannot be diffed).
+  static std::optional<MarkerOrigin> origin_of(const sdk::Scan& scan, size_t index, uint32_t line) {
+    const std::optional<sdk::LineOrigin> origin = scan.line_origin(index, line);
+    if (!origin) return std::nullopt;
+    MarkerOrigin m;
+    switch (origin->kind) {
+      case ASSAY_ORIGIN_COMMITTED:
+        m.state = "committed";
+        break;
+      case ASSAY_ORIGIN_AT_OR_BEFORE:
+        m.state = "at_or_before";
+        break;
+      case ASSAY_ORIGIN_UNCOMMITTED:
+        m.state = "uncommitted";
+        return m;
+      case ASSAY_ORIGIN_BEFORE_HISTORY:
+      default:
+        m.state = "before_history";
+        return m;
+    }
+    m.commit = std::string(origin->commit);
+    m.author = to_valid_utf8(origin->author);
+    m.time = sdk::utc_iso8601(origin->time);
+    return m;
+  }
+
+  sdk::Finding to_finding(const Marker& marker, std::string_view path, std::string_view language,
+                          const std::optional<MarkerOrigin>& origin) const {
     const TagRule* rule = config_.rule_for(marker.tag);
     const Classification c = classify(*rule, config_.keywords, marker.text);
     sdk::Finding f;
@@ -113,7 +151,7 @@ class MarkersScanner : public sdk::Scanner {
     f.line_end = marker.line_end;
     f.evidence = to_valid_utf8(marker.evidence);
     f.tags = {"marker", lower_case(marker.tag)};
-    f.details_json = marker_details_json(marker, language);
+    f.details_json = marker_details_json(marker, language, origin ? &*origin : nullptr);
     return f;
   }
 
@@ -131,6 +169,6 @@ class MarkersScanner : public sdk::Scanner {
 }  // namespace
 }  // namespace assay::markers
 
-ASSAY_SCANNER_PLUGIN(assay::markers::MarkersScanner, "markers", "1.0.0",
+ASSAY_SCANNER_PLUGIN(assay::markers::MarkersScanner, "markers", "1.1.0",
                      "Finds TODO, FIXME and other markers in the comments of 50+ languages",
                      assay::markers::markers_config_schema())

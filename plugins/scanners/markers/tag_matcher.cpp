@@ -1,6 +1,7 @@
 #include "tag_matcher.h"
 
 #include <algorithm>
+#include <array>
 
 namespace assay::markers {
 namespace {
@@ -8,10 +9,16 @@ namespace {
 // Owners and references longer than this are prose in parentheses, not a tag's argument.
 constexpr size_t kMaxParenthesized = 100;
 
-bool is_word(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
-}
+// Letters, digits, '_' and every byte of a multi-byte UTF-8 character; a
+// table, since every byte of every comment line is looked up here.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int u = 0; u < 256; ++u)
+    table[u] = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' || u >= 0x80;
+  return table;
+}();
+
+bool is_word(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
 
@@ -64,11 +71,13 @@ TagMatcher::TagMatcher(std::vector<std::string> tags) : tags_(std::move(tags)) {
 }
 
 std::optional<TagHit> TagMatcher::find(std::string_view text, size_t from) const {
+  const char* data = text.data();
+  const size_t size = text.size();
   size_t p = from;
-  while (p < text.size()) {
-    while (p < text.size() && !is_word(text[p])) ++p;
+  while (p < size) {
+    while (p < size && !is_word(data[p])) ++p;
     const size_t begin = p;
-    while (p < text.size() && is_word(text[p])) ++p;
+    while (p < size && is_word(data[p])) ++p;
     const std::string_view word = text.substr(begin, p - begin);
     if (word.size() < shortest_ || word.size() > longest_) continue;
     if (begin > 0 && is_word(text[begin - 1])) continue;

@@ -1,5 +1,7 @@
 /*
- * assay plugin ABI, version 1.2.
+ * assay plugin ABI, version 1.2 (1.1 added the history functions and
+ * report_assessment at the end of assay_host_api; 1.2 added deliver after
+ * them).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -38,8 +40,8 @@ extern "C" {
 #endif
 
 #define ASSAY_API_MAJOR 1
-/* 1.2 appends `deliver` to assay_host_api (durable delivery for reporters).
-   At merge it follows the 1.1 additions (history, maturity). */
+/* 1.2 appends `deliver` to assay_host_api (durable delivery for reporters),
+   after the 1.1 additions (history, maturity). */
 #define ASSAY_API_MINOR 2
 
 /* Longest error message the host keeps, including the terminating NUL. */
@@ -167,6 +169,63 @@ typedef struct assay_report {
 } assay_report;
 
 /*
+ * History facts of one file of the scan target over the configured history
+ * window (API 1.1). Filled by assay_host_api.file_history.
+ */
+typedef struct assay_file_history {
+  size_t struct_size;
+  uint32_t commits;           /* commits in the window that changed the file
+                                 (merges not counted, unless the host walks
+                                 first parents only); a renamed file counts the
+                                 commits under its earlier names too */
+  uint32_t authors;           /* distinct authors of those commits, told apart
+                                 by e-mail address */
+  int64_t first_change;       /* author time of the oldest of those commits,
+                                 seconds since 1970-01-01 UTC; 0 when commits
+                                 is 0 */
+  int64_t last_change;        /* author time of the newest; 0 when commits is 0 */
+  double hotspot_multiplier;  /* what the host's scoring stage applies to every
+                                 finding in this file (docs/scoring.md); 1 is
+                                 an ordinary file */
+  uint32_t flags;             /* ASSAY_HISTORY_* bits */
+} assay_file_history;
+
+/* The walked history is cut (a shallow clone, or the window ended the walk):
+   changes before the cut are not counted. */
+#define ASSAY_HISTORY_CUT 1u
+
+/* One commit (API 1.1). Filled by assay_host_api.file_commit. */
+typedef struct assay_commit_info {
+  size_t struct_size;
+  const char* id;      /* 40-hex commit id */
+  const char* author;  /* "Name <email>" */
+  int64_t time;        /* author time, seconds since 1970-01-01 UTC */
+} assay_commit_info;
+
+/* What is known about where a line came from (API 1.1). */
+typedef enum assay_origin_kind {
+  ASSAY_ORIGIN_COMMITTED = 0,       /* the line's text entered the file in `commit` */
+  ASSAY_ORIGIN_AT_OR_BEFORE = 1,    /* the line was already there when `commit`
+                                       changed the file, and the walked history
+                                       ends there (shallow clone, window): it
+                                       entered at that commit or earlier */
+  ASSAY_ORIGIN_BEFORE_HISTORY = 2,  /* the file did not change in the walked
+                                       history; commit, author are "", time 0 */
+  ASSAY_ORIGIN_UNCOMMITTED = 3      /* the line is not in the scanned commit (a
+                                       change in the working tree); commit,
+                                       author are "", time 0 */
+} assay_origin_kind;
+
+/* The origin of one line (API 1.1). Filled by assay_host_api.line_origin. */
+typedef struct assay_line_origin {
+  size_t struct_size;
+  uint32_t kind;        /* assay_origin_kind */
+  const char* commit;   /* 40-hex commit id, or "" (see kind) */
+  const char* author;   /* "Name <email>" of that commit, or "" */
+  int64_t time;         /* its author time, seconds since 1970-01-01 UTC, or 0 */
+} assay_line_origin;
+
+/*
  * One message for the host's durable delivery service (assay_host_api.deliver,
  * ABI 1.2): an HTTP POST of `body` to an endpoint whose URL is a secret. The
  * plugin names where the host reads the URL, never the URL itself, so the
@@ -208,8 +267,8 @@ typedef struct assay_host_api {
      Any thread. */
   void (*set_error)(assay_host* host, const char* message);
 
-  /* Memory that changes hands (none does in 1.0; offered for plugins that
-     hand buffers to the host in later minors). Any thread. */
+  /* Memory that changes hands (none does in 1.0 or 1.1; offered for plugins
+     that hand buffers to the host in later minors). Any thread. */
   void* (*alloc)(size_t size);
   void (*free)(void* ptr);
 
@@ -248,8 +307,58 @@ typedef struct assay_host_api {
   const char* (*scan_root)(const assay_scan* scan);
   const char* (*scan_commit)(const assay_scan* scan);
 
-  /* --- 1.2: durable delivery; appended after the 1.1 functions at merge.
-     Check api_minor >= 2 (and struct_size) before calling. --- */
+  /* --- history (API 1.1); valid only inside scanner_scan, any thread ---
+     A plugin built for 1.1 must check that the host's table is large enough
+     before calling these: a 1.0 host's struct_size ends at scan_commit (the
+     C++ helpers in plugin.hpp check it). The host walks the history once per
+     scan, before any scanner runs, so these are cheap lookups, except that
+     the first line_origin call for a file computes the origins of all its
+     lines (diffing the file's own versions); calls for different files run
+     in parallel. Strings the host returns stay valid until scanner_scan
+     returns. All three return ASSAY_UNSUPPORTED when the scan target has no
+     history (a plain directory, a repository without commits, history
+     disabled in the configuration, or a history that could not be walked;
+     the host's log says which), and ASSAY_INVALID for a bad index or line,
+     or an out->struct_size smaller than a size_t. As with file_info, set
+     out->struct_size first; the host fills what both sides know and sets
+     struct_size to that. */
+
+  /* Facts of file `index` over the history window. A file that no commit in
+     the window changed has commits 0. */
+  assay_status (*file_history)(const assay_scan* scan, size_t index, assay_file_history* out);
+  /* The `nth` (0 = newest) of the commits file_history counted for file
+     `index`, nth < commits. */
+  assay_status (*file_commit)(const assay_scan* scan, size_t index, size_t nth, assay_commit_info* out);
+  /* The origin of 1-based `line` of file `index` as the scan reads it (the
+     working tree or the scanned commit). Returns ASSAY_ERROR when the
+     file's versions cannot be diffed (binary, larger than the configured
+     limit, or an unreadable object; the host logs which object). */
+  assay_status (*line_origin)(const assay_scan* scan, size_t index, uint32_t line, assay_line_origin* out);
+
+  /* --- maturity (API 1.1); check struct_size before calling, as for the
+     history functions above (plugin.hpp's helpers do) --- */
+
+  /* Hands the scan's maturity assessment to the host; a scanner that assesses
+     the repository calls it once, inside scanner_scan. `assessment_json` is a
+     JSON object (docs/report-data.md, "maturity"):
+       {"level": "nascent" | "developing" | "maturing" | "advanced",
+        "percent": 0..100,
+        "dimensions": {"<name>": 0..100 or null, ...},
+        "checks": [{"id": "...", "dimension": "...",
+                    "status": "pass" | "partial" | "fail" | "inconclusive",
+                    "score": 0..10, or -1 when inconclusive,
+                    "evidence": ["...", ...], ...}, ...]}
+     Other members are kept as given. The host copies what it needs before
+     returning. After every scanner has ended, the level chooses the scoring
+     weights of the whole scan (docs/scoring.md), and the report header
+     carries the assessment. Returns ASSAY_OK when accepted; ASSAY_INVALID
+     when it is malformed (the host logs the JSON path and why) or when an
+     assessment was already accepted in this scan (the first one counts);
+     ASSAY_CANCELLED when the scan is being cancelled. Any thread. */
+  assay_status (*report_assessment)(const assay_scan* scan, const char* assessment_json);
+
+  /* --- 1.2: durable delivery, after the 1.1 functions. Check api_minor >= 2
+     (and struct_size) before calling. --- */
 
   /* Queues `message` in the host's outbox (the state store) and returns
      ASSAY_OK once it is durable: the host sends it after the reporters have

@@ -22,12 +22,16 @@
 #include <assay/plugin.h>
 
 #include <atomic>
+#include <cstddef>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace assay::sdk {
@@ -78,6 +82,42 @@ struct FileInfo {
   std::string_view blob_id;
   std::string_view language;
 };
+
+// History facts of one file (API 1.1); see assay_file_history.
+struct FileHistory {
+  uint32_t commits = 0;
+  uint32_t authors = 0;
+  int64_t first_change = 0;  // seconds since 1970-01-01 UTC, 0 when commits == 0
+  int64_t last_change = 0;
+  double hotspot_multiplier = 1.0;
+  bool cut = false;  // the walked history is cut (shallow clone or window)
+};
+
+// One commit (API 1.1); the strings stay valid until scan() returns.
+struct CommitInfo {
+  std::string_view id;
+  std::string_view author;
+  int64_t time = 0;
+};
+
+// Where a line came from (API 1.1); see assay_line_origin.
+struct LineOrigin {
+  assay_origin_kind kind = ASSAY_ORIGIN_BEFORE_HISTORY;
+  std::string_view commit;  // "" unless kind is COMMITTED or AT_OR_BEFORE
+  std::string_view author;
+  int64_t time = 0;
+};
+
+// "2024-01-02T03:04:05Z" for seconds since 1970-01-01 UTC, the form the
+// host expects in a finding's details ("origin": {"time": ...}).
+inline std::string utc_iso8601(int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
 
 // A finding under construction; strings are owned here until emit copies them.
 struct Finding {
@@ -149,12 +189,25 @@ class Scan {
 
   bool cancelled() const { return api_->is_cancelled(scan_) != 0; }
 
+  // Hands the maturity assessment (a JSON object, see plugin.h) to the host.
+  // ASSAY_UNSUPPORTED when the host predates API 1.1.
+  assay_status report_assessment(const std::string& assessment_json) const {
+    if (!offers(offsetof(assay_host_api, report_assessment), sizeof(api_->report_assessment)) ||
+        api_->report_assessment == nullptr)
+      return ASSAY_UNSUPPORTED;
+    return api_->report_assessment(scan_, assessment_json.c_str());
+  }
+
+  // Whether the host's table is large enough to hold the member at `offset`.
+  bool offers(size_t offset, size_t size) const { return api_->struct_size >= offset + size; }
+
   // Runs fn(i) for i in [0, count) across the host's threads. An exception in
   // fn is caught, the first one is rethrown here after all calls finished.
   template <class Fn>
   bool parallel_for(size_t count, Fn&& fn) const {
+    // Fn is deduced as a reference for a named callable; point at the callable.
     struct Ctx {
-      Fn* fn;
+      std::remove_reference_t<Fn>* fn;
       std::exception_ptr error;
       std::atomic_flag failed = ATOMIC_FLAG_INIT;
     } ctx{&fn, nullptr};
@@ -169,6 +222,47 @@ class Scan {
     assay_status st = api_->parallel_for(scan_, count, trampoline, &ctx);
     if (ctx.error) std::rethrow_exception(ctx.error);
     return st == ASSAY_OK;
+  }
+
+  // True when the host offers the history functions of API 1.1. A plugin
+  // built for 1.1 may be loaded by a 1.0 host, whose table ends earlier.
+  bool has_history_api() const {
+    return api_->struct_size >= offsetof(assay_host_api, line_origin) + sizeof(api_->line_origin) &&
+           api_->file_history != nullptr && api_->file_commit != nullptr && api_->line_origin != nullptr;
+  }
+
+  // History facts of file `index`; nullopt when the host has no history for
+  // this scan (or is a 1.0 host).
+  std::optional<FileHistory> history(size_t index) const {
+    if (!has_history_api()) return std::nullopt;
+    assay_file_history raw{};
+    raw.struct_size = sizeof(raw);
+    raw.hotspot_multiplier = 1.0;
+    if (api_->file_history(scan_, index, &raw) != ASSAY_OK) return std::nullopt;
+    return FileHistory{raw.commits,     raw.authors, raw.first_change, raw.last_change, raw.hotspot_multiplier,
+                       (raw.flags & ASSAY_HISTORY_CUT) != 0};
+  }
+
+  // The nth (0 = newest) commit that changed file `index`; nullopt past the
+  // last one or without history.
+  std::optional<CommitInfo> file_commit(size_t index, size_t nth) const {
+    if (!has_history_api()) return std::nullopt;
+    assay_commit_info raw{};
+    raw.struct_size = sizeof(raw);
+    if (api_->file_commit(scan_, index, nth, &raw) != ASSAY_OK) return std::nullopt;
+    return CommitInfo{raw.id ? raw.id : "", raw.author ? raw.author : "", raw.time};
+  }
+
+  // The origin of 1-based `line` of file `index`; nullopt without history,
+  // for a line outside the file, or when the file's versions cannot be
+  // diffed (the host logs why).
+  std::optional<LineOrigin> line_origin(size_t index, uint32_t line) const {
+    if (!has_history_api()) return std::nullopt;
+    assay_line_origin raw{};
+    raw.struct_size = sizeof(raw);
+    if (api_->line_origin(scan_, index, line, &raw) != ASSAY_OK) return std::nullopt;
+    return LineOrigin{static_cast<assay_origin_kind>(raw.kind), raw.commit ? raw.commit : "",
+                      raw.author ? raw.author : "", raw.time};
   }
 
   std::string root() const { return api_->scan_root(scan_); }

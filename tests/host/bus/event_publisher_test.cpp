@@ -106,13 +106,13 @@ TEST(EventPublisher, InvalidEventIsRefusedWithoutUsingASeq) {
   EXPECT_EQ(publisher.publish(topic::kScanCompleted, scan_fields()), 2u);
   EXPECT_EQ(publisher.published(), 2u);
   EXPECT_THROW(EventPublisher(bus.context(), {}, ""), std::invalid_argument);
-  EXPECT_THROW(EventPublisher(bus.context(), {}, "h", PublisherOptions{0}), std::invalid_argument);
+  EXPECT_THROW(EventPublisher(bus.context(), {}, "h", PublisherOptions{0, {}}), std::invalid_argument);
 }
 
 TEST(EventPublisher, DropsAtHighWaterMarkAreCountedAndVisibleAsGaps) {
   Bus bus;
   const std::string endpoint = bus.unique_endpoint("events");
-  EventPublisher publisher(bus.context(), {endpoint}, "h", PublisherOptions{50});
+  EventPublisher publisher(bus.context(), {endpoint}, "h", PublisherOptions{50, {}});
   Subscriber slow(bus.context(), endpoint, {""});
   wait_until_subscribed(publisher, slow);
   while (slow.receive(50ms)) {
@@ -141,7 +141,7 @@ TEST(EventPublisher, DropsAtHighWaterMarkAreCountedAndVisibleAsGaps) {
 TEST(EventPublisher, SlowSubscriberOnOneEndpointDoesNotStarveAnother) {
   Bus bus;
   const std::string internal = bus.unique_endpoint("events");
-  EventPublisher publisher(bus.context(), {internal}, "h", PublisherOptions{20});
+  EventPublisher publisher(bus.context(), {internal}, "h", PublisherOptions{20, {}});
   publisher.bind("tcp://127.0.0.1:*");
   const auto endpoints = publisher.endpoints();
   ASSERT_EQ(endpoints.size(), 2u);

@@ -153,12 +153,22 @@ TEST(ConfigLoad, ReportsYamlSyntaxErrorsAtTheirPosition) {
   EXPECT_EQ(tab_errors[0].rfind(tab.at(2, 7) + "YAML syntax error: ", 0), 0u) << tab_errors[0];
 }
 
+TEST(ConfigLoad, ChecksTheHistorySection) {
+  TempConfigFile file("history:\n  since: 10x\n  first_parent: maybe\n  hotspot:\n    max_multiplier: 0.5\n");
+  EXPECT_EQ(
+      load_errors(file),
+      (std::vector<std::string>{
+          file.at(2, 10) + "history.since: '10x' does not match the pattern '^(all|[1-9][0-9]{0,5}[dwy])$'",
+          file.at(3, 17) + "history.first_parent: expected a boolean, got string 'maybe'",
+          file.at(5, 21) + "history.hotspot.max_multiplier: 0.5 is below the minimum 1"}));
+}
+
 TEST(ConfigLoad, RequiresAMappingAtTheTopLevel) {
   TempConfigFile file("- log\n- scan\n");
   EXPECT_EQ(load_errors(file),
-            std::vector<std::string>{
-                file.at(1, 1) + "the top level must be a mapping of sections (delivery, log, maturity, plugin_paths, "
-                                "plugins, report, scan, scoring, state), got a list"});
+            std::vector<std::string>{file.at(1, 1) +
+                                     "the top level must be a mapping of sections (delivery, history, log, maturity, "
+                                     "plugin_paths, plugins, report, scan, scoring, state), got a list"});
 }
 
 TEST(ConfigLoad, AllowsOneDocumentOnly) {

@@ -121,6 +121,13 @@ TEST(HostBinding, MissingScanFunctionsAnswerUnsupported) {
             ASSAY_UNSUPPORTED);
   EXPECT_STREQ(api->scan_root(nullptr), "");
   EXPECT_STREQ(api->scan_commit(nullptr), "");
+  assay_file_history history{};
+  EXPECT_EQ(api->file_history(nullptr, 0, &history), ASSAY_UNSUPPORTED);
+  assay_commit_info commit{};
+  EXPECT_EQ(api->file_commit(nullptr, 0, 0, &commit), ASSAY_UNSUPPORTED);
+  assay_line_origin origin{};
+  EXPECT_EQ(api->line_origin(nullptr, 0, 1, &origin), ASSAY_UNSUPPORTED);
+  EXPECT_EQ(api->report_assessment(nullptr, "{}"), ASSAY_UNSUPPORTED);
 }
 
 TEST(HostBinding, ALogSinkThatThrowsDoesNotReachThePlugin) {

@@ -48,7 +48,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenPlugin{fixture_file("init_fails"), "init failed with status 1: database missing"},
         BrokenPlugin{fixture_file("init_fails_silently"), "init failed with status 3: no reason given"},
         BrokenPlugin{fixture_file("init_throws"), "init threw: boom"},
-        BrokenPlugin{fixture_file("major_mismatch"), "built for API 2.2, host speaks 1.2"},
+        BrokenPlugin{fixture_file("major_mismatch"), "built for API 2.0, host speaks 1.2"},
         BrokenPlugin{fixture_file("minor_too_new"), "built for API 1.7, host speaks 1.2"},
         BrokenPlugin{fixture_file("struct_too_large"),
                      "assay_plugin struct_size " + std::to_string(sizeof(assay_plugin) + 16) +

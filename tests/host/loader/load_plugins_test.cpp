@@ -76,6 +76,10 @@ TEST(LoadPlugins, EachPluginGetsItsOwnHostTableWithTheScanFunctions) {
     EXPECT_EQ(api->emit, scan_functions().emit);
     EXPECT_EQ(api->parallel_for, scan_functions().parallel_for);
     EXPECT_EQ(api->scan_commit, scan_functions().scan_commit);
+    EXPECT_NE(api->line_origin, nullptr);  // the history functions of API 1.1 are always there
+    // Not supplied by the test's scan functions: the binding answers ASSAY_UNSUPPORTED.
+    ASSERT_NE(api->report_assessment, nullptr);
+    EXPECT_EQ(api->report_assessment(nullptr, "{}"), ASSAY_UNSUPPORTED);
   }
 }
 
@@ -86,6 +90,7 @@ TEST(LoadPlugins, OldMinorStructLoadsAndWorks) {
   const LoadedPlugin* plugin = loader.find("old_minor");
   ASSERT_NE(plugin, nullptr);
   EXPECT_EQ(plugin->descriptor().struct_size, offsetof(assay_plugin, reporter_begin));
+  EXPECT_EQ(plugin->descriptor().api_minor, 0);  // built for API 1.0
   EXPECT_EQ(plugin->info().kind, ASSAY_KIND_SCANNER);
   // The plugin wrote a reporter group beyond its struct_size; the host must not see it.
   EXPECT_EQ(plugin->descriptor().reporter_begin, nullptr);
@@ -121,7 +126,7 @@ TEST(LoadPlugins, WholeFixtureDirectoryLoadsTheGoodOnesInNameOrder) {
     EXPECT_FALSE(plugin->explicitly_requested());
   }
   EXPECT_EQ(names, (std::vector<std::string>{"good_reporter", "good_scanner", "old_minor", "open_fails",
-                                             "scan_fails", "scan_throws"}));
+                                             "scan_fails", "scan_throws", "slow_scanner"}));
   // 16 faulty fixture plugins, the text file and the empty file.
   EXPECT_EQ(loader.errors().size(), 18u);
   for (const auto& error : loader.errors()) {

@@ -57,6 +57,9 @@ TEST_F(CommitScan, ReadsOldContentFromTheObjectDatabase) {
   EXPECT_EQ(app.language, "python");
   EXPECT_EQ(view->read(0), "version = 1\n");
   EXPECT_EQ(view->read(1), "dep\n");
+  std::string buffer;
+  ASSERT_EQ(view->read_into(1, buffer), 4u);
+  EXPECT_EQ(buffer.substr(0, 4), "dep\n");
 }
 
 TEST_F(CommitScan, BranchNameIsKeptWhenTheRevisionIsABranch) {

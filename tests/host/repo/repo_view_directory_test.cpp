@@ -44,6 +44,26 @@ TEST(DirectoryScan, ListsRegularFilesWithoutHistory) {
   EXPECT_EQ(view->read(2), "pub fn f() {}\n");
 }
 
+TEST(DirectoryScan, ReadIntoReusesOneBufferForLongerAndShorterFiles) {
+  TempDir temp;
+  const fs::path dir = temp.path() / "plain";
+  const std::string large(100000, 'x');
+  write_file(dir, "a_large.txt", large);
+  write_file(dir, "b_small.txt", "tiny\n");
+  write_file(dir, "c_empty.txt", "");
+  auto view = RepoView::open(dir, {});
+  std::string buffer = "left over";
+  ASSERT_EQ(view->read_into(1, buffer), 5u);
+  EXPECT_EQ(buffer.substr(0, 5), "tiny\n");
+  ASSERT_EQ(view->read_into(0, buffer), large.size());
+  EXPECT_EQ(buffer.substr(0, large.size()), large);
+  const size_t grown = buffer.size();
+  ASSERT_EQ(view->read_into(1, buffer), 5u);
+  EXPECT_EQ(buffer.substr(0, 5), "tiny\n");
+  EXPECT_EQ(buffer.size(), grown) << "a shorter file neither shrinks nor clears the buffer";
+  EXPECT_EQ(view->read_into(2, buffer), 0u);
+}
+
 TEST(DirectoryScan, MissingPathIsAnErrorNamingIt) {
   TempDir temp;
   fs::path missing = temp.path() / "does-not-exist";

@@ -131,8 +131,11 @@ TEST(Backlog, ItemJsonHasTheDocumentedShape) {
   const std::vector<std::string> expected = {"key",      "fingerprint", "title",     "category",     "source",
                                              "rule",     "location",    "evidence",  "effort_hours", "confidence",
                                              "severity", "tags",        "scores",    "value_usd",    "risk",
-                                             "rank",     "status",      "first_seen", "details",     "breakdown"};
+                                             "rank",     "status",      "first_seen", "details",     "origin",
+                                             "file_history", "breakdown"};
   EXPECT_EQ(keys, expected);
+  EXPECT_TRUE(j["origin"].is_null());  // the marker stated no origin
+  EXPECT_TRUE(j["file_history"].is_null());
   EXPECT_EQ(j["location"]["line_end"], 4);
   std::vector<std::string> parts;
   for (const auto& [k, v] : j["breakdown"].items()) parts.push_back(k);

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "scan/backlog.h"
@@ -57,6 +58,91 @@ TEST(ItemText, ScoredMarkerMatchesTheDocument) {
   EXPECT_EQ(written_text(item), dom_text(item));
 }
 
+// A scan drops each item's breakdown and has it recomputed when the item is
+// written: the text must be the one the kept breakdown gives.
+TEST(ItemText, DroppedBreakdownIsRecomputedToTheSameText) {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  const scoring::Model model = scoring::Model::from_yaml(config["scoring"], "developing");
+  const BacklogItem kept = scored_item();
+  const std::string expected = written_text(kept);
+  BacklogItem dropped = kept;
+  drop_breakdown(dropped);
+  EXPECT_TRUE(dropped.scores.breakdown.wsjf.formula.empty());
+  EXPECT_TRUE(dropped.scores.breakdown.wsjf.components.empty());
+  EXPECT_EQ(dropped.scores.composite, kept.scores.composite);  // the numbers stay
+
+  std::string out;
+  append_item_json(out, dropped, breakdown_of(dropped, &model));
+  EXPECT_EQ(out, expected);
+  EXPECT_EQ(item_json(dropped, &model).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+            expected);
+  // Without the model there is nothing to write it from: an error, never an
+  // empty breakdown.
+  EXPECT_THROW(breakdown_of(dropped, nullptr), std::logic_error);
+  EXPECT_THROW(item_json(dropped), std::logic_error);
+  std::string unused;
+  EXPECT_THROW(append_item_json(unused, dropped), std::logic_error);
+}
+
+// The recomputed breakdown is scored in the item's own file context (its
+// file's hotspot multiplier, its line's age), as the scan first scored it.
+TEST(ItemText, DroppedBreakdownKeepsTheFileContext) {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  const scoring::Model model = scoring::Model::from_yaml(config["scoring"], "developing");
+  BacklogItem kept = scored_item();
+  kept.context.hotspot_multiplier = 2.5;
+  kept.context.age_days = 400.0;
+  kept.scores = score_finding(model, kept.finding, kept.context);
+  ASSERT_NE(kept.scores.technical_debt, scored_item().scores.technical_debt);
+  BacklogItem dropped = kept;
+  drop_breakdown(dropped);
+  std::string out;
+  append_item_json(out, dropped, breakdown_of(dropped, &model));
+  EXPECT_EQ(out, written_text(kept));
+}
+
+TEST(ItemText, OriginAndFileHistoryMatchTheDocument) {
+  BacklogItem item = scored_item();
+  item.history.origin = OriginNote{"committed", "8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d",
+                                   "Zoë \"Z\" <z@example.com>", "2025-08-14T09:12:00Z"};
+  item.history.file_history = FileHistoryNote{42, 5, 6.5, 2.04, "365d"};
+  const std::string text = written_text(item);
+  EXPECT_EQ(text, dom_text(item));
+  EXPECT_NE(
+      text.find(
+          R"("file_history":{"commits":42,"authors":5,"median_commits":6.5,"hotspot_multiplier":2.04,"window":"365d"})"),
+      std::string::npos)
+      << text;
+  item.history.origin = OriginNote{"uncommitted", "", "", ""};
+  EXPECT_EQ(written_text(item), dom_text(item));
+  EXPECT_NE(
+      written_text(item).find(R"("origin":{"commit":null,"author":null,"time":null,"state":"uncommitted"})"),
+      std::string::npos);
+}
+
+// The state store's fields and the history's sit side by side, in the
+// document's order: status, first_seen, details, origin, file_history.
+TEST(ItemText, StateAndHistoryFieldsTogetherMatchTheDocument) {
+  BacklogItem item = scored_item();
+  item.status = "reopened";
+  item.first_seen_at = 1763985600;  // 2025-11-24T12:00:00Z
+  item.history.origin = OriginNote{"at_or_before", "00000000000000000000000000000000000000aa",
+                                   "A <a@example.com>", "2015-01-01T00:00:00Z"};
+  item.history.file_history = FileHistoryNote{3, 2, 1, 1.5, "all"};
+  const std::string text = written_text(item);
+  EXPECT_EQ(text, dom_text(item));
+  EXPECT_NE(text.find(R"("rank":7,"status":"reopened","first_seen":"2025-11-24T12:00:00Z","details":{)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(R"("tag":"FIXME"},"origin":{"commit":"00000000000000000000000000000000000000aa",)"
+                R"("author":"A <a@example.com>","time":"2015-01-01T00:00:00Z","state":"at_or_before"},)"
+                R"("file_history":{"commits":3,"authors":2,"median_commits":1.0,"hotspot_multiplier":1.5,)"
+                R"("window":"all"},"breakdown":{)"),
+      std::string::npos)
+      << text;
+}
+
 TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
   BacklogItem item;
   item.finding.source = "s";
@@ -65,7 +151,7 @@ TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
   const std::string text = written_text(item);
   EXPECT_EQ(text, dom_text(item));
   EXPECT_NE(text.find(R"("severity":null,"tags":[])"), std::string::npos) << text;
-  EXPECT_NE(text.find(R"("details":null)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("details":null,"origin":null,"file_history":null)"), std::string::npos) << text;
   EXPECT_NE(text.find(R"("wsjf":{"components":{},"formula":"","value":0.0})"), std::string::npos) << text;
 }
 
@@ -82,10 +168,11 @@ TEST(ItemText, StringsAreEscapedLikeTheDocument) {
 
 TEST(ItemText, InvalidUtf8IsReplacedLikeTheDocument) {
   BacklogItem item = scored_item();
-  for (const std::string& bad : {std::string("lone \x80 continuation"), std::string("cut \xE2\x82"),
-                                std::string("overlong \xC0\xAF slash"), std::string("surrogate \xED\xA0\x80"),
-                                std::string("too high \xF4\x90\x80\x80"), std::string("\xFF\xFE"),
-                                std::string("mixed \xC3\xA9 and \xC3 end")}) {
+  for (const std::string& bad :
+       {std::string("lone \x80 continuation"), std::string("cut \xE2\x82"),
+        std::string("overlong \xC0\xAF slash"), std::string("surrogate \xED\xA0\x80"),
+        std::string("too high \xF4\x90\x80\x80"), std::string("\xFF\xFE"),
+        std::string("mixed \xC3\xA9 and \xC3 end")}) {
     item.finding.title = bad;
     item.finding.path = bad;
     EXPECT_EQ(written_text(item), dom_text(item)) << bad;
@@ -94,9 +181,10 @@ TEST(ItemText, InvalidUtf8IsReplacedLikeTheDocument) {
 
 TEST(ItemText, NumbersArePrintedLikeTheDocument) {
   BacklogItem item = scored_item();
-  const double kValues[] = {0.0,     -0.0,   1.0,    0.1,     2.5,   1e20,   1.5e-7, 123456789.125,
-                            1e-300,  1e300,  -3.75,  1.0 / 3, 42.42, 100.0,  1e15,   1e16,
-                            0.00001, 0.0001, 5e-324, std::numeric_limits<double>::max()};
+  const double kValues[] = {0.0,   -0.0,    1.0,           0.1,    2.5,
+                            1e20,  1.5e-7,  123456789.125, 1e-300, 1e300,
+                            -3.75, 1.0 / 3, 42.42,         100.0,  1e15,
+                            1e16,  0.00001, 0.0001,        5e-324, std::numeric_limits<double>::max()};
   for (double v : kValues) {
     item.scores.composite = v;
     item.scores.value_usd = -v;
@@ -118,6 +206,29 @@ TEST(ItemText, ComponentsAreSortedAndTheLastOfARepeatedNameCounts) {
   EXPECT_EQ(text, dom_text(item));
   EXPECT_NE(text.find(R"("components":{"Zed":5.0,"alpha":4.0,"mid":3.0,"zeta":1.0})"), std::string::npos)
       << text;
+}
+
+TEST(ItemText, ManyComponentsAreSortedToo) {
+  BacklogItem item = scored_item();
+  auto& components = item.scores.breakdown.wsjf.components;
+  components.clear();
+  for (int i = 40; i > 0; --i) components.emplace_back("c" + std::to_string(i % 30), i);
+  EXPECT_EQ(written_text(item), dom_text(item));
+}
+
+TEST(JsonText, RememberedNumbersAreNotConfused) {
+  // Numbers that share a slot of the remembered ones still print as themselves.
+  std::string expected;
+  std::string out;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 2000; ++i) {
+      const double v = i * 0.37 - 100;
+      append_json_number(out, v);
+      out += ' ';
+      if (round == 0) expected += nlohmann::json(v).dump() + ' ';
+    }
+  }
+  EXPECT_EQ(out, expected + expected);
 }
 
 TEST(JsonText, AppendsStringsAndNumbers) {

@@ -3,7 +3,9 @@
 #include "scan/scan_runner.h"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -14,6 +16,7 @@
 #include "config/config.h"
 #include "loader/plugin_loader.h"
 #include "scan/scan_target.h"
+#include "scoring/model.h"
 
 namespace fs = std::filesystem;
 
@@ -28,8 +31,8 @@ class ScanRunnerTest : public ::testing::Test {
     fs::create_directories(dir_ / "src");
     std::ofstream(dir_ / "src/a.c") << "int x; // FIXME: handle errors\n/* TODO: document */\n";
     std::ofstream(dir_ / "notes.txt") << "TODO: not source\n";
-    loader_ = std::make_unique<loader::PluginLoader>(scan_functions(),
-                                                     [](assay_log_level, const std::string&, const std::string&) {});
+    loader_ = std::make_unique<loader::PluginLoader>(
+        scan_functions(), [](assay_log_level, const std::string&, const std::string&) {});
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -52,6 +55,11 @@ class ScanRunnerTest : public ::testing::Test {
   bus::Bus bus_;
   std::unique_ptr<loader::PluginLoader> loader_;
 };
+
+size_t items_not_from(const ScanOutcome& o, const std::string& source) {
+  return std::count_if(o.items.begin(), o.items.end(),
+                       [&](const BacklogItem& i) { return i.finding.source != source; });
+}
 
 const PluginRun* find_run(const ScanOutcome& o, const std::string& name) {
   for (const auto& r : o.runs) {
@@ -85,11 +93,39 @@ TEST_F(ScanRunnerTest, ScannersRunConcurrentlyAndFailuresAreRecorded) {
   ASSERT_NE(load_failed, nullptr);
   EXPECT_EQ(load_failed->status, "load-failed");
 
-  EXPECT_EQ(o.items.size(), 4u);
+  // Two markers, two of the fixture; the maturity scanner's gaps come on top.
+  EXPECT_EQ(items_not_from(o, "maturity"), 4u);
   ASSERT_EQ(o.reporter_runs.size(), 1u);
   EXPECT_EQ(o.reporter_runs[0].status, "ok");
   EXPECT_TRUE(fs::exists(dir_ / ".assay/backlog.json"));
   EXPECT_FALSE(o.next_best.empty());
+}
+
+// Held items keep only their scores' numbers (memory: a scan holds every
+// item until it is reported); the report still has every breakdown, and the
+// outcome's model gives it back.
+TEST_F(ScanRunnerTest, HeldItemsDropTheirBreakdownAndTheReportHasIt) {
+  load({});
+  bus::EventPublisher events(bus_.context(), {bus_.unique_endpoint("events")}, "test");
+  std::atomic<bool> cancel{false};
+  ScanOutcome o = scan(events, cancel);
+  ASSERT_EQ(items_not_from(o, "maturity"), 2u);  // two markers, and the maturity scanner's gaps
+  ASSERT_NE(o.model, nullptr);
+
+  std::ifstream in(dir_ / ".assay/backlog.json");
+  const nlohmann::json report = nlohmann::json::parse(in);
+  ASSERT_EQ(report.at("items").size(), o.items.size());
+  for (size_t i = 0; i < o.items.size(); ++i) {
+    const BacklogItem& item = o.items[i];
+    EXPECT_TRUE(item.breakdown_dropped);
+    EXPECT_TRUE(item.scores.breakdown.composite.formula.empty());
+    EXPECT_TRUE(item.scores.breakdown.composite.components.empty());
+    const nlohmann::json& written = report.at("items")[i];
+    ASSERT_EQ(written.at("key"), item.key);
+    EXPECT_FALSE(written.at("breakdown").at("composite").at("formula").get<std::string>().empty());
+    const nlohmann::json recomputed = nlohmann::json::parse(item_json(item, o.model.get()).dump());
+    EXPECT_EQ(written.at("breakdown"), recomputed.at("breakdown"));
+  }
 }
 
 TEST_F(ScanRunnerTest, PublishesLifecycleEventsInOrder) {
@@ -120,7 +156,9 @@ TEST_F(ScanRunnerTest, PublishesLifecycleEventsInOrder) {
   }
   ASSERT_GE(topics.size(), 4u);
   EXPECT_EQ(topics.front(), "assay.scan.started");
-  auto index_of = [&](const std::string& t) { return std::find(topics.begin(), topics.end(), t) - topics.begin(); };
+  auto index_of = [&](const std::string& t) {
+    return std::find(topics.begin(), topics.end(), t) - topics.begin();
+  };
   EXPECT_LT(index_of("assay.finding"), index_of("assay.item.scored"));
   EXPECT_LT(index_of("assay.item.scored"), index_of("assay.scan.completed"));
   EXPECT_LT(index_of("assay.scan.completed"), index_of("assay.report.delivered"));
@@ -149,6 +187,30 @@ TEST_F(ScanRunnerTest, UnknownFormatIsAUsageError) {
   options.formats.reset();
   options.path = dir_ / "missing";
   EXPECT_THROW(runner.run(options, cancel), ScanFailed);
+}
+
+TEST_F(ScanRunnerTest, TheAssessedLevelWeighsEveryItemAndReachesTheReport) {
+  load({});
+  bus::EventPublisher events(bus_.context(), {bus_.unique_endpoint("events")}, "test");
+  std::atomic<bool> cancel{false};
+  ScanOutcome o = scan(events, cancel);
+  ASSERT_TRUE(o.assessment.has_value());
+  EXPECT_EQ(o.assessment->source, "maturity");
+  EXPECT_EQ(o.maturity_level, o.assessment->level);
+  // Every item's composite is what the assessed level's weights give.
+  const scoring::Model model = scoring::Model::from_yaml(config_.root()["scoring"], o.maturity_level);
+  ASSERT_FALSE(o.items.empty());
+  for (const auto& item : o.items) {
+    EXPECT_DOUBLE_EQ(item.scores.composite, model.score(item.finding, scoring::FileContext{}).composite)
+        << item.finding.title;
+  }
+  const auto backlog = nlohmann::json::parse(std::ifstream(dir_ / ".assay/backlog.json"));
+  EXPECT_EQ(backlog["maturity"]["level"], o.maturity_level);
+  EXPECT_EQ(backlog["maturity"]["assessed"], true);
+  EXPECT_EQ(backlog["maturity"]["source"], "maturity");
+  EXPECT_DOUBLE_EQ(backlog["maturity"]["percent"].get<double>(), o.assessment->percent);
+  EXPECT_EQ(backlog["maturity"]["dimensions"].size(), 9u);
+  EXPECT_GE(backlog["maturity"]["checks"].size(), 40u);
 }
 
 }  // namespace

@@ -8,12 +8,14 @@
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include "bus/bus.h"
 #include "bus/finding_receiver.h"
 #include "bus/finding_sender.h"
 #include "repo/repo_view.h"
+#include "scan/read_buffers.h"
 
 namespace fs = std::filesystem;
 
@@ -93,6 +95,51 @@ TEST_F(ScanTarget, ListsAndReadsFiles) {
   assay_file_info info{};
   info.struct_size = sizeof(info);
   EXPECT_EQ(api_.file_info(&target_, 2, &info), ASSAY_INVALID);
+}
+
+TEST_F(ScanTarget, BlobsHeldAtOnceKeepTheirOwnContents) {
+  // Read buffers are reused after release, never while a blob holds one.
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < 2; ++i) expected.push_back(target_.repo->read(i));
+  for (int round = 0; round < 3; ++round) {
+    assay_blob first{};
+    assay_blob second{};
+    first.struct_size = second.struct_size = sizeof(assay_blob);
+    ASSERT_EQ(api_.file_read(&target_, 0, &first), ASSAY_OK);
+    ASSERT_EQ(api_.file_read(&target_, 1, &second), ASSAY_OK);
+    EXPECT_NE(first.data, second.data);
+    EXPECT_EQ(std::string(first.data, first.size), expected[0]);
+    EXPECT_EQ(std::string(second.data, second.size), expected[1]);
+    api_.file_release(&target_, &second);
+    api_.file_release(&target_, &first);
+  }
+}
+
+TEST(ReadBuffers, ReusesReleasedBuffersUpToALimit) {
+  for (size_t i = 0; i < kMaxSpareBuffers; ++i) take_read_buffer();  // whatever earlier tests left
+  auto buffer = take_read_buffer();
+  buffer->assign(1000, 'x');
+  give_back_read_buffer(std::move(buffer));
+  EXPECT_EQ(*take_read_buffer(), std::string(1000, 'x')) << "the spare is handed out again, as it was";
+  auto huge = take_read_buffer();
+  huge->assign(kMaxKeptBufferBytes + 1, 'h');
+  give_back_read_buffer(std::move(huge));
+  EXPECT_TRUE(take_read_buffer()->empty()) << "a buffer beyond the size limit is not kept";
+  // Of more buffers than a thread keeps, only kMaxSpareBuffers come back
+  // (recognised by their contents: a new buffer is empty).
+  std::vector<std::unique_ptr<std::string>> many;
+  for (size_t i = 0; i < kMaxSpareBuffers + 2; ++i) {
+    many.push_back(take_read_buffer());
+    *many.back() = "buffer " + std::to_string(i);
+  }
+  for (auto& b : many) give_back_read_buffer(std::move(b));
+  std::vector<std::unique_ptr<std::string>> again;
+  size_t reused = 0;
+  for (size_t i = 0; i < kMaxSpareBuffers + 2; ++i) {
+    again.push_back(take_read_buffer());
+    reused += again.back()->starts_with("buffer ") ? 1 : 0;
+  }
+  EXPECT_EQ(reused, kMaxSpareBuffers);
 }
 
 TEST_F(ScanTarget, FileInfoFillsOnlyWhatAnOlderPluginKnows) {

@@ -40,11 +40,20 @@ constexpr int64_t kHour = 3600;
 // Values by hand (docs/scoring.md, default configuration): a technical-debt
 // marker's cost of delay is 4 + 2 + 4 + 5 = 15 points at $30, plus the
 // severity bonus on business value and risk reduction. The tags of
-// config/assay.yaml: the to-do tag (severity low, +1 each) gives 17 points =
-// $510 and 2 h; the fix-me tag (medium, +2) 19 points = $570 and 4 h; the
-// hack tag (medium) 19 points = $570 and 3 h.
-constexpr double kTodoValue = 510, kFixmeValue = 570, kHackValue = 570;
+// config/assay.yaml: the to-do tag (severity low, +1 each) gives 17 points
+// and 2 h; the fix-me tag (medium, +2) 19 points and 4 h; the hack tag
+// (medium) 19 points and 3 h. Every marker line was committed at the
+// repository helper's fixed date (2024-01-02), far more than 90 days before
+// any scan, so the history gives each the full age bonus of 3 points of time
+// criticality (age.max_points): 20 points = $600, 22 = $660, 22 = $660.
+constexpr double kTodoValue = 600, kFixmeValue = 660, kHackValue = 660;
 constexpr double kTodoHours = 2, kFixmeHours = 4, kHackHours = 3;
+
+// The default configuration with the maturity scanner off, plus `more`.
+config::Config markers_only(const std::string& more = "") {
+  return config::Config::parse("plugins:\n  maturity:\n    enabled: false\n" + more, "test.yaml",
+                               config::base_host_schema());
+}
 
 class StateScanTest : public ::testing::Test {
  protected:
@@ -119,7 +128,9 @@ class StateScanTest : public ::testing::Test {
 
   repo::testing::TempDir dir_;
   fs::path repo_ = dir_.path() / "repo";
-  config::Config config_ = config::Config::defaults();
+  // The markers scanner's items only: the maturity scanner's failed checks
+  // would add dozens of items to every count worked out below.
+  config::Config config_ = markers_only();
   bus::Bus bus_;
   std::unique_ptr<loader::PluginLoader> loader_;
 };
@@ -267,7 +278,7 @@ TEST_F(StateScanTest, AFailedOrCancelledScannerResolvesNothingOfItsOwn) {
 
 TEST_F(StateScanTest, WithoutAStoreKeysFollowTheRank) {
   load(false);
-  config_ = config::Config::parse("state:\n  enabled: false\n", "test.yaml", config::base_host_schema());
+  config_ = markers_only("state:\n  enabled: false\n");
   write_file(repo_, "a.c", "// TODO: alpha task\n// FIXME: beta task\n");
   ScanOutcome outcome = scan(kT0);
   EXPECT_FALSE(outcome.state.enabled);
@@ -365,6 +376,97 @@ TEST_F(StateScanTest, ALookBackAtAnOlderCommitChangesNothing) {
   // The next scan compares with the last merged commit: nothing changes.
   ScanOutcome again = scan(kT0 + 3 * kHour);
   EXPECT_EQ(again.state.new_items + again.state.reopened_items + again.state.resolved_items, 0);
+  EXPECT_TRUE(problems().empty());
+}
+
+// Two checks, worked by hand: security-policy (medium, 5) passes with a
+// SECURITY.md, licence (low, 2.5) with a LICENSE. None: 0 %, nascent; a
+// SECURITY.md: 50 / 75 = 66.7 %, maturing (security 100 %, code-quality 0 %);
+// both: 100 %, advanced.
+constexpr const char* kTwoMaturityChecks = R"(version: 1
+checks:
+  - id: security-policy
+    title: Security policy
+    fix: Add a SECURITY.md
+    dimension: security
+    risk: medium
+    category: security
+    effort_hours: 1
+    evidence: [{files: [/SECURITY.md]}]
+  - id: licence
+    title: Licence
+    fix: Add a LICENSE
+    dimension: code-quality
+    risk: low
+    category: documentation
+    effort_hours: 1
+    evidence: [{files: [/LICENSE]}]
+)";
+
+TEST_F(StateScanTest, EachAssessmentIsKeptAndTheReportShowsTheTrend) {
+  const fs::path rules = dir_.path() / "rules.yaml";
+  std::ofstream(rules) << kTwoMaturityChecks;
+  config_ = config::Config::parse("plugins:\n  maturity:\n    rules: " + rules.string() + "\n", "test.yaml",
+                                  config::base_host_schema());
+  load(false);
+  write_file(repo_, "a.c", "int a;\n");
+  commit_all(repo_, "first");
+  ScanOutcome first = scan(kT0);
+  ASSERT_TRUE(first.assessment.has_value());
+  EXPECT_EQ(first.assessment->level, "nascent");
+  ASSERT_EQ(first.state.maturity_trend.size(), 1u);
+
+  write_file(repo_, "SECURITY.md", "Mail security@example.com\n");
+  commit_all(repo_, "policy");
+  scan(kT0 + kHour);
+  // A scan with the maturity scanner off adds nothing to the trend.
+  const config::Config assessed = config_;
+  config_ = markers_only();
+  ScanOutcome unassessed = scan(kT0 + 2 * kHour);
+  EXPECT_FALSE(unassessed.assessment.has_value());
+  EXPECT_EQ(unassessed.state.maturity_trend.size(), 2u);
+  config_ = assessed;
+
+  write_file(repo_, "LICENSE", "MIT\n");
+  commit_all(repo_, "licence");
+  ScanOutcome third = scan(kT0 + 3 * kHour);
+  const auto& trend = third.state.maturity_trend;
+  ASSERT_EQ(trend.size(), 3u);
+  EXPECT_EQ(trend[0].scan_id, first.scan_id);
+  EXPECT_EQ(trend[2].scan_id, third.scan_id);
+  std::vector<std::string> levels;
+  std::vector<double> percents;
+  for (const auto& a : trend) {
+    levels.push_back(a.level);
+    percents.push_back(a.percent);
+  }
+  EXPECT_EQ(levels, (std::vector<std::string>{"nascent", "maturing", "advanced"}));
+  EXPECT_EQ(percents, (std::vector<double>{0, 66.7, 100}));
+  EXPECT_EQ(trend[1].finished_at, kT0 + kHour);
+  EXPECT_EQ(trend[1].commit, git(repo_, "rev-parse HEAD~1").substr(0, 40));
+  // The nine dimensions by name; those without a check have no percentage.
+  std::map<std::string, std::optional<double>> dimensions;
+  for (const auto& d : trend[1].dimensions) dimensions[d.name] = d.percent;
+  EXPECT_EQ(dimensions, (std::map<std::string, std::optional<double>>{{"ci-cd", std::nullopt},
+                                                                      {"code-quality", 0},
+                                                                      {"containerisation", std::nullopt},
+                                                                      {"dependency-management", std::nullopt},
+                                                                      {"documentation", std::nullopt},
+                                                                      {"observability", std::nullopt},
+                                                                      {"performance", std::nullopt},
+                                                                      {"security", 100},
+                                                                      {"testing", std::nullopt}}));
+
+  // backlog.json carries the same trend under maturity.
+  const auto backlog = nlohmann::json::parse(std::ifstream(repo_ / ".assay/backlog.json"));
+  const auto& json_trend = backlog["maturity"]["trend"];
+  ASSERT_EQ(json_trend.size(), 3u);
+  EXPECT_EQ(json_trend[1], nlohmann::json::parse(R"({"scan_id": ")" + trend[1].scan_id +
+                                                 R"(", "finished_at": "2026-01-01T01:00:00Z", "commit": ")" +
+                                                 trend[1].commit + R"(", "level": "maturing", "percent": 66.7,
+                                                 "dimensions": {"ci-cd": null, "code-quality": 0, "containerisation": null,
+                                                 "dependency-management": null, "documentation": null, "observability": null,
+                                                 "performance": null, "security": 100, "testing": null}})"));
   EXPECT_TRUE(problems().empty());
 }
 

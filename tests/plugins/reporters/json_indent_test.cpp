@@ -196,5 +196,23 @@ TEST(JsonIndenter, RandomDocumentsMatchNlohmann) {
   }
 }
 
+TEST(JsonIndenter, OneIndenterLaysOutManyTextsAlike) {
+  // Remembered numbers and reused buffers must not leak from one text into
+  // the next.
+  RandomDocuments random(7);
+  JsonIndenter indenter;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string text = random.value(0).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    std::string out;
+    ASSERT_TRUE(indenter.append(out, text, 2, 1)) << text;
+    ASSERT_EQ(out, *reference(text, 2, 1)) << text;
+    const std::string damaged = random.damaged(text);
+    std::string damaged_out;
+    if (indenter.append(damaged_out, damaged, 2, 1)) {
+      ASSERT_EQ(damaged_out, reference(damaged, 2, 1)) << damaged;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace assay::reporters

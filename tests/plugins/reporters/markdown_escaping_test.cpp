@@ -53,7 +53,7 @@ TEST_F(MarkdownEscapingTest, TitlesAreEscapedInEverySection) {
   RunInput input = input_with(std::move(items));
   const std::string md = render(input);
   EXPECT_TRUE(contains(md, "**[TD-001] " + kEscapedTitle + "**\n")) << md;
-  EXPECT_TRUE(contains(md, "| 1 | TD-001 | " + kEscapedTitle + " | 30.0 | technical-debt | 2 | $100 |\n"))
+  EXPECT_TRUE(contains(md, "| 1 | TD-001 | " + kEscapedTitle + " | 30.0 | technical-debt | 2 | $100 |  |\n"))
       << md;
   EXPECT_TRUE(contains(md, "- `src/a.c:3` TD-001 " + kEscapedTitle + " (2 h)\n")) << md;
   EXPECT_TRUE(every_angle_bracket_is_escaped(md)) << md;

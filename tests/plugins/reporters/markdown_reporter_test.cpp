@@ -98,12 +98,12 @@ TEST_F(MarkdownReporterTest, BacklogTableRowsAreInRankOrderWithEscapedTitles) {
   RunInput input = sample_input();
   const std::string md = render(input);
   EXPECT_TRUE(in_order(
-      md, {"| Rank | Key | Title | Score | Category | Est. Hours | Value |\n",
-           "| 1 | TD-001 | Overflow in the expression parser | 35.2 | technical-debt | 4 | $550 |\n",
-           "| 2 | SEC-001 | Hard-coded \\| password in config loader | 30.1 | security | 1.5 | $1,234 |\n",
-           "| 3 | TD-002 | Split parse_expr into smaller functions | 20.0 | technical-debt | 2 | $300 |\n",
-           "| 4 | CQ-001 | Retry loop without backoff | 12.5 | code-quality | 8 | $12,346 |\n",
-           "| 5 | DOC-001 | Document the public API | 8.0 | documentation | 3 | $150 |\n"}))
+      md, {"| Rank | Key | Title | Score | Category | Est. Hours | Value | Age |\n",
+           "| 1 | TD-001 | Overflow in the expression parser | 35.2 | technical-debt | 4 | $550 |  |\n",
+           "| 2 | SEC-001 | Hard-coded \\| password in config loader | 30.1 | security | 1.5 | $1,234 |  |\n",
+           "| 3 | TD-002 | Split parse_expr into smaller functions | 20.0 | technical-debt | 2 | $300 |  |\n",
+           "| 4 | CQ-001 | Retry loop without backoff | 12.5 | code-quality | 8 | $12,346 |  |\n",
+           "| 5 | DOC-001 | Document the public API | 8.0 | documentation | 3 | $150 |  |\n"}))
       << md;
   EXPECT_FALSE(contains(md, "Showing")) << md;
   EXPECT_FALSE(contains(md, "password\nin")) << md;
@@ -273,6 +273,51 @@ TEST_F(MarkdownReporterTest, RejectsTopOutOfRange) {
   EXPECT_EQ(result.failed_stage, "begin");
   EXPECT_NE(result.error.find("plugins.markdown.top must be between 1 and 1000"), std::string::npos)
       << result.error;
+}
+
+// Items carry where their line came from; the table shows its age (to the
+// scan's start, 2026-11-25T17:00:00Z) and author, the next best item says it.
+TEST_F(MarkdownReporterTest, AgeAndAuthorOfTheLineAreShown) {
+  RunInput input = sample_input();
+  input.items[0].json["origin"] = {{"commit", "8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d"},
+                                   {"author", "Alice <alice@example.com>"},
+                                   {"time", "2025-11-25T16:00:00Z"},
+                                   {"state", "committed"}};
+  input.items[1].json["origin"] = {{"commit", "1111111111111111111111111111111111111111"},
+                                   {"author", "Bob <bob@example.com>"},
+                                   {"time", "2026-11-15T17:00:00Z"},
+                                   {"state", "at_or_before"}};
+  input.items[2].json["origin"] = {
+      {"commit", nullptr}, {"author", nullptr}, {"time", nullptr}, {"state", "uncommitted"}};
+  const std::string md = render(input);
+  EXPECT_TRUE(contains(md, "- **Origin**: added 365 days ago by Alice \\<alice@example.com> in `8c1d2e3`\n"))
+      << md;
+  EXPECT_TRUE(contains(md, "| $550 | 365 d · Alice |\n")) << md;
+  EXPECT_TRUE(contains(md, "| $1,234 | ≥ 10 d · Bob |\n")) << md;
+  EXPECT_TRUE(contains(md, "| $300 | uncommitted |\n")) << md;
+  EXPECT_TRUE(contains(md, "| $12,346 |  |\n")) << md;
+}
+
+TEST_F(MarkdownReporterTest, TheHistoryLineSaysWhatTheScanKnew) {
+  RunInput input = sample_input();
+  input.header["history"] = {{"available", true},
+                             {"window", "365d"},
+                             {"since", "2025-11-25T17:00:00Z"},
+                             {"walk", "incremental"},
+                             {"commits_walked", 2},
+                             {"commits_indexed", 51234},
+                             {"shallow", true},
+                             {"problems", {"cannot read tree 12ab"}},
+                             {"submodules_skipped", {"vendor/lib"}}};
+  std::string md = render(input);
+  EXPECT_TRUE(contains(md,
+                       "- **History**: 51,234 commits since 2025-11-25 17:00:00 UTC (incremental walk of 2 "
+                       "commits); shallow clone: the history is cut; 1 unreadable objects (commits skipped); "
+                       "1 submodules skipped\n"))
+      << md;
+  input.header["history"] = {{"available", false}, {"reason", "not a git repository"}};
+  md = render(input);
+  EXPECT_TRUE(contains(md, "- **History**: unavailable — not a git repository\n")) << md;
 }
 
 }  // namespace

@@ -78,11 +78,4 @@ uint32_t SourceLines::line_of(size_t offset) const {
   return static_cast<uint32_t>(it - lines_.begin());
 }
 
-std::vector<size_t> SourceLines::starts() const {
-  std::vector<size_t> out;
-  out.reserve(lines_.size());
-  for (const SourceLine& l : lines_) out.push_back(l.begin);
-  return out;
-}
-
 }  // namespace assay::structure

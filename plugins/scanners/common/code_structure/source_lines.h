@@ -33,8 +33,8 @@ class SourceLines {
   uint32_t line_of(size_t offset) const;
   // A code line that starts a statement of its own (not inside a literal).
   bool counts(uint32_t number) const { return line(number).code && !line(number).continues; }
+  // The indentation unit in columns (see Complexity::indentation).
   uint32_t unit() const { return unit_; }
-  std::vector<size_t> starts() const;
 
  private:
   void measure(std::string_view text, const std::vector<markers::NonCodeSpan>& non_code);

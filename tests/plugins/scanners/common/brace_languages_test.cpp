@@ -97,6 +97,34 @@ TEST(BraceFunctionsCpp, MethodsOperatorsConstructorsAndTemplates) {
   EXPECT_EQ(function_named(fs, "max").name_line, 3u);
 }
 
+TEST(BraceFunctionsCpp, LinkageBlocksAccessLabelsCaseBlocksAndLocalTypes) {
+  const char* src =
+      "extern \"C\" {\n"                                // 1
+      "int c_api(void) { return 0; }\n"                 // 2
+      "}\n"                                             // 3
+      "namespace a { namespace b {\n"                   // 4
+      "class Q : public QObject {\n"                    // 5
+      "  Q_OBJECT\n"                                    // 6
+      " public slots:\n"                                // 7
+      "  void onClick() { emit clicked(); }\n"          // 8
+      "};\n"                                            // 9
+      "}}\n"                                            // 10
+      "void g() {\n"                                    // 11
+      "  switch (x) {\n"                                // 12
+      "    case 1: {\n"                                 // 13
+      "      break;\n"                                  // 14
+      "    }\n"                                         // 15
+      "  }\n"                                           // 16
+      "  do {\n"                                        // 17
+      "    y();\n"                                      // 18
+      "  } while (z);\n"                                // 19
+      "  struct Local { int m() { return 1; } };\n"     // 20
+      "}\n";                                            // 21
+  EXPECT_EQ(units("cpp", src), (Lines{"c_api@2-2", "Q.onClick@8-8", "g@11-21", "Local.m@20-20"}));
+  const FileStructure fs = FileStructure::analyze(src, "cpp");
+  EXPECT_EQ(function_named(fs, "Local.m").depth, 1u);
+}
+
 TEST(BraceFunctionsCpp, RawStringsHideBraces) {
   const char* src =
       "const char* s = R\"x(void fake() { )x\";\n"
@@ -133,6 +161,15 @@ TEST(BraceFunctionsJava, AnnotationsGenericsLambdasAndAnonymousClasses) {
   const FileStructure fs = FileStructure::analyze(src, "java");
   EXPECT_EQ(function_named(fs, "Repo.find").name_line, 6u);
   EXPECT_EQ(function_named(fs, "Runnable.run").depth, 1u);
+}
+
+TEST(BraceFunctionsJava, InterfaceDefaultMethodsAndEnumConstantBodies) {
+  EXPECT_EQ(units("java",
+                  "interface Shape {\n"
+                  "  default double area() { return 0; }\n"
+                  "}\n"
+                  "enum Op { PLUS { int apply() { return 1; } }; abstract int apply(); }\n"),
+            (Lines{"Shape.area@2-2", "Op.apply@4-4"}));
 }
 
 TEST(BraceFunctionsCSharp, PropertiesAttributesLocalFunctionsAndBaseCalls) {
@@ -198,6 +235,24 @@ TEST(BraceFunctionsJavaScript, DeclarationsArrowFunctionsMethodsAndObjectLiteral
             (Lines{"plain@3-5", "arrow@6-8", "single@9-11", "Store.create@13-15", "Store.size@16-16",
                    "Store.handle@17-21", "Store.gen@22-22", "module.exports.run@24-26", "method@28-28",
                    "prop@29-29", "quoted@30-30"}));
+}
+
+TEST(BraceFunctionsJavaScript, GeneratorsPrivateMethodsAccessorsAndComponentObjects) {
+  const char* src =
+      "export default function main() {}\n"           // 1
+      "async function* stream() {}\n"                 // 2
+      "class A {\n"                                   // 3
+      "  #secret() { return 1 }\n"                    // 4
+      "  set value(v) { this.v = v }\n"               // 5
+      "  static async load() {}\n"                    // 6
+      "}\n"                                           // 7
+      "const o = { nested: { deep() {} } }\n"         // 8
+      "export default {\n"                            // 9
+      "  data() { return {} },\n"                     // 10
+      "  methods: { go() {} },\n"                     // 11
+      "}\n";                                          // 12
+  EXPECT_EQ(units("javascript", src), (Lines{"main@1-1", "stream@2-2", "A.secret@4-4", "A.value@5-5", "A.load@6-6",
+                                             "deep@8-8", "data@10-10", "go@11-11"}));
 }
 
 TEST(BraceFunctionsTypeScript, TypeAnnotationsOnParametersAndResults) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdlib>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -41,6 +42,7 @@ struct TestHost {
   std::string refused_rule;  // emit answers ASSAY_INVALID for findings of this rule
   std::atomic<int> refusals{0};
   std::atomic<bool> cancelled{false};
+  std::atomic<int> origin_calls{0};
 };
 
 }  // namespace
@@ -123,6 +125,32 @@ assay_status host_parallel_for(const assay_scan* s, size_t count, void (*fn)(voi
 const char* host_scan_root(const assay_scan*) { return "/repo"; }
 const char* host_scan_commit(const assay_scan*) { return ""; }
 
+assay_status host_file_history(const assay_scan*, size_t, assay_file_history*) { return ASSAY_UNSUPPORTED; }
+assay_status host_file_commit(const assay_scan*, size_t, size_t, assay_commit_info*) {
+  return ASSAY_UNSUPPORTED;
+}
+
+// Lines of files named "fresh*" are uncommitted, of "broken*" cannot be told;
+// any other line N entered at commit c0ffee… by Ann on 2020-01-01 + N days.
+assay_status host_line_origin(const assay_scan* s, size_t index, uint32_t line, assay_line_origin* out) {
+  ++s->test->origin_calls;
+  const std::string& path = s->test->files.at(index).path;
+  if (path.rfind("broken", 0) == 0) return ASSAY_ERROR;
+  out->struct_size = sizeof(assay_line_origin);
+  out->commit = "";
+  out->author = "";
+  out->time = 0;
+  if (path.rfind("fresh", 0) == 0) {
+    out->kind = ASSAY_ORIGIN_UNCOMMITTED;
+    return ASSAY_OK;
+  }
+  out->kind = ASSAY_ORIGIN_COMMITTED;
+  out->commit = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+  out->author = "Ann <ann@example.com>";
+  out->time = 1577836800 + static_cast<int64_t>(line) * 86400;
+  return ASSAY_OK;
+}
+
 class MarkersPlugin : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -133,10 +161,12 @@ class MarkersPlugin : public ::testing::Test {
     handle_.test = &test_;
     scan_.test = &test_;
     api_ = assay_host_api{
-        sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle_,          host_log,
-        host_set_error,         host_alloc,        host_free,       host_file_count,   host_file_info,
-        host_file_read,         host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-        host_scan_root,         host_scan_commit,  nullptr};  // no deliver (ABI 1.2) for scanners
+        sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR,   &handle_,          host_log,
+        host_set_error,         host_alloc,        host_free,         host_file_count,   host_file_info,
+        host_file_read,         host_file_release, host_emit,         host_is_cancelled, host_parallel_for,
+        host_scan_root,         host_scan_commit,  host_file_history, host_file_commit,  host_line_origin,
+        nullptr,  // report_assessment
+        nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
   }
@@ -325,6 +355,52 @@ TEST_F(MarkersPlugin, ConfiguredTagsReplaceTheDefaults) {
   EXPECT_EQ(test_.findings[0].severity, "info");
   EXPECT_DOUBLE_EQ(test_.findings[0].effort_hours, 0.5);
   EXPECT_EQ(test_.findings[0].line_start, 2u);
+}
+
+TEST_F(MarkersPlugin, MarkersCarryTheOriginOfTheirLine) {
+  test_.files = {{"a.c", "c", "// TODO: first\n\n// FIXME: third\n"},
+                 {"fresh.c", "c", "// TODO: not committed yet\n"},
+                 {"broken.c", "c", "// TODO: no origin\n"}};
+  ASSERT_EQ(run("{}"), ASSAY_OK) << scan_error_;
+  ASSERT_EQ(test_.findings.size(), 4u);
+  auto origin_at = [&](const std::string& path, uint32_t line) {
+    for (const EmittedFinding& f : test_.findings) {
+      if (f.path == path && f.line_start == line)
+        return nlohmann::json::parse(f.details_json).value("origin", nlohmann::json());
+    }
+    ADD_FAILURE() << "no finding at " << path << ":" << line;
+    return nlohmann::json();
+  };
+  EXPECT_EQ(origin_at("a.c", 1), nlohmann::json::parse(R"({"state": "committed",
+      "commit": "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00", "author": "Ann <ann@example.com>",
+      "time": "2020-01-02T00:00:00Z"})"));
+  EXPECT_EQ(origin_at("a.c", 3)["time"], "2020-01-04T00:00:00Z");
+  EXPECT_TRUE(origin_at("broken.c", 1).is_null());
+  EXPECT_EQ(
+      origin_at("fresh.c", 1),
+      nlohmann::json::parse(R"({"state": "uncommitted", "commit": null, "author": null, "time": null})"));
+  EXPECT_EQ(test_.origin_calls.load(), 4);
+  EXPECT_TRUE(logged(ASSAY_LOG_DEBUG, "1 markers without a known origin"));
+}
+
+TEST_F(MarkersPlugin, OriginsCanBeTurnedOff) {
+  test_.files = {{"a.c", "c", "// TODO: first\n"}};
+  ASSERT_EQ(run(R"({"origins": false})"), ASSAY_OK) << scan_error_;
+  ASSERT_EQ(test_.findings.size(), 1u);
+  EXPECT_FALSE(nlohmann::json::parse(test_.findings[0].details_json).contains("origin"));
+  EXPECT_EQ(test_.origin_calls.load(), 0);
+}
+
+// A plugin built for API 1.1 loaded by a 1.0 host: the host's table ends at
+// scan_commit, and what lies beyond it must never be called.
+TEST_F(MarkersPlugin, OnAnApi10HostNoHistoryFunctionIsCalled) {
+  api_.struct_size = offsetof(assay_host_api, file_history);
+  api_.api_minor = 0;
+  test_.files = {{"a.c", "c", "// TODO: first\n"}};
+  ASSERT_EQ(run("{}"), ASSAY_OK) << scan_error_;
+  ASSERT_EQ(test_.findings.size(), 1u);
+  EXPECT_FALSE(nlohmann::json::parse(test_.findings[0].details_json).contains("origin"));
+  EXPECT_EQ(test_.origin_calls.load(), 0);
 }
 
 }  // namespace

@@ -142,11 +142,28 @@ class OsvPlugin : public ::testing::Test {
     ASSERT_NE(init, nullptr);
     handle_.test = &test_;
     scan_.test = &test_;
-    api_ = assay_host_api{
-        sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR, &handle_,          host_log,
-        host_set_error,         host_alloc,        host_free,       host_file_count,   host_file_info,
-        host_file_read,         host_file_release, host_emit,       host_is_cancelled, host_parallel_for,
-        host_scan_root,         host_scan_commit,  nullptr};  // no deliver (ABI 1.2) for scanners
+    api_ = assay_host_api{sizeof(assay_host_api),
+                          ASSAY_API_MAJOR,
+                          ASSAY_API_MINOR,
+                          &handle_,
+                          host_log,
+                          host_set_error,
+                          host_alloc,
+                          host_free,
+                          host_file_count,
+                          host_file_info,
+                          host_file_read,
+                          host_file_release,
+                          host_emit,
+                          host_is_cancelled,
+                          host_parallel_for,
+                          host_scan_root,
+                          host_scan_commit,
+                          nullptr,
+                          nullptr,
+                          nullptr,   // no history
+                          nullptr,   // report_assessment: osv assesses nothing
+                          nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
     // The fixture tree plus an npm all.zip export.

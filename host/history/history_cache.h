@@ -1,0 +1,52 @@
+// The history cache file: a HistoryIndex and the line origins computed from
+// it, stored so that the next scan walks only the commits added since.
+//
+// Format (all integers little-endian): the 8 bytes "ASSAYHC1", a u32
+// format version, a u64 payload length, a u64 FNV-1a digest of the payload,
+// then the payload: the repository's git directory, the provenance, the
+// authors, names, commits, every file's changes and the cached origins.
+// Every index is checked on reading: a file that is truncated, corrupt,
+// written by another format version or for another repository is refused
+// with a reason, and the caller walks the history from scratch.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "history/history_index.h"
+
+namespace assay::history {
+
+// The origins of all lines of one version (blob) of one file.
+struct CachedOrigins {
+  uint32_t file = 0;  // the file's name (index into the index's names())
+  ObjectId blob;
+  std::vector<uint32_t> lines;  // origin codes (see line_origins.h), one per line
+};
+
+struct CacheContents {
+  HistoryIndex index;
+  std::vector<CachedOrigins> origins;
+};
+
+struct CacheRead {
+  std::optional<CacheContents> contents;
+  // Why the file could not be used; "" when it does not exist (or was used).
+  std::string problem;
+};
+
+// Reads `file`, written for the repository whose git directory is
+// `git_dir`. Never throws: every problem is a reason in CacheRead::problem.
+CacheRead read_cache(const std::filesystem::path& file, const std::string& git_dir);
+
+// Writes atomically: a temporary file in the same directory, flushed to
+// disk, then renamed over `file`. Creates the directory when missing (with
+// a .gitignore of "*" when it is named .assay, as the report stage does).
+// Throws HistoryError naming the file when it cannot be written.
+void write_cache(const std::filesystem::path& file, const std::string& git_dir, const HistoryIndex& index,
+                 const std::vector<CachedOrigins>& origins);
+
+}  // namespace assay::history

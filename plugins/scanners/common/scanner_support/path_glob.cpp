@@ -1,0 +1,285 @@
+#include "path_glob.h"
+
+#include <stdexcept>
+
+namespace assay::scanners {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_special(char c) {
+  return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || c == '{' || c == '}';
+}
+
+[[noreturn]] void refuse(std::string_view pattern, const std::string& problem) {
+  throw std::invalid_argument("glob '" + std::string(pattern) + "': " + problem);
+}
+
+// Length of the [set] starting at `open` (pattern[open] == '['), including
+// both brackets; 0 when it is not terminated.
+size_t set_length(std::string_view pattern, size_t open) {
+  size_t i = open + 1;
+  if (i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^')) ++i;
+  if (i < pattern.size() && pattern[i] == ']') ++i;  // a leading ']' is literal
+  while (i < pattern.size() && pattern[i] != ']') ++i;
+  return i < pattern.size() ? i - open + 1 : 0;
+}
+
+bool set_contains(std::string_view set, char c) {
+  // set is "[...]" as measured by set_length.
+  size_t i = 1;
+  bool negated = false;
+  if (set[i] == '!' || set[i] == '^') {
+    negated = true;
+    ++i;
+  }
+  const char lc = lower(c);
+  bool found = false;
+  const size_t end = set.size() - 1;
+  for (bool first = true; i < end; first = false) {
+    const char from = set[i];
+    if (from == ']' && !first) break;
+    if (i + 2 < end && set[i + 1] == '-') {
+      const char to = set[i + 2];
+      for (char candidate : {c, lc, static_cast<char>(lc - 'a' + 'A')})
+        found |= candidate >= from && candidate <= to;
+      i += 3;
+    } else {
+      found |= lower(from) == lc;
+      ++i;
+    }
+  }
+  return found != negated;
+}
+
+// Whether the token at pattern[p] matches character c; sets `length` to the
+// token's length.
+bool token_matches(std::string_view pattern, size_t p, char c, size_t& length) {
+  const char head = pattern[p];
+  if (head == '?') {
+    length = 1;
+    return true;
+  }
+  if (head == '\\' && p + 1 < pattern.size()) {
+    length = 2;
+    return lower(pattern[p + 1]) == lower(c);
+  }
+  if (head == '[') {
+    length = set_length(pattern, p);
+    if (length == 0) {  // validated at construction; treat as a literal otherwise
+      length = 1;
+      return c == '[';
+    }
+    return set_contains(pattern.substr(p, length), c);
+  }
+  length = 1;
+  return lower(head) == lower(c);
+}
+
+void validate_segment_syntax(std::string_view pattern) {
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      if (i + 1 == pattern.size()) refuse(pattern, "ends with a backslash");
+      ++i;
+    } else if (pattern[i] == '[') {
+      const size_t length = set_length(pattern, i);
+      if (length == 0) refuse(pattern, "'[' without a closing ']'");
+      i += length - 1;
+    }
+  }
+}
+
+// Splits {a,b} groups into every combination.
+std::vector<std::string> expand_alternatives(std::string_view pattern) {
+  std::vector<std::string> results{""};
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      for (auto& r : results) r.append(pattern.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == '}') refuse(pattern, "'}' without an opening '{'");
+    if (c != '{') {
+      for (auto& r : results) r.push_back(c);
+      continue;
+    }
+    std::vector<std::string> options{""};
+    size_t j = i + 1;
+    for (; j < pattern.size() && pattern[j] != '}'; ++j) {
+      if (pattern[j] == '{') refuse(pattern, "nested '{' groups are not supported");
+      if (pattern[j] == '\\' && j + 1 < pattern.size()) {
+        options.back().append(pattern.substr(j, 2));
+        ++j;
+      } else if (pattern[j] == ',') {
+        options.emplace_back();
+      } else {
+        options.back().push_back(pattern[j]);
+      }
+    }
+    if (j == pattern.size()) refuse(pattern, "'{' without a closing '}'");
+    if (results.size() * options.size() > PathGlob::kMaxAlternatives)
+      refuse(pattern, "expands to more than " + std::to_string(PathGlob::kMaxAlternatives) + " alternatives");
+    std::vector<std::string> combined;
+    for (const auto& r : results)
+      for (const auto& o : options) combined.push_back(r + o);
+    results = std::move(combined);
+    i = j;
+  }
+  return results;
+}
+
+std::vector<std::string> split_segments(std::string_view text) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = text.find('/', start);
+    segments.emplace_back(
+        text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> segments;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = path.find('/', start);
+    segments.push_back(
+        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+// The literal text at the end of a segment, lower-cased ("" after a wildcard).
+std::string literal_suffix(std::string_view segment) {
+  size_t start = segment.size();
+  while (start > 0 && !is_special(segment[start - 1])) --start;
+  // An escaped character right before the run would make the run start later; stay conservative.
+  if (start > 0 && segment[start - 1] == '\\') ++start;
+  std::string suffix(segment.substr(std::min(start, segment.size())));
+  for (char& c : suffix) c = lower(c);
+  return suffix;
+}
+
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+  if (suffix.size() > text.size()) return false;
+  const size_t offset = text.size() - suffix.size();
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (lower(text[offset + i]) != suffix[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+bool segment_matches(std::string_view pattern, std::string_view text) {
+  size_t p = 0;
+  size_t t = 0;
+  size_t star_p = std::string_view::npos;
+  size_t star_t = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      while (p < pattern.size() && pattern[p] == '*') ++p;
+      star_p = p;
+      star_t = t;
+      continue;
+    }
+    size_t length = 0;
+    if (p < pattern.size() && token_matches(pattern, p, text[t], length)) {
+      p += length;
+      ++t;
+      continue;
+    }
+    if (star_p == std::string_view::npos) return false;
+    p = star_p;
+    t = ++star_t;
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
+  if (pattern.empty()) refuse(pattern, "is empty");
+  for (std::string alternative : expand_alternatives(pattern)) {
+    Alternative a;
+    bool directory = false;
+    while (alternative.size() > 1 && alternative.back() == '/') {
+      alternative.pop_back();
+      directory = true;
+    }
+    const bool anchored = alternative.starts_with('/');
+    if (anchored) alternative.erase(0, 1);
+    if (alternative.empty() || alternative == "/") refuse(pattern, "names no file");
+    validate_segment_syntax(alternative);
+    const bool has_slash = alternative.find('/') != std::string::npos;
+    if (directory) {
+      // dir/ holds every file below it (at least one segment deeper), at any
+      // depth unless anchored.
+      alternative = (anchored || has_slash ? "" : "**/") + alternative + "/**/*";
+    } else if (!has_slash && !anchored) {
+      a.basename_only = true;
+    }
+    a.segments = split_segments(alternative);
+    a.literal_suffix = literal_suffix(a.segments.back());
+    alternatives_.push_back(std::move(a));
+  }
+}
+
+bool PathGlob::segments_match(const std::vector<std::string>& pattern,
+                              const std::vector<std::string_view>& path) {
+  // reachable[j]: pattern[i..] can match path[j..], filled from the last segment back.
+  const size_t n = path.size();
+  std::vector<char> next(n + 1, 0);
+  next[n] = 1;
+  std::vector<char> current(n + 1, 0);
+  for (size_t i = pattern.size(); i-- > 0;) {
+    const bool any_directories = pattern[i] == "**";
+    current.assign(n + 1, 0);
+    for (size_t j = n + 1; j-- > 0;) {
+      if (any_directories) {
+        current[j] = next[j] || (j < n && current[j + 1]);
+      } else {
+        current[j] = j < n && next[j + 1] && segment_matches(pattern[i], path[j]);
+      }
+    }
+    next.swap(current);
+  }
+  return next[0] != 0;
+}
+
+bool PathGlob::matches(std::string_view path) const {
+  for (const auto& a : alternatives_) {
+    if (!a.literal_suffix.empty() && !ends_with_ignoring_case(path, a.literal_suffix)) continue;
+    if (a.basename_only) {
+      const size_t slash = path.rfind('/');
+      const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+      if (segment_matches(a.segments.front(), name)) return true;
+      continue;
+    }
+    if (segments_match(a.segments, split_path(path))) return true;
+  }
+  return false;
+}
+
+GlobList::GlobList(const std::vector<std::string>& patterns) {
+  globs_.reserve(patterns.size());
+  for (const auto& p : patterns) globs_.emplace_back(p);
+}
+
+bool GlobList::matches(std::string_view path) const {
+  for (const auto& g : globs_)
+    if (g.matches(path)) return true;
+  return false;
+}
+
+std::string GlobList::describe() const {
+  std::string out;
+  for (const auto& g : globs_) out += (out.empty() ? "" : ", ") + g.text();
+  return out;
+}
+
+}  // namespace assay::scanners

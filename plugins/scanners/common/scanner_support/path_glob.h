@@ -1,0 +1,73 @@
+// Path globs over repository-relative, '/'-separated paths, as the rule
+// files of the maturity, docs, testgaps and placeholders scanners write them.
+// gitignore's conventions, matched case-insensitively (ASCII), because
+// evidence files are spelt README.md, Readme.md and readme.md alike:
+//
+//   name        no '/' inside: matches a file name at any depth
+//   /a/b, a/b   a '/' inside (a leading one is dropped): matches the whole path
+//   dir/        a trailing '/': matches every file under that directory
+//   *           any run of characters except '/'
+//   ?           one character except '/'
+//   **          as a whole segment: any number of directories (also none)
+//   [abc] [a-z] [!x]   one character (not '/') from a set, or not from it
+//   {a,b,c}     alternatives (no nesting), e.g. *.{yml,yaml}
+//   \c          the character c itself
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace assay::scanners {
+
+class PathGlob {
+ public:
+  // Throws std::invalid_argument saying what is wrong: an empty pattern, an
+  // unterminated [set] or {group}, a nested group, a trailing backslash, or
+  // more than kMaxAlternatives expansions.
+  explicit PathGlob(std::string_view pattern);
+
+  bool matches(std::string_view path) const;
+  const std::string& text() const { return text_; }
+
+  static constexpr size_t kMaxAlternatives = 64;
+
+ private:
+  // One alternative after {a,b} expansion, split at '/'.
+  struct Alternative {
+    std::vector<std::string> segments;  // "**" stands for any number of directories
+    bool basename_only = false;         // no '/' in the pattern: match the file name
+    std::string literal_suffix;         // lower-case text every match ends with (fast reject)
+  };
+
+  static bool segments_match(const std::vector<std::string>& pattern,
+                             const std::vector<std::string_view>& path);
+
+  std::string text_;
+  std::vector<Alternative> alternatives_;
+};
+
+// A list of globs: matches when any does. Throws like PathGlob, naming the
+// offending pattern.
+class GlobList {
+ public:
+  GlobList() = default;
+  explicit GlobList(const std::vector<std::string>& patterns);
+
+  void add(std::string_view pattern) { globs_.emplace_back(pattern); }
+
+  bool matches(std::string_view path) const;
+  bool empty() const { return globs_.empty(); }
+  const std::vector<PathGlob>& globs() const { return globs_; }
+  // The patterns joined with ", " for messages.
+  std::string describe() const;
+
+ private:
+  std::vector<PathGlob> globs_;
+};
+
+// Matches one path segment (no '/') against one glob segment: * ? [set] \c,
+// ASCII case-insensitive.
+bool segment_matches(std::string_view pattern, std::string_view text);
+
+}  // namespace assay::scanners

@@ -1,0 +1,60 @@
+// A set of bytes and a fast search for the next byte in it: the comment
+// lexer spends most of its time stepping over runs of bytes that start
+// nothing (plain code, the body of a string). With SSE2 (every x86-64 CPU)
+// sixteen bytes are tested at a time when the set is small; elsewhere, or
+// for larger sets, a table is consulted byte by byte.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace assay::markers {
+
+class ByteSet {
+ public:
+  // Sets with more bytes than this are searched byte by byte.
+  static constexpr size_t kMaxVectorBytes = 12;
+
+  void add(unsigned char c) {
+    if (contains_[c]) return;
+    contains_[c] = true;
+#if defined(__SSE2__)
+    if (count_ < kMaxVectorBytes) broadcast_[count_] = _mm_set1_epi8(static_cast<char>(c));
+#endif
+    ++count_;
+  }
+  bool contains(char c) const { return contains_[static_cast<unsigned char>(c)]; }
+  const std::array<bool, 256>& table() const { return contains_; }
+
+  // The first of [p, end) in the set, or end.
+  const char* find(const char* p, const char* end) const {
+#if defined(__SSE2__)
+    if (count_ <= kMaxVectorBytes) {
+      while (end - p >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        __m128i hits = _mm_setzero_si128();
+        for (size_t i = 0; i < count_; ++i) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, broadcast_[i]));
+        const int mask = _mm_movemask_epi8(hits);
+        if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+        p += 16;
+      }
+    }
+#endif
+    while (p < end && !contains_[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+  }
+
+ private:
+  std::array<bool, 256> contains_{};
+#if defined(__SSE2__)
+  __m128i broadcast_[kMaxVectorBytes];  // each byte of the set, sixteen times
+#endif
+  size_t count_ = 0;
+};
+
+}  // namespace assay::markers

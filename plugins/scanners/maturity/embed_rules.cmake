@@ -1,0 +1,18 @@
+# Writes a C++ source defining assay::maturity::built_in_rules_text() from
+# config/maturity.yaml. Run with -DINPUT=<yaml> -DOUTPUT=<cpp>.
+if(NOT INPUT OR NOT OUTPUT)
+  message(FATAL_ERROR "embed_rules.cmake needs -DINPUT=<yaml> -DOUTPUT=<cpp>")
+endif()
+file(READ "${INPUT}" content)
+set(delimiter "assay_rules")
+string(FIND "${content}" ")${delimiter}\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "${INPUT} contains the raw string delimiter )${delimiter}\"")
+endif()
+set(source "// Generated from ${INPUT} by embed_rules.cmake; edit the YAML file.\n")
+string(APPEND source "#include \"maturity_config.h\"\n\n")
+string(APPEND source "namespace assay::maturity {\n\n")
+string(APPEND source "std::string_view built_in_rules_text() {\n")
+string(APPEND source "  static constexpr std::string_view text = R\"${delimiter}(${content})${delimiter}\";\n")
+string(APPEND source "  return text;\n}\n\n}  // namespace assay::maturity\n")
+file(WRITE "${OUTPUT}" "${source}")
