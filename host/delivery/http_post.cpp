@@ -37,6 +37,12 @@ size_t capture_header(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// libcurl asks this at least about once a second during a transfer; a
+// non-zero answer abandons it.
+int abandon_when_stopped(void* stop, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(stop)->load() ? 1 : 0;
+}
+
 void global_init() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -95,11 +101,17 @@ HttpResponse http_post(const HttpRequest& request) {
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard_body);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, capture_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &captured);
+  if (request.stop) {
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, abandon_when_stopped);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.stop));
+  }
 
   HttpResponse response;
   const CURLcode code = curl_easy_perform(c);
   if (code != CURLE_OK) {
     response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
+    response.stopped = code == CURLE_ABORTED_BY_CALLBACK;
     // curl_easy_strerror's text is generic: it never carries the URL, which
     // the error buffer's text may.
     response.transport_error = curl_easy_strerror(code);

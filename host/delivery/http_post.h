@@ -3,6 +3,7 @@
 // could hand the body to another host), only http and https are allowed.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,11 +16,16 @@ struct HttpRequest {
   std::string body;
   std::string message_id;  // sent as X-Assay-Message-Id, for receivers that deduplicate
   int64_t timeout_ms = 10000;
+  // When set and it becomes true, the transfer is abandoned within about a
+  // second (libcurl's progress callback): a stopping service does not wait
+  // out the timeout.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct HttpResponse {
   long status = 0;              // 0 when no response arrived
   bool timed_out = false;       // the attempt hit its timeout
+  bool stopped = false;         // abandoned because `stop` was set; the receiver may have the body
   std::string transport_error;  // libcurl's text for the failure (never the URL), "" with a response
   // Retry-After as milliseconds from now (delta-seconds or an HTTP date),
   // when the response carried one.

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "delivery/endpoint.h"
+#include "delivery/endpoint_pacer.h"
 #include "delivery/http_post.h"
 #include "delivery/retry_policy.h"
 #include "log/log.h"
@@ -49,13 +50,18 @@ OutboxSender::OutboxSender(state::StateStore& store, SendOptions options)
 
 SendReport OutboxSender::run(int64_t deadline_ms, const std::atomic<bool>& stop) {
   SendReport report;
+  stop_ = &stop;
   Choice next;
   while (!stop.load() && choose(next)) {
-    if (next.ready_at_ms > deadline_ms) break;
+    if (next.ready_at_ms > deadline_ms) {
+      report.next_due_ms = next.ready_at_ms;
+      break;
+    }
     sleep_until(next.ready_at_ms, stop);
     if (stop.load()) break;
     attempt(std::move(next.message), report);
   }
+  stop_ = nullptr;
   store_.read([&](state::StateReader& reader) { report.pending = reader.delivery_counts().pending; });
   return report;
 }
@@ -67,7 +73,8 @@ bool OutboxSender::choose(Choice& choice) {
   store_.read([&](state::StateReader& reader) {
     for (auto& message : reader.outbox(state::kOutboxPending)) {
       if (unreadable_.count(message.id)) continue;
-      const int64_t last = reader.endpoint_last_attempt_ms(message.endpoint);
+      int64_t last = reader.endpoint_last_attempt_ms(message.endpoint);
+      if (options_.pacer) last = std::max(last, options_.pacer->last_attempt_ms(message.endpoint));
       // The clock reads whole milliseconds, rounded down: one more keeps the
       // full interval however the last attempt's end was rounded.
       const int64_t paced = last == 0 ? 0 : last + options_.pacing_ms + 1;
@@ -115,14 +122,35 @@ void OutboxSender::attempt(state::OutboxMessage message, SendReport& report) {
   if (!claim(message, wall_clock_ms())) return;
   ++report.attempts;
   HttpRequest request{url, message.content_type, message.body,
-                      message.scan_id + "." + std::to_string(message.id), message.timeout_ms};
+                      message.scan_id + "." + std::to_string(message.id), message.timeout_ms, stop_};
   HttpResponse response;
   try {
     response = http_post(request);
   } catch (const std::exception& e) {
     response.transport_error = e.what();
   }
-  record(message, classify(response), wall_clock_ms(), report);
+  if (response.stopped)
+    record_interrupted(message, wall_clock_ms());
+  else
+    record(message, classify(response), wall_clock_ms(), report);
+}
+
+void OutboxSender::note_attempt_end(const std::string& endpoint, int64_t ended_at) {
+  if (options_.pacer) options_.pacer->record(endpoint, ended_at);
+}
+
+// The attempt stays counted (the body may have arrived) and the message
+// waits, due at once, for the next run; no result is counted.
+void OutboxSender::record_interrupted(state::OutboxMessage& message, int64_t ended_at) {
+  message.last_result = "interrupted by a stop";
+  message.next_attempt_at_ms = ended_at;
+  log_line(log::Level::info, describe(message) + ": attempt " + std::to_string(message.attempts) +
+                                 " interrupted by a stop; the message stays pending for the next run");
+  store_.write([&](state::StateWriter& writer) {
+    writer.update_outbox_message(message);
+    writer.set_endpoint_last_attempt_ms(message.endpoint, ended_at);
+  });
+  note_attempt_end(message.endpoint, ended_at);
 }
 
 void OutboxSender::record(state::OutboxMessage& message, const AttemptOutcome& outcome, int64_t ended_at,
@@ -161,6 +189,7 @@ void OutboxSender::record(state::OutboxMessage& message, const AttemptOutcome& o
     writer.count_delivery_result(outcome.result);
     if (dead) writer.count_delivery_result("dead");
   });
+  note_attempt_end(message.endpoint, ended_at);
 }
 
 }  // namespace assay::delivery

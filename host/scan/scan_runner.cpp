@@ -544,7 +544,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     outcome.reporter_runs = run_reporters(report, reporters);
   }
   if (state_stage) {
-    state_stage->send_outbox(cancel);
+    if (options.send_outbox) state_stage->send_outbox(cancel);
     state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
   }
   return outcome;

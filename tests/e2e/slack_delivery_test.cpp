@@ -19,16 +19,18 @@
 #include <thread>
 
 #include "process.h"
+#include "webhook_server.h"
 
 namespace fs = std::filesystem;
 using assay::test::ProcessResult;
 using assay::test::run_process;
 using assay::test::sh;
+using assay::test::WebhookServer;
+using Request = assay::test::WebhookRequest;
 
 namespace {
 
 const std::string kAssay = std::string(ASSAY_BINARY_DIR) + "/bin/assay";
-const std::string kServer = std::string(ASSAY_SOURCE_DIR) + "/tests/e2e/webhook_server.py";
 constexpr const char* kVariable = "ASSAY_TEST_SLACK_WEBHOOK";
 
 std::string read(const fs::path& path) {
@@ -42,50 +44,6 @@ void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path) << text;
 }
-
-struct Request {
-  double t = 0;
-  std::string path;
-  std::string id;
-  int status = 0;
-  bool slack_shaped = false;
-};
-
-class WebhookServer {
- public:
-  WebhookServer(const fs::path& dir, const std::string& script) : log_(dir / "server.log") {
-    const fs::path port_file = dir / "port";
-    pid_ = assay::test::spawn_process({"/usr/bin/python3", kServer, "--port-file", port_file.string(),
-                                       "--script", script, "--log", log_.string()},
-                                      (dir / "server.out").string(), (dir / "server.err").string());
-    for (int i = 0; i < 200 && !fs::exists(port_file); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    if (!fs::exists(port_file))
-      throw std::runtime_error("the webhook server did not start: " + read(dir / "server.err"));
-    port_ = std::stoi(read(port_file));
-  }
-  ~WebhookServer() {
-    ::kill(pid_, SIGTERM);
-    assay::test::wait_process(pid_);
-  }
-  int port() const { return port_; }
-  std::vector<Request> requests() const {
-    std::vector<Request> out;
-    std::ifstream in(log_);
-    std::string line;
-    while (std::getline(in, line)) {
-      const auto j = nlohmann::json::parse(line);
-      out.push_back(
-          {j["t"].get<double>(), j["path"], j["id"], j["status"].get<int>(), j["slack_shaped"].get<bool>()});
-    }
-    return out;
-  }
-
- private:
-  fs::path log_;
-  int pid_ = -1;
-  int port_ = 0;
-};
 
 class SlackDelivery : public ::testing::Test {
  protected:
