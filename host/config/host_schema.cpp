@@ -142,6 +142,20 @@ json state_schema() {
             {"summary_days", days(1, 36500, "Days scans and their backlog summaries are kept.")}}}}}}}};
 }
 
+json delivery_schema() {
+  return {{"type", "object"},
+          {"description", "The outbox of messages reporters queue for delivery (docs/state.md, Outbox)."},
+          {"additionalProperties", false},
+          {"properties",
+           {{"wait_seconds",
+             {{"type", "integer"},
+              {"minimum", 0},
+              {"maximum", 3600},
+              {"description",
+               "How long assay scan keeps sending queued messages after the reports; the rest waits for "
+               "the next run."}}}}}};
+}
+
 }  // namespace
 
 const std::vector<std::string>& log_level_names() {
@@ -165,6 +179,7 @@ json base_host_schema() {
             {"history", history_schema()},
             {"maturity", maturity_schema()},
             {"state", state_schema()},
+            {"delivery", delivery_schema()},
             {"scoring", {{"type", "object"}, {"description", "The scoring model; see docs/scoring.md."}}},
             {"plugins",
              {{"type", "object"},

@@ -7,7 +7,7 @@
 
 namespace assay::config {
 
-// Schema of the top level: log, plugin_paths, scan, report, maturity,
+// Schema of the top level: log, plugin_paths, scan, report, state, delivery, maturity,
 // plugins (a mapping of plugin sections, each checked later against its
 // plugin's schema by Config::check_plugins) and scoring (any mapping: the
 // caller replaces properties/scoring with the scoring model's schema before

@@ -1,5 +1,6 @@
 #include "loader/host_binding.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -38,6 +39,38 @@ void host_set_error(assay_host* host, const char* message) {
     forward_log(host, ASSAY_LOG_DEBUG, "set_error: " + bounded);
   } catch (...) {
     // Out of memory while recording an error: the caller's status code still tells.
+  }
+}
+
+void copy_error(char* error, size_t error_size, const std::string& text) {
+  if (!error || error_size == 0) return;
+  const std::string bounded = bounded_message(text.c_str());
+  const size_t n = std::min(bounded.size(), error_size - 1);
+  std::memcpy(error, bounded.data(), n);
+  error[n] = '\0';
+}
+
+assay_status host_deliver(assay_host* host, const assay_delivery* message, char* error, size_t error_size) {
+  if (!host) return ASSAY_INVALID;
+  try {
+    if (!message) {
+      copy_error(error, error_size, "deliver: message is NULL");
+      return ASSAY_INVALID;
+    }
+    std::string label;
+    {
+      std::lock_guard lock(host->mutex);
+      label = host->label;
+    }
+    std::string reason;
+    const assay_status status = host->delivery ? host->delivery->deliver(label, *message, reason)
+                                               : ASSAY_UNSUPPORTED;
+    if (!host->delivery) reason = "this host offers no delivery service";
+    if (status != ASSAY_OK) copy_error(error, error_size, reason);
+    return status;
+  } catch (...) {
+    copy_error(error, error_size, "deliver: out of memory");
+    return ASSAY_NO_MEMORY;
   }
 }
 
@@ -83,8 +116,9 @@ std::string bounded_message(const char* message) {
 }
 
 HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label,
-                         std::shared_ptr<const LogCallback> log) {
+                         std::shared_ptr<const LogCallback> log, std::shared_ptr<const DeliveryHook> delivery) {
   host_.label = std::move(label);
+  host_.delivery = std::move(delivery);
   host_.log = log ? std::move(log) : std::make_shared<const LogCallback>(log_to_stderr);
   api_.struct_size = sizeof(assay_host_api);
   api_.api_major = ASSAY_API_MAJOR;
@@ -107,6 +141,7 @@ HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label
   api_.file_commit = either(scan_functions.file_commit, no_file_commit);
   api_.line_origin = either(scan_functions.line_origin, no_line_origin);
   api_.report_assessment = either(scan_functions.report_assessment, no_report_assessment);
+  api_.deliver = host_deliver;
 }
 
 void HostBinding::rename(const std::string& plugin_name) {

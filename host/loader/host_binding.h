@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 
+#include "loader/delivery_hook.h"
 #include "loader/log_callback.h"
 
 // Opaque to plugins (declared in plugin.h): the context of one loaded plugin.
@@ -18,6 +19,7 @@ struct assay_host {
   std::string label;                                      // plugin name, or file name during init
   std::string error;                                      // last set_error message
   std::shared_ptr<const assay::loader::LogCallback> log;  // never null
+  std::shared_ptr<const assay::loader::DeliveryHook> delivery;  // null: deliver is unsupported
 };
 
 namespace assay::loader {
@@ -32,9 +34,11 @@ class HostBinding {
   // `scan_functions` supplies file_count … report_assessment; NULL entries are
   // replaced by functions that answer ASSAY_UNSUPPORTED (or 0 / ""), so a
   // host that never scans (e.g. `plugins list`) can pass an empty table.
-  // `label` names the plugin in log lines until rename().
+  // `label` names the plugin in log lines until rename(). `delivery` serves
+  // the deliver function; null makes it answer ASSAY_UNSUPPORTED.
   HostBinding(const assay_host_api& scan_functions, std::string label,
-              std::shared_ptr<const LogCallback> log);
+              std::shared_ptr<const LogCallback> log,
+              std::shared_ptr<const DeliveryHook> delivery = nullptr);
   HostBinding(const HostBinding&) = delete;
   HostBinding& operator=(const HostBinding&) = delete;
 

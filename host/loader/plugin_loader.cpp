@@ -146,7 +146,7 @@ void PluginLoader::load_shared_object(const fs::path& file, bool explicit_file) 
 }
 
 void PluginLoader::initialise(const fs::path& file, assay_plugin_init_fn init, bool explicit_file) {
-  auto binding = std::make_unique<HostBinding>(scan_functions_, file.filename().string(), log_);
+  auto binding = std::make_unique<HostBinding>(scan_functions_, file.filename().string(), log_, delivery_);
   assay_plugin filled{};
   std::string problem = run_init(init, *binding, filled);
   DescriptorVerdict verdict = problem.empty() ? check_descriptor(filled) : DescriptorVerdict{problem, {}};

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "loader/delivery_hook.h"
 #include "loader/loaded_plugin.h"
 #include "loader/log_callback.h"
 #include "loader/plugin_info.h"
@@ -63,6 +64,10 @@ class PluginLoader {
   // nullptr when no plugin of that name was loaded.
   const LoadedPlugin* find(const std::string& name) const;
 
+  // Where every plugin's deliver calls go (delivery_hook.h). Thread-safe, so
+  // a scan may set it through a const loader.
+  DeliveryHook& delivery() const { return *delivery_; }
+
  private:
   struct Retained;
 
@@ -75,6 +80,7 @@ class PluginLoader {
 
   assay_host_api scan_functions_;
   std::shared_ptr<const LogCallback> log_;
+  std::shared_ptr<DeliveryHook> delivery_ = std::make_shared<DeliveryHook>();
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
   std::vector<LoadError> errors_;
   std::set<std::filesystem::path> attempted_;  // canonical paths already tried

@@ -91,11 +91,13 @@ void setup(Level level, Format format, std::ostream& out) {
   install(level, format, std::make_shared<spdlog::sinks::ostream_sink_mt>(out, true));
 }
 
-void write(Level level, std::string_view component, std::string_view message) {
+void write(Level level, std::string_view component, std::string_view original) {
   const auto spdlog_level = to_spdlog(level);
   if (spdlog_level == spdlog::level::off) return;
   auto logger = spdlog::default_logger();
   if (!logger->should_log(spdlog_level)) return;
+  const std::string redacted = redact(original);
+  const std::string_view message = redacted;
   // The component travels as the message's logger name, which the line
   // formatters print; one logger serves every plugin.
   const spdlog::details::log_msg msg(spdlog::string_view_t(component.data(), component.size()), spdlog_level,

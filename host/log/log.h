@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 #include <string_view>
 
 namespace assay::log {
@@ -35,6 +36,15 @@ void setup(Level level, Format format, std::ostream& out);
 // Writes one line for `component` (a plugin's name; empty means the host).
 // Thread-safe.
 void write(Level level, std::string_view component, std::string_view message);
+
+// Registers a secret (a webhook URL) that no log line may show: write()
+// replaces every occurrence with "<redacted>" from now on, also in the lines
+// of plugins. Empty and very short strings are ignored. Thread-safe.
+void add_secret(std::string_view secret);
+
+// `text` with every registered secret replaced by "<redacted>", for text
+// that leaves the host other ways (errors, events, reports). Thread-safe.
+std::string redact(std::string_view text);
 
 // True when a line at `level` would be written, so callers can skip
 // building expensive messages.

@@ -200,8 +200,10 @@ nlohmann::json report_header_json(const ReportContext& context) {
   nlohmann::json header = base_header_json(context);
   add_state_fields(header, context.outcome.state);
   if (!context.service_json.empty()) {
+    // Beside the store's outbox fields: the service host's own (its bus).
     auto service = nlohmann::json::parse(context.service_json, nullptr, false);
-    if (service.is_object()) header["service"] = std::move(service);
+    if (service.is_object())
+      for (auto& [key, value] : service.items()) header["service"][key] = std::move(value);
   }
   return header;
 }

@@ -430,6 +430,24 @@ void publish_results(const ScanOutcome& outcome, bus::EventPublisher& events, bo
        {"plugins", outcome.runs.size()}});
 }
 
+// Routes the plugins' deliver calls to the scan's state store while it
+// lives.
+class DeliveryScope {
+ public:
+  DeliveryScope(loader::DeliveryHook& hook, StateStage* stage, const std::string& scan_id) : hook_(hook) {
+    if (!stage) return;
+    hook_.set([stage, scan_id](const std::string& plugin, const assay_delivery& message, std::string& error) {
+      return stage->queue(plugin, scan_id, message, error);
+    });
+  }
+  ~DeliveryScope() { hook_.clear(); }
+  DeliveryScope(const DeliveryScope&) = delete;
+  DeliveryScope& operator=(const DeliveryScope&) = delete;
+
+ private:
+  loader::DeliveryHook& hook_;
+};
+
 }  // namespace
 
 ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
@@ -519,8 +537,16 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                        options.formats.has_value(),
                        ms_since(started),
                        options.service_header ? options.service_header() : std::string()};
-  outcome.reporter_runs = run_reporters(report, reporters);
-  if (state_stage) state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
+  {
+    // Reporters queue messages for delivery in this scan's store; without a
+    // store deliver is refused (delivery_hook.h).
+    DeliveryScope delivery(loader_.delivery(), state_stage.get(), outcome.scan_id);
+    outcome.reporter_runs = run_reporters(report, reporters);
+  }
+  if (state_stage) {
+    if (options.send_outbox) state_stage->send_outbox(cancel);
+    state_stage->prune(options.recorded_at.value_or(state::now_seconds()));
+  }
   return outcome;
 }
 

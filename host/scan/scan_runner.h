@@ -56,9 +56,14 @@ struct ScanOptions {
   // scanner when unset. Items of scanners that did not run keep their status.
   std::optional<std::vector<std::string>> scanners;
   // What the host running the scan says about itself in the report header's
-  // "service" object (docs/report-data.md): JSON object text, asked for when
-  // the reporters start. Unset outside service mode: no "service" field.
+  // "service" object (docs/report-data.md): JSON object text whose members
+  // are added to it, asked for when the reporters start. Unset outside
+  // service mode.
   std::function<std::string()> service_header;
+  // Whether the scan sends its store's outbox after the reports (for at most
+  // delivery.wait_seconds). `assay serve` turns it off: its outbox driver
+  // sends, between scans too (serve/outbox_driver.h).
+  bool send_outbox = true;
 };
 
 struct PluginRun {

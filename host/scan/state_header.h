@@ -1,5 +1,5 @@
 // The state store's fields of the report header (docs/report-data.md):
-// "state", "stats" and "completed".
+// "state", "stats", "completed", and the outbox's part of "service".
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -8,8 +8,9 @@
 
 namespace assay::scan {
 
-// Sets header["state"], header["stats"] and header["completed"]; null, null
-// and [] when the scan had no state store.
+// Sets header["state"], header["stats"] and header["completed"], and
+// header["service"] to an object holding "outbox" and "deliveries"; null,
+// null, [] and {} when the scan had no state store.
 void add_state_fields(nlohmann::json& header, const StateReport& state);
 
 }  // namespace assay::scan

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "state/outbox_records.h"
 #include "state/records.h"
 #include "state/statistics.h"
 
@@ -25,6 +26,8 @@ struct StateReport {
   // The maturity assessments of the last merged scans, oldest first, this
   // scan's included when it was assessed and merged (at most kTrendLength).
   std::vector<state::AssessmentRecord> maturity_trend;
+  // The outbox as the report stage begins (docs/report-data.md, `service`).
+  state::DeliveryCounts delivery;
 };
 
 // How many assessments the trend holds.

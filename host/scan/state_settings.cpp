@@ -42,6 +42,7 @@ StateSettings state_settings(const config::Config& config) {
       integer(config, {"state", "retention", "detail_days"}, "state.retention.detail_days");
   s.retention.summary_days =
       integer(config, {"state", "retention", "summary_days"}, "state.retention.summary_days");
+  s.delivery_wait_seconds = integer(config, {"delivery", "wait_seconds"}, "delivery.wait_seconds");
   if (s.retention.summary_days < s.retention.detail_days)
     throw std::invalid_argument("state.retention.summary_days (" + std::to_string(s.retention.summary_days) +
                                 ") must be at least state.retention.detail_days (" +

@@ -20,6 +20,9 @@ struct StateSettings {
   int busy_timeout_ms = 10000;
   int period_days = 7;
   state::Retention retention;
+  // How long `assay scan` keeps sending queued messages after the reports
+  // (delivery.wait_seconds); what is not sent by then waits for the next run.
+  int delivery_wait_seconds = 30;
 };
 
 // Reads the section. Throws std::invalid_argument naming the field for what

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
+#include "delivery/endpoint.h"
+#include "delivery/outbox_queue.h"
+#include "delivery/outbox_sender.h"
 #include "config/config.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
@@ -127,6 +130,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   HistoryContext history(repo, outcome.items, history_index);
   state::MergeResult result;
   state::Statistics stats;
+  state::DeliveryCounts delivery;
   std::vector<state::AssessmentRecord> trend;
   const auto start = std::chrono::steady_clock::now();
   try {
@@ -134,6 +138,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
       result = state::merge_scan(writer, facts, items, history);
       if (outcome.assessment) writer.add_assessment(assessment_record(outcome));
       stats = state::compute_statistics(writer, result.repository_id, recorded_at, settings_.period_days);
+      delivery = writer.delivery_counts();
       trend = writer.assessment_trend(result.repository_id, kTrendLength);
     });
   } catch (const state::StoreError& e) {
@@ -155,6 +160,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   report.resolved_items = result.scan.resolved_items;
   report.stats = std::move(stats);
   report.resolved = std::move(result.resolved);
+  report.delivery = std::move(delivery);
   report.maturity_trend = std::move(trend);
   log::write(log::Level::info, "host",
              "state: " + std::to_string(report.new_items) + " new, " + std::to_string(report.reopened_items) +
@@ -198,6 +204,41 @@ void StateStage::publish(const ScanOutcome& outcome, bus::EventPublisher& events
                     {"resolved_at", state::iso8601(row.resolved_at)},
                     {"commit", or_null(row.resolved_commit)},
                     {"cycle_time_hours", static_cast<double>(row.resolved_at - row.first_seen_at) / 3600.0}});
+  }
+}
+
+assay_status StateStage::queue(const std::string& plugin, const std::string& scan_id,
+                               const assay_delivery& message, std::string& error) {
+  try {
+    const int64_t id = delivery::queue_message(*store_, plugin, scan_id, message);
+    log::write(log::Level::debug, "delivery", "queued message " + std::to_string(id) + " of " + plugin);
+    return ASSAY_OK;
+  } catch (const std::invalid_argument& e) {
+    error = log::redact(e.what());
+    return ASSAY_INVALID;
+  } catch (const delivery::EndpointError& e) {
+    error = log::redact(e.what());
+    return ASSAY_INVALID;
+  } catch (const std::exception& e) {
+    error = log::redact(std::string("cannot write the outbox: ") + e.what());
+    return ASSAY_ERROR;
+  }
+}
+
+void StateStage::send_outbox(const std::atomic<bool>& stop) {
+  try {
+    bool any = false;
+    store_->read([&](state::StateReader& reader) { any = reader.delivery_counts().pending > 0; });
+    if (!any) return;
+    delivery::OutboxSender sender(*store_);
+    const int64_t deadline = delivery::wall_clock_ms() + int64_t{settings_.delivery_wait_seconds} * 1000;
+    const delivery::SendReport report = sender.run(deadline, stop);
+    if (report.pending > 0)
+      log::write(log::Level::info, "delivery",
+                 std::to_string(report.pending) + " message(s) left in the outbox of " + store_->location() +
+                     " for the next run");
+  } catch (const std::exception& e) {
+    log::write(log::Level::error, "delivery", log::redact(std::string("sending the outbox failed: ") + e.what()));
   }
 }
 

@@ -6,7 +6,11 @@
 // after the commit; old history is pruned after the reports are written.
 #pragma once
 
+#include <assay/plugin.h>
+
+#include <atomic>
 #include <cstdint>
+#include <string>
 #include <filesystem>
 #include <memory>
 
@@ -48,6 +52,15 @@ class StateStage {
   // assay.item.new for new and reopened items, assay.item.resolved for the
   // resolved ones, when some subscription wants them.
   void publish(const ScanOutcome& outcome, bus::EventPublisher& events) const;
+
+  // Queues a reporter's message in the store's outbox (delivery/outbox_queue.h).
+  // Returns ASSAY_OK, or the status and `error` (never the URL).
+  assay_status queue(const std::string& plugin, const std::string& scan_id, const assay_delivery& message,
+                     std::string& error);
+
+  // Sends the outbox's pending messages for at most delivery.wait_seconds, or
+  // until `stop`. Logs what was left for the next run. Never throws.
+  void send_outbox(const std::atomic<bool>& stop);
 
   // Deletes history older than the retention settings, in short
   // transactions, for at most a bounded time; a scan of another process

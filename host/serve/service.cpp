@@ -31,6 +31,7 @@
 #include "serve/health_check.h"
 #include "serve/http_server.h"
 #include "serve/metrics_textfile.h"
+#include "serve/outbox_driver.h"
 #include "serve/scan_slots.h"
 #include "serve/scan_summary.h"
 #include "serve/service_metrics.h"
@@ -135,6 +136,7 @@ struct Service::Impl {
   std::unique_ptr<bus::EventPublisher> events;
   std::unique_ptr<BusResponder> responder;
   std::unique_ptr<HttpServer> http;
+  std::unique_ptr<OutboxDriver> outbox;
 
   // Store files by repository for the bus thread's snapshots.
   std::mutex stores_mutex;
@@ -178,12 +180,18 @@ int Service::Impl::run() {
     for (const auto& repo : current.serve.repositories)
       stores[repo.path.string()] = scan::store_path(scan::state_settings(*current.config), repo.path);
   }
+  outbox = std::make_unique<OutboxDriver>(scan::state_settings(*current.config).busy_timeout_ms);
+  outbox->set_stores(store_files());
+  outbox->start();
   arm_all();
   wait_for_signal();
   info("serving " + std::to_string(current.serve.repositories.size()) + " repositories, at most " +
        std::to_string(current.serve.service.max_concurrent_scans) + " scans at once");
   io.run();
   // Every scan has ended (stop() waits for them), so nothing uses the bus now.
+  // The driver was asked to stop with them; an attempt in flight is given up
+  // within about a second, its message left pending in its store.
+  outbox->stop();
   if (http) http->close();
   bus->shutdown();
   responder.reset();
@@ -321,6 +329,7 @@ void Service::Impl::start_scan(const std::string& repository, const ScanRequest&
   if (!options.rev && !repo->branch.empty()) options.rev = repo->branch;
   options.scanners = request.scanners;
   options.formats = service_formats(*current.config, loader);
+  options.send_outbox = false;  // the outbox driver sends, after the scan and between scans
   options.service_header = [this] {
     return nlohmann::json{{"bus", {{"published", events->published()}, {"dropped", events->dropped()}}}}
         .dump();
@@ -354,6 +363,7 @@ void Service::Impl::on_scan_done(const std::string& repository, const ScanSummar
     in_flight.erase(it);
   }
   metrics.record_scan(repository, summary);
+  outbox->wake();  // the scan's reporters may have queued messages
   info("scan of " + repository + " ended: " + summary.status + ", " + std::to_string(summary.items) +
        " items, " + std::to_string(static_cast<int64_t>(summary.duration_seconds * 1000)) + " ms");
   if (stopping) {
@@ -413,6 +423,7 @@ void Service::Impl::reload() {
     for (const auto& repo : current.serve.repositories)
       stores[repo.path.string()] = scan::store_path(scan::state_settings(*current.config), repo.path);
   }
+  outbox->set_stores(store_files());
   arm_all();
   // A commit that was waiting out its debounce period is not lost with the
   // old timers: its wait starts again under the new settings.
@@ -430,6 +441,7 @@ void Service::Impl::reload() {
 void Service::Impl::stop() {
   stopping = true;
   disarm_all();
+  outbox->request_stop();
   if (http) http->close();
   for (auto& [repository, flight] : in_flight) flight.cancel->store(true);
   if (in_flight.empty()) {
@@ -470,7 +482,8 @@ std::vector<std::filesystem::path> Service::Impl::store_files() const {
 HttpResponse Service::Impl::handle_http(const HttpRequest& request) {
   const std::string path = request.path();
   if (path == "/metrics") {
-    ServiceGauges gauges{events->published(), events->dropped(), slots.running(), slots.pending()};
+    ServiceGauges gauges{events->published(), events->dropped(), slots.running(), slots.pending(),
+                         outbox->totals()};
     std::vector<std::string> texts;
     for (const auto& repo : current.serve.repositories) {
       std::ifstream in(metrics_textfile(*current.config, repo.path));
@@ -478,8 +491,8 @@ HttpResponse Service::Impl::handle_http(const HttpRequest& request) {
       text << in.rdbuf();
       texts.push_back(text.str());
     }
-    // The textfiles carry the bus counters as they were when each was
-    // written; the host's own families have the live values.
+    // The textfiles carry the bus and outbox counters as they were when each
+    // was written; the host's own families have the live values.
     return {200, "text/plain; version=0.0.4; charset=utf-8",
             metrics.render(gauges) + merge_expositions(texts, ServiceMetrics::family_names())};
   }

@@ -4,15 +4,17 @@
 // Threads: the event loop owns every decision (timers, signals, the HTTP
 // listener, ScanSlots); each scan runs ScanRunner on a thread of its own and
 // posts its result back to the loop; the bus thread (BusResponder) answers
-// health pings and snapshot requests.
+// health pings and snapshot requests; the outbox driver's thread sends the
+// stores' delivery outboxes (OutboxDriver), woken after each scan.
 //
 // Signals: SIGHUP reloads the configuration through the ConfigLoader: a
 // valid one replaces schedules, watches and the concurrency limit while
 // running scans go on with the configuration they started with; an invalid
 // one is logged and refused. SIGTERM or SIGINT cancel the running scans
 // through their cancellation flags, wait at most service.stop_timeout for
-// them to commit their state and end, close the listener and the bus
-// sockets (linger 0) and return.
+// them to commit their state and end, stop the outbox driver (an attempt in
+// flight is given up within about a second and stays pending), close the
+// listener and the bus sockets (linger 0) and return.
 #pragma once
 
 #include <functional>

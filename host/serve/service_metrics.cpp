@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "state/delivery_results.h"
+
 namespace assay::serve {
 namespace {
 
@@ -11,6 +13,20 @@ void family(std::ostream& out, const char* name, const char* type, const char* h
 
 std::string repo_label(const std::string& repository) {
   return "repository=\"" + escape_label_value(repository) + "\"";
+}
+
+// Live values: the textfiles' copies are as old as each repository's last
+// scan, while retries go out between scans.
+void render_delivery(std::ostream& out, const DeliveryTotals& delivery) {
+  family(out, "assay_outbox_depth", "gauge", "Messages waiting in the delivery outboxes of the state stores.");
+  out << "assay_outbox_depth " << delivery.depth << '\n';
+  family(out, "assay_webhook_deliveries_total", "counter",
+         "Webhook delivery attempts by result, and messages given up (result=\"dead\").");
+  for (const char* result : state::kDeliveryResults) {
+    auto it = delivery.results.find(result);
+    out << "assay_webhook_deliveries_total{result=\"" << result << "\"} "
+        << (it == delivery.results.end() ? 0 : it->second) << '\n';
+  }
 }
 
 }  // namespace
@@ -42,7 +58,7 @@ const std::set<std::string>& ServiceMetrics::family_names() {
   static const std::set<std::string> names = {
       "assay_scans_total",         "assay_plugin_failures_total",      "assay_scans_running",
       "assay_scans_pending",       "assay_bus_events_published_total", "assay_bus_events_dropped_total",
-      "assay_config_reloads_total"};
+      "assay_config_reloads_total", "assay_outbox_depth",               "assay_webhook_deliveries_total"};
   return names;
 }
 
@@ -76,6 +92,7 @@ std::string ServiceMetrics::render(const ServiceGauges& gauges) const {
   family(out, "assay_config_reloads_total", "counter", "Configuration reloads (SIGHUP), by result.");
   out << "assay_config_reloads_total{result=\"applied\"} " << reloads_applied_ << '\n';
   out << "assay_config_reloads_total{result=\"refused\"} " << reloads_refused_ << '\n';
+  render_delivery(out, gauges.delivery);
   return out.str();
 }
 

@@ -1,6 +1,7 @@
 // What the service counts about itself, written as Prometheus text
 // exposition 0.0.4 for GET /metrics: scans by result, plugin failures, the
-// scheduler's load, bus events and drops, reloads. What each repository's
+// scheduler's load, bus events and drops, reloads, the outbox depth and
+// webhook deliveries by result. What each repository's
 // backlog looks like comes from the metrics reporter's textfiles, which the
 // service serves beside these (exposition_merge.h). Labels are the
 // repository path, the plugin and the result; never item keys.
@@ -22,12 +23,22 @@ struct ScanSummary {
   std::map<std::string, int64_t> plugin_failures;  // plugin → failed runs in this scan
 };
 
-// Values the metrics read from the bus and the scheduler when rendered.
+// The delivery outboxes of the service's state stores, summed over the
+// stores (each counted once), as the outbox driver last read them.
+struct DeliveryTotals {
+  int64_t depth = 0;                       // pending messages
+  int64_t dead = 0;                        // messages kept as dead
+  std::map<std::string, int64_t> results;  // state::DeliveryCounts::results, summed
+};
+
+// Values the metrics read from the bus, the scheduler and the outbox driver
+// when rendered.
 struct ServiceGauges {
   uint64_t events_published = 0;
   uint64_t events_dropped = 0;
   int scans_running = 0;
   int scans_pending = 0;
+  DeliveryTotals delivery;
 };
 
 // Thread-safe: scans finish on the event loop, the listener renders there

@@ -27,6 +27,10 @@ class SqliteAccess : public StateWriter {
   std::vector<ScoreRecord> scores(int64_t repository_id) override;
   std::vector<AssessmentRecord> assessments(int64_t repository_id) override;
   std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) override;
+  // The outbox's part is in sqlite_outbox.cpp.
+  std::vector<OutboxMessage> outbox(const std::string& status) override;
+  int64_t endpoint_last_attempt_ms(const std::string& endpoint) override;
+  DeliveryCounts delivery_counts() override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
   int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
@@ -37,6 +41,10 @@ class SqliteAccess : public StateWriter {
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
   void add_assessment(const AssessmentRecord& assessment) override;
+  int64_t add_outbox_message(const OutboxMessage& message) override;
+  void update_outbox_message(const OutboxMessage& message) override;
+  void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) override;
+  void count_delivery_result(const std::string& result) override;
 
  private:
   // The assessments the statement (with the columns of kAssessmentColumns)

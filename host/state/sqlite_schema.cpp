@@ -126,6 +126,40 @@ CREATE TABLE assessment_dimensions (
   PRIMARY KEY (scan_id, dimension)
 ) WITHOUT ROWID;
 )sql",
+      // 4: the delivery outbox (docs/state.md, "Outbox"): messages reporters
+      // queued, written before the first attempt; when each endpoint was last
+      // tried (pacing survives a restart); attempt results counted for metrics.
+      R"sql(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  created_at_ms INTEGER NOT NULL,
+  plugin TEXT NOT NULL,
+  scan_id TEXT NOT NULL,
+  endpoint TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  body BLOB NOT NULL,
+  summary TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+  attempts INTEGER NOT NULL,
+  max_attempts INTEGER NOT NULL CHECK (max_attempts >= 1),
+  backoff_initial_ms INTEGER NOT NULL,
+  backoff_max_ms INTEGER NOT NULL,
+  timeout_ms INTEGER NOT NULL,
+  next_attempt_at_ms INTEGER NOT NULL,
+  last_attempt_at_ms INTEGER NOT NULL,
+  last_result TEXT NOT NULL,
+  finished_at_ms INTEGER NOT NULL
+);
+CREATE INDEX outbox_by_status ON outbox(status, next_attempt_at_ms);
+CREATE TABLE delivery_endpoints (
+  endpoint TEXT PRIMARY KEY,
+  last_attempt_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE delivery_results (
+  result TEXT PRIMARY KEY,
+  count INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
   };
   return steps;
 }

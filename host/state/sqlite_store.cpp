@@ -104,6 +104,11 @@ class SqliteStore : public StateStore {
         {"DELETE FROM items WHERE id IN (SELECT id FROM items WHERE status = 'resolved' AND resolved_at < ?1"
          " LIMIT ?2)",
          detail},
+        // Delivered and dead messages of the outbox (milliseconds); pending
+        // ones stay whatever their age.
+        {"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status != 'pending'"
+         " AND finished_at_ms < ?1 * 1000 LIMIT ?2)",
+         detail},
         // The last merged scan of a repository stays: the next scan compares
         // its commit with it (renames, look-backs).
         {"DELETE FROM scans WHERE id IN (SELECT s.id FROM scans s WHERE s.finished_at < ?1 AND s.id IS NOT"

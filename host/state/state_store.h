@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "state/outbox_records.h"
 #include "state/records.h"
 
 namespace assay::state {
@@ -59,6 +60,13 @@ class StateReader {
   // one, oldest first: the trend reports show. Look-backs are left out, since
   // they assess an older commit than the scans around them.
   virtual std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) = 0;
+
+  // --- the delivery outbox (outbox_records.h) ---
+  // Messages of `status`, oldest first.
+  virtual std::vector<OutboxMessage> outbox(const std::string& status) = 0;
+  // When the last attempt to `endpoint` ended (0 = never).
+  virtual int64_t endpoint_last_attempt_ms(const std::string& endpoint) = 0;
+  virtual DeliveryCounts delivery_counts() = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.
@@ -83,6 +91,15 @@ class StateWriter : public StateReader {
   // Records the assessment of the scan `assessment.scan_id`, which add_scan
   // recorded before; at most one per scan.
   virtual void add_assessment(const AssessmentRecord& assessment) = 0;
+
+  // --- the delivery outbox ---
+  // Returns the new message's id.
+  virtual int64_t add_outbox_message(const OutboxMessage& message) = 0;
+  // Overwrites the status, attempt and result fields of message `message.id`.
+  virtual void update_outbox_message(const OutboxMessage& message) = 0;
+  virtual void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) = 0;
+  // Adds one to the counter of `result` (DeliveryCounts::results).
+  virtual void count_delivery_result(const std::string& result) = 0;
 };
 
 // How long each kind of history is kept.

@@ -54,6 +54,34 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return r;
 }
 
+int spawn_process(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file) {
+  int out_fd = open(out_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("cannot open the output files of " + argv[0]);
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int null_fd = open("/dev/null", O_RDONLY);
+    dup2(null_fd, 0);
+    dup2(out_fd, 1);
+    dup2(err_fd, 2);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(out_fd);
+  close(err_fd);
+  return pid;
+}
+
+int wait_process(int pid) {
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 void sh(const std::string& command) {
   int rc = std::system(command.c_str());
   if (rc != 0) throw std::runtime_error("command failed (" + std::to_string(rc) + "): " + command);

@@ -16,6 +16,14 @@ struct ProcessResult {
 // Runs argv[0] with the arguments, in `cwd` when not empty, with stdin closed.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd = "");
 
+// Starts argv[0] with the arguments in the background, stdin closed, stdout
+// and stderr appended to the given files. Returns the process id.
+int spawn_process(const std::vector<std::string>& argv, const std::string& out_file, const std::string& err_file);
+
+// Waits for a process spawn_process started; returns its exit code, or 128 +
+// the signal that ended it.
+int wait_process(int pid);
+
 // Runs a shell command line and fails the test (throws) on a non-zero exit.
 void sh(const std::string& command);
 

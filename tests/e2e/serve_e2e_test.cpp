@@ -20,10 +20,12 @@
 #include <thread>
 
 #include "../host/serve/exposition_parser.h"
+#include "http_get.h"
 #include "process.h"
 
 namespace fs = std::filesystem;
 using assay::test::run_process;
+using assay::test::http_get;
 using assay::test::sh;
 using Clock = std::chrono::steady_clock;
 
@@ -45,26 +47,6 @@ size_t count(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
-}
-
-// GET `path` from 127.0.0.1:`port`; the whole response.
-std::string http_get(int port, const std::string& path) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  std::string response;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
-    std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    if (::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
-      char buffer[4096];
-      for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
-        response.append(buffer, static_cast<size_t>(n));
-    }
-  }
-  ::close(fd);
-  return response;
 }
 
 class ServeE2E : public ::testing::Test {

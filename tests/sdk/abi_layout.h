@@ -5,7 +5,8 @@
  *
  * X(type, field, offset, size), fields in declaration order. API 1.1 added
  * file_history, file_commit, line_origin and report_assessment at the end of
- * assay_host_api, and the structs the history functions fill.
+ * assay_host_api, and the structs the history functions fill; API 1.2 added
+ * deliver after them, and assay_delivery.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -87,6 +88,7 @@
   X(assay_host_api, file_commit, 136, 8)           \
   X(assay_host_api, line_origin, 144, 8)           \
   X(assay_host_api, report_assessment, 152, 8)     \
+  X(assay_host_api, deliver, 160, 8)               \
   X(assay_plugin, struct_size, 0, 8)               \
   X(assay_plugin, api_major, 8, 2)                 \
   X(assay_plugin, api_minor, 10, 2)                \
@@ -118,7 +120,17 @@
   X(assay_line_origin, kind, 8, 4)                 \
   X(assay_line_origin, commit, 16, 8)              \
   X(assay_line_origin, author, 24, 8)              \
-  X(assay_line_origin, time, 32, 8)
+  X(assay_line_origin, time, 32, 8)                \
+  X(assay_delivery, struct_size, 0, 8)             \
+  X(assay_delivery, endpoint, 8, 8)                \
+  X(assay_delivery, content_type, 16, 8)           \
+  X(assay_delivery, body, 24, 8)                   \
+  X(assay_delivery, body_size, 32, 8)              \
+  X(assay_delivery, summary, 40, 8)                \
+  X(assay_delivery, max_attempts, 48, 4)           \
+  X(assay_delivery, backoff_initial_ms, 52, 4)     \
+  X(assay_delivery, backoff_max_ms, 56, 4)         \
+  X(assay_delivery, timeout_ms, 60, 4)
 
 /* X(type, size) */
 #define ASSAY_ABI_SIZES(X)  \
@@ -127,11 +139,12 @@
   X(assay_finding, 120)     \
   X(assay_item, 152)        \
   X(assay_report, 56)       \
-  X(assay_host_api, 160)    \
+  X(assay_host_api, 168)    \
   X(assay_plugin, 112)      \
   X(assay_file_history, 48) \
   X(assay_commit_info, 32)  \
-  X(assay_line_origin, 40)
+  X(assay_line_origin, 40)  \
+  X(assay_delivery, 64)
 
 /* One measurement; field is "" for the size of the whole struct. */
 typedef struct abi_measurement {

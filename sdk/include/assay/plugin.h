@@ -1,6 +1,7 @@
 /*
- * assay plugin ABI, version 1.1 (1.1 added the history functions and
- * report_assessment at the end of assay_host_api).
+ * assay plugin ABI, version 1.2 (1.1 added the history functions and
+ * report_assessment at the end of assay_host_api; 1.2 added deliver after
+ * them).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -39,7 +40,9 @@ extern "C" {
 #endif
 
 #define ASSAY_API_MAJOR 1
-#define ASSAY_API_MINOR 1
+/* 1.2 appends `deliver` to assay_host_api (durable delivery for reporters),
+   after the 1.1 additions (history, maturity). */
+#define ASSAY_API_MINOR 2
 
 /* Longest error message the host keeps, including the terminating NUL. */
 #define ASSAY_MAX_ERROR 512
@@ -223,6 +226,29 @@ typedef struct assay_line_origin {
 } assay_line_origin;
 
 /*
+ * One message for the host's durable delivery service (assay_host_api.deliver,
+ * ABI 1.2): an HTTP POST of `body` to an endpoint whose URL is a secret. The
+ * plugin names where the host reads the URL, never the URL itself, so the
+ * URL is not stored in the outbox, and it is redacted from every log line,
+ * event and error the host writes. All strings are copied before deliver
+ * returns. Numbers left 0 take the host's defaults (docs/plugin-guide.md).
+ */
+typedef struct assay_delivery {
+  size_t struct_size;
+  const char* endpoint;       /* "env:NAME" (an environment variable of the host
+                                 process) or "file:PATH" (first line of a file);
+                                 read when queued and again at every attempt */
+  const char* content_type;   /* e.g. "application/json" */
+  const char* body;           /* body_size bytes */
+  size_t body_size;
+  const char* summary;        /* one line for logs and events; no secrets */
+  uint32_t max_attempts;      /* attempts before the message is kept as dead */
+  uint32_t backoff_initial_ms;/* first retry delay cap (full jitter) */
+  uint32_t backoff_max_ms;    /* largest retry delay cap */
+  uint32_t timeout_ms;        /* one attempt, connection included */
+} assay_delivery;
+
+/*
  * Functions the host offers. One table per loaded plugin; `host` is the
  * context to pass back. Every function may be called from any thread unless
  * stated otherwise, and none throws.
@@ -330,6 +356,24 @@ typedef struct assay_host_api {
      assessment was already accepted in this scan (the first one counts);
      ASSAY_CANCELLED when the scan is being cancelled. Any thread. */
   assay_status (*report_assessment)(const assay_scan* scan, const char* assessment_json);
+
+  /* --- 1.2: durable delivery, after the 1.1 functions. Check api_minor >= 2
+     (and struct_size) before calling. --- */
+
+  /* Queues `message` in the host's outbox (the state store) and returns
+     ASSAY_OK once it is durable: the host sends it after the reporters have
+     ended, one message per second per endpoint, retrying 429 (after its
+     Retry-After), 5xx and timeouts with full-jitter exponential backoff up to
+     max_attempts, and keeps a message that still fails, or that a 4xx
+     refused, as dead (logged and counted). A message not yet sent when the
+     host stops is sent by the next run. Returns ASSAY_INVALID for a
+     malformed message or endpoint (an unset variable, an unreadable file, a
+     URL that is not http(s)), ASSAY_UNSUPPORTED when the host keeps no
+     outbox (state.enabled: false) or outside a report, ASSAY_ERROR when the
+     outbox cannot be written; `error` (error_size bytes, may be NULL)
+     receives why, never the URL. Only between reporter_begin and
+     reporter_close; on the reporter's thread. */
+  assay_status (*deliver)(assay_host* host, const assay_delivery* message, char* error, size_t error_size);
 } assay_host_api;
 
 /*

@@ -35,7 +35,7 @@ TEST(LoadPlugins, GoodScannerLoadsWithItsInfo) {
   EXPECT_EQ(info.schema_json, R"({"type":"object","properties":{"enabled":{"type":"boolean"}}})");
   EXPECT_EQ(info.kind, ASSAY_KIND_SCANNER);
   EXPECT_EQ(info.api_major, 1);
-  EXPECT_EQ(info.api_minor, ASSAY_API_MINOR);
+  EXPECT_EQ(info.api_minor, ASSAY_API_MINOR);  // the fixture is built against this SDK
   EXPECT_EQ(info.path, fixture("good_scanner"));
   EXPECT_TRUE(plugin->explicitly_requested());
   EXPECT_EQ(plugin->descriptor().struct_size, sizeof(assay_plugin));

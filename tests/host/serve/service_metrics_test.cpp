@@ -33,7 +33,11 @@ TEST(ServiceMetrics, RendersAValidExpositionWithTheScansNumbers) {
   metrics.record_reload(false);
   metrics.record_reload(false);
 
-  std::string text = metrics.render({40, 3, 1, 2});
+  DeliveryTotals delivery;
+  delivery.depth = 4;
+  delivery.dead = 1;
+  delivery.results = {{"delivered", 9}, {"server_error", 2}, {"dead", 1}};
+  std::string text = metrics.render({40, 3, 1, 2, delivery});
   test::Exposition e = test::parse_exposition(text);
   ASSERT_TRUE(e.errors.empty()) << e.errors.front() << "\n" << text;
   EXPECT_EQ(value_of(e, "assay_scans_total", {{"repository", "/srv/a \"quoted\""}, {"status", "ok"}}), 1);
@@ -47,6 +51,12 @@ TEST(ServiceMetrics, RendersAValidExpositionWithTheScansNumbers) {
   EXPECT_EQ(value_of(e, "assay_scans_running", {}), 1);
   EXPECT_EQ(value_of(e, "assay_scans_pending", {}), 2);
   EXPECT_EQ(value_of(e, "assay_config_reloads_total", {{"result", "refused"}}), 2);
+  EXPECT_EQ(value_of(e, "assay_outbox_depth", {}), 4);
+  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total", {{"result", "delivered"}}), 9);
+  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total", {{"result", "server_error"}}), 2);
+  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total", {{"result", "dead"}}), 1);
+  EXPECT_EQ(value_of(e, "assay_webhook_deliveries_total", {{"result", "rate_limited"}}), 0);  // named, 0
+  EXPECT_EQ(e.types.at("assay_webhook_deliveries_total"), "counter");
   EXPECT_EQ(e.types.at("assay_scans_total"), "counter");
   std::set<std::string> families;
   for (const auto& [name, type] : e.types) families.insert(name);

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,15 @@ void host_log(assay_host* host, assay_log_level level, const char* message) {
   if (level == ASSAY_LOG_WARN) host->warnings.emplace_back(message);
 }
 void host_set_error(assay_host* host, const char* message) { host->error = message; }
+assay_status host_deliver(assay_host* host, const assay_delivery* message, char* error, size_t error_size) {
+  if (host->deliver_status != ASSAY_OK) {
+    std::snprintf(error, error_size, "%s", "the outbox is full (test)");
+    return host->deliver_status;
+  }
+  host->deliveries.push_back({std::string(message->body, message->body_size), message->endpoint,
+                              message->summary, message->max_attempts});
+  return ASSAY_OK;
+}
 void* host_alloc(size_t size) { return std::malloc(size); }
 void host_free(void* ptr) { std::free(ptr); }
 
@@ -118,6 +128,7 @@ LoadedReporter::LoadedReporter(const std::string& name) {
   api_.set_error = &host_set_error;
   api_.alloc = &host_alloc;
   api_.free = &host_free;
+  api_.deliver = &host_deliver;
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK) throw std::runtime_error(path + ": " + host_.error);
 }

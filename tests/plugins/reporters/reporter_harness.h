@@ -16,6 +16,15 @@ struct assay_host {
   std::vector<std::string> logs;
   std::vector<std::string> warnings;  // the logs at ASSAY_LOG_WARN of the last run
   std::string error;                  // last set_error message
+  // What reporters handed to deliver (ABI 1.2): body, endpoint reference, summary.
+  struct Delivery {
+    std::string body;
+    std::string endpoint;
+    std::string summary;
+    uint32_t max_attempts = 0;
+  };
+  std::vector<Delivery> deliveries;
+  assay_status deliver_status = ASSAY_OK;  // what deliver answers
 };
 
 namespace assay::test {

@@ -99,7 +99,8 @@ ScannerHost::ScannerHost(const std::string& plugin_name) {
                         nullptr,   // file_history: no history in these tests
                         nullptr,   // file_commit
                         nullptr,   // line_origin
-                        nullptr};  // report_assessment: these scanners assess nothing
+                        nullptr,   // report_assessment: these scanners assess nothing
+                        nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK)
     throw std::runtime_error("init failed: " + open_error_);

@@ -164,7 +164,9 @@ class MarkersPlugin : public ::testing::Test {
         sizeof(assay_host_api), ASSAY_API_MAJOR,   ASSAY_API_MINOR,   &handle_,          host_log,
         host_set_error,         host_alloc,        host_free,         host_file_count,   host_file_info,
         host_file_read,         host_file_release, host_emit,         host_is_cancelled, host_parallel_for,
-        host_scan_root,         host_scan_commit,  host_file_history, host_file_commit,  host_line_origin, nullptr};
+        host_scan_root,         host_scan_commit,  host_file_history, host_file_commit,  host_line_origin,
+        nullptr,  // report_assessment
+        nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
   }
