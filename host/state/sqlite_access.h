@@ -27,6 +27,9 @@ class SqliteAccess : public StateWriter {
   std::vector<ScoreRecord> scores(int64_t repository_id) override;
   std::vector<AssessmentRecord> assessments(int64_t repository_id) override;
   std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) override;
+  // The findings cache (sqlite_finding_cache.cpp).
+  std::optional<FindingCacheRecord> finding_cache(int64_t repository_id, const std::string& scanner) override;
+  std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
   int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
@@ -37,6 +40,12 @@ class SqliteAccess : public StateWriter {
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
   void add_assessment(const AssessmentRecord& assessment) override;
+  void put_finding_cache(const FindingCacheRecord& cache) override;
+  void put_cached_file(int64_t repository_id, const std::string& scanner,
+                       const CachedFileRecord& file) override;
+  void delete_cached_file(int64_t repository_id, const std::string& scanner,
+                          const std::string& path) override;
+  void delete_finding_cache(int64_t repository_id, const std::string& scanner) override;
 
  private:
   // The assessments the statement (with the columns of kAssessmentColumns)

@@ -59,6 +59,11 @@ class StateReader {
   // one, oldest first: the trend reports show. Look-backs are left out, since
   // they assess an older commit than the scans around them.
   virtual std::vector<AssessmentRecord> assessment_trend(int64_t repository_id, size_t count) = 0;
+  // The findings cache of `scanner` in the repository, when there is one.
+  virtual std::optional<FindingCacheRecord> finding_cache(int64_t repository_id,
+                                                          const std::string& scanner) = 0;
+  // Every file the cache of `scanner` holds, by path.
+  virtual std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.
@@ -83,6 +88,15 @@ class StateWriter : public StateReader {
   // Records the assessment of the scan `assessment.scan_id`, which add_scan
   // recorded before; at most one per scan.
   virtual void add_assessment(const AssessmentRecord& assessment) = 0;
+  // Creates or updates the cache's record; its files stay.
+  virtual void put_finding_cache(const FindingCacheRecord& cache) = 0;
+  // Adds or replaces one file of the cache of `scanner`, which must exist.
+  virtual void put_cached_file(int64_t repository_id, const std::string& scanner,
+                               const CachedFileRecord& file) = 0;
+  virtual void delete_cached_file(int64_t repository_id, const std::string& scanner,
+                                  const std::string& path) = 0;
+  // Deletes the cache of `scanner` with all its files.
+  virtual void delete_finding_cache(int64_t repository_id, const std::string& scanner) = 0;
 };
 
 // How long each kind of history is kept.

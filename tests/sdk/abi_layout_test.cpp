@@ -30,7 +30,7 @@ ASSAY_ABI_SIZES(ASSERT_SIZE)
   static_assert(std::is_same_v<decltype(type::struct_size), size_t>, #type ".struct_size");
 ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 
-static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 1);
+static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 2);
 static_assert(ASSAY_MAX_ERROR == 512);
 static_assert(
     std::is_same_v<assay_plugin_init_fn, assay_status (*)(const assay_host_api*, assay_plugin*, size_t)>);
@@ -98,7 +98,7 @@ TEST(AbiLayout, ListedFieldsCoverEveryStruct) {
 
 TEST(AbiLayout, VersionAndConstants) {
   EXPECT_EQ(ASSAY_API_MAJOR, 1);
-  EXPECT_EQ(ASSAY_API_MINOR, 1);
+  EXPECT_EQ(ASSAY_API_MINOR, 2);
   EXPECT_EQ(ASSAY_MAX_ERROR, 512);
   EXPECT_STREQ(ASSAY_PLUGIN_INIT_SYMBOL, "assay_plugin_init");
   EXPECT_EQ(ASSAY_OK, 0);

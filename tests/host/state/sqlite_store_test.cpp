@@ -39,12 +39,12 @@ TEST(SqliteStore, CreatesAWalStoreAtTheLatestSchema) {
   auto store = open_store(file);
   EXPECT_EQ(store->location(), file.string());
   EXPECT_EQ(raw_text(file, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 3);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(raw_integer(file, "PRAGMA application_id"), 0x61737379);
-  EXPECT_EQ(latest_schema_version(), 3);
+  EXPECT_EQ(latest_schema_version(), 4);
   int version = 0;
   store->read([&](StateReader& r) { version = r.schema_version(); });
-  EXPECT_EQ(version, 3);
+  EXPECT_EQ(version, latest_schema_version());
   EXPECT_TRUE(store->integrity_problems().empty());
 }
 
@@ -118,7 +118,7 @@ TEST(SqliteStore, MigratesAVersion1StoreKeepingEverything) {
   write_version_1_store(file);
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 3);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   std::vector<ItemRecord> items;
   std::vector<std::string> problems;
   store->read([&](StateReader& r) {
