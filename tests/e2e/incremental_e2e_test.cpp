@@ -95,7 +95,7 @@ class IncrementalE2E : public ::testing::Test {
     if (full) args.push_back("--full");
     ProcessResult r = run_process(args);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-    last_log_ = r.err;
+    last_log_ = r.out + r.err;
     return read_json(dir_ / (world + "-out") / "backlog.json");
   }
 
@@ -190,8 +190,11 @@ TEST_F(IncrementalE2E, ChangedAddedDeletedRenamedFilesGiveTheBacklogOfAFullScan)
   a = scan_both();
   EXPECT_EQ(cache_of(a, "markers").scanned, 1u);
   EXPECT_EQ(cache_of(a, "markers").replayed, 4u);
-  for (const auto& item : a.at("items"))
-    if (item.at("title") == "TODO: alpha task") EXPECT_EQ(item.at("location").at("path"), "moved.c");
+  for (const auto& item : a.at("items")) {
+    if (item.at("title") == "TODO: alpha task") {
+      EXPECT_EQ(item.at("location").at("path"), "moved.c");
+    }
+  }
 
   // A change in the working tree, not committed: that file is read again.
   write(repo_ / "d.c", "int d; // TODO: delta, not yet committed\n");
