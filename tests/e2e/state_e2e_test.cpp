@@ -149,7 +149,7 @@ TEST_F(StateE2E, TwoScansReportLifecycleAndStatistics) {
 
   ProcessResult check = assay({"state", "check", repo_.string()});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  EXPECT_EQ(check.out, store().string() + ": ok (schema 3, 1 repository)\n");
+  EXPECT_EQ(check.out, store().string() + ": ok (schema 4, 1 repository)\n");
 
   ProcessResult exported = assay({"state", "export", repo_.string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
@@ -239,7 +239,7 @@ TEST_F(StateE2E, AStoreOfANewerAssayIsRefused) {
   sqlite3_close(db);
   const std::string message =
       "state store " + store().string() +
-      " has schema version 9, written by a newer assay; this assay reads versions up to 3. "
+      " has schema version 9, written by a newer assay; this assay reads versions up to 4. "
       "Use a newer assay, or point state.path at another file\n";
   ProcessResult scan = assay({"scan", repo_.string()});
   EXPECT_EQ(scan.exit_code, 3);

@@ -68,7 +68,9 @@ TEST(SqliteStore, RefusesAStoreOfANewerAssay) {
     EXPECT_EQ(std::string(e.what()),
               "state store " + file.string() +
                   " has schema version 7, written by a newer assay; this assay reads "
-                  "versions up to 3. Use a newer assay, or point state.path at another file");
+                  "versions up to " +
+                  std::to_string(latest_schema_version()) +
+                  ". Use a newer assay, or point state.path at another file");
   }
   EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 7);  // untouched
 }
