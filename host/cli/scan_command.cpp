@@ -40,7 +40,8 @@ int scan_command(const Args& args) {
                         "repository or directory to scan")(
       "rev", po::value<std::string>(), "scan this commit's tree from the object database")(
       "out", po::value<std::string>(), "report directory (default PATH/.assay)")(
-      "format", po::value<std::string>(), "reporters to run, comma separated (md,json)");
+      "format", po::value<std::string>(), "reporters to run, comma separated (md,json)")(
+      "full", "ignore the findings cache: every scanner reads every file (the cache is still written)");
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("path", 1);
@@ -62,6 +63,7 @@ int scan_command(const Args& args) {
   scan_options.path = vm["path"].as<std::string>();
   if (vm.count("rev")) scan_options.rev = vm["rev"].as<std::string>();
   if (vm.count("out")) scan_options.out_dir = vm["out"].as<std::string>();
+  scan_options.full = vm.count("full") > 0;
   try {
     if (vm.count("format")) scan_options.formats = split_formats(vm["format"].as<std::string>());
   } catch (const UsageError& e) {

@@ -18,7 +18,12 @@ struct PluginInfo {
   assay_plugin_kind kind = ASSAY_KIND_SCANNER;
   uint16_t api_major = 0;  // ABI version the plugin was built against
   uint16_t api_minor = 0;
+  uint32_t scanner_flags = 0;  // ASSAY_SCANNER_* bits (API 1.2); 0 for reporters and older plugins
   std::filesystem::path path;  // the shared object, as it was found
+
+  // The scanner promised that its findings for a file depend only on that
+  // file (ASSAY_SCANNER_FILE_LOCAL), so the host may scan it incrementally.
+  bool file_local() const { return (scanner_flags & ASSAY_SCANNER_FILE_LOCAL) != 0; }
 };
 
 }  // namespace assay::loader

@@ -77,6 +77,9 @@ PluginInfo describe(const assay_plugin& accepted, const fs::path& file) {
   info.kind = accepted.scanner_open ? ASSAY_KIND_SCANNER : ASSAY_KIND_REPORTER;
   info.api_major = accepted.api_major;
   info.api_minor = accepted.api_minor;
+  // check_descriptor copied only the bytes the plugin's struct_size covers:
+  // an older plugin's flags read as 0, no promises.
+  info.scanner_flags = info.kind == ASSAY_KIND_SCANNER ? accepted.scanner_flags : 0;
   info.path = file;
   return info;
 }

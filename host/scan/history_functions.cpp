@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "history/history_service.h"
@@ -20,11 +21,15 @@ void copy_out(const T& filled, T* out) {
   out->struct_size = n;
 }
 
-// ASSAY_OK when the call can be answered; otherwise the status to return.
-assay_status check(const assay_scan* scan, size_t index, const size_t* out_size) {
+// ASSAY_OK when the call can be answered, with the scanner's file `index`
+// turned into the index of the repository's file; otherwise the status to
+// return.
+assay_status check(const assay_scan* scan, size_t& index, const size_t* out_size) {
   if (!scan || !out_size || *out_size < sizeof(size_t)) return ASSAY_INVALID;
   if (!scan->history || !scan->history->available()) return ASSAY_UNSUPPORTED;
-  if (index >= scan->repo->files().size()) return ASSAY_INVALID;
+  const std::optional<size_t> file = repo_file_index(scan, index);
+  if (!file) return ASSAY_INVALID;
+  index = *file;
   return ASSAY_OK;
 }
 

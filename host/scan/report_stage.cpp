@@ -22,14 +22,26 @@
 namespace assay::scan {
 namespace {
 
+nlohmann::json cache_json(const CacheUse& cache) {
+  return {{"mode", cache.incremental ? "incremental" : "full"},
+          {"reason", cache.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(cache.reason)},
+          {"files_scanned", cache.files_scanned},
+          {"files_replayed", cache.files_replayed},
+          {"findings_replayed", cache.findings_replayed}};
+}
+
 nlohmann::json run_json(const PluginRun& run) {
-  return {{"name", run.name},
-          {"kind", run.kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.kind)},
-          {"version", run.version.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.version)},
-          {"status", run.status},
-          {"findings", run.findings},
-          {"duration_ms", run.duration_ms},
-          {"error", run.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.error)}};
+  nlohmann::json j = {
+      {"name", run.name},
+      {"kind", run.kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.kind)},
+      {"version", run.version.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.version)},
+      {"status", run.status},
+      {"findings", run.findings},
+      {"duration_ms", run.duration_ms},
+      {"error", run.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.error)}};
+  // Only file-local scanners with the state store on have a findings cache.
+  if (run.cache) j["cache"] = cache_json(*run.cache);
+  return j;
 }
 
 nlohmann::json or_null(const std::string& s) {
@@ -77,7 +89,8 @@ struct ActiveReport {
 std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const loader::LoadedPlugin& plugin,
                                            const assay_report& report) {
   auto active = std::make_unique<ActiveReport>();
-  active->run = PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, ""};
+  active->run =
+      PluginRun{plugin.info().name, "reporter", plugin.info().version, "ok", 0, 0, "", std::nullopt};
   const std::string config_json =
       context.config.plugin_config_json(active->run.name, plugin.info().schema_json);
   const auto start = Clock::now();
@@ -174,26 +187,27 @@ static nlohmann::json base_header_json(const ReportContext& context) {
   const auto& o = context.outcome;
   nlohmann::json plugins = nlohmann::json::array();
   for (const auto& run : o.runs) plugins.push_back(run_json(run));
-  return {{"schema", 1},
-          {"repository",
-           {{"path", o.repository.path},
-            {"name", o.repository.name},
-            {"commit", or_null(o.repository.commit)},
-            {"branch", or_null(o.repository.branch)},
-            {"history", o.repository.history},
-            {"target", o.repository.target}}},
-          {"scan",
-           {{"id", o.scan_id},
-            {"started_at", context.started_at},
-            {"finished_at", context.finished_at},
-            {"duration_ms", context.duration_ms},
-            {"files", o.files},
-            {"plugins", plugins}}},
-          {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
-          {"maturity", maturity_header_json(o)},
-          {"next_best", or_null(o.next_best)},
-          {"summary", summary_json(o.items)},
-          {"generated_by", std::string("assay ") + ASSAY_VERSION}};
+  return {
+      {"schema", 1},
+      {"repository",
+       {{"path", o.repository.path},
+        {"name", o.repository.name},
+        {"commit", or_null(o.repository.commit)},
+        {"branch", or_null(o.repository.branch)},
+        {"history", o.repository.history},
+        {"target", o.repository.target}}},
+      {"scan",
+       {{"id", o.scan_id},
+        {"started_at", context.started_at},
+        {"finished_at", context.finished_at},
+        {"duration_ms", context.duration_ms},
+        {"files", o.files},
+        {"plugins", plugins}}},
+      {"history", o.history_json.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(o.history_json)},
+      {"maturity", maturity_header_json(o)},
+      {"next_best", or_null(o.next_best)},
+      {"summary", summary_json(o.items)},
+      {"generated_by", std::string("assay ") + ASSAY_VERSION}};
 }
 
 nlohmann::json report_header_json(const ReportContext& context) {

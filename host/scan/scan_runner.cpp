@@ -27,6 +27,7 @@
 #include "log/log.h"
 #include "repo/repo_view.h"
 #include "scan/history_stage.h"
+#include "scan/incremental_stage.h"
 #include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
@@ -146,8 +147,19 @@ namespace {
 struct ScannerJob {
   const loader::LoadedPlugin* plugin;
   PluginRun run;
-  std::string stage = "scan";  // where a failure happened: open or scan
+  std::string stage = "scan";     // where a failure happened: open or scan
+  ScannerCache* cache = nullptr;  // a file-local scanner's findings cache, when kept
 };
+
+// Sends the cached findings of the files the scanner was not given, after
+// a successful run, as if it had emitted them. Returns false when the scan
+// was cancelled meanwhile.
+bool replay_cached(const ScannerCache& cache, bus::FindingSender& sender) {
+  for (const Finding& finding : cache.replay()) {
+    if (!sender.send(finding)) return false;
+  }
+  return true;
+}
 
 // Everything one scan needs while its scanners run.
 struct ScanState {
@@ -224,6 +236,8 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
   } catch (const std::exception& e) {
     error = std::string("host error while running the scanner: ") + e.what();
   }
+  if (status == ASSAY_OK && job.cache && !replay_cached(*job.cache, *target.sender)) status = ASSAY_CANCELLED;
+  if (job.cache) job.run.cache = job.cache->use();
   job.run.duration_ms = ms_since(start);
   job.run.findings = target.sender->sent();
   if (status == ASSAY_OK) {
@@ -288,7 +302,8 @@ std::unique_ptr<repo::RepoView> open_target(const std::filesystem::path& path, c
 void record_load_failures(ScanOutcome& outcome, const loader::PluginLoader& loader,
                           bus::EventPublisher& events) {
   for (const auto& e : loader.errors()) {
-    outcome.runs.push_back({e.path.filename().string(), "", "", "load-failed", 0, 0, e.message});
+    outcome.runs.push_back(
+        {e.path.filename().string(), "", "", "load-failed", 0, 0, e.message, std::nullopt});
     events.publish("assay.plugin.failed", {{"scan_id", outcome.scan_id},
                                            {"repository", outcome.repository.path},
                                            {"plugin", e.path.filename().string()},
@@ -305,7 +320,7 @@ std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const c
     const auto& info = plugin->info();
     if (info.kind != ASSAY_KIND_SCANNER || !config.plugin_enabled(info.name)) continue;
     if (only && std::find(only->begin(), only->end(), info.name) == only->end()) continue;
-    jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, ""}});
+    jobs.push_back({plugin.get(), {info.name, "scanner", info.version, "", 0, 0, "", std::nullopt}});
   }
   return jobs;
 }
@@ -322,6 +337,10 @@ std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const repo::R
   target->plugin = job.run.name;
   target->root = repo.root();
   target->commit = repo.commit();
+  if (job.cache) {
+    target->files = job.cache->files();
+    target->recorder = &job.cache->recorder();
+  }
   std::string name = job.run.name;
   target->log = [name](assay_log_level level, const std::string& message) {
     log::write(log::from_plugin_level(level), name, message);
@@ -483,6 +502,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
 
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
+  IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full);
+  for (auto& job : jobs) job.cache = incremental.prepare(job.plugin->info());
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
@@ -496,18 +517,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{config_,
-                  events_,
-                  *repo,
-                  model,
-                  history.get(),
-                  now,
-                  outcome.scan_id,
-                  outcome.repository.path,
-                  {},
-                  {},
-                  {},
-                  {}};
+  ScanState state{
+      config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
+      {},      {},      {},    {}};
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
@@ -522,7 +534,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   rank_items(outcome.items);
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
-                       history.get());
+                       history.get(), [&](state::StateWriter& writer, int64_t repository_id) {
+                         incremental.store(writer, repository_id, outcome.scan_id, outcome.runs);
+                       });
   outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);

@@ -64,6 +64,18 @@ struct ScanOptions {
   // delivery.wait_seconds). `assay serve` turns it off: its outbox driver
   // sends, between scans too (serve/outbox_driver.h).
   bool send_outbox = true;
+  // Ignore the findings cache: every scanner reads every file (assay scan
+  // --full). The cache is still written for the next scan.
+  bool full = false;
+};
+
+// How a file-local scanner's run used the findings cache (docs/state.md).
+struct CacheUse {
+  bool incremental = false;  // false: every file was given to the scanner
+  std::string reason;        // why not incremental; "" when it was
+  uint64_t files_scanned = 0;
+  uint64_t files_replayed = 0;
+  uint64_t findings_replayed = 0;
 };
 
 struct PluginRun {
@@ -74,6 +86,8 @@ struct PluginRun {
   uint64_t findings = 0;
   int64_t duration_ms = 0;
   std::string error;
+  // Set for a file-local scanner when the state store keeps its findings.
+  std::optional<CacheUse> cache;
 };
 
 struct RepositoryInfo {
@@ -97,7 +111,7 @@ struct ScanOutcome {
   std::optional<MaturityAssessment> assessment;  // when a scanner assessed the repository
   size_t files = 0;
   std::string history_json;  // the history summary, a JSON object (docs/report-data.md)
-  StateReport state;  // the store's view; state.enabled is false without one
+  StateReport state;         // the store's view; state.enabled is false without one
   // The model the items were scored with: it recomputes their dropped score
   // breakdowns (breakdown_of in scan/backlog.h).
   std::shared_ptr<const scoring::Model> model;

@@ -9,6 +9,7 @@
 #include "bus/finding_sender.h"
 #include "finding/finding.h"
 #include "repo/repo_view.h"
+#include "scan/finding_recorder.h"
 #include "scan/history_functions.h"
 #include "scan/maturity_assessment.h"
 #include "scan/parallel.h"
@@ -17,12 +18,13 @@
 namespace assay::scan {
 namespace {
 
-size_t file_count(const assay_scan* scan) { return scan ? scan->repo->files().size() : 0; }
+size_t file_count(const assay_scan* scan) { return target_file_count(scan); }
 
 assay_status file_info(const assay_scan* scan, size_t index, assay_file_info* out) {
-  if (!scan || !out || index >= scan->repo->files().size()) return ASSAY_INVALID;
+  const std::optional<size_t> file = repo_file_index(scan, index);
+  if (!file || !out) return ASSAY_INVALID;
   if (out->struct_size < sizeof(size_t)) return ASSAY_INVALID;
-  const auto& entry = scan->repo->files()[index];
+  const auto& entry = scan->repo->files()[*file];
   assay_file_info info{};
   info.struct_size = sizeof(info);
   info.path = entry.path.c_str();
@@ -37,11 +39,12 @@ assay_status file_info(const assay_scan* scan, size_t index, assay_file_info* ou
 }
 
 assay_status file_read(const assay_scan* scan, size_t index, assay_blob* out) {
-  if (!scan || !out || index >= scan->repo->files().size()) return ASSAY_INVALID;
+  const std::optional<size_t> file = repo_file_index(scan, index);
+  if (!file || !out) return ASSAY_INVALID;
   if (out->struct_size < sizeof(assay_blob)) return ASSAY_INVALID;
   try {
     std::unique_ptr<std::string> buffer = take_read_buffer();
-    const size_t size = scan->repo->read_into(index, *buffer);
+    const size_t size = scan->repo->read_into(*file, *buffer);
     out->data = buffer->data();
     out->size = size;
     out->host_private = buffer.release();
@@ -49,6 +52,7 @@ assay_status file_read(const assay_scan* scan, size_t index, assay_blob* out) {
     return ASSAY_OK;
   } catch (const std::exception& e) {
     if (scan->log) scan->log(ASSAY_LOG_WARN, e.what());
+    if (scan->recorder) scan->recorder->unreadable(*file);
     return ASSAY_ERROR;
   }
 }
@@ -67,6 +71,7 @@ assay_status emit(const assay_scan* scan, const assay_finding* raw) {
   auto* mutable_scan = const_cast<assay_scan*>(scan);
   try {
     Finding finding = Finding::from_abi(*raw, scan->plugin);
+    if (scan->recorder) scan->recorder->record(finding);
     if (!scan->sender->send(std::move(finding))) return ASSAY_CANCELLED;
     return ASSAY_OK;
   } catch (const std::exception& e) {
@@ -92,6 +97,16 @@ const char* scan_root(const assay_scan* scan) { return scan ? scan->root.c_str()
 const char* scan_commit(const assay_scan* scan) { return scan ? scan->commit.c_str() : ""; }
 
 }  // namespace
+
+size_t target_file_count(const assay_scan* scan) {
+  if (!scan) return 0;
+  return scan->files ? scan->files->size() : scan->repo->files().size();
+}
+
+std::optional<size_t> repo_file_index(const assay_scan* scan, size_t index) {
+  if (!scan || index >= target_file_count(scan)) return std::nullopt;
+  return scan->files ? (*scan->files)[index] : index;
+}
 
 assay_host_api scan_functions() {
   assay_host_api api{};

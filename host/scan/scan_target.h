@@ -8,7 +8,9 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace boost::asio {
 class thread_pool;
@@ -21,7 +23,8 @@ class FindingSender;
 }
 namespace assay::scan {
 class AssessmentInbox;
-}
+class FindingRecorder;
+}  // namespace assay::scan
 namespace assay::history {
 class HistoryService;
 }
@@ -44,6 +47,14 @@ struct assay_scan {
   std::function<void(assay_log_level, const std::string&)> log;
   // Where report_assessment delivers; shared by the scan's scanners.
   assay::scan::AssessmentInbox* assessments = nullptr;
+  // The files this scanner is given, as indexes into repo->files() in
+  // ascending order; nullptr: all of them. An incremental run of a
+  // file-local scanner sees only the files whose cached findings cannot be
+  // used (scan/finding_cache.h).
+  const std::vector<size_t>* files = nullptr;
+  // Records what a file-local scanner emits, for the findings cache;
+  // nullptr when its findings are not cached.
+  assay::scan::FindingRecorder* recorder = nullptr;
 };
 
 namespace assay::scan {
@@ -52,5 +63,11 @@ namespace assay::scan {
 // history functions and report_assessment of API 1.1); the other members are
 // left for the loader to fill.
 assay_host_api scan_functions();
+
+// The number of files the scanner of `scan` is given.
+size_t target_file_count(const assay_scan* scan);
+// The index in scan->repo->files() of the scanner's file `index`, or
+// nullopt when it has no such file.
+std::optional<size_t> repo_file_index(const assay_scan* scan, size_t index);
 
 }  // namespace assay::scan

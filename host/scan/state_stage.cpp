@@ -121,8 +121,21 @@ std::unique_ptr<StateStage> StateStage::open(const config::Config& config,
   }
 }
 
+void StateStage::read(const std::string& repository_path,
+                      const std::function<void(state::StateReader&, std::optional<int64_t>)>& work) {
+  try {
+    store_->read([&](state::StateReader& reader) {
+      const std::optional<state::RepositoryRecord> repository = reader.find_repository(repository_path);
+      work(reader, repository ? std::optional<int64_t>(repository->id) : std::nullopt);
+    });
+  } catch (const state::StoreError& e) {
+    throw ScanFailed(e.what());
+  }
+}
+
 void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at,
-                       int64_t recorded_at, const history::HistoryService* history_index) {
+                       int64_t recorded_at, const history::HistoryService* history_index,
+                       const std::function<void(state::StateWriter&, int64_t)>& also_write) {
   std::vector<state::ScanItem> items;
   items.reserve(outcome.items.size());
   for (const auto& item : outcome.items) items.push_back(scan_item(item));
@@ -140,6 +153,7 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
       stats = state::compute_statistics(writer, result.repository_id, recorded_at, settings_.period_days);
       delivery = writer.delivery_counts();
       trend = writer.assessment_trend(result.repository_id, kTrendLength);
+      if (also_write && result.scan.merged) also_write(writer, result.repository_id);
     });
   } catch (const state::StoreError& e) {
     throw ScanFailed(e.what());

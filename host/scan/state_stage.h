@@ -12,7 +12,10 @@
 #include <cstdint>
 #include <string>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "scan/scan_runner.h"
 #include "scan/state_settings.h"
@@ -22,7 +25,9 @@ class RepoView;
 }
 namespace assay::state {
 class StateStore;
-}
+class StateReader;
+class StateWriter;
+}  // namespace assay::state
 namespace assay::history {
 class HistoryService;
 }
@@ -46,8 +51,18 @@ class StateStage {
   // the latter. `history_index` (nullptr: none) answers renames it knows
   // (scan/history_context.h). Throws ScanFailed when the store stays busy
   // longer than state.busy_timeout_ms or fails; the store is unchanged then.
+  // `also_write`, when given, runs inside the same transaction after the
+  // merge, with the repository's id (the findings caches); it is skipped
+  // for a look-back, which changes nothing.
   void merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at, int64_t recorded_at,
-             const history::HistoryService* history_index = nullptr);
+             const history::HistoryService* history_index = nullptr,
+             const std::function<void(state::StateWriter&, int64_t)>& also_write = {});
+
+  // Runs `work` on a snapshot of the store, with the id of the repository
+  // whose root is `repository_path` (nullopt when no scan recorded it).
+  // Throws ScanFailed naming the store when it cannot be read.
+  void read(const std::string& repository_path,
+            const std::function<void(state::StateReader&, std::optional<int64_t>)>& work);
 
   // assay.item.new for new and reopened items, assay.item.resolved for the
   // resolved ones, when some subscription wants them.

@@ -124,6 +124,26 @@ struct AssessmentRecord {
   std::string commit;
 };
 
+// What the findings cache of one file-local scanner in one repository was
+// computed with (schema 4). Its files' findings are usable only while the
+// scanner's version and configuration digest stay the same.
+struct FindingCacheRecord {
+  int64_t repository_id = 0;
+  std::string scanner;
+  std::string version;
+  std::string config_digest;
+  std::string scan_id;  // the scan that last wrote the cache
+};
+
+// The findings a file-local scanner emitted for one file, and the key they
+// hold for: the file's content and what the host said about its history.
+struct CachedFileRecord {
+  std::string path;
+  std::string content_digest;  // the git blob id of the content
+  std::string context_digest;  // of the file's history facts, "" without history
+  std::string findings;        // JSON array of findings (the bus's finding objects)
+};
+
 // The highest key number handed out for a prefix; numbers are never reused.
 struct KeyCounter {
   int64_t repository_id = 0;

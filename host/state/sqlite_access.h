@@ -31,6 +31,9 @@ class SqliteAccess : public StateWriter {
   std::vector<OutboxMessage> outbox(const std::string& status) override;
   int64_t endpoint_last_attempt_ms(const std::string& endpoint) override;
   DeliveryCounts delivery_counts() override;
+  // The findings cache (sqlite_finding_cache.cpp).
+  std::optional<FindingCacheRecord> finding_cache(int64_t repository_id, const std::string& scanner) override;
+  std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
   int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
@@ -45,6 +48,12 @@ class SqliteAccess : public StateWriter {
   void update_outbox_message(const OutboxMessage& message) override;
   void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) override;
   void count_delivery_result(const std::string& result) override;
+  void put_finding_cache(const FindingCacheRecord& cache) override;
+  void put_cached_file(int64_t repository_id, const std::string& scanner,
+                       const CachedFileRecord& file) override;
+  void delete_cached_file(int64_t repository_id, const std::string& scanner,
+                          const std::string& path) override;
+  void delete_finding_cache(int64_t repository_id, const std::string& scanner) override;
 
  private:
   // The assessments the statement (with the columns of kAssessmentColumns)

@@ -160,6 +160,29 @@ CREATE TABLE delivery_results (
   count INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+      // 5: the findings cache of file-local scanners (incremental scans):
+      // per scanner what its cached findings were computed with, and per
+      // file the key they hold for and the findings themselves.
+      R"sql(
+CREATE TABLE finding_caches (
+  repository_id INTEGER NOT NULL REFERENCES repositories(id),
+  scanner TEXT NOT NULL,
+  version TEXT NOT NULL,
+  config_digest TEXT NOT NULL,
+  scan_id TEXT NOT NULL,
+  PRIMARY KEY (repository_id, scanner)
+) WITHOUT ROWID;
+CREATE TABLE cached_findings (
+  repository_id INTEGER NOT NULL,
+  scanner TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content_digest TEXT NOT NULL,
+  context_digest TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  PRIMARY KEY (repository_id, scanner, path),
+  FOREIGN KEY (repository_id, scanner) REFERENCES finding_caches(repository_id, scanner) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
   };
   return steps;
 }

@@ -67,6 +67,11 @@ class StateReader {
   // When the last attempt to `endpoint` ended (0 = never).
   virtual int64_t endpoint_last_attempt_ms(const std::string& endpoint) = 0;
   virtual DeliveryCounts delivery_counts() = 0;
+  // The findings cache of `scanner` in the repository, when there is one.
+  virtual std::optional<FindingCacheRecord> finding_cache(int64_t repository_id,
+                                                          const std::string& scanner) = 0;
+  // Every file the cache of `scanner` holds, by path.
+  virtual std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.
@@ -100,6 +105,15 @@ class StateWriter : public StateReader {
   virtual void set_endpoint_last_attempt_ms(const std::string& endpoint, int64_t at_ms) = 0;
   // Adds one to the counter of `result` (DeliveryCounts::results).
   virtual void count_delivery_result(const std::string& result) = 0;
+  // Creates or updates the cache's record; its files stay.
+  virtual void put_finding_cache(const FindingCacheRecord& cache) = 0;
+  // Adds or replaces one file of the cache of `scanner`, which must exist.
+  virtual void put_cached_file(int64_t repository_id, const std::string& scanner,
+                               const CachedFileRecord& file) = 0;
+  virtual void delete_cached_file(int64_t repository_id, const std::string& scanner,
+                                  const std::string& path) = 0;
+  // Deletes the cache of `scanner` with all its files.
+  virtual void delete_finding_cache(int64_t repository_id, const std::string& scanner) = 0;
 };
 
 // How long each kind of history is kept.

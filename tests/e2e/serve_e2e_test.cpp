@@ -174,6 +174,24 @@ TEST_F(ServeE2E, ScheduleFiresAndNewCommitIsScanned) {
   EXPECT_NE(backlog.find("gamma task"), std::string::npos);
   EXPECT_NE(backlog.find(commit), std::string::npos);
 
+  // The next commit's scan is incremental: the markers scanner reads the one
+  // changed file and its cached finding of the other is replayed.
+  std::ofstream(r2_ / "c.c") << "// TODO: gamma task, reworded\n";
+  git(r2_, "commit -q -am third");
+  ASSERT_TRUE(wait_for(ended(r2_, "ok"), 2, std::chrono::seconds(10)));
+  const nlohmann::json third = nlohmann::json::parse(read(r2_ / ".assay" / "backlog.json"));
+  bool markers_seen = false;
+  for (const auto& run : third.at("scan").at("plugins")) {
+    if (run.at("name") != "markers") continue;
+    markers_seen = true;
+    EXPECT_EQ(run.at("cache").at("mode"), "incremental") << run.dump();
+    EXPECT_EQ(run.at("cache").at("files_scanned"), 1) << run.dump();
+    EXPECT_EQ(run.at("cache").at("files_replayed"), 1) << run.dump();
+  }
+  EXPECT_TRUE(markers_seen);
+  EXPECT_NE(third.dump().find("gamma task, reworded"), std::string::npos);
+  EXPECT_NE(third.dump().find("beta task"), std::string::npos);
+
   const int port = http_port();
   ASSERT_GT(port, 0);
   auto health =

@@ -149,7 +149,7 @@ TEST_F(StateE2E, TwoScansReportLifecycleAndStatistics) {
 
   ProcessResult check = assay({"state", "check", repo_.string()});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  EXPECT_EQ(check.out, store().string() + ": ok (schema 4, 1 repository)\n");
+  EXPECT_EQ(check.out, store().string() + ": ok (schema 5, 1 repository)\n");
 
   ProcessResult exported = assay({"state", "export", repo_.string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;

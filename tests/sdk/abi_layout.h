@@ -6,7 +6,8 @@
  * X(type, field, offset, size), fields in declaration order. API 1.1 added
  * file_history, file_commit, line_origin and report_assessment at the end of
  * assay_host_api, and the structs the history functions fill; API 1.2 added
- * deliver after them, and assay_delivery.
+ * deliver after them, and assay_delivery, and scanner_flags at the end of
+ * assay_plugin.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -105,6 +106,7 @@
   X(assay_plugin, reporter_item, 88, 8)            \
   X(assay_plugin, reporter_end, 96, 8)             \
   X(assay_plugin, reporter_close, 104, 8)          \
+  X(assay_plugin, scanner_flags, 112, 4)           \
   X(assay_file_history, struct_size, 0, 8)         \
   X(assay_file_history, commits, 8, 4)             \
   X(assay_file_history, authors, 12, 4)            \
@@ -140,7 +142,7 @@
   X(assay_item, 152)        \
   X(assay_report, 56)       \
   X(assay_host_api, 168)    \
-  X(assay_plugin, 112)      \
+  X(assay_plugin, 120)      \
   X(assay_file_history, 48) \
   X(assay_commit_info, 32)  \
   X(assay_line_origin, 40)  \

@@ -169,6 +169,6 @@ class MarkersScanner : public sdk::Scanner {
 }  // namespace
 }  // namespace assay::markers
 
-ASSAY_SCANNER_PLUGIN(assay::markers::MarkersScanner, "markers", "1.1.0",
+ASSAY_FILE_LOCAL_SCANNER_PLUGIN(assay::markers::MarkersScanner, "markers", "1.1.0",
                      "Finds TODO, FIXME and other markers in the comments of 50+ languages",
                      assay::markers::markers_config_schema())

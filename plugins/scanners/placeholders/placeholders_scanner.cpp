@@ -97,7 +97,7 @@ class PlaceholdersScanner : public sdk::Scanner {
 }  // namespace
 }  // namespace assay::placeholders
 
-ASSAY_SCANNER_PLUGIN(
+ASSAY_FILE_LOCAL_SCANNER_PLUGIN(
     assay::placeholders::PlaceholdersScanner, "placeholders", "1.0.0",
     "Finds functions whose body is only a stand-in (pass, not implemented, todo!(), stub data)",
     assay::placeholders::placeholders_config_schema())

@@ -1,7 +1,7 @@
 /*
  * assay plugin ABI, version 1.2 (1.1 added the history functions and
  * report_assessment at the end of assay_host_api; 1.2 added deliver after
- * them).
+ * them, and scanner_flags at the end of assay_plugin).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -41,7 +41,8 @@ extern "C" {
 
 #define ASSAY_API_MAJOR 1
 /* 1.2 appends `deliver` to assay_host_api (durable delivery for reporters),
-   after the 1.1 additions (history, maturity). */
+   after the 1.1 additions (history, maturity), and `scanner_flags` to
+   assay_plugin (file-local scanners, incremental scans). */
 #define ASSAY_API_MINOR 2
 
 /* Longest error message the host keeps, including the terminating NUL. */
@@ -427,7 +428,30 @@ typedef struct assay_plugin {
   assay_status (*reporter_end)(assay_instance* instance);
   /* Frees the instance. Called once, also after a failed item or end. */
   void (*reporter_close)(assay_instance* instance);
+
+  /* --- API 1.2 --- */
+
+  /* ASSAY_SCANNER_* bits: promises a scanner makes about its findings, which
+     let the host do less work. 0 for a reporter. The host reads this field
+     only when struct_size covers it: a plugin built for 1.0 or 1.1 makes no
+     promises. Bits the host does not know are ignored. */
+  uint32_t scanner_flags;
 } assay_plugin;
+
+/*
+ * The scanner's findings for a file depend only on that file: its path, its
+ * content, and what the host's functions say about that file (file_info,
+ * file_history, file_commit, line_origin of that file's index) — never on
+ * other files, on the set of files in the scan target, on the clock, or on
+ * anything outside the scan target. Every finding such a scanner emits has
+ * the path of the file it was found in.
+ *
+ * In return the host may hand the scanner only the files that changed since
+ * its last complete run and replay its cached findings for the others
+ * (docs/plugin-guide.md, "File-local scanners"). A scanner that breaks the
+ * promise gets stale findings: the host cannot tell.
+ */
+#define ASSAY_SCANNER_FILE_LOCAL 1u
 
 /*
  * The one exported entry point. `host` stays valid for the life of the

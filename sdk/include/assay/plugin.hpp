@@ -421,7 +421,8 @@ inline void fill_identity(assay_plugin* out, assay_plugin_kind kind, const char*
 
 template <class T>
 assay_status init_scanner(const assay_host_api* host, assay_plugin* out, size_t out_size, const char* name,
-                          const char* version, const char* description, const char* schema) noexcept {
+                          const char* version, const char* description, const char* schema,
+                          uint32_t scanner_flags = 0) noexcept {
   if (!out || out_size < sizeof(assay_plugin)) {
     if (host) host->set_error(host->host, "host's assay_plugin is smaller than this plugin needs");
     return ASSAY_UNSUPPORTED;
@@ -432,6 +433,7 @@ assay_status init_scanner(const assay_host_api* host, assay_plugin* out, size_t 
   out->scanner_open = &scanner_open_with_host<T>;
   out->scanner_scan = &scanner_scan<T>;
   out->scanner_close = &scanner_close<T>;
+  out->scanner_flags = scanner_flags;
   return ASSAY_OK;
 }
 
@@ -461,6 +463,15 @@ assay_status init_reporter(const assay_host_api* host, assay_plugin* out, size_t
   extern "C" ASSAY_EXPORT assay_status assay_plugin_init(const assay_host_api* host, assay_plugin* out,      \
                                                          size_t out_size) {                                  \
     return ::assay::sdk::detail::init_scanner<T>(host, out, out_size, NAME, VERSION, DESCRIPTION, SCHEMA);   \
+  }
+
+// The same for a scanner that keeps the promise of ASSAY_SCANNER_FILE_LOCAL
+// (plugin.h): its findings for a file depend only on that file.
+#define ASSAY_FILE_LOCAL_SCANNER_PLUGIN(T, NAME, VERSION, DESCRIPTION, SCHEMA)                               \
+  extern "C" ASSAY_EXPORT assay_status assay_plugin_init(const assay_host_api* host, assay_plugin* out,      \
+                                                         size_t out_size) {                                  \
+    return ::assay::sdk::detail::init_scanner<T>(host, out, out_size, NAME, VERSION, DESCRIPTION, SCHEMA,    \
+                                                 ASSAY_SCANNER_FILE_LOCAL);                                  \
   }
 
 // Defines the entry point for a Reporter subclass whose constructor is

@@ -103,6 +103,24 @@ TEST(DescriptorCheck, GroupsBeyondStructSizeReadAsNull) {
   EXPECT_EQ(verdict.accepted.reporter_close, nullptr);
 }
 
+TEST(DescriptorCheck, ScannerFlagsAreReadOnlyWhenStructSizeCoversThem) {
+  assay_plugin p = reporter();
+  p.kind = ASSAY_KIND_SCANNER;
+  p.reporter_begin = nullptr;
+  p.reporter_item = nullptr;
+  p.reporter_end = nullptr;
+  p.reporter_close = nullptr;
+  p.scanner_open = open_scanner;
+  p.scanner_scan = scan;
+  p.scanner_close = close_instance;
+  p.scanner_flags = ASSAY_SCANNER_FILE_LOCAL;
+  EXPECT_EQ(check_descriptor(p).accepted.scanner_flags, ASSAY_SCANNER_FILE_LOCAL);
+  p.struct_size = offsetof(assay_plugin, scanner_flags);  // an API 1.1 plugin
+  auto verdict = check_descriptor(p);
+  EXPECT_EQ(verdict.problem, "");
+  EXPECT_EQ(verdict.accepted.scanner_flags, 0u);
+}
+
 TEST(DescriptorCheck, PluginNames) {
   for (const char* good : {"markers", "a", "0day", "sarif-export", "snake_case", "x1-2_3"}) {
     EXPECT_TRUE(is_valid_plugin_name(good)) << good;

@@ -95,6 +95,8 @@ TEST(LoadPlugins, OldMinorStructLoadsAndWorks) {
   // The plugin wrote a reporter group beyond its struct_size; the host must not see it.
   EXPECT_EQ(plugin->descriptor().reporter_begin, nullptr);
   EXPECT_EQ(plugin->descriptor().reporter_close, nullptr);
+  EXPECT_EQ(plugin->descriptor().scanner_flags, 0u);  // written beyond struct_size too
+  EXPECT_FALSE(plugin->info().file_local());
 
   auto opened = ScannerSession::open(*plugin, "{}");
   ASSERT_TRUE(opened) << opened.error;

@@ -68,7 +68,7 @@ TEST(OutboxMigration, AVersion3StoreKeepsItsAssessmentsAndGainsTheOutbox) {
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'outbox'"), 0);
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 4);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   std::vector<AssessmentRecord> assessments;
   store->read([&](StateReader& r) { assessments = r.assessments(1); });
   ASSERT_EQ(assessments.size(), 1u);
@@ -91,8 +91,8 @@ TEST(OutboxMigration, AVersion1StoreMigratesThroughEveryVersion) {
           "INSERT INTO scans VALUES ('s1', 1, 1767225600, 1767225600, 'commit', 'c1', 1, 0, 0, 0, 0, 0.0, 0.0);");
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 4);
-  EXPECT_EQ(latest_schema_version(), 4);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 5);
+  EXPECT_EQ(latest_schema_version(), 5);
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM scans"), 1);
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM assessments"), 0);  // version 3's table, empty
   expect_working_outbox(*store);
@@ -100,3 +100,28 @@ TEST(OutboxMigration, AVersion1StoreMigratesThroughEveryVersion) {
 
 }  // namespace
 }  // namespace assay::state::test
+
+TEST(OutboxMigration, AVersion4StoreKeepsItsOutboxWhenTheFindingsCacheIsAdded) {
+  TempDir dir("outbox-4");
+  const auto file = dir.file("state.db");
+  {
+    Database db(file.string(), true);
+    migrate(db, 4);
+  }
+  raw_sql(file,
+          "INSERT INTO outbox VALUES (1, 1767225600000, 'slack', 's1', 'env:HOOK', 'application/json', "
+          "X'7B7D', 'digest', 'pending', 1, 5, 1000, 60000, 10000, 1767225601000, 1767225600500, "
+          "'HTTP 500', 0);"
+          "INSERT INTO delivery_results VALUES ('server_error', 1);");
+
+  auto store = open_store(file);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 5);
+  EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'cached_findings'"), 1);
+  std::vector<OutboxMessage> pending;
+  store->read([&](StateReader& r) { pending = r.outbox("pending"); });
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].plugin, "slack");
+  EXPECT_EQ(pending[0].attempts, 1);
+  EXPECT_EQ(pending[0].last_result, "HTTP 500");
+  EXPECT_TRUE(store->integrity_problems().empty());
+}

@@ -39,12 +39,12 @@ TEST(SqliteStore, CreatesAWalStoreAtTheLatestSchema) {
   auto store = open_store(file);
   EXPECT_EQ(store->location(), file.string());
   EXPECT_EQ(raw_text(file, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 4);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(raw_integer(file, "PRAGMA application_id"), 0x61737379);
-  EXPECT_EQ(latest_schema_version(), 4);
+  EXPECT_EQ(latest_schema_version(), 5);
   int version = 0;
   store->read([&](StateReader& r) { version = r.schema_version(); });
-  EXPECT_EQ(version, 4);
+  EXPECT_EQ(version, latest_schema_version());
   EXPECT_TRUE(store->integrity_problems().empty());
 }
 
@@ -68,7 +68,9 @@ TEST(SqliteStore, RefusesAStoreOfANewerAssay) {
     EXPECT_EQ(std::string(e.what()),
               "state store " + file.string() +
                   " has schema version 7, written by a newer assay; this assay reads "
-                  "versions up to 4. Use a newer assay, or point state.path at another file");
+                  "versions up to " +
+                  std::to_string(latest_schema_version()) +
+                  ". Use a newer assay, or point state.path at another file");
   }
   EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 7);  // untouched
 }
@@ -118,7 +120,7 @@ TEST(SqliteStore, MigratesAVersion1StoreKeepingEverything) {
   write_version_1_store(file);
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 4);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   std::vector<ItemRecord> items;
   std::vector<std::string> problems;
   store->read([&](StateReader& r) {

@@ -202,6 +202,7 @@ TEST_F(MarkersPlugin, InitDescribesAScannerWithSchema) {
   EXPECT_EQ(plugin_.api_major, ASSAY_API_MAJOR);
   EXPECT_EQ(plugin_.kind, static_cast<uint32_t>(ASSAY_KIND_SCANNER));
   EXPECT_STREQ(plugin_.name, "markers");
+  EXPECT_EQ(plugin_.scanner_flags, ASSAY_SCANNER_FILE_LOCAL);  // a marker depends on its file only
   EXPECT_NE(plugin_.scanner_open, nullptr);
   EXPECT_NE(plugin_.scanner_scan, nullptr);
   EXPECT_NE(plugin_.scanner_close, nullptr);

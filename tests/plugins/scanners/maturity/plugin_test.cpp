@@ -47,6 +47,7 @@ const char* kTwoChecks =
 TEST_F(MaturityPlugin, DescribesItselfWithASchema) {
   EXPECT_STREQ(host_.plugin().name, "maturity");
   EXPECT_EQ(host_.plugin().api_minor, ASSAY_API_MINOR);
+  EXPECT_EQ(host_.plugin().scanner_flags, 0u);  // its findings depend on the whole tree
   const auto schema = nlohmann::json::parse(host_.plugin().config_schema);
   EXPECT_EQ(schema["properties"]["rules"]["type"], "string");
   EXPECT_EQ(schema["properties"]["extra_rules"]["type"], "array");

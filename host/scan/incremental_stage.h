@@ -1,0 +1,63 @@
+// The incremental part of a scan (docs/state.md, "Findings cache"): for
+// every file-local scanner, a findings cache in the state store that lets
+// the scanner read only the files that changed since its last complete run,
+// while the cached findings of the others are replayed into the scoring
+// stage as if emitted. Without the state store nothing is cached.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scan/file_keys.h"
+#include "scan/scan_runner.h"
+#include "scan/scanner_cache.h"
+
+namespace assay::loader {
+struct PluginInfo;
+}
+namespace assay::state {
+class StateWriter;
+}
+
+namespace assay::scan {
+
+class StateStage;
+
+class IncrementalStage {
+ public:
+  // `state` nullptr: the store is off and nothing is cached. `full`: every
+  // scanner reads every file (--full); the caches are written all the same.
+  // Everything given must outlive the stage.
+  IncrementalStage(const config::Config& config, const repo::RepoView& repo,
+                   const history::HistoryService* history, StateStage* state, bool full);
+  ~IncrementalStage();
+
+  // The planned cache of a scanner about to run, or nullptr when the
+  // scanner is not file-local or the store is off. Throws ScanFailed when
+  // the store cannot be read.
+  ScannerCache* prepare(const loader::PluginInfo& info);
+
+  // Brings the caches up to date with the scanners' runs; call inside the
+  // state transaction of the scan.
+  void store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
+             const std::vector<PluginRun>& runs) const;
+
+ private:
+  // Why no cache may be used in this scan, or "".
+  std::string doubt() const;
+
+  const config::Config& config_;
+  const repo::RepoView& repo_;
+  const history::HistoryService* history_;
+  StateStage* state_;
+  bool full_;
+  // Whether a cache may be written: not from an incomplete history.
+  bool writable_ = true;
+  std::optional<std::vector<FileKey>> keys_;  // computed for the first file-local scanner
+  std::vector<std::unique_ptr<ScannerCache>> caches_;
+};
+
+}  // namespace assay::scan

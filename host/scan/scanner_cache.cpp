@@ -1,0 +1,192 @@
+#include "scan/scanner_cache.h"
+
+#include <algorithm>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "log/log.h"
+#include "repo/repo_view.h"
+#include "state/state_store.h"
+
+namespace assay::scan {
+namespace {
+
+std::string findings_text(const std::vector<Finding>& findings) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const Finding& f : findings) array.push_back(f.to_json());
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The findings of one cached row, checked to be the scanner's and the
+// file's; throws std::invalid_argument saying what is wrong.
+std::vector<Finding> row_findings(const state::CachedFileRecord& row, const std::string& scanner) {
+  const nlohmann::json array = nlohmann::json::parse(row.findings, nullptr, false);
+  if (!array.is_array()) throw std::invalid_argument("not a JSON array");
+  std::vector<Finding> out;
+  out.reserve(array.size());
+  for (size_t i = 0; i < array.size(); ++i) {
+    Finding f;
+    try {
+      f = Finding::from_json(array[i]);
+    } catch (const std::exception& e) {
+      throw std::invalid_argument("[" + std::to_string(i) + "]: " + e.what());
+    }
+    if (f.source != scanner || f.path != row.path)
+      throw std::invalid_argument("[" + std::to_string(i) + "] belongs to '" + f.source + "' at '" + f.path +
+                                  "'");
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+ScannerCache::ScannerCache(std::string scanner, std::string version, std::string config_digest,
+                           const repo::RepoView& repo, const std::vector<FileKey>& keys)
+    : scanner_(std::move(scanner)),
+      version_(std::move(version)),
+      config_digest_(std::move(config_digest)),
+      repo_(repo),
+      keys_(keys) {}
+
+void ScannerCache::plan(const std::optional<state::FindingCacheRecord>& record,
+                        std::vector<state::CachedFileRecord> rows) {
+  if (!record) return plan_full("no findings cache yet");
+  if (record->version != version_)
+    return plan_full("scanner version changed from " + record->version + " to " + version_);
+  if (record->config_digest != config_digest_) return plan_full("its configuration changed");
+  std::vector<std::string> old_paths;
+  old_paths.reserve(rows.size());
+  for (const auto& row : rows) old_paths.push_back(row.path);
+  const std::string problem = take_rows(std::move(rows));
+  if (!problem.empty()) {
+    log::write(log::Level::warn, "host", scanner_ + ": findings cache not used: " + problem);
+    return plan_full(problem);
+  }
+  incremental_ = true;
+  reason_.clear();
+  base_scan_ = record->scan_id;
+  old_paths_ = std::move(old_paths);
+  log::write(log::Level::info, "host",
+             scanner_ + ": incremental: " + std::to_string(scan_files_.size()) + " of " +
+                 std::to_string(repo_.files().size()) + " files to scan, " + std::to_string(replay_.size()) +
+                 " cached findings of " + std::to_string(reused_.size()) + " unchanged files replayed");
+}
+
+void ScannerCache::plan_full(const std::string& reason) {
+  incremental_ = false;
+  reason_ = reason;
+  base_scan_.reset();
+  scan_files_.clear();
+  replay_.clear();
+  reused_.clear();
+  old_paths_.clear();
+  log::write(log::Level::info, "host", scanner_ + ": full scan (" + reason + ")");
+}
+
+std::string ScannerCache::take_rows(std::vector<state::CachedFileRecord> rows) {
+  std::unordered_map<std::string, size_t> by_path;
+  for (size_t i = 0; i < rows.size(); ++i) by_path.emplace(rows[i].path, i);
+  const auto& files = repo_.files();
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto it = by_path.find(files[i].path);
+    if (!keys_[i].cacheable() || it == by_path.end() || rows[it->second].content_digest != keys_[i].content ||
+        rows[it->second].context_digest != keys_[i].context) {
+      scan_files_.push_back(i);
+      continue;
+    }
+    state::CachedFileRecord& row = rows[it->second];
+    try {
+      for (Finding& f : row_findings(row, scanner_)) replay_.push_back(std::move(f));
+    } catch (const std::invalid_argument& e) {
+      return "the cached findings of " + row.path + " are unreadable: " + e.what();
+    }
+    reused_.push_back(std::move(row));
+  }
+  return "";
+}
+
+CacheUse ScannerCache::use() const {
+  CacheUse use;
+  use.incremental = incremental_;
+  use.reason = reason_;
+  use.files_scanned = incremental_ ? scan_files_.size() : repo_.files().size();
+  use.files_replayed = reused_.size();
+  use.findings_replayed = replay_.size();
+  return use;
+}
+
+std::optional<std::string> ScannerCache::stray_path() const {
+  std::set<std::string> scanned;
+  if (incremental_) {
+    for (size_t i : scan_files_) scanned.insert(repo_.files()[i].path);
+  } else {
+    for (const auto& f : repo_.files()) scanned.insert(f.path);
+  }
+  for (const std::string& path : recorder_.paths()) {
+    if (!scanned.count(path)) return path;
+  }
+  return std::nullopt;
+}
+
+std::optional<state::CachedFileRecord> ScannerCache::fresh_row(size_t file) const {
+  if (!keys_[file].cacheable() || recorder_.was_unreadable(file)) return std::nullopt;
+  const std::string& path = repo_.files()[file].path;
+  return state::CachedFileRecord{path, keys_[file].content, keys_[file].context,
+                                 findings_text(recorder_.findings_of(path))};
+}
+
+void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
+                         const std::string& run_status) const {
+  if (run_status != "ok") {
+    writer.delete_finding_cache(repository_id, scanner_);
+    log::write(
+        log::Level::info, "host",
+        scanner_ + ": findings cache dropped (the run " + run_status + "); the next scan reads every file");
+    return;
+  }
+  if (const auto stray = stray_path()) {
+    writer.delete_finding_cache(repository_id, scanner_);
+    log::write(log::Level::warn, "host",
+               scanner_ + " declares itself file-local but emitted a finding for '" + *stray +
+                   "', not a file it was given; its findings are not cached");
+    return;
+  }
+  const std::optional<state::FindingCacheRecord> current = writer.finding_cache(repository_id, scanner_);
+  // Another process may have rewritten the cache since it was read: then
+  // the rows this run did not write are not known to match its plan.
+  const bool same_base = incremental_ && current && base_scan_ && current->scan_id == *base_scan_;
+  if (!same_base) writer.delete_finding_cache(repository_id, scanner_);
+  writer.put_finding_cache({repository_id, scanner_, version_, config_digest_, scan_id});
+  if (same_base)
+    update(writer, repository_id);
+  else
+    rewrite(writer, repository_id);
+}
+
+void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id) const {
+  for (const auto& row : reused_) writer.put_cached_file(repository_id, scanner_, row);
+  const size_t count = incremental_ ? scan_files_.size() : repo_.files().size();
+  for (size_t n = 0; n < count; ++n) {
+    if (auto row = fresh_row(incremental_ ? scan_files_[n] : n))
+      writer.put_cached_file(repository_id, scanner_, *row);
+  }
+}
+
+void ScannerCache::update(state::StateWriter& writer, int64_t repository_id) const {
+  std::set<std::string> kept;
+  for (const auto& row : reused_) kept.insert(row.path);
+  for (size_t file : scan_files_) {
+    if (auto row = fresh_row(file)) {
+      kept.insert(row->path);
+      writer.put_cached_file(repository_id, scanner_, *row);
+    }
+  }
+  for (const std::string& path : old_paths_) {
+    if (!kept.count(path)) writer.delete_cached_file(repository_id, scanner_, path);
+  }
+}
+
+}  // namespace assay::scan

@@ -1,0 +1,87 @@
+// The findings cache of one file-local scanner in one scan (docs/state.md,
+// "Findings cache"): which files the scanner is given, which cached findings
+// are replayed for the others, and what the run leaves in the cache.
+//
+// Incremental only when nothing is in doubt: a cache written by the same
+// scanner version with the same configuration digest, every row readable.
+// Otherwise the scanner reads every file and the reason is logged. A row is
+// used for a file only when its content and history context keys match.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "finding/finding.h"
+#include "scan/file_keys.h"
+#include "scan/finding_recorder.h"
+#include "scan/scan_runner.h"
+#include "state/records.h"
+
+namespace assay::repo {
+class RepoView;
+}
+namespace assay::state {
+class StateWriter;
+}
+
+namespace assay::scan {
+
+class ScannerCache {
+ public:
+  // `keys` are file_keys() of `repo`; both must outlive this.
+  ScannerCache(std::string scanner, std::string version, std::string config_digest,
+               const repo::RepoView& repo, const std::vector<FileKey>& keys);
+
+  // Plans the run from what the store holds for the scanner (`record`
+  // nullopt: no cache).
+  void plan(const std::optional<state::FindingCacheRecord>& record,
+            std::vector<state::CachedFileRecord> rows);
+  // Plans a run over every file, for `reason`.
+  void plan_full(const std::string& reason);
+
+  const std::string& scanner() const { return scanner_; }
+  // The files to give the scanner (indexes into repo.files()), or nullptr
+  // for all of them.
+  const std::vector<size_t>* files() const { return incremental_ ? &scan_files_ : nullptr; }
+  // The cached findings of the files the scanner is not given.
+  const std::vector<Finding>& replay() const { return replay_; }
+  FindingRecorder& recorder() { return recorder_; }
+  CacheUse use() const;
+
+  // Brings the store's cache up to date with the run (inside the state
+  // transaction). A run that did not end "ok", or that emitted a finding
+  // outside the files it was given, leaves no cache: the next run reads
+  // every file.
+  void store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
+             const std::string& run_status) const;
+
+ private:
+  // Why the rows cannot be used, or "" after adding them to the plan.
+  std::string take_rows(std::vector<state::CachedFileRecord> rows);
+  // The path of a finding outside the scanned files, or nullopt.
+  std::optional<std::string> stray_path() const;
+  // The row the run gives scanned file `file`, or nullopt when it has none.
+  std::optional<state::CachedFileRecord> fresh_row(size_t file) const;
+  void rewrite(state::StateWriter& writer, int64_t repository_id) const;
+  void update(state::StateWriter& writer, int64_t repository_id) const;
+
+  std::string scanner_;
+  std::string version_;
+  std::string config_digest_;
+  const repo::RepoView& repo_;
+  const std::vector<FileKey>& keys_;
+
+  bool incremental_ = false;
+  std::string reason_;
+  std::optional<std::string> base_scan_;  // the cache's scan id as planned from
+  std::vector<size_t> scan_files_;        // given to the scanner when incremental
+  std::vector<Finding> replay_;
+  std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files
+  std::vector<std::string> old_paths_;           // every path the planned-from cache held
+  FindingRecorder recorder_;
+};
+
+}  // namespace assay::scan

@@ -1,0 +1,237 @@
+// The findings cache of one file-local scanner against a real SQLite store
+// and the working tree of a real git repository (no history, so every
+// context key is ""): what a run leaves in the cache, which files the next
+// run is given, what it replays, and every doubt that makes it read every
+// file again.
+#include "scan/scanner_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "../repo/test_repository.h"
+#include "repo/repo_view.h"
+#include "state/sqlite_store.h"
+
+namespace fs = std::filesystem;
+
+namespace assay::scan {
+namespace {
+
+using repo::testing::commit_all;
+using repo::testing::write_file;
+
+Finding marker(const std::string& path, const std::string& title) {
+  Finding f;
+  f.source = "markers";
+  f.rule = "TODO";
+  f.title = title;
+  f.category = "technical-debt";
+  f.path = path;
+  f.line_start = f.line_end = 1;
+  f.evidence = title;
+  f.tags = {"todo"};
+  return f;
+}
+
+class ScannerCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    repo::testing::init_repository(dir_.path());
+    write_file(dir_.path(), "a.c", "// TODO: alpha\n");
+    write_file(dir_.path(), "b.c", "int b;\n");
+    commit_all(dir_.path(), "first");
+    store_ = state::open_sqlite_store((store_dir_.path() / "state.db").string(), {2000, true});
+    store_->write([&](state::StateWriter& w) { repository_ = w.add_repository("/repo", "repo"); });
+    open_view();
+  }
+
+  void open_view() {
+    view_ = repo::RepoView::open(dir_.path(), {});
+    keys_ = file_keys(*view_, nullptr);
+  }
+
+  std::unique_ptr<ScannerCache> cache(const std::string& version = "1.1.0",
+                                      const std::string& config = "{}") {
+    return std::make_unique<ScannerCache>("markers", version, config_digest(config), *view_, keys_);
+  }
+
+  // Plans `c` from what the store holds.
+  void plan(ScannerCache& c) {
+    std::optional<state::FindingCacheRecord> record;
+    std::vector<state::CachedFileRecord> rows;
+    store_->read([&](state::StateReader& r) {
+      record = r.finding_cache(repository_, "markers");
+      rows = r.cached_files(repository_, "markers");
+    });
+    c.plan(record, std::move(rows));
+  }
+
+  void store(const ScannerCache& c, const std::string& scan_id, const std::string& status) {
+    store_->write([&](state::StateWriter& w) { c.store(w, repository_, scan_id, status); });
+  }
+
+  std::vector<state::CachedFileRecord> rows() {
+    std::vector<state::CachedFileRecord> out;
+    store_->read([&](state::StateReader& r) { out = r.cached_files(repository_, "markers"); });
+    return out;
+  }
+
+  // A complete first run: every file scanned, a.c has one marker.
+  void first_run() {
+    auto c = cache();
+    plan(*c);
+    c->recorder().record(marker("a.c", "TODO: alpha"));
+    store(*c, "s1", "ok");
+  }
+
+  repo::testing::TempDir dir_;
+  repo::testing::TempDir store_dir_;
+  std::unique_ptr<state::StateStore> store_;
+  int64_t repository_ = 0;
+  std::unique_ptr<repo::RepoView> view_;
+  std::vector<FileKey> keys_;
+};
+
+TEST_F(ScannerCacheTest, WithoutACacheEveryFileIsScannedAndTheRunFillsIt) {
+  auto c = cache();
+  plan(*c);
+  EXPECT_EQ(c->files(), nullptr);
+  EXPECT_FALSE(c->use().incremental);
+  EXPECT_EQ(c->use().reason, "no findings cache yet");
+  EXPECT_EQ(c->use().files_scanned, 2u);
+  c->recorder().record(marker("a.c", "TODO: alpha"));
+  store(*c, "s1", "ok");
+
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].path, "a.c");
+  EXPECT_EQ(stored[0].content_digest, view_->files()[0].blob_id);
+  EXPECT_EQ(stored[0].context_digest, "");
+  EXPECT_NE(stored[0].findings.find("\"TODO: alpha\""), std::string::npos);
+  EXPECT_EQ(stored[1].path, "b.c");
+  EXPECT_EQ(stored[1].findings, "[]");  // scanned, nothing found: also known
+}
+
+TEST_F(ScannerCacheTest, AnUnchangedRepositoryIsReplayedWhole) {
+  first_run();
+  auto c = cache();
+  plan(*c);
+  ASSERT_NE(c->files(), nullptr);
+  EXPECT_TRUE(c->files()->empty());
+  ASSERT_EQ(c->replay().size(), 1u);
+  EXPECT_EQ(c->replay()[0].title, "TODO: alpha");
+  EXPECT_EQ(c->replay()[0].source, "markers");
+  EXPECT_EQ(c->use().files_replayed, 2u);
+  EXPECT_EQ(c->use().findings_replayed, 1u);
+}
+
+TEST_F(ScannerCacheTest, OnlyChangedAddedFilesAreScannedAndDeletedOnesLeaveTheCache) {
+  first_run();
+  write_file(dir_.path(), "b.c", "int b; // TODO: beta\n");
+  write_file(dir_.path(), "c.c", "int c;\n");
+  fs::remove(dir_.path() / "a.c");
+  commit_all(dir_.path(), "second");
+  open_view();  // b.c, c.c
+  auto c = cache();
+  plan(*c);
+  ASSERT_NE(c->files(), nullptr);
+  EXPECT_EQ(*c->files(), (std::vector<size_t>{0, 1}));  // b.c changed, c.c new
+  EXPECT_TRUE(c->replay().empty());                     // a.c's marker is gone with it
+  c->recorder().record(marker("b.c", "TODO: beta"));
+  store(*c, "s2", "ok");
+
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].path, "b.c");
+  EXPECT_NE(stored[0].findings.find("\"TODO: beta\""), std::string::npos);
+  EXPECT_EQ(stored[1].path, "c.c");
+}
+
+TEST_F(ScannerCacheTest, AFileChangedInTheWorkingTreeIsScannedEveryTime) {
+  first_run();
+  write_file(dir_.path(), "b.c", "int b2;\n");  // not committed: no blob id
+  open_view();
+  auto c = cache();
+  plan(*c);
+  ASSERT_NE(c->files(), nullptr);
+  EXPECT_EQ(*c->files(), (std::vector<size_t>{1}));
+  store(*c, "s2", "ok");
+  // Its old row is dropped and no new one written: the next run scans it again.
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].path, "a.c");
+}
+
+TEST_F(ScannerCacheTest, AFailedRunLeavesNoCacheSoTheNextRunIsFull) {
+  first_run();
+  auto failed = cache();
+  plan(*failed);
+  store(*failed, "s2", "failed");
+  EXPECT_TRUE(rows().empty());
+  auto next = cache();
+  plan(*next);
+  EXPECT_EQ(next->files(), nullptr);
+  EXPECT_EQ(next->use().reason, "no findings cache yet");
+}
+
+TEST_F(ScannerCacheTest, AnotherVersionOrConfigurationMeansAFullScan) {
+  first_run();
+  auto newer = cache("1.2.0");
+  plan(*newer);
+  EXPECT_EQ(newer->files(), nullptr);
+  EXPECT_EQ(newer->use().reason, "scanner version changed from 1.1.0 to 1.2.0");
+  auto reconfigured = cache("1.1.0", R"({"origins":false})");
+  plan(*reconfigured);
+  EXPECT_EQ(reconfigured->files(), nullptr);
+  EXPECT_EQ(reconfigured->use().reason, "its configuration changed");
+}
+
+TEST_F(ScannerCacheTest, AnUnreadableRowMeansAFullScan) {
+  first_run();
+  std::optional<state::FindingCacheRecord> record;
+  store_->read([&](state::StateReader& r) { record = r.finding_cache(repository_, "markers"); });
+  auto stored = rows();
+  stored[0].findings = "[{\"source\": \"markers\"}]";  // a finding without its fields
+  auto c = cache();
+  c->plan(record, stored);
+  EXPECT_EQ(c->files(), nullptr);
+  EXPECT_EQ(c->replay().size(), 0u);
+  EXPECT_EQ(c->use().reason.rfind("the cached findings of a.c are unreadable: [0]: ", 0), 0u)
+      << c->use().reason;
+  stored[0].findings = "{";
+  auto d = cache();
+  d->plan(record, stored);
+  EXPECT_EQ(d->use().reason, "the cached findings of a.c are unreadable: not a JSON array");
+}
+
+TEST_F(ScannerCacheTest, AFindingOutsideTheGivenFilesLeavesNoCache) {
+  first_run();
+  auto c = cache();
+  plan(*c);  // nothing changed: no file given
+  c->recorder().record(marker("b.c", "TODO: not from a file it was given"));
+  store(*c, "s2", "ok");
+  EXPECT_TRUE(rows().empty());
+}
+
+TEST_F(ScannerCacheTest, ACacheRewrittenMeanwhileIsWrittenWhole) {
+  first_run();
+  auto c = cache();
+  plan(*c);  // incremental, from the cache of s1
+  // Another process's scan rewrote the cache after this one read it, and
+  // left only b.c.
+  store_->write([&](state::StateWriter& w) {
+    w.put_finding_cache({repository_, "markers", "1.1.0", config_digest("{}"), "other"});
+    w.delete_cached_file(repository_, "markers", "a.c");
+  });
+  store(*c, "s2", "ok");
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 2u);  // a.c from this run's plan again
+  EXPECT_EQ(stored[0].path, "a.c");
+  std::optional<state::FindingCacheRecord> record;
+  store_->read([&](state::StateReader& r) { record = r.finding_cache(repository_, "markers"); });
+  EXPECT_EQ(record->scan_id, "s2");
+}
+
+}  // namespace
+}  // namespace assay::scan
