@@ -239,7 +239,7 @@ TEST_F(StateE2E, AStoreOfANewerAssayIsRefused) {
   sqlite3_close(db);
   const std::string message =
       "state store " + store().string() +
-      " has schema version 9, written by a newer assay; this assay reads versions up to 4. "
+      " has schema version 9, written by a newer assay; this assay reads versions up to 5. "
       "Use a newer assay, or point state.path at another file\n";
   ProcessResult scan = assay({"scan", repo_.string()});
   EXPECT_EQ(scan.exit_code, 3);

@@ -98,9 +98,6 @@ TEST(OutboxMigration, AVersion1StoreMigratesThroughEveryVersion) {
   expect_working_outbox(*store);
 }
 
-}  // namespace
-}  // namespace assay::state::test
-
 TEST(OutboxMigration, AVersion4StoreKeepsItsOutboxWhenTheFindingsCacheIsAdded) {
   TempDir dir("outbox-4");
   const auto file = dir.file("state.db");
@@ -125,3 +122,6 @@ TEST(OutboxMigration, AVersion4StoreKeepsItsOutboxWhenTheFindingsCacheIsAdded) {
   EXPECT_EQ(pending[0].last_result, "HTTP 500");
   EXPECT_TRUE(store->integrity_problems().empty());
 }
+
+}  // namespace
+}  // namespace assay::state::test
