@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -54,13 +55,18 @@ Verdict run_http(std::string_view input) {
   size_t chunk = input.empty() ? 1 : 1 + static_cast<unsigned char>(input[0]) % 17;
   std::string_view rest = input.empty() ? input : input.substr(1);
   auto state = serve::HttpRequestReader::State::incomplete;
-  for (size_t i = 0; i < rest.size(); i += chunk) state = reader.feed(rest.substr(i, chunk));
+  // The reader ignores what comes after a complete or failed head, so only
+  // the bytes fed until then count against the limit.
+  size_t consumed = 0;
+  for (; consumed < rest.size() && state == serve::HttpRequestReader::State::incomplete; consumed += chunk)
+    state = reader.feed(rest.substr(consumed, chunk));
+  consumed = std::min(consumed, rest.size());
   if (state == serve::HttpRequestReader::State::complete) {
     const auto& request = reader.request();
     ASSAY_FUZZ_CHECK(!request.method.empty() && request.target.front() == '/',
                      "complete request has a target");
     ASSAY_FUZZ_CHECK(request.fields.size() <= limits.max_fields, "fields within the limit");
-    ASSAY_FUZZ_CHECK(rest.size() <= limits.max_head, "a complete head is within the limit");
+    ASSAY_FUZZ_CHECK(consumed <= limits.max_head, "a complete head is within the limit");
     return Verdict::accepted;
   }
   if (state == serve::HttpRequestReader::State::failed) {
