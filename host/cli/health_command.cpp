@@ -48,17 +48,9 @@ int health_command(const Args& args) {
   po::options_description options("assay health [--config FILE | --url URL]");
   options.add_options()("url", po::value<std::string>(), "the service's /healthz URL");
   options.add(global_options());
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, {});
-  } catch (const UsageError& e) {
-    std::cerr << "assay health: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay health", args, options);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   GlobalOptions global = global_values(vm);
   if (vm.count("url") == (global.config_file ? 1u : 0u)) {
     std::cerr << "assay health: give exactly one of --config FILE or --url URL\n";

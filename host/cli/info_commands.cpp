@@ -29,33 +29,15 @@ std::string usage() {
          "each command accepts --help; the manual is README.md and docs/.\n";
 }
 
-namespace {
-
-// Parses "<sub> [options]" for commands with a verb (plugins list, config check).
-po::variables_map parse_verb(const Args& args, po::options_description& options, const char* positional_name,
-                             int positional_count) {
-  po::positional_options_description positional;
-  positional.add(positional_name, positional_count);
-  return parse(args, options, positional);
-}
-
-}  // namespace
-
 int plugins_command(const Args& args) {
   po::options_description options("assay plugins list [options]");
   options.add_options()("verb", po::value<std::string>(), "list");
   options.add(global_options());
-  po::variables_map vm;
-  try {
-    vm = parse_verb(args, options, "verb", 1);
-  } catch (const UsageError& e) {
-    std::cerr << "assay plugins: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  po::positional_options_description positional;
+  positional.add("verb", 1);
+  auto parsed = parse_command("assay plugins", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   if (!vm.count("verb") || vm["verb"].as<std::string>() != "list") {
     std::cerr << "assay plugins: expected 'list'\n";
     return kExitUsage;
@@ -80,17 +62,9 @@ int config_command(const Args& args) {
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("verb", 1).add("file", 1);
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, positional);
-  } catch (const UsageError& e) {
-    std::cerr << "assay config: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay config", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   if (!vm.count("verb") || vm["verb"].as<std::string>() != "check" || !vm.count("file")) {
     std::cerr << "assay config: usage: assay config check FILE\n";
     return kExitUsage;
@@ -148,17 +122,9 @@ int explain_command(const Args& args) {
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("key", 1);
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, positional);
-  } catch (const UsageError& e) {
-    std::cerr << "assay explain: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay explain", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   if (!vm.count("key")) {
     std::cerr << "assay explain: usage: assay explain KEY [--out DIR]\n";
     return kExitUsage;

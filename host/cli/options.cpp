@@ -2,6 +2,7 @@
 
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/value_semantic.hpp>
+#include <iostream>
 
 namespace po = boost::program_options;
 
@@ -36,6 +37,23 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());
+  }
+  return vm;
+}
+
+std::variant<po::variables_map, int> parse_command(const char* command, const std::vector<std::string>& args,
+                                                   const po::options_description& options,
+                                                   const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    vm = parse(args, options, positional);
+  } catch (const UsageError& e) {
+    std::cerr << command << ": " << e.what() << "\n" << options;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
   }
   return vm;
 }

@@ -45,17 +45,9 @@ int scan_command(const Args& args) {
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("path", 1);
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, positional);
-  } catch (const UsageError& e) {
-    std::cerr << "assay scan: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay scan", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   auto app = start(global_values(vm));
   if (!app) return kExitUsage;
 

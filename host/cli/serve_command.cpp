@@ -46,17 +46,9 @@ std::optional<serve::ServiceConfig> load_service_config(const std::filesystem::p
 int serve_command(const Args& args) {
   po::options_description options("assay serve --config FILE [options]");
   options.add(global_options());
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, {});
-  } catch (const UsageError& e) {
-    std::cerr << "assay serve: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay serve", args, options);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   GlobalOptions global = global_values(vm);
   if (!global.config_file) {
     std::cerr << "assay serve: --config FILE is required (the repositories to serve are configured there)\n";

@@ -94,17 +94,9 @@ int stats_command(const Args& args) {
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("path", 1);
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, positional);
-  } catch (const UsageError& e) {
-    std::cerr << "assay stats: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay stats", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   auto opened = open_store("assay stats", vm);
   if (auto* code = std::get_if<int>(&opened)) return *code;
   StoreCommand& c = std::get<StoreCommand>(opened);
@@ -198,17 +190,9 @@ int state_command(const Args& args) {
   options.add(global_options());
   po::positional_options_description positional;
   positional.add("verb", 1).add("path", 1);
-  po::variables_map vm;
-  try {
-    vm = parse(args, options, positional);
-  } catch (const UsageError& e) {
-    std::cerr << "assay state: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  auto parsed = parse_command("assay state", args, options, positional);
+  if (auto* code = std::get_if<int>(&parsed)) return *code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
   const std::string verb = vm.count("verb") ? vm["verb"].as<std::string>() : "";
   if (verb != "check" && verb != "export") {
     std::cerr << "assay state: expected 'check' or 'export'\n";
