@@ -78,10 +78,7 @@ class HistoryE2E : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   void git(const std::string& args, const std::string& who, const std::string& date) {
-    sh("cd '" + repo_.string() +
-       "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=" + who +
-       " GIT_AUTHOR_EMAIL=" + who + "@example.com GIT_COMMITTER_NAME=" + who + " GIT_COMMITTER_EMAIL=" + who +
-       "@example.com GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date + " git " + args);
+    assay::test::git_in(repo_.string(), args, {who, date});
   }
   void commit(const std::string& message, const std::string& who, const std::string& date) {
     git("add -A", who, date);

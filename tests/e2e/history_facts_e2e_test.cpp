@@ -103,13 +103,7 @@ class HistoryFactsE2E : public ::testing::Test {
   // "<seconds> +0000": `days` whole days and one hour before now.
   std::string date(int days) const { return std::to_string(now_ - days * 86400LL - 3600) + " +0000"; }
 
-  void git(const std::string& args, int days) {
-    sh("cd '" + repo_.string() +
-       "' && GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=Alice "
-       "GIT_AUTHOR_EMAIL=alice@example.com GIT_COMMITTER_NAME=Alice GIT_COMMITTER_EMAIL=alice@example.com "
-       "GIT_AUTHOR_DATE='" +
-       date(days) + "' GIT_COMMITTER_DATE='" + date(days) + "' git " + args);
-  }
+  void git(const std::string& args, int days) { assay::test::git_in(repo_.string(), args, {"Alice", date(days)}); }
   void commit(const std::string& message, int days) {
     git("add -A", days);
     git("commit -q -m " + message, days);

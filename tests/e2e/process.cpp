@@ -87,4 +87,13 @@ void sh(const std::string& command) {
   if (rc != 0) throw std::runtime_error("command failed (" + std::to_string(rc) + "): " + command);
 }
 
+void git_in(const std::string& repo, const std::string& args, const GitAuthor& author) {
+  std::string env = "export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME='" + author.name +
+                    "' GIT_AUTHOR_EMAIL='" + author.name + "@example.com' GIT_COMMITTER_NAME='" + author.name +
+                    "' GIT_COMMITTER_EMAIL='" + author.name + "@example.com'";
+  if (!author.date.empty())
+    env += " GIT_AUTHOR_DATE='" + author.date + "' GIT_COMMITTER_DATE='" + author.date + "'";
+  sh("cd '" + repo + "' && " + env + " && git " + args);
+}
+
 }  // namespace assay::test

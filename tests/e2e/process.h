@@ -27,4 +27,16 @@ int wait_process(int pid);
 // Runs a shell command line and fails the test (throws) on a non-zero exit.
 void sh(const std::string& command);
 
+// Who a test's commits are by, and when (a date git accepts; "" is now).
+struct GitAuthor {
+  std::string name = "t";
+  std::string date;
+};
+
+// Runs `git ARGS` in `repo` through sh(): ARGS may chain more commands
+// ("add -A && git commit -q -m x"), all with `author` (e-mail
+// NAME@example.com) as author and committer and without the machine's system
+// or global git configuration, so that every test sees the same git.
+void git_in(const std::string& repo, const std::string& args, const GitAuthor& author = {});
+
 }  // namespace assay::test

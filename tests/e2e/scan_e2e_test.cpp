@@ -67,12 +67,7 @@ class ScanE2E : public ::testing::Test {
     git("commit -q -m second");
   }
 
-  void git(const std::string& args) {
-    sh("cd '" + repo_.string() +
-       "' && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-       "GIT_COMMITTER_EMAIL=t@example.com git " +
-       args);
-  }
+  void git(const std::string& args) { assay::test::git_in(repo_.string(), args); }
 
   ProcessResult assay(std::vector<std::string> args) {
     args.insert(args.begin(), kAssay);

@@ -77,12 +77,7 @@ class ServeE2E : public ::testing::Test {
     git(path, "init -q -b main && git add -A && git commit -q -m first");
   }
 
-  void git(const fs::path& path, const std::string& args) {
-    sh("cd '" + path.string() +
-       "' && export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-       "GIT_COMMITTER_EMAIL=t@example.com && git " +
-       args);
-  }
+  void git(const fs::path& path, const std::string& args) { assay::test::git_in(path.string(), args); }
 
   std::string head(const fs::path& path) {
     auto result = run_process({"/usr/bin/git", "-C", path.string(), "rev-parse", "HEAD"});

@@ -103,12 +103,7 @@ class ServeSlack : public ::testing::Test {
     git(path, "init -q -b main && git add -A && git commit -q -m first");
   }
 
-  void git(const fs::path& path, const std::string& args) {
-    assay::test::sh("cd '" + path.string() +
-                    "' && export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-                    "GIT_COMMITTER_EMAIL=t@example.com && git " +
-                    args);
-  }
+  void git(const fs::path& path, const std::string& args) { assay::test::git_in(path.string(), args); }
 
   void commit(const fs::path& repo, const std::string& file, const std::string& text) {
     std::ofstream(repo / file) << text;

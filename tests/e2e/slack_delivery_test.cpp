@@ -69,12 +69,7 @@ class SlackDelivery : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  void git(const std::string& args) {
-    sh("cd '" + repo_.string() +
-       "' && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-       "GIT_COMMITTER_EMAIL=t@example.com git " +
-       args);
-  }
+  void git(const std::string& args) { assay::test::git_in(repo_.string(), args); }
 
   // A scan with the test's configuration; its output is kept for the secret check.
   ProcessResult scan() {

@@ -101,9 +101,7 @@ class StateCrash : public ::testing::Test {
     for (int j = 0; j < kFixedItems; ++j) fixed << "// TODO: fixed item " << j << "\n";
     fixed.close();
     std::ofstream(repo_ / "variant.c") << variant_text(0);
-    sh("cd '" + repo_.string() +
-       "' && git init -q -b main && git add -A && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com "
-       "GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com git commit -q -m first");
+    assay::test::git_in(repo_.string(), "init -q -b main && git add -A && git commit -q -m first");
     // The markers' items only, so the open titles are the ones below.
     config_ = dir_ / "markers-only.yaml";
     std::ofstream(config_) << "plugins:\n  maturity:\n    enabled: false\n";

@@ -61,12 +61,7 @@ class StateE2E : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  void git(const std::string& args) {
-    sh("cd '" + repo_.string() +
-       "' && GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t "
-       "GIT_COMMITTER_EMAIL=t@example.com git " +
-       args);
-  }
+  void git(const std::string& args) { assay::test::git_in(repo_.string(), args); }
 
   // Runs assay; a scan without --config gets the markers-only configuration.
   ProcessResult assay(std::vector<std::string> args) {
