@@ -4,6 +4,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "log/log.h"
@@ -158,7 +159,6 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
   // Another process may have rewritten the cache since it was read: then
   // the rows this run did not write are not known to match its plan.
   const bool same_base = incremental_ && current && base_scan_ && current->scan_id == *base_scan_;
-  if (!same_base) writer.delete_finding_cache(repository_id, scanner_);
   writer.put_finding_cache({repository_id, scanner_, version_, config_digest_, scan_id});
   if (same_base)
     update(writer, repository_id);
@@ -167,11 +167,26 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
 }
 
 void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id) const {
-  for (const auto& row : reused_) writer.put_cached_file(repository_id, scanner_, row);
+  // The run's whole view of the cache, written over what the store holds:
+  // rows that already say the same stay untouched (a rescan of an unchanged
+  // tree writes nothing), rows of paths the view lacks are deleted.
+  std::vector<std::string_view> written;
+  for (const auto& row : reused_) {
+    writer.put_cached_file(repository_id, scanner_, row);
+    written.push_back(row.path);
+  }
   const size_t count = incremental_ ? scan_files_.size() : repo_.files().size();
   for (size_t n = 0; n < count; ++n) {
-    if (auto row = fresh_row(incremental_ ? scan_files_[n] : n))
+    const size_t file = incremental_ ? scan_files_[n] : n;
+    if (auto row = fresh_row(file)) {
       writer.put_cached_file(repository_id, scanner_, *row);
+      written.push_back(repo_.files()[file].path);
+    }
+  }
+  std::sort(written.begin(), written.end());
+  for (const std::string& path : writer.cached_paths(repository_id, scanner_)) {
+    if (!std::binary_search(written.begin(), written.end(), std::string_view(path)))
+      writer.delete_cached_file(repository_id, scanner_, path);
   }
 }
 

@@ -65,6 +65,8 @@ class ScannerCache {
   std::optional<std::string> stray_path() const;
   // The row the run gives scanned file `file`, or nullopt when it has none.
   std::optional<state::CachedFileRecord> fresh_row(size_t file) const;
+  // Writes the run's whole view of the cache (not based on the planned-from
+  // cache); `update` writes only the scanned files' rows and deletions.
   void rewrite(state::StateWriter& writer, int64_t repository_id) const;
   void update(state::StateWriter& writer, int64_t repository_id) const;
 

@@ -1,46 +1,85 @@
 #include "state/lifecycle.h"
 
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 namespace assay::state {
 namespace {
 
-constexpr size_t kNone = static_cast<size_t>(-1);
+// A stored item a scan item is: what deciding its outcome needs. The rows
+// themselves are not held: a repository has tens of thousands, and most
+// need no write of their own.
+struct Sighting {
+  int64_t id = 0;
+  std::string key;
+  std::string status;
+  int64_t first_seen_at = 0;
+  bool found_changed = false;  // location, text or scores differ from the stored ones
+  bool score_changed = false;
+  bool renamed = false;  // matched through a rename of its file
+};
+
+// A stored item no scan item matched directly.
+struct Unmatched {
+  int64_t id = 0;
+  std::string fingerprint;
+  std::string status;
+  std::string source;
+  bool taken = false;  // by a scan item through a rename
+};
 
 // Which stored item each scan item is. Direct fingerprint matches win over
 // matches through a rename, so a file renamed and re-created under its old
 // name keeps both identities apart.
 struct Matching {
-  std::vector<ItemRecord> stored;
-  std::vector<size_t> row_of_item;  // index into stored, or kNone
-  std::vector<bool> renamed;
-  std::vector<bool> row_taken;
+  std::vector<std::optional<Sighting>> of_item;  // one per scan item
+  std::vector<Unmatched> unmatched;              // in id order
+  std::set<std::string> vanished;                // paths of open items where the scan found nothing
 };
 
-Matching match(std::vector<ItemRecord> stored, const std::vector<ScanItem>& items,
-               const std::unordered_map<size_t, std::string>& previous) {
-  Matching m{std::move(stored),
-             std::vector<size_t>(items.size(), kNone),
-             std::vector<bool>(items.size(), false),
-             {}};
-  m.row_taken.assign(m.stored.size(), false);
-  std::unordered_map<std::string, size_t> by_fingerprint;
-  for (size_t r = 0; r < m.stored.size(); ++r) by_fingerprint.emplace(m.stored[r].fingerprint, r);
+// Whether the scan sees the item differently from how the store holds it.
+bool found_differs(const ItemRecord& row, const ScanItem& item) {
+  return row.source != item.source || row.rule != item.rule || row.category != item.category ||
+         row.title != item.title || row.path != item.path || row.line_start != item.line_start ||
+         row.line_end != item.line_end || row.evidence != item.evidence ||
+         row.effort_hours != item.effort_hours || row.value_usd != item.value_usd ||
+         row.composite != item.composite;
+}
+
+Sighting sighting(const ItemRecord& row, const ScanItem& item, bool renamed) {
+  return {row.id,
+          row.key,
+          row.status,
+          row.first_seen_at,
+          found_differs(row, item),
+          row.composite != item.composite || row.value_usd != item.value_usd,
+          renamed};
+}
+
+// Matches the stored items to the scan's by fingerprint, reading the store
+// once, row by row.
+Matching match_directly(StateReader& reader, int64_t repository_id, const std::vector<ScanItem>& items) {
+  std::unordered_map<std::string_view, size_t> item_of;  // the first scan item with a fingerprint
+  std::unordered_set<std::string_view> found_paths;
+  item_of.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    auto it = by_fingerprint.find(items[i].fingerprint);
-    if (it == by_fingerprint.end() || m.row_taken[it->second]) continue;
-    m.row_of_item[i] = it->second;
-    m.row_taken[it->second] = true;
+    item_of.emplace(items[i].fingerprint, i);
+    found_paths.insert(items[i].path);
   }
-  for (const auto& [i, old_fingerprint] : previous) {
-    if (i >= items.size() || m.row_of_item[i] != kNone) continue;
-    auto it = by_fingerprint.find(old_fingerprint);
-    if (it == by_fingerprint.end() || m.row_taken[it->second]) continue;
-    m.row_of_item[i] = it->second;
-    m.row_taken[it->second] = true;
-    m.renamed[i] = true;
-  }
+  Matching m;
+  m.of_item.resize(items.size());
+  reader.for_each_item(repository_id, [&](const ItemRecord& row) {
+    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.insert(row.path);
+    auto it = item_of.find(row.fingerprint);
+    if (it == item_of.end()) {
+      m.unmatched.push_back({row.id, row.fingerprint, row.status, row.source, false});
+      return;
+    }
+    m.of_item[it->second] = sighting(row, items[it->second], false);
+  });
   return m;
 }
 
@@ -59,18 +98,6 @@ void copy_found(ItemRecord& row, const ScanItem& item) {
   row.composite = item.composite;
 }
 
-// Paths of open items in which the scan found nothing.
-std::set<std::string> vanished_paths(const std::vector<ItemRecord>& stored,
-                                     const std::vector<ScanItem>& items) {
-  std::set<std::string> found;
-  for (const auto& item : items) found.insert(item.path);
-  std::set<std::string> vanished;
-  for (const auto& row : stored) {
-    if (row.status == kOpen && !found.count(row.path)) vanished.insert(row.path);
-  }
-  return vanished;
-}
-
 class Merge {
  public:
   Merge(StateWriter& writer, const ScanFacts& facts, MergeContext& context)
@@ -82,29 +109,28 @@ class Merge {
     const std::string last_commit = last ? last->commit : "";
     const bool look_back = !last_commit.empty() && !facts_.commit.empty() && last_commit != facts_.commit &&
                            context_.looks_back_from(last_commit);
-    std::vector<ItemRecord> stored = w_.items(result_.repository_id);
-    std::unordered_map<size_t, std::string> previous;
-    if (!last_commit.empty()) {
-      const std::set<std::string> vanished = vanished_paths(stored, items);
-      if (!vanished.empty()) previous = context_.previous_fingerprints(last_commit, vanished);
-    }
-    Matching m = match(std::move(stored), items, previous);
+    Matching m = match_directly(w_, result_.repository_id, items);
+    if (!last_commit.empty() && !m.vanished.empty())
+      match_renamed(m, items, context_.previous_fingerprints(last_commit, m.vanished));
+    take_key_numbers(m, items);
 
     result_.items.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      const size_t row = m.row_of_item[i];
+      const std::optional<Sighting>& seen = m.of_item[i];
       if (look_back) {
         result_.items[i] =
-            row == kNone ? reserve(items[i])
-                         : ItemOutcome{m.stored[row].key, "open", m.stored[row].first_seen_at, m.renamed[i]};
-      } else if (row == kNone) {
+            seen ? ItemOutcome{seen->key, "open", seen->first_seen_at, seen->renamed} : reserve(items[i]);
+      } else if (!seen) {
         result_.items[i] = add_new(items[i]);
       } else {
-        result_.items[i] = see_again(m.stored[row], items[i], m.renamed[i]);
+        result_.items[i] = see_again(*seen, items[i]);
       }
     }
-    if (!look_back) resolve_absent(m);
-    record_scan(m, !look_back);
+    if (!look_back) {
+      const std::vector<int64_t> unseen = resolve_absent(m);
+      w_.mark_open_items_seen(result_.repository_id, facts_.finished_at, facts_.scan_id, unseen);
+    }
+    record_scan(!look_back);
     return std::move(result_);
   }
 
@@ -114,11 +140,45 @@ class Merge {
     return w_.add_repository(facts_.repository_path, facts_.repository_name);
   }
 
+  ItemRecord stored(int64_t id) {
+    std::optional<ItemRecord> row = w_.item(id);
+    if (!row) throw StoreError("item " + std::to_string(id) + " disappeared during the merge");
+    return std::move(*row);
+  }
+
+  // Items in files renamed since the last scan take the stored item their
+  // old fingerprint names, when no scan item matched it directly.
+  void match_renamed(Matching& m, const std::vector<ScanItem>& items,
+                     const std::unordered_map<size_t, std::string>& previous) {
+    if (previous.empty()) return;
+    std::unordered_map<std::string_view, size_t> unmatched_of;
+    for (size_t r = 0; r < m.unmatched.size(); ++r) unmatched_of.emplace(m.unmatched[r].fingerprint, r);
+    for (const auto& [i, old_fingerprint] : previous) {
+      if (i >= items.size() || m.of_item[i]) continue;
+      auto it = unmatched_of.find(old_fingerprint);
+      if (it == unmatched_of.end() || m.unmatched[it->second].taken) continue;
+      m.unmatched[it->second].taken = true;
+      m.of_item[i] = sighting(stored(m.unmatched[it->second].id), items[i], true);
+    }
+  }
+
+  // The keys of the items no stored item matched are numbered in the order
+  // of the scan's items, per prefix; their numbers are taken in one block
+  // per prefix.
+  void take_key_numbers(const Matching& m, const std::vector<ScanItem>& items) {
+    std::map<std::string, int64_t> needed;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (!m.of_item[i]) ++needed[items[i].key_prefix];
+    }
+    for (const auto& [prefix, count] : needed)
+      next_number_[prefix] = w_.next_key_numbers(result_.repository_id, prefix, count);
+  }
+
   ItemRecord fresh_row(const ScanItem& item, const char* status) {
     ItemRecord row;
     row.repository_id = result_.repository_id;
     row.fingerprint = item.fingerprint;
-    row.key = format_key(item.key_prefix, w_.next_key_number(result_.repository_id, item.key_prefix));
+    row.key = format_key(item.key_prefix, next_number_[item.key_prefix]++);
     row.status = status;
     copy_found(row, item);
     return row;
@@ -134,20 +194,19 @@ class Merge {
     row.first_seen_scan = facts_.scan_id;
   }
 
-  void event(const ItemRecord& row, const char* kind) {
-    w_.add_event({row.id, facts_.scan_id, facts_.finished_at, kind, facts_.commit});
+  void event(int64_t item_id, const char* kind) {
+    w_.add_event({item_id, facts_.scan_id, facts_.finished_at, kind, facts_.commit});
   }
 
-  void score(const ItemRecord& row) {
-    w_.add_score({row.id, facts_.scan_id, facts_.finished_at, row.composite, row.value_usd});
+  void score(int64_t item_id, const ScanItem& item) {
+    w_.add_score({item_id, facts_.scan_id, facts_.finished_at, item.composite, item.value_usd});
   }
 
   // A look-back finds an item no merged scan has seen: its key is taken now
   // so that it is the same key whenever the item is seen again.
   ItemOutcome reserve(const ScanItem& item) {
     ItemRecord row = fresh_row(item, kReserved);
-    row.id = w_.add_item(row);
-    added_.push_back(row);
+    w_.add_item(row);
     return {row.key, "open", 0, false};
   }
 
@@ -156,24 +215,35 @@ class Merge {
     mark_first_seen(row);
     mark_seen(row);
     row.id = w_.add_item(row);
-    event(row, kEventNew);
-    score(row);
-    added_.push_back(row);
+    event(row.id, kEventNew);
+    score(row.id, item);
     ++result_.scan.new_items;
     return {row.key, "new", row.first_seen_at, false};
   }
 
-  ItemOutcome see_again(ItemRecord& row, const ScanItem& item, bool renamed) {
-    const std::string status_before = row.status;
-    const bool score_changed = row.composite != item.composite || row.value_usd != item.value_usd;
-    if (renamed) {
+  ItemOutcome see_again(const Sighting& seen, const ScanItem& item) {
+    if (seen.status == kOpen && !seen.renamed) {
+      // The common case: last seen is set for all such items at once
+      // (mark_open_items_seen); the row is written only when it changed.
+      if (seen.found_changed) {
+        ItemRecord row;
+        row.id = seen.id;
+        copy_found(row, item);
+        mark_seen(row);
+        w_.update_sighting(row);
+      }
+      if (seen.score_changed) score(seen.id, item);
+      return {seen.key, "open", seen.first_seen_at, false};
+    }
+    ItemRecord row = stored(seen.id);
+    if (seen.renamed) {
       row.previous_path = row.path;
       row.fingerprint = item.fingerprint;
     }
     copy_found(row, item);
     mark_seen(row);
     std::string outcome = "open";
-    if (status_before == kResolved) {
+    if (seen.status == kResolved) {
       row.status = kOpen;
       ++row.reopen_count;
       row.resolved_at = 0;
@@ -181,38 +251,43 @@ class Merge {
       row.resolved_commit.clear();
       outcome = "reopened";
       ++result_.scan.reopened_items;
-    } else if (status_before == kReserved) {
+    } else if (seen.status == kReserved) {
       row.status = kOpen;
       mark_first_seen(row);
       outcome = "new";
       ++result_.scan.new_items;
     }
-    if (status_before == kOpen && !renamed)
-      w_.update_sighting(row);
-    else
-      w_.update_item(row);
-    if (outcome == "reopened") event(row, kEventReopened);
-    if (outcome == "new") event(row, kEventNew);
-    if (status_before != kOpen || score_changed) score(row);
-    return {row.key, outcome, row.first_seen_at, renamed};
+    w_.update_item(row);
+    if (outcome == "reopened") event(row.id, kEventReopened);
+    if (outcome == "new") event(row.id, kEventNew);
+    if (seen.status != kOpen || seen.score_changed) score(row.id, item);
+    return {row.key, outcome, row.first_seen_at, seen.renamed};
   }
 
-  void resolve_absent(Matching& m) {
-    for (size_t r = 0; r < m.stored.size(); ++r) {
-      ItemRecord& row = m.stored[r];
-      if (m.row_taken[r] || row.status != kOpen || !facts_.complete_scanners.count(row.source)) continue;
+  // Resolves the open items of complete scanners that the scan did not
+  // find; returns the ids of the open items it did not find and left open.
+  std::vector<int64_t> resolve_absent(const Matching& m) {
+    std::vector<int64_t> unseen;
+    for (const Unmatched& u : m.unmatched) {
+      if (u.taken || u.status != kOpen) continue;
+      if (!facts_.complete_scanners.count(u.source)) {
+        unseen.push_back(u.id);
+        continue;
+      }
+      ItemRecord row = stored(u.id);
       row.status = kResolved;
       row.resolved_at = facts_.finished_at;
       row.resolved_scan = facts_.scan_id;
       row.resolved_commit = facts_.commit;
       w_.update_item(row);
-      event(row, kEventResolved);
-      result_.resolved.push_back(row);
+      event(row.id, kEventResolved);
+      result_.resolved.push_back(std::move(row));
       ++result_.scan.resolved_items;
     }
+    return unseen;
   }
 
-  void record_scan(const Matching& m, bool merged) {
+  void record_scan(bool merged) {
     ScanRecord& scan = result_.scan;
     scan.id = facts_.scan_id;
     scan.repository_id = result_.repository_id;
@@ -221,15 +296,10 @@ class Merge {
     scan.target = facts_.target;
     scan.commit = facts_.commit;
     scan.merged = merged;
-    const std::vector<ItemRecord>* lists[] = {&m.stored, &added_};
-    for (const auto* rows : lists) {
-      for (const auto& row : *rows) {
-        if (row.status != kOpen) continue;
-        ++scan.open_items;
-        scan.open_effort_hours += row.effort_hours;
-        scan.open_value_usd += row.value_usd;
-      }
-    }
+    const OpenTotals open = w_.open_totals(result_.repository_id);
+    scan.open_items = open.count;
+    scan.open_effort_hours = open.effort_hours;
+    scan.open_value_usd = open.value_usd;
     w_.add_scan(scan, facts_.runs);
   }
 
@@ -237,7 +307,7 @@ class Merge {
   const ScanFacts& facts_;
   MergeContext& context_;
   MergeResult result_;
-  std::vector<ItemRecord> added_;
+  std::map<std::string, int64_t> next_number_;  // the next key number per prefix
 };
 
 }  // namespace

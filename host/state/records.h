@@ -144,6 +144,20 @@ struct CachedFileRecord {
   std::string findings;        // JSON array of findings (the bus's finding objects)
 };
 
+// The open items of a repository, summed.
+struct OpenTotals {
+  int64_t count = 0;
+  double effort_hours = 0;
+  double value_usd = 0;
+};
+
+// How many events of one kind a source's items had in a period.
+struct EventCount {
+  std::string kind;  // new | resolved | reopened
+  std::string source;
+  int64_t count = 0;
+};
+
 // The highest key number handed out for a prefix; numbers are never reused.
 struct KeyCounter {
   int64_t repository_id = 0;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "state/sqlite_db.h"
 
@@ -49,35 +50,51 @@ void bind_item(Statement& s, const ItemRecord& i) {
   s.bind(21, i.resolved_at).bind(22, i.resolved_scan).bind(23, i.resolved_commit).bind(24, i.reopen_count);
 }
 
-// Reads "id, <kItemColumns>".
-ItemRecord read_item(const Statement& s) {
-  ItemRecord i;
+// Reads "id, <kItemColumns>" into `i`, reusing the memory its strings hold.
+void read_item_into(const Statement& s, ItemRecord& i) {
   i.id = s.integer(0);
   i.repository_id = s.integer(1);
-  i.fingerprint = s.text(2);
-  i.key = s.text(3);
-  i.status = s.text(4);
-  i.source = s.text(5);
-  i.rule = s.text(6);
-  i.category = s.text(7);
-  i.title = s.text(8);
-  i.path = s.text(9);
-  i.previous_path = s.text(10);
+  i.fingerprint.assign(s.text_view(2));
+  i.key.assign(s.text_view(3));
+  i.status.assign(s.text_view(4));
+  i.source.assign(s.text_view(5));
+  i.rule.assign(s.text_view(6));
+  i.category.assign(s.text_view(7));
+  i.title.assign(s.text_view(8));
+  i.path.assign(s.text_view(9));
+  i.previous_path.assign(s.text_view(10));
   i.line_start = s.integer(11);
   i.line_end = s.integer(12);
-  i.evidence = s.text(13);
+  i.evidence.assign(s.text_view(13));
   i.effort_hours = s.real(14);
   i.value_usd = s.real(15);
   i.composite = s.real(16);
   i.first_seen_at = s.integer(17);
-  i.first_seen_scan = s.text(18);
+  i.first_seen_scan.assign(s.text_view(18));
   i.last_seen_at = s.integer(19);
-  i.last_seen_scan = s.text(20);
+  i.last_seen_scan.assign(s.text_view(20));
   i.resolved_at = s.integer(21);
-  i.resolved_scan = s.text(22);
-  i.resolved_commit = s.text(23);
+  i.resolved_scan.assign(s.text_view(22));
+  i.resolved_commit.assign(s.text_view(23));
   i.reopen_count = s.integer(24);
+}
+
+ItemRecord read_item(const Statement& s) {
+  ItemRecord i;
+  read_item_into(s, i);
   return i;
+}
+
+// "SELECT id, <kItemColumns> FROM items WHERE " + `condition`.
+std::string select_items(const char* condition) {
+  return std::string("SELECT id, ") + kItemColumns + " FROM items WHERE " + condition;
+}
+
+// A JSON array of the ids, for json_each().
+std::string json_ids(const std::vector<int64_t>& ids) {
+  std::string text = "[";
+  for (size_t n = 0; n < ids.size(); ++n) text += (n > 0 ? "," : "") + std::to_string(ids[n]);
+  return text + "]";
 }
 
 // Of an assessment and its scan, in the order read_assessments reads them.
@@ -168,10 +185,66 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   count.bind(1, repository_id);
   if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
   count.reset();
-  Statement& s = db_.cached(std::string("SELECT id, ") + kItemColumns +
-                            " FROM items WHERE repository_id = ?1 ORDER BY id");
+  Statement& s = db_.cached(select_items("repository_id = ?1 ORDER BY id"));
   s.bind(1, repository_id);
   while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) {
+  Statement& s = db_.cached(select_items("repository_id = ?1 ORDER BY id"));
+  s.bind(1, repository_id);
+  ItemRecord row;
+  try {
+    while (s.step()) {
+      read_item_into(s, row);
+      visit(row);
+    }
+  } catch (...) {
+    s.reset();  // the statement is cached: leave it ready for the next use
+    throw;
+  }
+}
+
+std::optional<ItemRecord> SqliteAccess::item(int64_t id) {
+  Statement& s = db_.cached(select_items("id = ?1"));
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  ItemRecord row = read_item(s);
+  s.reset();
+  return row;
+}
+
+OpenTotals SqliteAccess::open_totals(int64_t repository_id) {
+  Statement& s =
+      db_.cached("SELECT effort_hours, value_usd FROM items WHERE repository_id = ?1 AND status = 'open' ORDER BY id");
+  s.bind(1, repository_id);
+  OpenTotals totals;
+  while (s.step()) {
+    ++totals.count;
+    totals.effort_hours += s.real(0);
+    totals.value_usd += s.real(1);
+  }
+  return totals;
+}
+
+std::vector<ItemRecord> SqliteAccess::resolved_items(int64_t repository_id, int64_t after, int64_t until) {
+  std::vector<ItemRecord> out;
+  Statement& s = db_.cached(select_items(
+      "repository_id = ?1 AND status = 'resolved' AND resolved_at > ?2 AND resolved_at <= ?3 ORDER BY id"));
+  s.bind(1, repository_id).bind(2, after).bind(3, until);
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+std::vector<EventCount> SqliteAccess::event_counts(int64_t repository_id, int64_t after, int64_t until) {
+  std::vector<EventCount> out;
+  Statement& s = db_.cached(
+      "SELECT e.kind, i.source, count(*) FROM item_events e JOIN items i ON i.id = e.item_id"
+      " WHERE i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3 GROUP BY e.kind, i.source"
+      " ORDER BY e.kind, i.source");
+  s.bind(1, repository_id).bind(2, after).bind(3, until);
+  while (s.step()) out.push_back({s.text(0), s.text(1), s.integer(2)});
   return out;
 }
 
@@ -242,21 +315,24 @@ int64_t SqliteAccess::add_repository(const std::string& path, const std::string&
   return sqlite3_last_insert_rowid(db_.handle());
 }
 
-int64_t SqliteAccess::next_key_number(int64_t repository_id, const std::string& prefix) {
+int64_t SqliteAccess::next_key_numbers(int64_t repository_id, const std::string& prefix, int64_t count) {
+  if (count < 1) throw std::invalid_argument("cannot take " + std::to_string(count) + " key numbers");
   Statement& s = db_.cached(
-      "INSERT INTO key_counters (repository_id, prefix, last_number) VALUES (?1, ?2, 1)"
-      " ON CONFLICT (repository_id, prefix) DO UPDATE SET last_number = last_number + 1"
+      "INSERT INTO key_counters (repository_id, prefix, last_number) VALUES (?1, ?2, ?3)"
+      " ON CONFLICT (repository_id, prefix) DO UPDATE SET last_number = last_number + ?3"
       " RETURNING last_number");
-  s.bind(1, repository_id).bind(2, prefix);
+  s.bind(1, repository_id).bind(2, prefix).bind(3, count);
   if (!s.step()) db_.fail("cannot allocate a key for prefix " + prefix, SQLITE_ERROR);
-  int64_t number = s.integer(0);
+  const int64_t last = s.integer(0);
   s.run();  // finish the statement so the change is complete
-  return number;
+  return last - count + 1;
 }
 
 int64_t SqliteAccess::add_item(const ItemRecord& item) {
-  Statement& s = db_.cached(std::string("INSERT INTO items (") + kItemColumns + ") VALUES (" +
-                            placeholders(kItemColumnCount) + ")");
+  // Built once: a first scan adds tens of thousands of items.
+  static const std::string sql =
+      std::string("INSERT INTO items (") + kItemColumns + ") VALUES (" + placeholders(kItemColumnCount) + ")";
+  Statement& s = db_.cached(sql);
   bind_item(s, item);
   s.run();
   return sqlite3_last_insert_rowid(db_.handle());
@@ -294,6 +370,21 @@ void SqliteAccess::update_sighting(const ItemRecord& item) {
       .bind(12, item.last_seen_at)
       .bind(13, item.last_seen_scan)
       .bind(14, item.id)
+      .run();
+}
+
+void SqliteAccess::mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
+                                        const std::vector<int64_t>& unseen) {
+  // Rows that already say so (the items this scan added or rewrote) are
+  // left as they are, which spares their pages.
+  db_.cached(
+         "UPDATE items SET last_seen_at = ?1, last_seen_scan = ?2"
+         " WHERE repository_id = ?3 AND status = 'open' AND (last_seen_at != ?1 OR last_seen_scan != ?2)"
+         " AND id NOT IN (SELECT value FROM json_each(?4))")
+      .bind(1, at)
+      .bind(2, scan_id)
+      .bind(3, repository_id)
+      .bind(4, json_ids(unseen))
       .run();
 }
 

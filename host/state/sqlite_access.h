@@ -23,6 +23,11 @@ class SqliteAccess : public StateWriter {
   std::vector<RunRecord> runs(const std::string& scan_id) override;
   std::vector<KeyCounter> key_counters(int64_t repository_id) override;
   std::vector<ItemRecord> items(int64_t repository_id) override;
+  void for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) override;
+  std::optional<ItemRecord> item(int64_t id) override;
+  OpenTotals open_totals(int64_t repository_id) override;
+  std::vector<ItemRecord> resolved_items(int64_t repository_id, int64_t after, int64_t until) override;
+  std::vector<EventCount> event_counts(int64_t repository_id, int64_t after, int64_t until) override;
   std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) override;
   std::vector<ScoreRecord> scores(int64_t repository_id) override;
   std::vector<AssessmentRecord> assessments(int64_t repository_id) override;
@@ -34,12 +39,15 @@ class SqliteAccess : public StateWriter {
   // The findings cache (sqlite_finding_cache.cpp).
   std::optional<FindingCacheRecord> finding_cache(int64_t repository_id, const std::string& scanner) override;
   std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) override;
+  std::vector<std::string> cached_paths(int64_t repository_id, const std::string& scanner) override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
-  int64_t next_key_number(int64_t repository_id, const std::string& prefix) override;
+  int64_t next_key_numbers(int64_t repository_id, const std::string& prefix, int64_t count) override;
   int64_t add_item(const ItemRecord& item) override;
   void update_item(const ItemRecord& item) override;
   void update_sighting(const ItemRecord& item) override;
+  void mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
+                            const std::vector<int64_t>& unseen) override;
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;

@@ -62,11 +62,12 @@ int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_
 
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-std::string Statement::text(int column) const {
+std::string Statement::text(int column) const { return std::string(text_view(column)); }
+
+std::string_view Statement::text_view(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
-  if (!text) return "";
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }

@@ -40,6 +40,8 @@ class Statement {
   int64_t integer(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  // The column's text, valid until the next step or reset.
+  std::string_view text_view(int column) const;
   bool is_null(int column) const;
 
  private:

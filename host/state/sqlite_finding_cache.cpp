@@ -26,6 +26,15 @@ std::vector<CachedFileRecord> SqliteAccess::cached_files(int64_t repository_id, 
   return files;
 }
 
+std::vector<std::string> SqliteAccess::cached_paths(int64_t repository_id, const std::string& scanner) {
+  Statement& s =
+      db_.cached("SELECT path FROM cached_findings WHERE repository_id = ?1 AND scanner = ?2 ORDER BY path");
+  s.bind(1, repository_id).bind(2, scanner);
+  std::vector<std::string> paths;
+  while (s.step()) paths.push_back(s.text(0));
+  return paths;
+}
+
 void SqliteAccess::put_finding_cache(const FindingCacheRecord& cache) {
   // An upsert, not INSERT OR REPLACE: a replaced row would take its files
   // with it (ON DELETE CASCADE).
@@ -43,10 +52,14 @@ void SqliteAccess::put_finding_cache(const FindingCacheRecord& cache) {
 
 void SqliteAccess::put_cached_file(int64_t repository_id, const std::string& scanner,
                                    const CachedFileRecord& file) {
+  // An unchanged file's row is compared, not rewritten: a rescan of an
+  // unchanged tree then writes no page of the cache.
   db_.cached(
-         "INSERT OR REPLACE INTO cached_findings"
-         " (repository_id, scanner, path, content_digest, context_digest, findings)"
-         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+         "INSERT INTO cached_findings (repository_id, scanner, path, content_digest, context_digest, findings)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (repository_id, scanner, path) DO UPDATE SET"
+         " content_digest = excluded.content_digest, context_digest = excluded.context_digest,"
+         " findings = excluded.findings WHERE content_digest != excluded.content_digest"
+         " OR context_digest != excluded.context_digest OR findings != excluded.findings")
       .bind(1, repository_id)
       .bind(2, scanner)
       .bind(3, file.path)

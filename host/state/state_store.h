@@ -51,6 +51,20 @@ class StateReader {
   virtual std::vector<KeyCounter> key_counters(int64_t repository_id) = 0;
   // Every item of the repository, whatever its status.
   virtual std::vector<ItemRecord> items(int64_t repository_id) = 0;
+  // Calls `visit` with every item of the repository in id order, one at a
+  // time in the same record (copy what must outlive the call): a scan's
+  // merge compares every stored item without holding them all.
+  virtual void for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) = 0;
+  // The item with id `id`, when there is one.
+  virtual std::optional<ItemRecord> item(int64_t id) = 0;
+  // The repository's open items: how many, and their effort and value
+  // summed in id order (the order fixes the rounding of the sums).
+  virtual OpenTotals open_totals(int64_t repository_id) = 0;
+  // Items resolved at after < resolved_at <= until and still resolved.
+  virtual std::vector<ItemRecord> resolved_items(int64_t repository_id, int64_t after, int64_t until) = 0;
+  // How many events of each kind, per source of their item, have
+  // after < at <= until.
+  virtual std::vector<EventCount> event_counts(int64_t repository_id, int64_t after, int64_t until) = 0;
   // Events with after < at <= until, in the order they happened.
   virtual std::vector<EventRecord> events(int64_t repository_id, int64_t after, int64_t until) = 0;
   virtual std::vector<ScoreRecord> scores(int64_t repository_id) = 0;
@@ -72,14 +86,17 @@ class StateReader {
                                                           const std::string& scanner) = 0;
   // Every file the cache of `scanner` holds, by path.
   virtual std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) = 0;
+  // The paths of the files the cache of `scanner` holds, in order.
+  virtual std::vector<std::string> cached_paths(int64_t repository_id, const std::string& scanner) = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.
 class StateWriter : public StateReader {
  public:
   virtual int64_t add_repository(const std::string& path, const std::string& name) = 0;
-  // The next number for `prefix` in the repository (1, 2, …); never the same twice.
-  virtual int64_t next_key_number(int64_t repository_id, const std::string& prefix) = 0;
+  // Takes the next `count` (>= 1) numbers for `prefix` in the repository
+  // (1, 2, …) and returns the first; a number is never handed out twice.
+  virtual int64_t next_key_numbers(int64_t repository_id, const std::string& prefix, int64_t count) = 0;
   // Returns the new item's id.
   virtual int64_t add_item(const ItemRecord& item) = 0;
   // Overwrites every field of the item with id `item.id`.
@@ -90,6 +107,11 @@ class StateWriter : public StateReader {
   // indexes over them) are left alone, which makes this the cheap update the
   // bulk of every scan needs.
   virtual void update_sighting(const ItemRecord& item) = 0;
+  // Sets last seen to `at` and `scan_id` on every open item of the
+  // repository except those with the ids `unseen`: the one write an item
+  // that a scan finds unchanged needs, for all of them at once.
+  virtual void mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
+                                    const std::vector<int64_t>& unseen) = 0;
   virtual void add_event(const EventRecord& event) = 0;
   virtual void add_score(const ScoreRecord& score) = 0;
   virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;
@@ -107,7 +129,8 @@ class StateWriter : public StateReader {
   virtual void count_delivery_result(const std::string& result) = 0;
   // Creates or updates the cache's record; its files stay.
   virtual void put_finding_cache(const FindingCacheRecord& cache) = 0;
-  // Adds or replaces one file of the cache of `scanner`, which must exist.
+  // Adds or replaces one file of the cache of `scanner`, which must exist. A
+  // row that already holds the same keys and findings is not rewritten.
   virtual void put_cached_file(int64_t repository_id, const std::string& scanner,
                                const CachedFileRecord& file) = 0;
   virtual void delete_cached_file(int64_t repository_id, const std::string& scanner,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
-#include <unordered_map>
 
 namespace assay::state {
 namespace {
@@ -41,26 +40,21 @@ Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_
   stats.until = until;
   stats.since = until - static_cast<int64_t>(period_days) * kSecondsPerDay;
 
-  const std::vector<ItemRecord> items = reader.items(repository_id);
-  std::unordered_map<int64_t, const ItemRecord*> by_id;
-  for (const auto& item : items) {
-    by_id.emplace(item.id, &item);
-    if (item.status == kOpen) {
-      ++stats.backlog_size;
-      stats.backlog_effort_hours += item.effort_hours;
-    }
-    if (item.status == kResolved && item.resolved_at > stats.since && item.resolved_at <= until)
-      stats.completed_items.push_back(completed_from(item));
-  }
-  for (const auto& event : reader.events(repository_id, stats.since, until)) {
-    if (event.kind == kEventNew) {
-      ++stats.discovered;
-      auto it = by_id.find(event.item_id);
-      if (it != by_id.end()) ++stats.sources[it->second->source];
-    } else if (event.kind == kEventReopened) {
-      ++stats.reopened;
-    } else if (event.kind == kEventResolved) {
-      ++stats.resolutions;
+  // Sums and counts come from the store's aggregates; only the items
+  // completed in the period are read whole.
+  const OpenTotals open = reader.open_totals(repository_id);
+  stats.backlog_size = open.count;
+  stats.backlog_effort_hours = open.effort_hours;
+  for (const auto& item : reader.resolved_items(repository_id, stats.since, until))
+    stats.completed_items.push_back(completed_from(item));
+  for (const auto& count : reader.event_counts(repository_id, stats.since, until)) {
+    if (count.kind == kEventNew) {
+      stats.discovered += count.count;
+      stats.sources[count.source] += count.count;
+    } else if (count.kind == kEventReopened) {
+      stats.reopened += count.count;
+    } else if (count.kind == kEventResolved) {
+      stats.resolutions += count.count;
     }
   }
   // Every change of the backlog's size is one of these events.

@@ -187,6 +187,33 @@ TEST_F(ScannerCacheTest, AnotherVersionOrConfigurationMeansAFullScan) {
   EXPECT_EQ(reconfigured->use().reason, "its configuration changed");
 }
 
+TEST_F(ScannerCacheTest, AFullRunLeavesExactlyItsOwnRows) {
+  first_run();
+  // Rows the next full run must not keep: a file no longer in the tree, and
+  // stale findings of b.c.
+  store_->write([&](state::StateWriter& w) {
+    w.put_cached_file(repository_, "markers", {"gone.c", "0123", "", "[]"});
+    w.put_cached_file(repository_, "markers", {"b.c", view_->files()[1].blob_id, "", "[{}]"});
+  });
+  ASSERT_EQ(rows().size(), 3u);
+  auto newer = cache("1.2.0");
+  plan(*newer);
+  ASSERT_EQ(newer->files(), nullptr);
+  newer->recorder().record(marker("a.c", "TODO: alpha, read again"));
+  store(*newer, "s2", "ok");
+
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].path, "a.c");
+  EXPECT_NE(stored[0].findings.find("\"TODO: alpha, read again\""), std::string::npos);
+  EXPECT_EQ(stored[1].path, "b.c");
+  EXPECT_EQ(stored[1].findings, "[]");
+  std::optional<state::FindingCacheRecord> record;
+  store_->read([&](state::StateReader& r) { record = r.finding_cache(repository_, "markers"); });
+  EXPECT_EQ(record->version, "1.2.0");
+  EXPECT_EQ(record->scan_id, "s2");
+}
+
 TEST_F(ScannerCacheTest, AnUnreadableRowMeansAFullScan) {
   first_run();
   std::optional<state::FindingCacheRecord> record;

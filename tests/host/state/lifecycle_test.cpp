@@ -108,6 +108,70 @@ TEST(Lifecycle, ScoreHistoryGrowsWhenTheScoreChanges) {
   EXPECT_DOUBLE_EQ(a.value_usd, 120);
 }
 
+TEST(Lifecycle, AnItemFoundElsewhereInItsFileGetsItsNewLocationStored) {
+  TempDir dir("moved-line");
+  auto store = open_store(dir.file("state.db"));
+  merge(*store, facts("s1", kT0, {"markers"}), {item("A", "markers", 100, 2), item("B", "markers", 50, 1)});
+  // A moved down its file and its text was edited; its scores stayed. B is
+  // found exactly as before.
+  ScanItem moved = item("A", "markers", 100, 2);
+  moved.line_start = 7;
+  moved.line_end = 9;
+  moved.title = "item A, edited";
+  moved.evidence = "evidence of A, edited";
+  auto r = merge(*store, facts("s2", kT0 + kHour, {"markers"}), {moved, item("B", "markers", 50, 1)});
+  EXPECT_EQ(r.items[0].status, "open");
+  EXPECT_EQ(r.scan.new_items + r.scan.reopened_items + r.scan.resolved_items, 0);
+  EXPECT_EQ(r.scan.open_items, 2);
+  EXPECT_DOUBLE_EQ(r.scan.open_effort_hours, 3);
+  EXPECT_DOUBLE_EQ(r.scan.open_value_usd, 150);
+
+  auto items = items_by_key(*store);
+  const ItemRecord& a = items["TD-001"];
+  EXPECT_EQ(a.line_start, 7);
+  EXPECT_EQ(a.line_end, 9);
+  EXPECT_EQ(a.title, "item A, edited");
+  EXPECT_EQ(a.evidence, "evidence of A, edited");
+  EXPECT_EQ(a.last_seen_at, kT0 + kHour);
+  EXPECT_EQ(a.last_seen_scan, "s2");
+  EXPECT_EQ(a.first_seen_scan, "s1");
+  const ItemRecord& b = items["TD-002"];
+  EXPECT_EQ(b.line_start, 1);
+  EXPECT_EQ(b.title, "item B");
+  EXPECT_EQ(b.last_seen_at, kT0 + kHour);
+  EXPECT_EQ(b.last_seen_scan, "s2");
+  EXPECT_EQ(b.first_seen_at, kT0);
+  // Neither score changed: the history holds the first sightings only, and
+  // the events the two new items.
+  store->read([&](StateReader& reader) {
+    const int64_t repo = reader.repositories().at(0).id;
+    EXPECT_EQ(reader.scores(repo).size(), 2u);
+    EXPECT_EQ(reader.events(repo, 0, kT0 + kDay).size(), 2u);
+  });
+}
+
+TEST(Lifecycle, NewKeysFollowTheScanOrderPerPrefix) {
+  TempDir dir("key-order");
+  auto store = open_store(dir.file("state.db"));
+  merge(*store, facts("s1", kT0, {"markers"}),
+        {item("A", "markers", 1, 1), item("S", "markers", 1, 1, "SEC"), item("B", "markers", 1, 1)});
+  auto r = merge(*store, facts("s2", kT0 + kHour, {"markers"}),
+                 {item("T", "markers", 1, 1, "SEC"), item("A", "markers", 1, 1), item("C", "markers", 1, 1),
+                  item("U", "markers", 1, 1, "SEC"), item("D", "markers", 1, 1)});
+  EXPECT_EQ(r.items[0].key, "SEC-002");
+  EXPECT_EQ(r.items[1].key, "TD-001");
+  EXPECT_EQ(r.items[2].key, "TD-003");
+  EXPECT_EQ(r.items[3].key, "SEC-003");
+  EXPECT_EQ(r.items[4].key, "TD-004");
+  std::vector<KeyCounter> counters;
+  store->read([&](StateReader& reader) { counters = reader.key_counters(reader.repositories().at(0).id); });
+  ASSERT_EQ(counters.size(), 2u);
+  EXPECT_EQ(counters[0].prefix, "SEC");
+  EXPECT_EQ(counters[0].last_number, 3);
+  EXPECT_EQ(counters[1].prefix, "TD");
+  EXPECT_EQ(counters[1].last_number, 4);
+}
+
 TEST(Lifecycle, ACancelledOrFailedScannerResolvesNothing) {
   TempDir dir("failed");
   auto store = open_store(dir.file("state.db"));
@@ -117,7 +181,10 @@ TEST(Lifecycle, ACancelledOrFailedScannerResolvesNothing) {
   auto r = merge(*store, facts("s2", kT0 + kHour, {}), {item("A", "markers", 100, 2)});
   EXPECT_TRUE(r.resolved.empty());
   EXPECT_EQ(r.scan.open_items, 2);
-  EXPECT_EQ(items_by_key(*store)["TD-002"].status, "open");
+  auto items = items_by_key(*store);
+  EXPECT_EQ(items["TD-002"].status, "open");
+  EXPECT_EQ(items["TD-002"].last_seen_scan, "s1");  // not seen in s2
+  EXPECT_EQ(items["TD-001"].last_seen_scan, "s2");
 }
 
 TEST(Lifecycle, RenamedFilesKeepTheirItems) {

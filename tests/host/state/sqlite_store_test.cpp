@@ -149,7 +149,7 @@ TEST(SqliteStore, AFailedWriteLeavesNothing) {
   auto store = open_store(file);
   EXPECT_THROW(store->write([](StateWriter& w) {
     w.add_repository("/repo", "repo");
-    w.next_key_number(1, "TD");
+    w.next_key_numbers(1, "TD", 1);
     throw std::runtime_error("the scan broke off");
   }),
                std::runtime_error);
