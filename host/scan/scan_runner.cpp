@@ -8,6 +8,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <cstdio>
 #include <future>
 #include <mutex>
@@ -172,10 +173,24 @@ struct ScanState {
   std::string scan_id;
   std::string repository;
   std::mutex items_mutex;
-  std::vector<BacklogItem> items;
+  // A deque, not a vector: it grows without copying what it holds into a
+  // buffer twice its size (held_items moves them into an exact one).
+  std::deque<BacklogItem> items;
   AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
 };
+
+// The scored items in one vector of exactly their number, freeing the
+// deque's blocks as they are emitted, so the two are never both whole.
+std::vector<BacklogItem> held_items(std::deque<BacklogItem>& scored) {
+  std::vector<BacklogItem> items;
+  items.reserve(scored.size());
+  while (!scored.empty()) {
+    items.push_back(std::move(scored.front()));
+    scored.pop_front();
+  }
+  return items;
+}
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                     const std::vector<std::string>& expected, const std::atomic<bool>& stop) {
@@ -186,6 +201,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         try {
           FindingHistory known = finding_history(finding, state.history, state.now);
           item.context = known.context;
+          // Only the numbers are held (drop_breakdown below).
           item.scores = score_finding(state.model, finding, known.context);
           item.history = std::move(known.note);
         } catch (const std::exception& e) {
@@ -526,7 +542,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   history->save();
   outcome.history_json = history->summary().dump();
 
-  outcome.items = std::move(state.items);
+  outcome.items = held_items(state.items);
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
   // the assessed level's model here.
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
