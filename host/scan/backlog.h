@@ -24,6 +24,7 @@ struct BacklogItem {
   std::string fingerprint;
   std::string key;    // e.g. TD-014: from the state store, else by rank within its category
   uint32_t rank = 0;  // 1-based
+  uint32_t arrival = 0;  // the order the scoring stage received it in (0 first)
   HistoryNote history;        // the line's origin and the file's history, when known
   scoring::FileContext context;  // what the finding was scored in (its file's hotspot, its age)
   std::string status;         // new | open | reopened; "" without a state store

@@ -11,6 +11,7 @@
 #include <deque>
 #include <cstdio>
 #include <future>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -27,6 +28,7 @@
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/finding_recorder.h"
 #include "scan/history_stage.h"
 #include "scan/incremental_stage.h"
 #include "scan/maturity_stage.h"
@@ -178,6 +180,9 @@ struct ScanState {
   std::deque<BacklogItem> items;
   AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
+  // The findings caches' recorders, by scanner, for the findings that
+  // cannot be scored (their files' findings are not cached).
+  std::map<std::string, FindingRecorder*> recorders;
 };
 
 // The scored items in one vector of exactly their number, freeing the
@@ -207,6 +212,8 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
+          if (auto it = state.recorders.find(finding.source); it != state.recorders.end())
+            it->second->unscored(finding.path);
           return;
         }
         item.finding = std::move(finding);
@@ -218,6 +225,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                                                  {"finding", item.finding.to_json()}});
         }
         std::lock_guard<std::mutex> lock(state.items_mutex);
+        item.arrival = static_cast<uint32_t>(state.items.size());
         state.items.push_back(std::move(item));
       },
       [&](const bus::FindingReceiver::Done& done) {
@@ -535,7 +543,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
 
   ScanState state{
       config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
-      {},      {},      {},    {}};
+      {},      {},      {},    {},    {}};
+  for (auto& job : jobs) {
+    if (job.cache) state.recorders[job.run.name] = &job.cache->recorder();
+  }
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
@@ -551,7 +562,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
                        history.get(), [&](state::StateWriter& writer, int64_t repository_id) {
-                         incremental.store(writer, repository_id, outcome.scan_id, outcome.runs);
+                         incremental.store(writer, repository_id, outcome.scan_id, outcome.runs, outcome.items);
                        });
   outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();
