@@ -10,17 +10,16 @@
 
 #include "scan/fingerprint.h"
 #include "scan/time_format.h"
+#include "scoring/reweight.h"
 
 namespace assay::scan {
 
+std::shared_ptr<const scoring::Breakdown> BacklogItem::empty_breakdown() {
+  static const std::shared_ptr<const scoring::Breakdown> empty = std::make_shared<const scoring::Breakdown>();
+  return empty;
+}
+
 void release_spare_capacity(BacklogItem& item) {
-  auto trim = [](scoring::ScoreBreakdown& part) {
-    part.formula.shrink_to_fit();
-    part.components.shrink_to_fit();
-  };
-  scoring::Breakdown& b = item.scores.breakdown;
-  for (auto* part : {&b.wsjf, &b.ice, &b.technical_debt, &b.security, &b.composite, &b.value_usd, &b.risk})
-    trim(*part);
   item.finding.details_json.shrink_to_fit();
   item.finding.title.shrink_to_fit();
   item.finding.evidence.shrink_to_fit();
@@ -31,15 +30,28 @@ scoring::Scores score_finding(const scoring::Model& model, const Finding& findin
   return model.score(finding, context);
 }
 
-void drop_breakdown(BacklogItem& item) {
-  item.scores.breakdown = scoring::Breakdown{};
-  item.breakdown_dropped = true;
+void set_scores(BacklogItem& item, scoring::Scores scores) {
+  item.breakdown = std::make_shared<const scoring::Breakdown>(std::move(scores.breakdown));
+  item.scores = std::move(static_cast<scoring::ScoreValues&>(scores));
 }
 
+void drop_breakdown(BacklogItem& item) { item.breakdown.reset(); }
+
 scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* model) {
-  if (!item.breakdown_dropped) return item.scores.breakdown;
+  if (item.breakdown) return *item.breakdown;
   if (model == nullptr) throw std::logic_error("the breakdown of " + item.key + " was dropped and no model was given");
   return score_finding(*model, item.finding, item.context).breakdown;
+}
+
+void reweight_item(BacklogItem& item, const scoring::Model& model) {
+  scoring::Scores held;
+  static_cast<scoring::ScoreValues&>(held) = item.scores;
+  if (item.breakdown) held.breakdown = *item.breakdown;
+  scoring::Scores moved = scoring::reweighted(model, held);
+  if (item.breakdown)
+    set_scores(item, std::move(moved));
+  else
+    item.scores = std::move(static_cast<scoring::ScoreValues&>(moved));
 }
 
 void assign_fingerprints(std::vector<BacklogItem>& items) {
@@ -86,7 +98,7 @@ std::string next_best_key(const std::vector<BacklogItem>& items, const scoring::
 
 nlohmann::ordered_json item_json(const BacklogItem& item, const scoring::Model* model) {
   const Finding& f = item.finding;
-  const scoring::Scores& s = item.scores;
+  const scoring::ScoreValues& s = item.scores;
   nlohmann::ordered_json j;
   j["key"] = item.key;
   j["fingerprint"] = item.fingerprint;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -15,23 +16,31 @@ namespace assay::scan {
 
 struct BacklogItem {
   Finding finding;
-  scoring::Scores scores;
+  scoring::ScoreValues scores;
+  // The explanation of `scores`; null when dropped (drop_breakdown), then
+  // breakdown_of() recomputes it. Shared and immutable, so copying an item
+  // does not copy it. A new item holds an empty breakdown.
+  std::shared_ptr<const scoring::Breakdown> breakdown = empty_breakdown();
   std::string fingerprint;
   std::string key;    // e.g. TD-014: from the state store, else by rank within its category
   uint32_t rank = 0;  // 1-based
+  uint32_t arrival = 0;  // the order the scoring stage received it in (0 first)
   HistoryNote history;        // the line's origin and the file's history, when known
   scoring::FileContext context;  // what the finding was scored in (its file's hotspot, its age)
   std::string status;         // new | open | reopened; "" without a state store
   int64_t first_seen_at = 0;  // seconds since 1970; 0 when unknown
-  // Set when scores.breakdown was dropped (drop_breakdown): breakdown_of()
-  // recomputes it.
-  bool breakdown_dropped = false;
+
+  // One empty breakdown all new items share.
+  static std::shared_ptr<const scoring::Breakdown> empty_breakdown();
 };
 
 // What the scan's scoring stage computes for a finding; the one place that
 // decides the context it is scored in, so a recomputed breakdown is the same.
 scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
                               const scoring::FileContext& context);
+
+// Gives the item `scores`: their numbers and their breakdown.
+void set_scores(BacklogItem& item, scoring::Scores scores);
 
 // Drops the item's score breakdown (seven formulas and their components,
 // about half of an item's memory). A scan holds every item until it is
@@ -43,6 +52,11 @@ void drop_breakdown(BacklogItem& item);
 // `model` from the finding exactly as the scan first computed it. Throws
 // std::logic_error when it was dropped and no model is given.
 scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* model);
+
+// Re-weights the item's scores with `model` (scoring/reweight.h); a held
+// breakdown gets the new composite, a dropped one stays dropped (reports
+// recompute it with `model`). Throws std::invalid_argument like reweighted.
+void reweight_item(BacklogItem& item, const scoring::Model& model);
 
 // Gives back what the item's strings and vectors reserved beyond their size:
 // a scan holds every item until it is reported, tens of thousands of them.

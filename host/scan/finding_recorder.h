@@ -1,38 +1,36 @@
-// What a file-local scanner emitted in one run, file by file, so that the
-// findings cache can keep them (scan/scanner_cache.h). Thread-safe: a
-// scanner emits from the host's worker threads.
+// What the findings cache (scan/scanner_cache.h) must know of a file-local
+// scanner's run besides its findings, which the scan's held items keep: the
+// files the scanner could not read, and the findings that became no item.
+// Thread-safe: a scanner reads from the host's worker threads.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
-#include <unordered_map>
-#include <vector>
-
-#include "finding/finding.h"
 
 namespace assay::scan {
 
 class FindingRecorder {
  public:
-  // Keeps a copy of a finding the host accepted, under its path.
-  void record(const Finding& finding);
   // The scanner could not read repository file `file`: what it found there
   // (nothing) must not be cached as that file's findings.
   void unreadable(size_t file);
+  // A finding at `path` could not be scored, so no item holds it: the
+  // file's findings are not known whole and must not be cached.
+  void unscored(const std::string& path);
 
-  // The findings of one path, in the order they were emitted; empty when
-  // there were none.
-  std::vector<Finding> findings_of(const std::string& path) const;
-  // Every path a finding named, "" included.
-  std::set<std::string> paths() const;
   bool was_unreadable(size_t file) const;
+  // How many findings at `path` could not be scored.
+  size_t unscored_at(const std::string& path) const;
+  // Every path an unscored finding named.
+  std::set<std::string> unscored_paths() const;
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<Finding>> by_path_;
   std::set<size_t> unreadable_;
+  std::map<std::string, size_t> unscored_;
 };
 
 }  // namespace assay::scan

@@ -55,7 +55,8 @@ ScannerCache* IncrementalStage::prepare(const loader::PluginInfo& info) {
 }
 
 void IncrementalStage::store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
-                             const std::vector<PluginRun>& runs) const {
+                             const std::vector<PluginRun>& runs,
+                             const std::vector<BacklogItem>& items) const {
   for (const auto& cache : caches_) {
     if (!writable_) {
       writer.delete_finding_cache(repository_id, cache->scanner());
@@ -65,7 +66,7 @@ void IncrementalStage::store(state::StateWriter& writer, int64_t repository_id, 
     for (const auto& run : runs) {
       if (run.kind == "scanner" && run.name == cache->scanner()) status = run.status;
     }
-    cache->store(writer, repository_id, scan_id, status);
+    cache->store(writer, repository_id, scan_id, status, items);
   }
 }
 

@@ -40,10 +40,11 @@ class IncrementalStage {
   // the store cannot be read.
   ScannerCache* prepare(const loader::PluginInfo& info);
 
-  // Brings the caches up to date with the scanners' runs; call inside the
-  // state transaction of the scan.
+  // Brings the caches up to date with the scanners' runs, whose findings
+  // `items` (the scan's held items) hold; call inside the state transaction
+  // of the scan.
   void store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
-             const std::vector<PluginRun>& runs) const;
+             const std::vector<PluginRun>& runs, const std::vector<BacklogItem>& items) const;
 
  private:
   // Why no cache may be used in this scan, or "".

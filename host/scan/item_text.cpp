@@ -111,13 +111,13 @@ void append_tags(std::string& out, const std::vector<std::string>& tags) {
 }  // namespace
 
 void append_item_json(std::string& out, const BacklogItem& item) {
-  if (item.breakdown_dropped) throw std::logic_error("the breakdown of " + item.key + " was dropped");
-  append_item_json(out, item, item.scores.breakdown);
+  if (!item.breakdown) throw std::logic_error("the breakdown of " + item.key + " was dropped");
+  append_item_json(out, item, *item.breakdown);
 }
 
 void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown) {
   const Finding& f = item.finding;
-  const scoring::Scores& s = item.scores;
+  const scoring::ScoreValues& s = item.scores;
   ObjectWriter object(out);
   append_json_string(object.key("key"), item.key);
   append_json_string(object.key("fingerprint"), item.fingerprint);

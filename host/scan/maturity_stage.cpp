@@ -5,7 +5,6 @@
 #include "log/log.h"
 #include "scan/backlog.h"
 #include "scan/maturity_assessment.h"
-#include "scoring/reweight.h"
 #include "state/timestamps.h"
 
 namespace assay::scan {
@@ -19,10 +18,9 @@ scoring::Model apply_assessment(AssessmentInbox& inbox, ScanOutcome& outcome, co
   size_t kept = 0;
   for (auto& item : outcome.items) {
     try {
-      item.scores = scoring::reweighted(assessed, item.scores);
       // A held item's breakdown stays dropped; reports recompute it with the
       // assessed model (scan/backlog.h).
-      if (item.breakdown_dropped) drop_breakdown(item);
+      reweight_item(item, assessed);
       ++kept;
     } catch (const std::exception& e) {
       log::write(log::Level::error, "host", "cannot re-weight '" + item.finding.title + "': " + e.what());

@@ -8,8 +8,10 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <cstdio>
 #include <future>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -26,6 +28,7 @@
 #include "loader/scanner_session.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
+#include "scan/finding_recorder.h"
 #include "scan/history_stage.h"
 #include "scan/incremental_stage.h"
 #include "scan/maturity_stage.h"
@@ -172,10 +175,27 @@ struct ScanState {
   std::string scan_id;
   std::string repository;
   std::mutex items_mutex;
-  std::vector<BacklogItem> items;
+  // A deque, not a vector: it grows without copying what it holds into a
+  // buffer twice its size (held_items moves them into an exact one).
+  std::deque<BacklogItem> items;
   AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
+  // The findings caches' recorders, by scanner, for the findings that
+  // cannot be scored (their files' findings are not cached).
+  std::map<std::string, FindingRecorder*> recorders;
 };
+
+// The scored items in one vector of exactly their number, freeing the
+// deque's blocks as they are emitted, so the two are never both whole.
+std::vector<BacklogItem> held_items(std::deque<BacklogItem>& scored) {
+  std::vector<BacklogItem> items;
+  items.reserve(scored.size());
+  while (!scored.empty()) {
+    items.push_back(std::move(scored.front()));
+    scored.pop_front();
+  }
+  return items;
+}
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                     const std::vector<std::string>& expected, const std::atomic<bool>& stop) {
@@ -186,11 +206,14 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         try {
           FindingHistory known = finding_history(finding, state.history, state.now);
           item.context = known.context;
+          // Only the numbers are held (drop_breakdown below).
           item.scores = score_finding(state.model, finding, known.context);
           item.history = std::move(known.note);
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
+          if (auto it = state.recorders.find(finding.source); it != state.recorders.end())
+            it->second->unscored(finding.path);
           return;
         }
         item.finding = std::move(finding);
@@ -202,6 +225,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                                                  {"finding", item.finding.to_json()}});
         }
         std::lock_guard<std::mutex> lock(state.items_mutex);
+        item.arrival = static_cast<uint32_t>(state.items.size());
         state.items.push_back(std::move(item));
       },
       [&](const bus::FindingReceiver::Done& done) {
@@ -519,14 +543,17 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
 
   ScanState state{
       config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
-      {},      {},      {},    {}};
+      {},      {},      {},    {},    {}};
+  for (auto& job : jobs) {
+    if (job.cache) state.recorders[job.run.name] = &job.cache->recorder();
+  }
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
   history->save();
   outcome.history_json = history->summary().dump();
 
-  outcome.items = std::move(state.items);
+  outcome.items = held_items(state.items);
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
   // the assessed level's model here.
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
@@ -535,7 +562,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
                        history.get(), [&](state::StateWriter& writer, int64_t repository_id) {
-                         incremental.store(writer, repository_id, outcome.scan_id, outcome.runs);
+                         incremental.store(writer, repository_id, outcome.scan_id, outcome.runs, outcome.items);
                        });
   outcome.next_best = next_best_key(outcome.items, *outcome.model);
   const std::string finished_at = utc_now_iso8601();

@@ -71,7 +71,6 @@ assay_status emit(const assay_scan* scan, const assay_finding* raw) {
   auto* mutable_scan = const_cast<assay_scan*>(scan);
   try {
     Finding finding = Finding::from_abi(*raw, scan->plugin);
-    if (scan->recorder) scan->recorder->record(finding);
     if (!scan->sender->send(std::move(finding))) return ASSAY_CANCELLED;
     return ASSAY_OK;
   } catch (const std::exception& e) {

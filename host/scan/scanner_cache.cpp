@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "log/log.h"
 #include "repo/repo_view.h"
@@ -14,9 +15,24 @@
 namespace assay::scan {
 namespace {
 
-std::string findings_text(const std::vector<Finding>& findings) {
+// Orders items by their finding's path (heterogeneous, for equal_range).
+struct PathOrder {
+  bool operator()(const BacklogItem* a, const BacklogItem* b) const { return a->finding.path < b->finding.path; }
+  bool operator()(const BacklogItem* a, const std::string& path) const { return a->finding.path < path; }
+  bool operator()(const std::string& path, const BacklogItem* b) const { return path < b->finding.path; }
+};
+
+using OwnRange = std::pair<std::vector<const BacklogItem*>::const_iterator,
+                           std::vector<const BacklogItem*>::const_iterator>;
+
+// The items of `own` (ordered by path) at `path`.
+OwnRange items_at(const std::vector<const BacklogItem*>& own, const std::string& path) {
+  return std::equal_range(own.begin(), own.end(), path, PathOrder{});
+}
+
+std::string findings_text(OwnRange range) {
   nlohmann::json array = nlohmann::json::array();
-  for (const Finding& f : findings) array.push_back(f.to_json());
+  for (auto it = range.first; it != range.second; ++it) array.push_back((*it)->finding.to_json());
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -119,28 +135,55 @@ CacheUse ScannerCache::use() const {
   return use;
 }
 
-std::optional<std::string> ScannerCache::stray_path() const {
-  std::set<std::string> scanned;
+ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& items) const {
+  OwnItems own;
+  for (const BacklogItem& item : items) {
+    if (item.finding.source == scanner_) own.push_back(&item);
+  }
+  std::sort(own.begin(), own.end(), [](const BacklogItem* a, const BacklogItem* b) {
+    if (a->finding.path != b->finding.path) return a->finding.path < b->finding.path;
+    return a->arrival < b->arrival;
+  });
+  return own;
+}
+
+std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
+  std::unordered_set<std::string_view> scanned;
   if (incremental_) {
     for (size_t i : scan_files_) scanned.insert(repo_.files()[i].path);
   } else {
     for (const auto& f : repo_.files()) scanned.insert(f.path);
   }
-  for (const std::string& path : recorder_.paths()) {
-    if (!scanned.count(path)) return path;
+  // Outside the scanned files only the replayed findings may be: a path
+  // with more findings than were replayed there has one the scanner made.
+  std::unordered_map<std::string_view, size_t> replayed;
+  for (const Finding& f : replay_) ++replayed[f.path];
+  auto strays = [&](const std::string& path) {
+    if (scanned.count(path)) return false;
+    const OwnRange at = items_at(own, path);
+    const size_t found = static_cast<size_t>(at.second - at.first) + recorder_.unscored_at(path);
+    const auto it = replayed.find(path);
+    return found > (it == replayed.end() ? 0 : it->second);
+  };
+  for (auto it = own.begin(); it != own.end(); it = items_at(own, (*it)->finding.path).second) {
+    if (strays((*it)->finding.path)) return (*it)->finding.path;
+  }
+  for (const std::string& path : recorder_.unscored_paths()) {
+    if (strays(path)) return path;
   }
   return std::nullopt;
 }
 
-std::optional<state::CachedFileRecord> ScannerCache::fresh_row(size_t file) const {
+std::optional<state::CachedFileRecord> ScannerCache::fresh_row(size_t file, const OwnItems& own) const {
   if (!keys_[file].cacheable() || recorder_.was_unreadable(file)) return std::nullopt;
   const std::string& path = repo_.files()[file].path;
+  if (recorder_.unscored_at(path) > 0) return std::nullopt;
   return state::CachedFileRecord{path, keys_[file].content, keys_[file].context,
-                                 findings_text(recorder_.findings_of(path))};
+                                 findings_text(items_at(own, path))};
 }
 
 void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
-                         const std::string& run_status) const {
+                         const std::string& run_status, const std::vector<BacklogItem>& items) const {
   if (run_status != "ok") {
     writer.delete_finding_cache(repository_id, scanner_);
     log::write(
@@ -148,7 +191,8 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
         scanner_ + ": findings cache dropped (the run " + run_status + "); the next scan reads every file");
     return;
   }
-  if (const auto stray = stray_path()) {
+  const OwnItems own = own_items(items);
+  if (const auto stray = stray_path(own)) {
     writer.delete_finding_cache(repository_id, scanner_);
     log::write(log::Level::warn, "host",
                scanner_ + " declares itself file-local but emitted a finding for '" + *stray +
@@ -161,12 +205,12 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
   const bool same_base = incremental_ && current && base_scan_ && current->scan_id == *base_scan_;
   writer.put_finding_cache({repository_id, scanner_, version_, config_digest_, scan_id});
   if (same_base)
-    update(writer, repository_id);
+    update(writer, repository_id, own);
   else
-    rewrite(writer, repository_id);
+    rewrite(writer, repository_id, own);
 }
 
-void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id) const {
+void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
   // The run's whole view of the cache, written over what the store holds:
   // rows that already say the same stay untouched (a rescan of an unchanged
   // tree writes nothing), rows of paths the view lacks are deleted.
@@ -178,7 +222,7 @@ void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id) co
   const size_t count = incremental_ ? scan_files_.size() : repo_.files().size();
   for (size_t n = 0; n < count; ++n) {
     const size_t file = incremental_ ? scan_files_[n] : n;
-    if (auto row = fresh_row(file)) {
+    if (auto row = fresh_row(file, own)) {
       writer.put_cached_file(repository_id, scanner_, *row);
       written.push_back(repo_.files()[file].path);
     }
@@ -190,11 +234,11 @@ void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id) co
   }
 }
 
-void ScannerCache::update(state::StateWriter& writer, int64_t repository_id) const {
+void ScannerCache::update(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
   std::set<std::string> kept;
   for (const auto& row : reused_) kept.insert(row.path);
   for (size_t file : scan_files_) {
-    if (auto row = fresh_row(file)) {
+    if (auto row = fresh_row(file, own)) {
       kept.insert(row->path);
       writer.put_cached_file(repository_id, scanner_, *row);
     }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "finding/finding.h"
+#include "scan/backlog.h"
 #include "scan/file_keys.h"
 #include "scan/finding_recorder.h"
 #include "scan/scan_runner.h"
@@ -52,23 +53,30 @@ class ScannerCache {
   CacheUse use() const;
 
   // Brings the store's cache up to date with the run (inside the state
-  // transaction). A run that did not end "ok", or that emitted a finding
-  // outside the files it was given, leaves no cache: the next run reads
-  // every file.
+  // transaction). The run's findings are read from `items`, the scan's
+  // held items (those whose source is this scanner, each file's in the
+  // order they arrived), so the run's findings are not held twice. A run
+  // that did not end "ok", or that emitted a finding outside the files it
+  // was given, leaves no cache: the next run reads every file. A file with
+  // an unreadable part or an unscored finding gets no row: the next run
+  // reads it again.
   void store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
-             const std::string& run_status) const;
+             const std::string& run_status, const std::vector<BacklogItem>& items) const;
 
  private:
+  // The scanner's items, ordered by path, then by arrival.
+  using OwnItems = std::vector<const BacklogItem*>;
+  OwnItems own_items(const std::vector<BacklogItem>& items) const;
   // Why the rows cannot be used, or "" after adding them to the plan.
   std::string take_rows(std::vector<state::CachedFileRecord> rows);
   // The path of a finding outside the scanned files, or nullopt.
-  std::optional<std::string> stray_path() const;
+  std::optional<std::string> stray_path(const OwnItems& own) const;
   // The row the run gives scanned file `file`, or nullopt when it has none.
-  std::optional<state::CachedFileRecord> fresh_row(size_t file) const;
+  std::optional<state::CachedFileRecord> fresh_row(size_t file, const OwnItems& own) const;
   // Writes the run's whole view of the cache (not based on the planned-from
   // cache); `update` writes only the scanned files' rows and deletions.
-  void rewrite(state::StateWriter& writer, int64_t repository_id) const;
-  void update(state::StateWriter& writer, int64_t repository_id) const;
+  void rewrite(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const;
+  void update(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const;
 
   std::string scanner_;
   std::string version_;

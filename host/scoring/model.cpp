@@ -123,7 +123,7 @@ Scores Model::score(const Finding& finding, const FileContext& context) const {
   return s;
 }
 
-bool Model::next_best_eligible(const Scores& scores) const {
+bool Model::next_best_eligible(const ScoreValues& scores) const {
   return scores.composite >= config_.next_best.min_score && scores.risk <= config_.next_best.max_risk;
 }
 

@@ -46,7 +46,7 @@ class Model {
 
   // An item may be proposed as the next best one: composite >= next_best
   // min_score and risk <= next_best max_risk.
-  bool next_best_eligible(const Scores& scores) const;
+  bool next_best_eligible(const ScoreValues& scores) const;
 
   // Backlog key prefix of a category: SEC, DEP, TD, PERF, TEST, DOC, INFRA,
   // CQ, COMP, FEAT. Fixed, not configurable: keys are stored identities and

@@ -32,7 +32,11 @@ struct Breakdown {
 // All values are rounded to two decimals; every intermediate number was
 // rounded the same way before later steps used it, so a formula recomputed by
 // hand from its displayed components gives the displayed value.
-struct Scores {
+//
+// The numbers without their explanation: what a scan holds for each of its
+// items (an item's breakdown, about half of its memory, is recomputed when
+// the item is written, see scan/backlog.h).
+struct ScoreValues {
   double wsjf = 0;            // cost of delay / effort, unbounded above
   double ice = 0;             // 1..1000
   double technical_debt = 0;  // 0..100
@@ -44,6 +48,10 @@ struct Scores {
   std::string severity;     // effective severity (from CVSS when present), or empty
   double effort_hours = 0;  // the finding's estimate or the category default
   double confidence = 0;    // 0..1, the finding's or the configured default
+};
+
+// The numbers with their explanation, as the model computes them.
+struct Scores : ScoreValues {
   Breakdown breakdown;
 };
 

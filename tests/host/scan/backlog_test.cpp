@@ -36,7 +36,7 @@ std::vector<BacklogItem> scored(const std::vector<Finding>& findings) {
   for (const auto& f : findings) {
     BacklogItem item;
     item.finding = f;
-    item.scores = model.score(f, scoring::FileContext{});
+    set_scores(item, model.score(f, scoring::FileContext{}));
     items.push_back(item);
   }
   return items;
@@ -95,7 +95,7 @@ TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {
   auto items = scored({marker("a.c", 1, "plain"), marker("b.c", 2, "sql injection in login", "security"),
                        marker("c.c", 3, "another")});
   items[1].finding.severity = "high";
-  items[1].scores = default_model().score(items[1].finding, scoring::FileContext{});
+  set_scores(items[1], default_model().score(items[1].finding, scoring::FileContext{}));
   assign_fingerprints(items);
   rank_items(items);
   ASSERT_EQ(items.size(), 3u);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "../repo/test_repository.h"
@@ -67,8 +68,18 @@ class ScannerCacheTest : public ::testing::Test {
     c.plan(record, std::move(rows));
   }
 
+  // The scan holds `f` as an item, arrived after those before.
+  void found(const Finding& f) {
+    BacklogItem item;
+    item.finding = f;
+    item.arrival = static_cast<uint32_t>(items_.size());
+    items_.push_back(std::move(item));
+  }
+
+  // Stores what `c` planned and the run found (found() since the last store).
   void store(const ScannerCache& c, const std::string& scan_id, const std::string& status) {
-    store_->write([&](state::StateWriter& w) { c.store(w, repository_, scan_id, status); });
+    store_->write([&](state::StateWriter& w) { c.store(w, repository_, scan_id, status, items_); });
+    items_.clear();
   }
 
   std::vector<state::CachedFileRecord> rows() {
@@ -81,7 +92,7 @@ class ScannerCacheTest : public ::testing::Test {
   void first_run() {
     auto c = cache();
     plan(*c);
-    c->recorder().record(marker("a.c", "TODO: alpha"));
+    found(marker("a.c", "TODO: alpha"));
     store(*c, "s1", "ok");
   }
 
@@ -91,6 +102,7 @@ class ScannerCacheTest : public ::testing::Test {
   int64_t repository_ = 0;
   std::unique_ptr<repo::RepoView> view_;
   std::vector<FileKey> keys_;
+  std::vector<BacklogItem> items_;
 };
 
 TEST_F(ScannerCacheTest, WithoutACacheEveryFileIsScannedAndTheRunFillsIt) {
@@ -100,7 +112,7 @@ TEST_F(ScannerCacheTest, WithoutACacheEveryFileIsScannedAndTheRunFillsIt) {
   EXPECT_FALSE(c->use().incremental);
   EXPECT_EQ(c->use().reason, "no findings cache yet");
   EXPECT_EQ(c->use().files_scanned, 2u);
-  c->recorder().record(marker("a.c", "TODO: alpha"));
+  found(marker("a.c", "TODO: alpha"));
   store(*c, "s1", "ok");
 
   const auto stored = rows();
@@ -138,7 +150,7 @@ TEST_F(ScannerCacheTest, OnlyChangedAddedFilesAreScannedAndDeletedOnesLeaveTheCa
   ASSERT_NE(c->files(), nullptr);
   EXPECT_EQ(*c->files(), (std::vector<size_t>{0, 1}));  // b.c changed, c.c new
   EXPECT_TRUE(c->replay().empty());                     // a.c's marker is gone with it
-  c->recorder().record(marker("b.c", "TODO: beta"));
+  found(marker("b.c", "TODO: beta"));
   store(*c, "s2", "ok");
 
   const auto stored = rows();
@@ -236,9 +248,75 @@ TEST_F(ScannerCacheTest, AFindingOutsideTheGivenFilesLeavesNoCache) {
   first_run();
   auto c = cache();
   plan(*c);  // nothing changed: no file given
-  c->recorder().record(marker("b.c", "TODO: not from a file it was given"));
+  found(marker("b.c", "TODO: not from a file it was given"));
   store(*c, "s2", "ok");
   EXPECT_TRUE(rows().empty());
+}
+
+// The scan's items hold the replayed findings too: they are not strays.
+TEST_F(ScannerCacheTest, ReplayedItemsAreNotStrays) {
+  first_run();
+  auto c = cache();
+  plan(*c);
+  ASSERT_EQ(c->replay().size(), 1u);
+  found(c->replay()[0]);
+  store(*c, "s2", "ok");
+  ASSERT_EQ(rows().size(), 2u);
+  EXPECT_NE(rows()[0].findings.find("\"TODO: alpha\""), std::string::npos);
+}
+
+// A replayed file with more findings than were replayed there has one the
+// scanner emitted outside the files it was given.
+TEST_F(ScannerCacheTest, AFindingBesideTheReplayedOnesLeavesNoCache) {
+  first_run();
+  auto c = cache();
+  plan(*c);
+  ASSERT_EQ(c->replay().size(), 1u);
+  found(c->replay()[0]);
+  found(marker("a.c", "TODO: emitted for a file not given"));
+  store(*c, "s2", "ok");
+  EXPECT_TRUE(rows().empty());
+}
+
+// A finding that could not be scored is in no item: its file's findings
+// are not known whole, so the file gets no row and the next run reads it.
+TEST_F(ScannerCacheTest, AFileWithAnUnscoredFindingGetsNoRow) {
+  auto c = cache();
+  plan(*c);
+  found(marker("a.c", "TODO: alpha"));
+  c->recorder().unscored("a.c");
+  store(*c, "s1", "ok");
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].path, "b.c");
+  auto next = cache();
+  plan(*next);
+  ASSERT_NE(next->files(), nullptr);
+  ASSERT_EQ(next->files()->size(), 1u);
+  EXPECT_EQ(view_->files()[next->files()->at(0)].path, "a.c");
+}
+
+// Ranking reorders the held items; a row lists its file's findings in the
+// order they arrived, and only the scanner's own.
+TEST_F(ScannerCacheTest, ARowKeepsTheArrivalOrderOfItsFindings) {
+  auto c = cache();
+  plan(*c);
+  found(marker("a.c", "TODO: first"));
+  found(marker("a.c", "TODO: second"));
+  Finding other = marker("a.c", "TODO: another scanner's");
+  other.source = "other";
+  found(other);
+  std::reverse(items_.begin(), items_.end());
+  store(*c, "s1", "ok");
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 2u);
+  const std::string& text = stored[0].findings;
+  const size_t first = text.find("\"TODO: first\"");
+  const size_t second = text.find("\"TODO: second\"");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_EQ(text.find("another scanner"), std::string::npos);
 }
 
 TEST_F(ScannerCacheTest, ACacheRewrittenMeanwhileIsWrittenWhole) {
