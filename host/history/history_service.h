@@ -24,6 +24,7 @@
 #include "history/history_index.h"
 #include "history/history_options.h"
 #include "history/index_builder.h"
+#include "history/origin_runs.h"
 
 struct git_repository;
 
@@ -116,7 +117,7 @@ class HistoryService {
   // commits()[producer] (see producing_commit()).
   struct Version {
     uint32_t producer;
-    std::shared_ptr<const std::vector<uint32_t>> lines;
+    std::shared_ptr<const OriginRuns> lines;
   };
   class RepositoryPool;
 
@@ -131,8 +132,7 @@ class HistoryService {
   Origins version_origins(std::optional<uint32_t> name, const ObjectId& blob, git_repository* repository);
   // The cached origins of (name, blob) when they were computed for
   // `producer`; nullptr otherwise.
-  std::shared_ptr<const std::vector<uint32_t>> known_version(uint32_t name, const ObjectId& blob,
-                                                             uint32_t producer);
+  std::shared_ptr<const OriginRuns> known_version(uint32_t name, const ObjectId& blob, uint32_t producer);
 
   const repo::RepoView& view_;
   HistoryOptions options_;
