@@ -385,6 +385,16 @@ std::shared_ptr<const OriginRuns> HistoryService::known_version(uint32_t name, c
   return it->second.lines;
 }
 
+void HistoryService::release_origins() {
+  std::lock_guard lock(mutex_);
+  for (auto& origins : file_origins_) origins.reset();
+  versions_ = {};
+  versions_used_ = {};
+  // The cache was written with them; a later save() would write it again
+  // without them.
+  released_ = true;
+}
+
 nlohmann::json HistoryService::summary() const {
   nlohmann::json j = {{"available", available()},
                       {"reason", reason_.empty() ? nlohmann::json(nullptr) : nlohmann::json(reason_)},
@@ -413,7 +423,7 @@ nlohmann::json HistoryService::summary() const {
 }
 
 void HistoryService::save() {
-  if (!available() || cache_path_.empty()) return;
+  if (!available() || cache_path_.empty() || released_) return;
   if (report_.cancelled || !report_.problems.empty()) {
     log_line(log::Level::debug, "history cache not written: the walk was incomplete");
     return;

@@ -103,6 +103,14 @@ class HistoryService {
   // scan walks again.
   void save();
 
+  // Frees the line origins held for the scan's files and their versions;
+  // a later line_origin() computes them again. The scan calls it once its
+  // scanners, the only callers of line_origin(), are done and save() has
+  // written the origins to the cache: scoring, the state merge and the
+  // reports, which need the index and the facts only, then run without them.
+  // A save() after it writes nothing.
+  void release_origins();
+
  private:
   struct Origins;  // the origins of one file's lines, or why there are none
   struct VersionKey {
@@ -156,6 +164,7 @@ class HistoryService {
   std::unordered_map<VersionKey, Version, VersionKeyHash> versions_;
   std::unordered_set<VersionKey, VersionKeyHash> versions_used_;
   bool computed_versions_ = false;  // versions_ gained entries the cache lacks
+  bool released_ = false;           // release_origins() was called
 };
 
 }  // namespace assay::history

@@ -192,5 +192,21 @@ TEST_F(RunsOfAFile, ACacheOfTheFormatBeforeRunsIsWalkedAgain) {
   EXPECT_EQ(cached_runs(), std::optional(Runs{{2, c1}, {3, c2}}));
 }
 
+// Once the scanners are done the scan releases the origins; one asked for
+// later is computed again, the same, and the cache written before stays.
+TEST_F(RunsOfAFile, ReleasedOriginsAreComputedAgainWhenAskedFor) {
+  const std::string c1 = commit("1\n2\n", "2020-01-01T00:00:00Z");
+  const std::string c2 = commit("1\n2\n3\n", "2020-02-01T00:00:00Z");
+  Opened o = open_history(repo_.path(), HistoryOptions(), now_);
+  const size_t file = file_at(*o.view, "a.txt");
+  EXPECT_EQ(o.history->commit_text(*o.history->line_origin(file, 3).commit), c2);
+  o.history->save();
+  o.history->release_origins();
+  EXPECT_EQ(o.history->commit_text(*o.history->line_origin(file, 1).commit), c1);
+  EXPECT_EQ(o.history->commit_text(*o.history->line_origin(file, 3).commit), c2);
+  o.history->save();  // writes nothing: the cache keeps the origins
+  EXPECT_EQ(cached_runs(), std::optional(Runs{{2, c1}, {3, c2}}));
+}
+
 }  // namespace
 }  // namespace assay::history::testing
