@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <string_view>
 
@@ -22,8 +24,9 @@ namespace {
 constexpr char kMagic[8] = {'A', 'S', 'S', 'A', 'Y', 'H', 'C', '1'};
 // 2: each cached version of a file's origins names the commit they were
 // attributed to (CachedOrigins::producer); the digest is taken over 8-byte
-// words (digest()).
-constexpr uint32_t kFormatVersion = 2;
+// words (digest()). 3: origins are stored as runs of lines with one code
+// (a line count and a code per run), not one code per line.
+constexpr uint32_t kFormatVersion = 3;
 constexpr size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 
 // FNV-1a over 8-byte little-endian words (the last one zero-padded), with
@@ -141,6 +144,31 @@ Provenance read_provenance(Reader& r) {
   return p;
 }
 
+// A run is its line count and its code: counts are small numbers however
+// long the file, and a count of 0 cannot be valid, which the reader checks.
+void write_runs(Writer& w, const OriginRuns& runs) {
+  w.u32(static_cast<uint32_t>(runs.runs().size()));
+  uint32_t begin = 0;
+  for (const OriginRun& run : runs.runs()) {
+    w.u32(run.end - begin);
+    w.u32(run.code);
+    begin = run.end;
+  }
+}
+
+OriginRuns read_runs(Reader& r) {
+  OriginRuns runs;
+  for (uint32_t n = r.count(8), i = 0; i < n; ++i) {
+    const uint32_t count = r.u32();
+    const uint32_t code = r.u32();
+    if (count == 0) r.fail("empty run of origins");
+    if (count > std::numeric_limits<uint32_t>::max() - runs.line_count()) r.fail("origins of more than 2^32 - 1 lines");
+    runs.append(code, count);
+  }
+  runs.shrink_to_fit();
+  return runs;
+}
+
 std::string encode(const std::string& git_dir, const HistoryIndex& index,
                    const std::vector<CachedOrigins>& origins) {
   Writer w;
@@ -181,8 +209,7 @@ std::string encode(const std::string& git_dir, const HistoryIndex& index,
     w.u32(o.file);
     w.id(o.blob);
     w.u32(o.producer);
-    w.u32(static_cast<uint32_t>(o.lines.size()));
-    for (uint32_t code : o.lines) w.u32(code);
+    write_runs(w, o.lines);
   }
   return std::move(w.data());
 }
@@ -234,8 +261,7 @@ CacheContents decode(Reader& r) {
     o.blob = r.id();
     o.producer = r.u32();
     if (o.producer != kNoProducer && o.producer >= commits) r.fail("producer commit index out of range");
-    o.lines.resize(r.count(4));
-    for (uint32_t& code : o.lines) code = r.u32();
+    o.lines = read_runs(r);
     contents.origins.push_back(std::move(o));
   }
   if (!r.at_end()) r.fail("unexpected data after the end");

@@ -6,7 +6,8 @@
 // (FNV-1a over 8-byte words), then the payload: the repository's git
 // directory, the provenance, the authors, names, commits, every file's
 // changes and the cached origins (each with the commit they were attributed
-// to). This is format version 2; a version 1 file is refused and the
+// to, as runs of lines with one origin: a line count and a code per run).
+// This is format version 3; a file of an older version is refused and the
 // history walked again.
 // Every index is checked on reading: a file that is truncated, corrupt,
 // written by another format version or for another repository is refused
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "history/history_index.h"
+#include "history/origin_runs.h"
 
 namespace assay::history {
 
@@ -30,7 +32,7 @@ struct CachedOrigins {
   // The commit of the change the origins were attributed to (index into
   // commits()), kNoProducer when none (line_origins.h).
   uint32_t producer = 0;
-  std::vector<uint32_t> lines;  // origin codes (see line_origins.h), one per line
+  OriginRuns lines;  // origin codes of the lines (see line_origins.h)
 };
 
 struct CacheContents {

@@ -80,7 +80,9 @@ std::string blob_text(git_repository* repository, const ObjectId& blob, uint64_t
 }  // namespace
 
 struct HistoryService::Origins {
-  std::vector<uint32_t> lines;  // one code per line (line_origins.h)
+  // The codes of the lines (line_origins.h); shared with versions_ when
+  // the file is the committed version, so it is held once.
+  std::shared_ptr<const OriginRuns> lines;
   std::string problem;          // why there are none; "" when there are
   bool unreadable = false;      // the problem is an object that cannot be read
 };
@@ -168,9 +170,8 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
   }
   index_ = std::move(built.index);
   for (CachedOrigins& cached : built.origins)
-    versions_.emplace(
-        VersionKey{cached.file, cached.blob},
-        Version{cached.producer, std::make_shared<const std::vector<uint32_t>>(std::move(cached.lines))});
+    versions_.emplace(VersionKey{cached.file, cached.blob},
+                      Version{cached.producer, std::make_shared<const OriginRuns>(std::move(cached.lines))});
   log_build();
   for (const Author& author : index_->authors()) author_texts_.push_back(author.display());
   compute_facts();
@@ -262,13 +263,13 @@ LineOrigin HistoryService::line_origin(size_t file, uint32_t line) {
     origin.problem = origins->problem;
     return origin;
   }
-  if (line == 0 || line > origins->lines.size()) {
+  if (line == 0 || line > origins->lines->line_count()) {
     origin.kind = LineOrigin::Kind::no_such_line;
     origin.problem = "line " + std::to_string(line) + " is outside " + view_.files()[file].path + " (" +
-                     std::to_string(origins->lines.size()) + " lines)";
+                     std::to_string(origins->lines->line_count()) + " lines)";
     return origin;
   }
-  const uint32_t code = origins->lines[line - 1];
+  const uint32_t code = origins->lines->code_at(line - 1);
   if (code == kUncommitted) {
     origin.kind = LineOrigin::Kind::uncommitted;
   } else if (code == kBeforeHistory) {
@@ -329,18 +330,19 @@ HistoryService::Origins HistoryService::working_tree_origins(size_t file, std::o
   if (text.size() > options_.max_blob_bytes)
     return Origins{{}, entry.path + " is larger than history.max_blob_size"};
   const std::optional<ObjectId> committed = blob_at(repository, view_.commit(), entry.path);
-  if (!committed) return Origins{std::vector<uint32_t>(count_lines(text), kUncommitted), ""};
+  if (!committed) return Origins{std::make_shared<const OriginRuns>(count_lines(text), kUncommitted), ""};
   Origins base = version_origins(name, *committed, repository);
   if (!base.problem.empty()) return base;
   const std::vector<int32_t> map =
       unchanged_lines(blob_text(repository, *committed, options_.max_blob_bytes), text);
-  Origins result;
-  result.lines.reserve(map.size());
+  OriginRuns lines;
+  size_t run = 0;  // the unchanged lines keep their order: one pass over the base's runs
   for (int32_t from : map) {
-    const bool kept = from >= 0 && static_cast<size_t>(from) < base.lines.size();
-    result.lines.push_back(kept ? base.lines[static_cast<size_t>(from)] : kUncommitted);
+    const bool kept = from >= 0 && static_cast<uint32_t>(from) < base.lines->line_count();
+    lines.append(kept ? base.lines->code_from(static_cast<uint32_t>(from), run) : kUncommitted);
   }
-  return result;
+  lines.shrink_to_fit();
+  return Origins{std::make_shared<const OriginRuns>(std::move(lines)), ""};
 }
 
 HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> name, const ObjectId& blob,
@@ -349,14 +351,14 @@ HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> 
     // The file did not change in the walked history.
     const std::string text = blob_text(repository, blob, options_.max_blob_bytes);
     if (looks_binary(text)) return Origins{{}, "blob " + blob.hex() + " is binary"};
-    return Origins{std::vector<uint32_t>(count_lines(text), kBeforeHistory), ""};
+    return Origins{std::make_shared<const OriginRuns>(count_lines(text), kBeforeHistory), ""};
   }
   const VersionKey key{*name, blob};
-  if (std::shared_ptr<const std::vector<uint32_t>> known =
+  if (std::shared_ptr<const OriginRuns> known =
           known_version(*name, blob, producing_commit(*index_, *name, blob))) {
     std::lock_guard lock(mutex_);
     versions_used_.insert(key);
-    return Origins{*known, ""};
+    return Origins{std::move(known), ""};
   }
   // Versions of this file that an earlier scan computed are the base: a
   // file that gained one version since costs one diff.
@@ -367,21 +369,30 @@ HistoryService::Origins HistoryService::version_origins(std::optional<uint32_t> 
       compute_origins(repository, *index_, *name, blob, OriginLimits{options_.max_blob_bytes}, known);
   if (computed.status != OriginResult::Status::ok)
     return Origins{{}, computed.problem, computed.status == OriginResult::Status::unreadable};
-  auto lines = std::make_shared<const std::vector<uint32_t>>(std::move(computed.lines));
+  auto lines = std::make_shared<const OriginRuns>(std::move(computed.origins));
   std::lock_guard lock(mutex_);
   versions_[key] = Version{computed.producer, lines};
   versions_used_.insert(key);
   computed_versions_ = true;
-  return Origins{*lines, ""};
+  return Origins{std::move(lines), ""};
 }
 
-std::shared_ptr<const std::vector<uint32_t>> HistoryService::known_version(uint32_t name,
-                                                                           const ObjectId& blob,
-                                                                           uint32_t producer) {
+std::shared_ptr<const OriginRuns> HistoryService::known_version(uint32_t name, const ObjectId& blob,
+                                                                uint32_t producer) {
   std::lock_guard lock(mutex_);
   auto it = versions_.find(VersionKey{name, blob});
   if (it == versions_.end() || it->second.producer != producer) return nullptr;
   return it->second.lines;
+}
+
+void HistoryService::release_origins() {
+  std::lock_guard lock(mutex_);
+  for (auto& origins : file_origins_) origins.reset();
+  versions_ = {};
+  versions_used_ = {};
+  // The cache was written with them; a later save() would write it again
+  // without them.
+  released_ = true;
 }
 
 nlohmann::json HistoryService::summary() const {
@@ -412,7 +423,7 @@ nlohmann::json HistoryService::summary() const {
 }
 
 void HistoryService::save() {
-  if (!available() || cache_path_.empty()) return;
+  if (!available() || cache_path_.empty() || released_) return;
   if (report_.cancelled || !report_.problems.empty()) {
     log_line(log::Level::debug, "history cache not written: the walk was incomplete");
     return;

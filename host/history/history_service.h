@@ -24,6 +24,7 @@
 #include "history/history_index.h"
 #include "history/history_options.h"
 #include "history/index_builder.h"
+#include "history/origin_runs.h"
 
 struct git_repository;
 
@@ -102,6 +103,14 @@ class HistoryService {
   // scan walks again.
   void save();
 
+  // Frees the line origins held for the scan's files and their versions;
+  // a later line_origin() computes them again. The scan calls it once its
+  // scanners, the only callers of line_origin(), are done and save() has
+  // written the origins to the cache: scoring, the state merge and the
+  // reports, which need the index and the facts only, then run without them.
+  // A save() after it writes nothing.
+  void release_origins();
+
  private:
   struct Origins;  // the origins of one file's lines, or why there are none
   struct VersionKey {
@@ -116,7 +125,7 @@ class HistoryService {
   // commits()[producer] (see producing_commit()).
   struct Version {
     uint32_t producer;
-    std::shared_ptr<const std::vector<uint32_t>> lines;
+    std::shared_ptr<const OriginRuns> lines;
   };
   class RepositoryPool;
 
@@ -131,8 +140,7 @@ class HistoryService {
   Origins version_origins(std::optional<uint32_t> name, const ObjectId& blob, git_repository* repository);
   // The cached origins of (name, blob) when they were computed for
   // `producer`; nullptr otherwise.
-  std::shared_ptr<const std::vector<uint32_t>> known_version(uint32_t name, const ObjectId& blob,
-                                                             uint32_t producer);
+  std::shared_ptr<const OriginRuns> known_version(uint32_t name, const ObjectId& blob, uint32_t producer);
 
   const repo::RepoView& view_;
   HistoryOptions options_;
@@ -156,6 +164,7 @@ class HistoryService {
   std::unordered_map<VersionKey, Version, VersionKeyHash> versions_;
   std::unordered_set<VersionKey, VersionKeyHash> versions_used_;
   bool computed_versions_ = false;  // versions_ gained entries the cache lacks
+  bool released_ = false;           // release_origins() was called
 };
 
 }  // namespace assay::history

@@ -81,14 +81,14 @@ class OriginComputation {
       if (std::optional<size_t> r = producer(blob)) {
         result.producer = changes_[*r].commit;
         compute(*r);
-        result.lines = std::move(memo_.at(*r));
+        result.origins = std::move(memo_.at(*r));
       } else {
-        result.lines = without_producer(blob);
+        result.origins = without_producer(blob);
       }
     } catch (const NotDiffable& e) {
       result.status = e.status;
       result.problem = e.problem;
-      result.lines.clear();
+      result.origins = OriginRuns();
     }
     return result;
   }
@@ -120,7 +120,7 @@ class OriginComputation {
   }
 
   // The tip version was produced by no walked change: it predates them.
-  std::vector<uint32_t> without_producer(const ObjectId& blob) {
+  OriginRuns without_producer(const ObjectId& blob) {
     uint32_t code = kBeforeHistory;
     for (size_t i = changes_.size(); i-- > 0;) {
       if (changes_[i].old_blob == blob) {
@@ -128,7 +128,7 @@ class OriginComputation {
         break;
       }
     }
-    return std::vector<uint32_t>(count_lines(load(blob)), code);
+    return OriginRuns(count_lines(load(blob)), code);
   }
 
   // The versions a change was made from, each with the change that
@@ -211,7 +211,7 @@ class OriginComputation {
     // Only while `change` is still the newest to produce the version: the
     // known origins were computed for that producer.
     if (producer(c.new_blob) != change) return false;
-    std::shared_ptr<const std::vector<uint32_t>> lines = known_(c.new_blob, c.commit);
+    std::shared_ptr<const OriginRuns> lines = known_(c.new_blob, c.commit);
     if (!lines) return false;
     memo_[change] = *lines;
     return true;
@@ -251,12 +251,14 @@ class OriginComputation {
     }
   }
 
-  std::vector<uint32_t> combine(size_t change_index, const std::vector<Parent>& parents) {
+  // The codes are worked out one per line (the version's lines only, while
+  // it is combined) and kept as runs.
+  OriginRuns combine(size_t change_index, const std::vector<Parent>& parents) {
     const Change& change = changes_[change_index];
     const std::string text = load(change.new_blob);
     std::vector<uint32_t> codes(count_lines(text), kUnset);
     for (const Parent& parent : parents) {
-      const std::vector<uint32_t>* known = parent.producer ? &memo_.at(*parent.producer) : nullptr;
+      const OriginRuns* known = parent.producer ? &memo_.at(*parent.producer) : nullptr;
       // An exact rename made the version from itself: nothing to diff.
       std::vector<int32_t> map;
       if (parent.blob == change.new_blob) {
@@ -265,10 +267,12 @@ class OriginComputation {
       } else {
         map = unchanged_lines(load(parent.blob), text);
       }
+      size_t run = 0;  // the unchanged lines keep their order: one pass over the known runs
       for (size_t line = 0; line < codes.size(); ++line) {
         if (codes[line] != kUnset || map[line] < 0) continue;
-        const auto from = static_cast<size_t>(map[line]);
-        codes[line] = known && from < known->size() ? (*known)[from] : kAlreadyThere | change.commit;
+        const auto from = static_cast<uint32_t>(map[line]);
+        codes[line] = known && from < known->line_count() ? known->code_from(from, run)
+                                                          : kAlreadyThere | change.commit;
       }
     }
     // What a shallow clone's boundary commit holds was there at or before it.
@@ -278,7 +282,7 @@ class OriginComputation {
       if (code == kUnset) code = entered;
     }
     remember(change.new_blob, text);
-    return codes;
+    return OriginRuns::from_codes(codes);
   }
 
   // The last version combined is usually the parent of the next one.
@@ -330,7 +334,7 @@ class OriginComputation {
   const OriginLimits& limits_;
   const KnownOrigins& known_;
   std::unordered_map<ObjectId, std::vector<size_t>, ObjectIdHash> producers_;
-  std::unordered_map<size_t, std::vector<uint32_t>> memo_;  // per change: origins of its new version
+  std::unordered_map<size_t, OriginRuns> memo_;  // per change: origins of its new version
   repo::OdbPtr odb_;
   std::optional<ObjectId> last_blob_;
   std::string last_text_;

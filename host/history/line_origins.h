@@ -19,10 +19,11 @@
 #include <vector>
 
 #include "history/history_index.h"
+#include "history/origin_runs.h"
 
 namespace assay::history {
 
-// One origin code per line:
+// The origin code of a line (kept in runs of lines, origin_runs.h):
 //   c                 the line entered the file at commits()[c]
 //   kAlreadyThere | c the line was already there when commits()[c] changed
 //                     the file and the walked history goes no further back
@@ -45,7 +46,7 @@ struct OriginLimits {
 struct OriginResult {
   enum class Status { ok, binary, too_large, unreadable };
   Status status = Status::ok;
-  std::vector<uint32_t> lines;  // one code per line of the blob (status ok)
+  OriginRuns origins;           // the codes of the blob's lines (status ok)
   std::string problem;          // names the blob when unreadable, too large or binary
   // The commit (index into commits()) of the change the origins are
   // attributed to, kNoProducer when none: what producing_commit() said.
@@ -57,7 +58,7 @@ struct OriginResult {
 // nullptr when there are none. Lets a file that gained one version since
 // be brought up to date with one diff instead of one per version.
 using KnownOrigins =
-    std::function<std::shared_ptr<const std::vector<uint32_t>>(const ObjectId& blob, uint32_t producer)>;
+    std::function<std::shared_ptr<const OriginRuns>(const ObjectId& blob, uint32_t producer)>;
 
 // The commit (index into commits()) of the newest change of `file` that
 // produced `blob`, or kNoProducer: the version origins are attributed to.

@@ -551,6 +551,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
   history->save();
+  history->release_origins();  // the scanners are done: nothing asks for line origins any more
   outcome.history_json = history->summary().dump();
 
   outcome.items = held_items(state.items);

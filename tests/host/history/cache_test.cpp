@@ -108,7 +108,7 @@ TEST_F(CachedHistory, OriginsAreCachedByBlob) {
   ASSERT_EQ(read.contents->origins.size(), 1u);
   EXPECT_EQ(read.contents->index.names()[read.contents->origins[0].file], "a.txt");
   EXPECT_EQ(read.contents->origins[0].blob.hex(), first.view->files()[a].blob_id);
-  EXPECT_EQ(read.contents->origins[0].lines.size(), 2u);
+  EXPECT_EQ(read.contents->origins[0].lines.line_count(), 2u);
 
   Opened second = open_history(repo_.path(), HistoryOptions(), now_);
   const LineOrigin origin = second.history->line_origin(a, 2);
@@ -132,10 +132,12 @@ TEST_F(CachedHistory, TheCachedOriginsOfAVersionAreTheBaseOfTheNext) {
   ASSERT_EQ(read.contents->origins.size(), 1u);
   CachedOrigins& cached = read.contents->origins[0];
   EXPECT_EQ(first.history->commit_text(cached.producer), git(repo_.path(), "rev-parse HEAD~1"));  // c2
-  ASSERT_EQ(cached.lines.size(), 2u);
+  ASSERT_EQ(cached.lines.line_count(), 2u);
   const uint32_t c3_index = 0;  // commits are indexed in walk order, newest first
   ASSERT_EQ(first.history->commit_text(c3_index), c3);
-  cached.lines[0] = c3_index;
+  OriginRuns changed(1, c3_index);
+  changed.append(cached.lines.code_at(1));
+  cached.lines = changed;
   write_cache(cache_file(), first.view->git_dir(), read.contents->index, read.contents->origins);
 
   write_file(repo_.path(), "a.txt", "a1\na2\na3\n");
@@ -184,7 +186,7 @@ TEST_F(CachedHistory, ACacheOfAnOlderFormatVersionIsWalkedAgain) {
   Opened o = scan();
   EXPECT_EQ(o.history->build_report().mode, BuildReport::Mode::cold);
   EXPECT_EQ(o.history->build_report().cache_problem,
-            cache_file().string() + ": format version 1, this assay reads 2");
+            cache_file().string() + ": format version 1, this assay reads 3");
   EXPECT_EQ(o.history->build_report().walked_commits, 3u);
   EXPECT_EQ(scan().history->build_report().mode, BuildReport::Mode::unchanged);
 }
