@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "config/config.h"
+#include "finding/canonical_json.h"
 #include "finding/finding.h"
 #include "history/history_service.h"
 #include "history/time_text.h"
@@ -23,15 +24,25 @@ std::string text_field(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The "origin" member of a finding's details, or null. Details in compact
+// form (as Finding::from_abi leaves those of most plugins) are not parsed
+// whole: only the member's own text is.
+nlohmann::json origin_member(const std::string& details_json) {
+  if (details_json.find("\"origin\"") == std::string::npos) return nullptr;
+  const CompactMember member = find_compact_member(details_json, "origin");
+  if (member.compact) return member.value ? nlohmann::json::parse(*member.value, nullptr, false) : nullptr;
+  const nlohmann::json details = nlohmann::json::parse(details_json, nullptr, false);
+  if (!details.is_object()) return nullptr;
+  auto it = details.find("origin");
+  return it == details.end() ? nullptr : *it;
+}
+
 // The origin a scanner put into the finding's details, when well-formed.
 std::optional<OriginNote> stated_origin(const Finding& finding) {
-  if (finding.details_json.find("\"origin\"") == std::string::npos) return std::nullopt;
-  const nlohmann::json details = nlohmann::json::parse(finding.details_json, nullptr, false);
-  if (!details.is_object()) return std::nullopt;
-  auto it = details.find("origin");
-  if (it == details.end() || !it->is_object()) return std::nullopt;
-  OriginNote note{text_field(*it, "state"), text_field(*it, "commit"), text_field(*it, "author"),
-                  text_field(*it, "time")};
+  const nlohmann::json origin = origin_member(finding.details_json);
+  if (!origin.is_object()) return std::nullopt;
+  OriginNote note{text_field(origin, "state"), text_field(origin, "commit"), text_field(origin, "author"),
+                  text_field(origin, "time")};
   const bool dated = note.state == "committed" || note.state == "at_or_before";
   if (!dated && note.state != "uncommitted" && note.state != "before_history") return std::nullopt;
   int64_t seconds = 0;
