@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "finding/canonical_json.h"
 #include "finding/utf8.h"
 
 namespace assay {
@@ -109,7 +110,10 @@ Finding Finding::from_abi(const assay_finding& raw, const std::string& source) {
   }
   if (covers(raw, &assay_finding::identity)) f.identity = str(raw.identity);
   const char* details = covers(raw, &assay_finding::details_json) ? raw.details_json : nullptr;
-  if (details != nullptr && *details != '\0') {
+  if (details != nullptr && *details != '\0' && is_compact_json_object(details)) {
+    // Already what the round trip below would give: keep it as it is.
+    f.details_json = details;
+  } else if (details != nullptr && *details != '\0') {
     auto parsed = nlohmann::json::parse(details, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) {
       throw std::invalid_argument("finding field 'details_json' is not a JSON object");

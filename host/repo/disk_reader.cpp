@@ -33,20 +33,25 @@ class FileDescriptor {
 // Reads until end of file into the start of `buffer`, growing it as needed;
 // returns the bytes read. The size from fstat is only a first guess, the file
 // may change while it is read. Only growth clears bytes: a reused buffer is
-// overwritten as it is.
+// overwritten as it is. The usual case takes one read call: the buffer holds
+// one byte more than fstat's size, and a read that filled exactly fstat's
+// size and not that byte met the file's end (any other short read, e.g. of a
+// file that changed or of a file system that returns less, reads on to 0).
 std::size_t read_all(int fd, std::size_t expected_size, std::string& buffer, const std::string& root,
                      const std::string& path) {
   if (buffer.size() < expected_size + 1) buffer.resize(expected_size + 1);
   std::size_t filled = 0;
   while (true) {
     if (filled == buffer.size()) buffer.resize(buffer.size() * 2);
-    ssize_t count = ::read(fd, buffer.data() + filled, buffer.size() - filled);
+    const std::size_t wanted = buffer.size() - filled;
+    ssize_t count = ::read(fd, buffer.data() + filled, wanted);
     if (count < 0) {
       if (errno == EINTR) continue;
       throw_read_error(root, path, errno);
     }
     if (count == 0) break;
     filled += static_cast<std::size_t>(count);
+    if (filled == expected_size && static_cast<std::size_t>(count) < wanted) break;
   }
   return filled;
 }

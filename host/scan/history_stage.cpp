@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "config/config.h"
+#include "finding/canonical_json.h"
 #include "finding/finding.h"
 #include "history/history_service.h"
 #include "history/time_text.h"
@@ -23,15 +24,58 @@ std::string text_field(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// The origin a scanner put into the finding's details, when well-formed.
-std::optional<OriginNote> stated_origin(const Finding& finding) {
-  if (finding.details_json.find("\"origin\"") == std::string::npos) return std::nullopt;
-  const nlohmann::json details = nlohmann::json::parse(finding.details_json, nullptr, false);
+OriginNote fields_of(const nlohmann::json& origin) {
+  return {text_field(origin, "state"), text_field(origin, "commit"), text_field(origin, "author"),
+          text_field(origin, "time")};
+}
+
+// The text of the string member `key` of a compact object: "" when it is
+// missing or not a string (as text_field), nullopt when the string holds an
+// escape and must be parsed.
+std::optional<std::string> plain_text_member(std::string_view object, std::string_view key) {
+  const CompactMember member = find_compact_member(object, key);
+  if (!member.compact) return std::nullopt;
+  if (!member.value || member.value->front() != '"') return std::string();
+  const std::string_view inner = member.value->substr(1, member.value->size() - 2);
+  if (inner.find('\\') != std::string_view::npos) return std::nullopt;
+  return std::string(inner);
+}
+
+// The fields of a compact "origin" object, read without the JSON library
+// when none of them holds an escape (the usual case: states, hex ids, ISO
+// times and most names).
+std::optional<OriginNote> plain_origin(std::string_view object) {
+  auto state = plain_text_member(object, "state");
+  auto commit = plain_text_member(object, "commit");
+  auto author = plain_text_member(object, "author");
+  auto time = plain_text_member(object, "time");
+  if (!state || !commit || !author || !time) return std::nullopt;
+  return OriginNote{std::move(*state), std::move(*commit), std::move(*author), std::move(*time)};
+}
+
+// The fields of the "origin" object of a finding's details, as they stand.
+// Details in compact form (as Finding::from_abi leaves those of most
+// plugins) are not parsed whole: only the origin object is read.
+std::optional<OriginNote> origin_fields(const std::string& details_json) {
+  if (details_json.find("\"origin\"") == std::string::npos) return std::nullopt;
+  const CompactMember member = find_compact_member(details_json, "origin");
+  if (member.compact) {
+    if (!member.value || member.value->front() != '{') return std::nullopt;
+    if (auto note = plain_origin(*member.value)) return note;
+    return fields_of(nlohmann::json::parse(*member.value, nullptr, false));
+  }
+  const nlohmann::json details = nlohmann::json::parse(details_json, nullptr, false);
   if (!details.is_object()) return std::nullopt;
   auto it = details.find("origin");
   if (it == details.end() || !it->is_object()) return std::nullopt;
-  OriginNote note{text_field(*it, "state"), text_field(*it, "commit"), text_field(*it, "author"),
-                  text_field(*it, "time")};
+  return fields_of(*it);
+}
+
+// The origin a scanner put into the finding's details, when well-formed.
+std::optional<OriginNote> stated_origin(const Finding& finding) {
+  std::optional<OriginNote> fields = origin_fields(finding.details_json);
+  if (!fields) return std::nullopt;
+  OriginNote note = std::move(*fields);
   const bool dated = note.state == "committed" || note.state == "at_or_before";
   if (!dated && note.state != "uncommitted" && note.state != "before_history") return std::nullopt;
   int64_t seconds = 0;

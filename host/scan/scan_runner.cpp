@@ -34,6 +34,7 @@
 #include "scan/maturity_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
+#include "scan/score_memo.h"
 #include "scan/state_stage.h"
 #include "scan/time_format.h"
 #include "scoring/model.h"
@@ -199,6 +200,7 @@ std::vector<BacklogItem> held_items(std::deque<BacklogItem>& scored) {
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                     const std::vector<std::string>& expected, const std::atomic<bool>& stop) {
+  ScoreMemo memo(state.model);
   receiver.run(
       expected,
       [&](Finding&& finding) {
@@ -207,7 +209,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
           FindingHistory known = finding_history(finding, state.history, state.now);
           item.context = known.context;
           // Only the numbers are held (drop_breakdown below).
-          item.scores = score_finding(state.model, finding, known.context);
+          item.scores = memo.score(finding, known.context);
           item.history = std::move(known.note);
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
@@ -238,6 +240,9 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                        std::to_string(done.findings) + " findings)");
       },
       stop);
+  log::write(log::Level::debug, "host",
+             "scoring stage: " + std::to_string(memo.hits() + memo.misses()) + " findings scored, " +
+                 std::to_string(memo.hits()) + " with the scores of an earlier one");
 }
 
 // Runs one scanner to its end. Whatever happens, the scanner's done message

@@ -114,7 +114,79 @@ double marker_confidence(const Marker& marker) {
   return has_text ? 0.7 : 0.4;
 }
 
-std::string marker_details_json(const Marker& marker, std::string_view language, const MarkerOrigin* origin) {
+namespace {
+
+bool is_valid_utf8(std::string_view text) {
+  while (!text.empty()) {
+    const size_t n = valid_sequence_length(text);
+    if (n == 0) return false;
+    text.remove_prefix(n);
+  }
+  return true;
+}
+
+// `text` (valid UTF-8) as a JSON string, escaped exactly where
+// nlohmann::json's dump escapes: the quote, the backslash and the control
+// characters, those without a short form as \u00xx in lower-case hex.
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHex[(c >> 4) & 0xF];
+          out += kHex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_member(std::string& out, std::string_view key, std::string_view value) {
+  out += '"';
+  out += key;
+  out += "\":";
+  append_json_string(out, value);
+}
+
+void append_text_or_null(std::string& out, std::string_view key, std::string_view value) {
+  out += '"';
+  out += key;
+  out += "\":";
+  if (value.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, value);
+  }
+}
+
+// The library's writer: the reference form, and what replaces invalid UTF-8.
+std::string details_json_by_library(const Marker& marker, std::string_view language, const MarkerOrigin* origin) {
   nlohmann::json j = {{"tag", marker.tag},
                       {"text", marker.text},
                       {"owner", marker.owner},
@@ -131,6 +203,47 @@ std::string marker_details_json(const Marker& marker, std::string_view language,
                    {"time", text_or_null(origin->time)}};
   }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string marker_details_json(const Marker& marker, std::string_view language, const MarkerOrigin* origin) {
+  bool valid = is_valid_utf8(marker.tag) && is_valid_utf8(marker.text) && is_valid_utf8(marker.owner) &&
+               is_valid_utf8(marker.reference) && is_valid_utf8(language);
+  if (origin != nullptr) {
+    valid = valid && is_valid_utf8(origin->state) && is_valid_utf8(origin->commit) &&
+            is_valid_utf8(origin->author) && is_valid_utf8(origin->time);
+  }
+  if (!valid) return details_json_by_library(marker, language, origin);
+  // Written directly, one marker at a time on the scan's hot path: the same
+  // bytes as the library's compact dump, keys in its (sorted) order.
+  std::string out;
+  out.reserve(160 + marker.text.size() + (origin ? 120 : 0));
+  out += '{';
+  append_member(out, "comment", comment_name(marker.comment));
+  out += ',';
+  append_member(out, "language", language);
+  if (origin != nullptr) {
+    out += ",\"origin\":{";
+    append_text_or_null(out, "author", origin->author);
+    out += ',';
+    append_text_or_null(out, "commit", origin->commit);
+    out += ',';
+    append_member(out, "state", origin->state);
+    out += ',';
+    append_text_or_null(out, "time", origin->time);
+    out += '}';
+  }
+  out += ',';
+  append_member(out, "owner", marker.owner);
+  out += ',';
+  append_member(out, "reference", marker.reference);
+  out += ',';
+  append_member(out, "tag", marker.tag);
+  out += ',';
+  append_member(out, "text", marker.text);
+  out += '}';
+  return out;
 }
 
 }  // namespace assay::markers

@@ -81,6 +81,16 @@ TEST(Finding, FromAbiKeepsDetailsInCompactSortedForm) {
   EXPECT_EQ(Finding::from_abi(input.raw, "markers").details_json, "");
   input.raw.details_json = "[1]";
   EXPECT_THROW(Finding::from_abi(input.raw, "markers"), std::invalid_argument);
+  // Already compact and sorted (what the markers scanner writes): kept.
+  input.raw.details_json = R"({"origin":{"state":"uncommitted"},"tag":"TODO","text":"a \"b\" \u0001"})";
+  EXPECT_EQ(Finding::from_abi(input.raw, "markers").details_json,
+            R"({"origin":{"state":"uncommitted"},"tag":"TODO","text":"a \"b\" \u0001"})");
+  // Compact but with a repeated key: the round trip decides what stays.
+  input.raw.details_json = R"({"a":1,"a":2})";
+  EXPECT_EQ(Finding::from_abi(input.raw, "markers").details_json, nlohmann::json::parse(R"({"a":1,"a":2})").dump());
+  // Invalid UTF-8 inside is still refused.
+  input.raw.details_json = "{\"a\":\"\xC3\"}";
+  EXPECT_THROW(Finding::from_abi(input.raw, "markers"), std::invalid_argument);
 }
 
 }  // namespace

@@ -248,6 +248,42 @@ TEST(MarkersFormat, DetailsJson) {
   EXPECT_EQ(j["comment"], "doc");
 }
 
+TEST(MarkersFormat, DetailsJsonIsCompactWithSortedKeys) {
+  Marker m = marker("TODO", "say \"hi\" \\ now\tthen \x01 caf\xC3\xA9");
+  m.owner = "bob";
+  m.comment = CommentKind::block;
+  EXPECT_EQ(marker_details_json(m, "c"),
+            R"({"comment":"block","language":"c","owner":"bob","reference":"","tag":"TODO",)"
+            R"("text":"say \"hi\" \\ now\tthen \u0001 caf)" "\xC3\xA9" R"("})");
+  const MarkerOrigin committed{"committed", "0123456789abcdef0123456789abcdef01234567", "Ann <a@x>",
+                               "2024-01-02T03:04:05Z"};
+  EXPECT_EQ(marker_details_json(marker("FIXME", ""), "go", &committed),
+            R"({"comment":"line","language":"go","origin":{"author":"Ann <a@x>",)"
+            R"("commit":"0123456789abcdef0123456789abcdef01234567","state":"committed",)"
+            R"("time":"2024-01-02T03:04:05Z"},"owner":"","reference":"","tag":"FIXME","text":""})");
+  const MarkerOrigin uncommitted{"uncommitted", "", "", ""};
+  EXPECT_EQ(marker_details_json(marker("XXX", "x"), "py", &uncommitted),
+            R"({"comment":"line","language":"py","origin":{"author":null,"commit":null,)"
+            R"("state":"uncommitted","time":null},"owner":"","reference":"","tag":"XXX","text":"x"})");
+}
+
+TEST(MarkersFormat, DetailsJsonIsWhatTheJsonLibraryWrites) {
+  const MarkerOrigin origin{"at_or_before", "abc", "\xE2\x82\xAC \"q\"", "2020-05-06T07:08:09Z"};
+  const std::vector<std::string> texts = {"", "plain", "\b\f\n\r\t\x1f\x7f", "\xF0\x9F\x98\x80 ok",
+                                          "bad \xC3 byte", "\xED\xA0\x80 surrogate"};
+  for (const auto& text : texts) {
+    Marker m = marker("TODO", text);
+    m.reference = "#1, https://x/y?a=\"b\"";
+    for (const MarkerOrigin* o : {static_cast<const MarkerOrigin*>(nullptr), &origin}) {
+      nlohmann::json j = {{"tag", m.tag},       {"text", m.text},  {"owner", m.owner},
+                          {"reference", m.reference}, {"language", "rust"}, {"comment", "line"}};
+      if (o) j["origin"] = {{"state", o->state}, {"commit", o->commit}, {"author", o->author}, {"time", o->time}};
+      EXPECT_EQ(marker_details_json(m, "rust", o), j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+          << text;
+    }
+  }
+}
+
 TEST(MarkersFormat, InvalidUtf8IsReplaced) {
   EXPECT_EQ(to_valid_utf8("caf\xe9 ok"), "caf\uFFFD ok");
   EXPECT_EQ(to_valid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
