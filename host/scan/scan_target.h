@@ -52,8 +52,8 @@ struct assay_scan {
   // file-local scanner sees only the files whose cached findings cannot be
   // used (scan/finding_cache.h).
   const std::vector<size_t>* files = nullptr;
-  // Records what a file-local scanner emits, for the findings cache;
-  // nullptr when its findings are not cached.
+  // Records the files a file-local scanner could not read, for the
+  // findings cache; nullptr when its findings are not cached.
   assay::scan::FindingRecorder* recorder = nullptr;
 };
 
