@@ -211,7 +211,7 @@ TEST_F(ScannerCacheTest, AFullRunLeavesExactlyItsOwnRows) {
   auto newer = cache("1.2.0");
   plan(*newer);
   ASSERT_EQ(newer->files(), nullptr);
-  newer->recorder().record(marker("a.c", "TODO: alpha, read again"));
+  found(marker("a.c", "TODO: alpha, read again"));
   store(*newer, "s2", "ok");
 
   const auto stored = rows();
