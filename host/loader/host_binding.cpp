@@ -97,6 +97,7 @@ assay_status no_line_origin(const assay_scan*, size_t, uint32_t, assay_line_orig
   return ASSAY_UNSUPPORTED;
 }
 assay_status no_report_assessment(const assay_scan*, const char*) { return ASSAY_UNSUPPORTED; }
+assay_status no_commits_since(const assay_scan*, int64_t, uint64_t*) { return ASSAY_UNSUPPORTED; }
 
 template <class Fn>
 Fn either(Fn supplied, Fn fallback) {
@@ -142,6 +143,7 @@ HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label
   api_.line_origin = either(scan_functions.line_origin, no_line_origin);
   api_.report_assessment = either(scan_functions.report_assessment, no_report_assessment);
   api_.deliver = host_deliver;
+  api_.commits_since = either(scan_functions.commits_since, no_commits_since);
 }
 
 void HostBinding::rename(const std::string& plugin_name) {

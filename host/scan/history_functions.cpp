@@ -5,6 +5,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "history/history_service.h"
 #include "repo/repo_view.h"
@@ -104,12 +105,35 @@ assay_status line_origin(const assay_scan* scan, size_t index, uint32_t line, as
   }
 }
 
+// One pass over the commit lists of the scanner's files, each commit
+// counted once by its index.
+assay_status commits_since(const assay_scan* scan, int64_t since, uint64_t* out) {
+  if (!scan || !out) return ASSAY_INVALID;
+  if (!scan->history || !scan->history->available()) return ASSAY_UNSUPPORTED;
+  const auto& commits = scan->history->index().commits();
+  std::vector<bool> counted(commits.size());
+  uint64_t count = 0;
+  const size_t files = target_file_count(scan);
+  for (size_t i = 0; i < files; ++i) {
+    const std::optional<size_t> file = repo_file_index(scan, i);
+    if (!file) continue;
+    for (const uint32_t commit : scan->history->facts(*file)->commit_list) {
+      if (counted[commit] || commits[commit].author_time < since) continue;
+      counted[commit] = true;
+      ++count;
+    }
+  }
+  *out = count;
+  return ASSAY_OK;
+}
+
 }  // namespace
 
 void add_history_functions(assay_host_api& api) {
   api.file_history = &file_history;
   api.file_commit = &file_commit;
   api.line_origin = &line_origin;
+  api.commits_since = &commits_since;
 }
 
 }  // namespace assay::scan

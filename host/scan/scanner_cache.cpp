@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "finding/compact_findings.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
 #include "state/state_store.h"
@@ -36,12 +37,27 @@ std::string findings_text(OwnRange range) {
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Throws std::invalid_argument when the `index`th finding of a cached row is
+// not the scanner's or not the row's file's.
+void check_owner(const Finding& f, size_t index, const state::CachedFileRecord& row, const std::string& scanner) {
+  if (f.source != scanner || f.path != row.path)
+    throw std::invalid_argument("[" + std::to_string(index) + "] belongs to '" + f.source + "' at '" + f.path +
+                                "'");
+}
+
 // The findings of one cached row, checked to be the scanner's and the
-// file's; throws std::invalid_argument saying what is wrong.
+// file's; throws std::invalid_argument saying what is wrong. The rows are
+// the host's own compact JSON, which the compact reader takes without
+// building a document per finding (the bulk of an unchanged rescan); other
+// text is read with nlohmann::json, which says what is wrong with it.
 std::vector<Finding> row_findings(const state::CachedFileRecord& row, const std::string& scanner) {
+  std::vector<Finding> out;
+  if (read_compact_findings(row.findings, out)) {
+    for (size_t i = 0; i < out.size(); ++i) check_owner(out[i], i, row, scanner);
+    return out;
+  }
   const nlohmann::json array = nlohmann::json::parse(row.findings, nullptr, false);
   if (!array.is_array()) throw std::invalid_argument("not a JSON array");
-  std::vector<Finding> out;
   out.reserve(array.size());
   for (size_t i = 0; i < array.size(); ++i) {
     Finding f;
@@ -50,9 +66,7 @@ std::vector<Finding> row_findings(const state::CachedFileRecord& row, const std:
     } catch (const std::exception& e) {
       throw std::invalid_argument("[" + std::to_string(i) + "]: " + e.what());
     }
-    if (f.source != scanner || f.path != row.path)
-      throw std::invalid_argument("[" + std::to_string(i) + "] belongs to '" + f.source + "' at '" + f.path +
-                                  "'");
+    check_owner(f, i, row, scanner);
     out.push_back(std::move(f));
   }
   return out;

@@ -7,7 +7,7 @@
  * file_history, file_commit, line_origin and report_assessment at the end of
  * assay_host_api, and the structs the history functions fill; API 1.2 added
  * deliver after them, and assay_delivery, and scanner_flags at the end of
- * assay_plugin.
+ * assay_plugin; API 1.3 added commits_since after deliver.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -90,6 +90,7 @@
   X(assay_host_api, line_origin, 144, 8)           \
   X(assay_host_api, report_assessment, 152, 8)     \
   X(assay_host_api, deliver, 160, 8)               \
+  X(assay_host_api, commits_since, 168, 8)         \
   X(assay_plugin, struct_size, 0, 8)               \
   X(assay_plugin, api_major, 8, 2)                 \
   X(assay_plugin, api_minor, 10, 2)                \
@@ -141,7 +142,7 @@
   X(assay_finding, 120)     \
   X(assay_item, 152)        \
   X(assay_report, 56)       \
-  X(assay_host_api, 168)    \
+  X(assay_host_api, 176)    \
   X(assay_plugin, 120)      \
   X(assay_file_history, 48) \
   X(assay_commit_info, 32)  \

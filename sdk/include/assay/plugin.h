@@ -1,7 +1,8 @@
 /*
- * assay plugin ABI, version 1.2 (1.1 added the history functions and
+ * assay plugin ABI, version 1.3 (1.1 added the history functions and
  * report_assessment at the end of assay_host_api; 1.2 added deliver after
- * them, and scanner_flags at the end of assay_plugin).
+ * them, and scanner_flags at the end of assay_plugin; 1.3 added
+ * commits_since after deliver).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -42,8 +43,10 @@ extern "C" {
 #define ASSAY_API_MAJOR 1
 /* 1.2 appends `deliver` to assay_host_api (durable delivery for reporters),
    after the 1.1 additions (history, maturity), and `scanner_flags` to
-   assay_plugin (file-local scanners, incremental scans). */
-#define ASSAY_API_MINOR 2
+   assay_plugin (file-local scanners, incremental scans). 1.3 appends
+   `commits_since` to assay_host_api (a history count without a call per
+   commit of every file). */
+#define ASSAY_API_MINOR 3
 
 /* Longest error message the host keeps, including the terminating NUL. */
 #define ASSAY_MAX_ERROR 512
@@ -375,6 +378,18 @@ typedef struct assay_host_api {
      receives why, never the URL. Only between reporter_begin and
      reporter_close; on the reporter's thread. */
   assay_status (*deliver)(assay_host* host, const assay_delivery* message, char* error, size_t error_size);
+
+  /* --- 1.3: after deliver. Check api_minor >= 3 and struct_size before
+     calling (plugin.hpp's Scan::commits_since does). --- */
+
+  /* Sets *out to the number of distinct commits with an author time at or
+     after `since` (seconds since 1970-01-01 UTC) among the commits
+     file_history counts for the files this scanner is given: what asking
+     file_commit for every commit of every file and counting distinct ids
+     gives, in one call instead of one per commit and file. Inside
+     scanner_scan, any thread. ASSAY_UNSUPPORTED when the scan has no history
+     (as for the history functions above), ASSAY_INVALID when out is NULL. */
+  assay_status (*commits_since)(const assay_scan* scan, int64_t since, uint64_t* out);
 } assay_host_api;
 
 /*

@@ -253,6 +253,19 @@ class Scan {
     return CommitInfo{raw.id ? raw.id : "", raw.author ? raw.author : "", raw.time};
   }
 
+  // Distinct commits with an author time at or after `since` among those of
+  // the files this scanner is given (plugin.h, commits_since). nullopt
+  // without history, and from a host before API 1.3: a caller then counts
+  // over file_commit itself.
+  std::optional<uint64_t> commits_since(int64_t since) const {
+    if (api_->api_minor < 3 || !offers(offsetof(assay_host_api, commits_since), sizeof(api_->commits_since)) ||
+        api_->commits_since == nullptr)
+      return std::nullopt;
+    uint64_t count = 0;
+    if (api_->commits_since(scan_, since, &count) != ASSAY_OK) return std::nullopt;
+    return count;
+  }
+
   // The origin of 1-based `line` of file `index`; nullopt without history,
   // for a line outside the file, or when the file's versions cannot be
   // diffed (the host logs why).

@@ -1,4 +1,4 @@
-// The history functions of the host API (API 1.1) as a plugin sees them:
+// The history functions of the host API (API 1.1, 1.3) as a plugin sees them:
 // facts, commits and line origins of a repository with a known history,
 // struct-size handling, and what a target without history answers.
 #include "scan/history_functions.h"
@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <vector>
 
 #include "../history/history_repo.h"
 #include "scan/scan_target.h"
@@ -102,6 +103,45 @@ TEST_F(HistoryFunctions, ASmallerStructIsFilledAsFarAsItReaches) {
   EXPECT_EQ(out.head.last_change, 0);  // beyond what the plugin said it has
   out.head.struct_size = 0;
   EXPECT_EQ(api_.file_history(&target_, a_, &out.head), ASSAY_INVALID);
+}
+
+// API 1.3: commits counted once however many of the scanner's files they
+// changed, from an author time on (inclusive).
+TEST(HistoryFunctionsCommitsSince, CountsDistinctCommitsOfTheScannersFiles) {
+  history::testing::TempDir repo;
+  const auto& dir = repo.path();
+  history::testing::init_repository(dir);
+  history::testing::write_file(dir, "a.txt", "a1\n");
+  history::testing::write_file(dir, "b.txt", "b1\n");
+  commit_as(dir, "c1", "2021-01-01T00:00:00Z", kAlice);
+  history::testing::write_file(dir, "a.txt", "a2\n");
+  history::testing::write_file(dir, "b.txt", "b2\n");
+  commit_as(dir, "c2", "2021-02-01T00:00:00Z", kBob);
+  history::testing::write_file(dir, "a.txt", "a3\n");
+  commit_as(dir, "c3", "2021-03-01T00:00:00Z", kAlice);
+  Opened opened = history::testing::open_history(dir, history::testing::uncached(), seconds("2021-06-01T00:00:00Z"));
+  assay_scan target;
+  target.repo = opened.view.get();
+  target.history = opened.history.get();
+  assay_host_api api{};
+  add_history_functions(api);
+  uint64_t count = 99;
+  ASSERT_EQ(api.commits_since(&target, 0, &count), ASSAY_OK);
+  EXPECT_EQ(count, 3u);
+  ASSERT_EQ(api.commits_since(&target, seconds("2021-02-01T00:00:00Z"), &count), ASSAY_OK);
+  EXPECT_EQ(count, 2u);
+  ASSERT_EQ(api.commits_since(&target, seconds("2021-02-01T00:00:01Z"), &count), ASSAY_OK);
+  EXPECT_EQ(count, 1u);
+  ASSERT_EQ(api.commits_since(&target, seconds("2022-01-01T00:00:00Z"), &count), ASSAY_OK);
+  EXPECT_EQ(count, 0u);
+  // A scanner given b.txt only counts b.txt's commits.
+  const std::vector<size_t> only_b{file_at(*opened.view, "b.txt")};
+  target.files = &only_b;
+  ASSERT_EQ(api.commits_since(&target, 0, &count), ASSAY_OK);
+  EXPECT_EQ(count, 2u);
+  EXPECT_EQ(api.commits_since(&target, 0, nullptr), ASSAY_INVALID);
+  target.history = nullptr;
+  EXPECT_EQ(api.commits_since(&target, 0, &count), ASSAY_UNSUPPORTED);
 }
 
 TEST(HistoryFunctionsWithoutHistory, APlainDirectoryAnswersUnsupported) {

@@ -17,9 +17,9 @@ assay_status probe(const sdk::Scan& scan) {
   return scan.api()->file_history(scan.raw(), 0, &raw);
 }
 
-// Facts over assay_host_api.file_history and file_commit. Thread-safe: the
-// path index is built before any question, the repository's commit times
-// once under a flag.
+// Facts over assay_host_api.file_history, file_commit and commits_since.
+// Thread-safe: the path index is built before any question; from a host
+// before API 1.3, the repository's commit times once under a flag.
 class HostHistoryFacts : public HistoryFacts {
  public:
   explicit HostHistoryFacts(const sdk::Scan& scan) : scan_(scan), now_(std::time(nullptr)) {
@@ -57,6 +57,8 @@ class HostHistoryFacts : public HistoryFacts {
   }
 
   uint64_t commits_since(int64_t since) const override {
+    // A 1.3 host counts in one call; an older one is asked per commit.
+    if (const auto counted = scan_.commits_since(since)) return *counted;
     std::call_once(commits_once_, [this] { collect_commits(); });
     uint64_t count = 0;
     for (int64_t t : commit_times_) count += t >= since ? 1 : 0;

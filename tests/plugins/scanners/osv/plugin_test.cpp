@@ -163,7 +163,8 @@ class OsvPlugin : public ::testing::Test {
                           nullptr,
                           nullptr,   // no history
                           nullptr,   // report_assessment: osv assesses nothing
-                          nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
+                          nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
+                          nullptr};  // commits_since (ABI 1.3): no history
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
     // The fixture tree plus an npm all.zip export.

@@ -127,7 +127,8 @@ MemoryHost::MemoryHost(const std::string& plugin_name) {
                        nullptr,  // file_commit
                        nullptr,  // line_origin
                        host_report_assessment,
-                       nullptr};  // deliver (ABI 1.2): scanners have no report to deliver
+                       nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
+                       nullptr};  // commits_since (ABI 1.3): no history
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api, &plugin_, sizeof(plugin_)) != ASSAY_OK)
     throw std::runtime_error(path + ": init failed: " + error);
@@ -142,7 +143,7 @@ assay_status MemoryHost::run(const std::string& config_json) {
                      host_file_count,  host_file_info,        host_file_read,    host_file_release,
                      host_emit,        host_is_cancelled,     host_parallel_for, host_scan_root,
                      host_scan_commit, nullptr,               nullptr,           nullptr,
-                     host_report_assessment, nullptr};  // no history functions, no deliver (1.2) in these tests
+                     host_report_assessment, nullptr,   nullptr};  // no history, deliver (1.2), commits_since (1.3)
   if (api_size < sizeof(assay_host_api)) api.report_assessment = nullptr;
   assay_instance* instance = nullptr;
   error.clear();
