@@ -11,6 +11,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
+#include "scan/breakdown_texts.h"
 #include "scan/item_text.h"
 #include "scan/maturity_stage.h"
 #include "scan/state_header.h"
@@ -111,12 +112,13 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
                   std::vector<std::unique_ptr<ActiveReport>>& reports) {
   std::string text;
+  BreakdownTexts breakdowns(model);
   for (const auto& item : items) {
     bool anyone = false;
     for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
     if (!anyone) return;
     text.clear();
-    append_item_json(text, item, breakdown_of(item, model));
+    append_item_json(text, item, breakdowns.text_of(item));
     const assay_item view = item_view(item, text);
     for (auto& r : reports) {
       if (r->status != ASSAY_OK) continue;
