@@ -72,6 +72,7 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   v.risk = item.scores.risk;
   v.rank = item.rank;
   v.json = json.c_str();
+  v.json_flags = ASSAY_ITEM_JSON_COMPACT_DUMP;  // append_item_json writes that dump's bytes
   return v;
 }
 
