@@ -31,8 +31,10 @@ ASSAY_ABI_SIZES(ASSERT_SIZE)
 ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 
 // 1.1 added the history functions and report_assessment; 1.2 added
-// assay_host_api.deliver and assay_delivery after them.
-static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 2);
+// assay_host_api.deliver and assay_delivery after them; 1.3 added
+// assay_item.json_flags.
+static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 3);
+static_assert(ASSAY_ITEM_JSON_COMPACT_DUMP == 1u);
 static_assert(std::is_same_v<decltype(assay_host_api::deliver),
                              assay_status (*)(assay_host*, const assay_delivery*, char*, size_t)>);
 static_assert(ASSAY_MAX_ERROR == 512);
@@ -102,7 +104,7 @@ TEST(AbiLayout, ListedFieldsCoverEveryStruct) {
 
 TEST(AbiLayout, VersionAndConstants) {
   EXPECT_EQ(ASSAY_API_MAJOR, 1);
-  EXPECT_EQ(ASSAY_API_MINOR, 2);
+  EXPECT_EQ(ASSAY_API_MINOR, 3);
   EXPECT_EQ(ASSAY_MAX_ERROR, 512);
   EXPECT_STREQ(ASSAY_PLUGIN_INIT_SYMBOL, "assay_plugin_init");
   EXPECT_EQ(ASSAY_OK, 0);
