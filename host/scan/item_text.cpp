@@ -87,7 +87,9 @@ void append_score_breakdown(std::string& out, const scoring::ScoreBreakdown& sco
   out += '}';
 }
 
-void append_breakdown(std::string& out, const scoring::Breakdown& b) {
+}  // namespace
+
+void append_breakdown_json(std::string& out, const scoring::Breakdown& b) {
   ObjectWriter object(out);
   append_score_breakdown(object.key("wsjf"), b.wsjf);
   append_score_breakdown(object.key("ice"), b.ice);
@@ -98,6 +100,8 @@ void append_breakdown(std::string& out, const scoring::Breakdown& b) {
   append_score_breakdown(object.key("risk"), b.risk);
   object.close();
 }
+
+namespace {
 
 void append_tags(std::string& out, const std::vector<std::string>& tags) {
   out += '[';
@@ -116,6 +120,12 @@ void append_item_json(std::string& out, const BacklogItem& item) {
 }
 
 void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown) {
+  std::string breakdown_json;
+  append_breakdown_json(breakdown_json, breakdown);
+  append_item_json(out, item, breakdown_json);
+}
+
+void append_item_json(std::string& out, const BacklogItem& item, std::string_view breakdown_json) {
   const Finding& f = item.finding;
   const scoring::ScoreValues& s = item.scores;
   ObjectWriter object(out);
@@ -162,7 +172,7 @@ void append_item_json(std::string& out, const BacklogItem& item, const scoring::
     details += f.details_json;
   append_origin_text(object.key("origin"), item.history.origin);
   append_file_history_text(object.key("file_history"), item.history.file_history);
-  append_breakdown(object.key("breakdown"), breakdown);
+  object.key("breakdown") += breakdown_json;
   object.close();
 }
 

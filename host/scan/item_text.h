@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "scan/backlog.h"
 
@@ -19,5 +20,12 @@ void append_item_json(std::string& out, const BacklogItem& item);
 // The same with `breakdown` written as the item's score breakdown: the
 // item's own, or the one recomputed when it was dropped (breakdown_of).
 void append_item_json(std::string& out, const BacklogItem& item, const scoring::Breakdown& breakdown);
+
+// The same with the breakdown's text already written (append_breakdown_json):
+// a backlog repeats few distinct breakdowns, so callers reuse their texts.
+void append_item_json(std::string& out, const BacklogItem& item, std::string_view breakdown_json);
+
+// Appends a score breakdown's compact JSON text, as scoring::to_json gives it.
+void append_breakdown_json(std::string& out, const scoring::Breakdown& breakdown);
 
 }  // namespace assay::scan

@@ -11,6 +11,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
+#include "scan/breakdown_texts.h"
 #include "scan/item_text.h"
 #include "scan/maturity_stage.h"
 #include "scan/state_header.h"
@@ -71,6 +72,7 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   v.risk = item.scores.risk;
   v.rank = item.rank;
   v.json = json.c_str();
+  v.json_flags = ASSAY_ITEM_JSON_COMPACT_DUMP;  // append_item_json writes that dump's bytes
   return v;
 }
 
@@ -111,12 +113,13 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
                   std::vector<std::unique_ptr<ActiveReport>>& reports) {
   std::string text;
+  BreakdownTexts breakdowns(model);
   for (const auto& item : items) {
     bool anyone = false;
     for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
     if (!anyone) return;
     text.clear();
-    append_item_json(text, item, breakdown_of(item, model));
+    append_item_json(text, item, breakdowns.text_of(item));
     const assay_item view = item_view(item, text);
     for (auto& r : reports) {
       if (r->status != ASSAY_OK) continue;

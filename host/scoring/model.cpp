@@ -64,6 +64,8 @@ std::optional<size_t> effective_severity(const Finding& f, const CvssBands& band
   return index;
 }
 
+// Reads the finding's category, cvss, severity, effort_hours and confidence
+// and the context's fields; Model::score_key must name the same.
 ResolvedFinding resolve(const ModelConfig& config, const Finding& f, const FileContext& context) {
   ResolvedFinding r;
   r.category = f.category.empty() ? config.default_category : f.category;
@@ -82,7 +84,29 @@ ResolvedFinding resolve(const ModelConfig& config, const Finding& f, const FileC
   return r;
 }
 
+// Appends an optional number's presence and exact bits.
+void append_key_part(std::string& key, std::optional<double> value) {
+  key += value ? '\1' : '\0';
+  const double v = value.value_or(0);
+  key.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
 }  // namespace
+
+// Must name every field resolve() reads: a field left out would let two
+// findings that score differently share a key.
+std::string Model::score_key(const Finding& f, const FileContext& context) {
+  std::string key = f.category;
+  key += '\0';
+  key += f.severity;
+  key += '\0';
+  append_key_part(key, f.cvss);
+  append_key_part(key, f.effort_hours);
+  append_key_part(key, f.confidence);
+  append_key_part(key, context.hotspot_multiplier);
+  append_key_part(key, context.age_days);
+  return key;
+}
 
 Model::Model(ModelConfig config, const std::string& maturity_level)
     : config_(std::move(config)),

@@ -44,6 +44,12 @@ class Model {
   // negative effort, age or hotspot multiplier).
   Scores score(const Finding& finding, const FileContext& context) const;
 
+  // Everything score() reads of a finding and its context, as an opaque
+  // byte string: findings with equal keys get equal scores and breakdowns
+  // from one model, so a caller may reuse what it made of one (the report
+  // stage reuses breakdown texts). Kept beside score()'s input resolution.
+  static std::string score_key(const Finding& finding, const FileContext& context);
+
   // An item may be proposed as the next best one: composite >= next_best
   // min_score and risk <= next_best max_risk.
   bool next_best_eligible(const ScoreValues& scores) const;

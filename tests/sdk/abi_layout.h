@@ -7,7 +7,8 @@
  * file_history, file_commit, line_origin and report_assessment at the end of
  * assay_host_api, and the structs the history functions fill; API 1.2 added
  * deliver after them, and assay_delivery, and scanner_flags at the end of
- * assay_plugin; API 1.3 added commits_since after deliver.
+ * assay_plugin; API 1.3 added commits_since after deliver, and json_flags at
+ * the end of assay_item.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -61,6 +62,7 @@
   X(assay_item, risk, 128, 8)                      \
   X(assay_item, rank, 136, 4)                      \
   X(assay_item, json, 144, 8)                      \
+  X(assay_item, json_flags, 152, 4)                \
   X(assay_report, struct_size, 0, 8)               \
   X(assay_report, output_dir, 8, 8)                \
   X(assay_report, repository, 16, 8)               \
@@ -140,7 +142,7 @@
   X(assay_file_info, 40)    \
   X(assay_blob, 32)         \
   X(assay_finding, 120)     \
-  X(assay_item, 152)        \
+  X(assay_item, 160)        \
   X(assay_report, 56)       \
   X(assay_host_api, 176)    \
   X(assay_plugin, 120)      \

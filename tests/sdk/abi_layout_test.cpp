@@ -31,10 +31,12 @@ ASSAY_ABI_SIZES(ASSERT_SIZE)
 ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 
 // 1.1 added the history functions and report_assessment; 1.2 added
-// assay_host_api.deliver and assay_delivery after them; 1.3 commits_since.
+// assay_host_api.deliver and assay_delivery after them; 1.3 added
+// commits_since after deliver and assay_item.json_flags.
 static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 3);
 static_assert(std::is_same_v<decltype(assay_host_api::commits_since),
                              assay_status (*)(const assay_scan*, int64_t, uint64_t*)>);
+static_assert(ASSAY_ITEM_JSON_COMPACT_DUMP == 1u);
 static_assert(std::is_same_v<decltype(assay_host_api::deliver),
                              assay_status (*)(assay_host*, const assay_delivery*, char*, size_t)>);
 static_assert(ASSAY_MAX_ERROR == 512);

@@ -15,6 +15,11 @@ namespace {
 // Large enough that a report of thousands of items needs few system calls.
 constexpr size_t kFlushThreshold = 64 * 1024;
 
+// Written data is handed to the disk in pieces of this size while the file
+// grows, so that commit's fsync waits only for the last piece instead of
+// the whole file (a backlog.json can be 100 MB).
+constexpr off_t kWritebackPiece = 8 * 1024 * 1024;
+
 // Reports are meant to be read by other users and tools, like any build output.
 constexpr mode_t kReportFileMode = 0644;
 
@@ -72,7 +77,19 @@ void AtomicFile::flush_buffer() {
     }
     done += static_cast<size_t>(n);
   }
+  written_ += static_cast<off_t>(buffer_.size());
   buffer_.clear();
+  start_writeback();
+}
+
+void AtomicFile::start_writeback() {
+#ifdef __linux__
+  if (written_ - writeback_from_ < kWritebackPiece) return;
+  // Only a hint: it starts the disk writes and does not wait for them. Its
+  // failure changes nothing, since commit's fsync reports every write error.
+  ::sync_file_range(fd_, writeback_from_, written_ - writeback_from_, SYNC_FILE_RANGE_WRITE);
+  writeback_from_ = written_;
+#endif
 }
 
 std::optional<std::string> AtomicFile::commit() {

@@ -4,6 +4,8 @@
 // the target only on commit(). Shared by the built-in file reporters.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -37,6 +39,9 @@ class AtomicFile {
 
  private:
   void flush_buffer();
+  // Starts the disk writes of what was written since the last start, once
+  // that is a piece's worth.
+  void start_writeback();
   std::optional<std::string> sync_directory() const;
   std::string not_durable(const std::string& action, const std::filesystem::path& directory,
                           int error_number) const;
@@ -47,6 +52,8 @@ class AtomicFile {
   std::filesystem::path temp_;
   int fd_ = -1;
   std::string buffer_;
+  off_t written_ = 0;         // bytes written to fd_
+  off_t writeback_from_ = 0;  // where the next start_writeback begins
   bool committed_ = false;
 };
 

@@ -2,8 +2,10 @@
 // {"schema","repository","scan","maturity","history","items","next_best",
 // "summary","stats","completed","generated_by"}. Items are written to disk as
 // they arrive, so memory stays flat however long the backlog is, and laid out
-// without parsing them (json_indent.h).
+// without parsing them: unchecked when the host vouches for the text
+// (canonical_layout.h), else checked in the same pass (json_indent.h).
 #include <assay/plugin.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -11,6 +13,7 @@
 #include <string_view>
 
 #include "atomic_file.h"
+#include "canonical_layout.h"
 #include "config_section.h"
 #include "json_indent.h"
 #include "report_header.h"
@@ -135,7 +138,9 @@ class JsonReporter : public sdk::Reporter {
     // The host writes item text as nlohmann's compact dump: it is copied, or
     // laid out in one pass, since parsing it only to print it again would
     // dominate the reporter's time. Text neither way can vouch for is parsed.
-    if (layout_.pretty()) {
+    if (layout_.pretty() && vouched_compact_dump(item)) {
+      append_canonical_layout(text_, text, config_.indent, 2);
+    } else if (layout_.pretty()) {
       if (!(text.starts_with('{') && indenter_.append(text_, text, config_.indent, 2)))
         text_ += layout_.value(parse_item(item), 2);
     } else if (looks_like_one_line_object(text)) {
@@ -169,6 +174,13 @@ class JsonReporter : public sdk::Reporter {
     auto it = header_.find(field);
     if (it != header_.end()) return *it;
     return std::string(field) == "completed" ? ordered_json::array() : ordered_json(nullptr);
+  }
+
+  // The host vouches that the text is nlohmann's compact dump (API 1.3);
+  // an older host's struct ends before the flags.
+  static bool vouched_compact_dump(const assay_item& item) {
+    return item.struct_size >= offsetof(assay_item, json_flags) + sizeof(item.json_flags) &&
+           (item.json_flags & ASSAY_ITEM_JSON_COMPACT_DUMP) != 0;
   }
 
   static std::string describe(const char* key) {

@@ -2,7 +2,7 @@
  * assay plugin ABI, version 1.3 (1.1 added the history functions and
  * report_assessment at the end of assay_host_api; 1.2 added deliver after
  * them, and scanner_flags at the end of assay_plugin; 1.3 added
- * commits_since after deliver).
+ * commits_since after deliver, and json_flags at the end of assay_item).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -45,7 +45,8 @@ extern "C" {
    after the 1.1 additions (history, maturity), and `scanner_flags` to
    assay_plugin (file-local scanners, incremental scans). 1.3 appends
    `commits_since` to assay_host_api (a history count without a call per
-   commit of every file). */
+   commit of every file) and `json_flags` to assay_item (item text a
+   reporter may lay out unchecked). */
 #define ASSAY_API_MINOR 3
 
 /* Longest error message the host keeps, including the terminating NUL. */
@@ -157,7 +158,18 @@ typedef struct assay_item {
   uint32_t rank;            /* 1-based position in the backlog */
   const char* json;         /* the whole item as a JSON object, including the
                                score breakdown, as written to backlog.json */
+  /* --- API 1.3: read only when struct_size covers it (0 otherwise) --- */
+  uint32_t json_flags;      /* ASSAY_ITEM_JSON_* bits: what the host vouches
+                               for about `json` */
 } assay_item;
+
+/* `json` is exactly the text nlohmann::json's compact dump (dump() with
+   ensure_ascii off) prints for the object it holds, and parsing it back keeps
+   the key order: no whitespace, no repeated key, strings escaped only as that
+   dump escapes them (\" \\ \b \f \n \r \t, \u00xx for other control
+   characters), valid UTF-8, numbers as it prints them. A reporter may lay it
+   out without checking it. */
+#define ASSAY_ITEM_JSON_COMPACT_DUMP 1u
 
 /* What a reporter learns about the scan before the items. Read-only. */
 typedef struct assay_report {

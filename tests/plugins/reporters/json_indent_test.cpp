@@ -3,6 +3,8 @@
 // nlohmann's compact dump writes must be accepted.
 #include "json_indent.h"
 
+#include "canonical_layout.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -212,6 +214,43 @@ TEST(JsonIndenter, OneIndenterLaysOutManyTextsAlike) {
       ASSERT_EQ(damaged_out, reference(damaged, 2, 1)) << damaged;
     }
   }
+}
+
+std::string canonical(std::string_view text, int indent, int depth) {
+  std::string out = "before";
+  append_canonical_layout(out, text, indent, depth);
+  EXPECT_EQ(out.rfind("before", 0), 0u) << "appends, never overwrites";
+  return out.substr(6);
+}
+
+void expect_canonical_same(std::string_view text) {
+  for (int indent : {1, 2, 4}) {
+    for (int depth : {0, 1, 2}) ASSERT_EQ(canonical(text, indent, depth), *reference(text, indent, depth)) << text;
+  }
+}
+
+// The layout of text the host vouches for: every compact dump comes out as
+// nlohmann lays it out, without being checked.
+TEST(CanonicalLayout, RandomCompactDumpsMatchNlohmann) {
+  RandomDocuments random(20261126);
+  for (int i = 0; i < 2000; ++i)
+    expect_canonical_same(random.value(0).dump(-1, ' ', false, ordered_json::error_handler_t::replace));
+}
+
+TEST(CanonicalLayout, StructureInsideStringsIsText) {
+  for (const char* text : {R"({"a{":"}]","b,":[":",",","\\"],"c\"":"\\\\","d":{},"e":[],"f":[{},[]]})",
+                           R"({"x":[[],{},[[]],{"y":{}}],"z":"\u001f\"\\"})", R"([])", R"({})", R"("s")",
+                           R"(-1.5e-07)", R"({"k":null,"t":true,"f":false,"n":-0.0})"}) {
+    const std::string dumped = ordered_json::parse(text).dump();
+    expect_canonical_same(dumped);
+  }
+  EXPECT_EQ(canonical(R"({"a":[1,{"b":"x,y"}],"c":{}})", 2, 1),
+            "{\n    \"a\": [\n      1,\n      {\n        \"b\": \"x,y\"\n      }\n    ],\n    \"c\": {}\n  }");
+}
+
+// Unbalanced text is outside the contract; it must still not break the pass.
+TEST(CanonicalLayout, TextThatIsNoDumpDoesNotCrash) {
+  for (const char* text : {"}}]]", "{\"a\":\"unterminated", "\"\\", "[", "]]]{"}) canonical(text, 2, 0);
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// The report stage reuses breakdown texts of items with equal scoring inputs:
+// every item's text must still be the one its own breakdown gives.
+#include "scan/breakdown_texts.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <stdexcept>
+#include <vector>
+
+#include "scan/item_text.h"
+
+namespace assay::scan {
+namespace {
+
+scoring::Model default_model() {
+  YAML::Node config = YAML::LoadFile(std::string(ASSAY_SOURCE_DIR) + "/config/assay.yaml");
+  return scoring::Model::from_yaml(config["scoring"], "developing");
+}
+
+BacklogItem item_scored(const scoring::Model& model, const std::string& category, const std::string& severity,
+                        double effort_hours, const scoring::FileContext& context) {
+  BacklogItem item;
+  item.finding.source = "markers";
+  item.finding.rule = "TODO";
+  item.finding.title = "TODO: a title that scoring does not read";
+  item.finding.category = category;
+  item.finding.severity = severity;
+  item.finding.effort_hours = effort_hours;
+  item.context = context;
+  item.scores = model.score(item.finding, context);
+  return item;
+}
+
+std::string expected_text(const BacklogItem& kept) {
+  std::string text;
+  append_breakdown_json(text, kept.scores.breakdown);
+  return text;
+}
+
+// Items that differ in one scoring input each, then the same items again:
+// every text is its own item's, whether made or reused.
+TEST(BreakdownTexts, EachDroppedItemGetsItsOwnBreakdownText) {
+  const scoring::Model model = default_model();
+  std::vector<BacklogItem> kept = {
+      item_scored(model, "technical-debt", "low", 1.5, {}),
+      item_scored(model, "technical-debt", "high", 1.5, {}),
+      item_scored(model, "performance", "low", 1.5, {}),
+      item_scored(model, "technical-debt", "low", 4.0, {}),
+      item_scored(model, "technical-debt", "low", 1.5, {2.5, std::nullopt}),
+      item_scored(model, "technical-debt", "low", 1.5, {1.0, 400.0}),
+      item_scored(model, "technical-debt", "low", 1.5, {1.0, 401.0}),
+  };
+  std::vector<std::string> expected;
+  for (const auto& item : kept) expected.push_back(expected_text(item));
+  for (size_t i = 0; i < expected.size(); ++i)
+    for (size_t j = i + 1; j < expected.size(); ++j) ASSERT_NE(expected[i], expected[j]) << i << " " << j;
+
+  BreakdownTexts texts(&model);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < kept.size(); ++i) {
+      BacklogItem dropped = kept[i];
+      dropped.finding.title = "another title " + std::to_string(round);
+      drop_breakdown(dropped);
+      EXPECT_EQ(texts.text_of(dropped), expected[i]) << "item " << i << " round " << round;
+    }
+  }
+}
+
+TEST(BreakdownTexts, AnItemThatKeptItsBreakdownIsWrittenFromIt) {
+  const scoring::Model model = default_model();
+  BacklogItem kept = item_scored(model, "technical-debt", "low", 1.5, {});
+  kept.scores.breakdown.wsjf.formula = "edited by hand";
+  BreakdownTexts texts(&model);
+  EXPECT_EQ(texts.text_of(kept), expected_text(kept));
+  BreakdownTexts without_model(nullptr);
+  EXPECT_EQ(without_model.text_of(kept), expected_text(kept));
+}
+
+TEST(BreakdownTexts, ADroppedBreakdownWithoutAModelIsAnError) {
+  const scoring::Model model = default_model();
+  BacklogItem dropped = item_scored(model, "technical-debt", "low", 1.5, {});
+  drop_breakdown(dropped);
+  BreakdownTexts texts(nullptr);
+  EXPECT_THROW(texts.text_of(dropped), std::logic_error);
+}
+
+}  // namespace
+}  // namespace assay::scan
