@@ -5,7 +5,7 @@
 namespace assay::scan {
 
 std::string_view BreakdownTexts::text_of(const BacklogItem& item) {
-  if (!item.breakdown_dropped || model_ == nullptr) {
+  if (item.breakdown != nullptr || model_ == nullptr) {
     // breakdown_of gives the item's own, or throws for a dropped one.
     own_.clear();
     append_breakdown_json(own_, breakdown_of(item, model_));

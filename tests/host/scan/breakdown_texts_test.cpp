@@ -28,13 +28,13 @@ BacklogItem item_scored(const scoring::Model& model, const std::string& category
   item.finding.severity = severity;
   item.finding.effort_hours = effort_hours;
   item.context = context;
-  item.scores = model.score(item.finding, context);
+  set_scores(item, model.score(item.finding, context));
   return item;
 }
 
 std::string expected_text(const BacklogItem& kept) {
   std::string text;
-  append_breakdown_json(text, kept.scores.breakdown);
+  append_breakdown_json(text, *kept.breakdown);
   return text;
 }
 
@@ -70,7 +70,9 @@ TEST(BreakdownTexts, EachDroppedItemGetsItsOwnBreakdownText) {
 TEST(BreakdownTexts, AnItemThatKeptItsBreakdownIsWrittenFromIt) {
   const scoring::Model model = default_model();
   BacklogItem kept = item_scored(model, "technical-debt", "low", 1.5, {});
-  kept.scores.breakdown.wsjf.formula = "edited by hand";
+  scoring::Breakdown edited = *kept.breakdown;
+  edited.wsjf.formula = "edited by hand";
+  kept.breakdown = std::make_shared<const scoring::Breakdown>(std::move(edited));
   BreakdownTexts texts(&model);
   EXPECT_EQ(texts.text_of(kept), expected_text(kept));
   BreakdownTexts without_model(nullptr);
