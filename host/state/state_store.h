@@ -104,8 +104,8 @@ class StateWriter : public StateReader {
   // Overwrites what a scan sees of an item that stays open under the same
   // fingerprint: source, rule, category, title, location, evidence, effort,
   // scores and last seen. The identity and lifecycle fields (and so the
-  // indexes over them) are left alone, which makes this the cheap update the
-  // bulk of every scan needs.
+  // indexes over them) are left alone: the cheap update of an item a scan
+  // found changed (moved, edited, rescored).
   virtual void update_sighting(const ItemRecord& item) = 0;
   // Sets last seen to `at` and `scan_id` on every open item of the
   // repository except those with the ids `unseen`: the one write an item
