@@ -12,13 +12,13 @@ namespace {
 // 2024-01-11T00:00:00Z
 constexpr int64_t kNow = 1704931200;
 
-FindingHistory history_of(const std::string& details_json) {
+FindingHistory history_of(const std::string& details_json, int64_t now = kNow) {
   Finding f;
   f.source = "markers";
   f.rule = "TODO";
   f.title = "TODO: x";
   f.details_json = details_json;
-  return finding_history(f, nullptr, kNow);
+  return finding_history(f, nullptr, now);
 }
 
 TEST(StatedOrigin, CompactDetailsAreReadFieldByField) {
@@ -68,19 +68,12 @@ TEST(StatedOrigin, MissingOrMalformedOriginsAreLeftOut) {
 // The same reading at another clock, with other forms of details.
 namespace at_2020 {
 
-constexpr int64_t kNow = 1577923200;  // 2020-01-02T00:00:00Z
+constexpr int64_t k2020 = 1577923200;  // 2020-01-02T00:00:00Z
 
-FindingHistory history_of(const std::string& details) {
-  Finding f;
-  f.source = "markers";
-  f.rule = "TODO";
-  f.title = "t";
-  f.details_json = details;
-  return finding_history(f, nullptr, kNow);
-}
+FindingHistory history_at_2020(const std::string& details) { return history_of(details, k2020); }
 
 TEST(HistoryStage, ACompactOriginIsReadWithItsAge) {
-  const FindingHistory h = history_of(
+  const FindingHistory h = history_at_2020(
       R"({"comment":"line","origin":{"author":"A <a@x>","commit":"c1","state":"committed",)"
       R"("time":"2019-12-30T12:00:00Z"},"tag":"TODO"})");
   ASSERT_TRUE(h.note.origin);
@@ -93,7 +86,7 @@ TEST(HistoryStage, ACompactOriginIsReadWithItsAge) {
 
 TEST(HistoryStage, TextTheCompactReaderRefusesIsReadTheSame) {
   // Whitespace and a float: nlohmann::json reads these.
-  const FindingHistory h = history_of(
+  const FindingHistory h = history_at_2020(
       R"({ "n": 1.5, "origin": { "author": "A", "commit": "c1", "state": "at_or_before",)"
       R"( "time": "2019-12-31T00:00:00Z", "x": 2.25 } })");
   ASSERT_TRUE(h.note.origin);
@@ -102,15 +95,15 @@ TEST(HistoryStage, TextTheCompactReaderRefusesIsReadTheSame) {
 }
 
 TEST(HistoryStage, AMalformedOriginIsIgnored) {
-  EXPECT_FALSE(history_of(R"({"origin":"committed"})").note.origin);
-  EXPECT_FALSE(history_of(R"({"origin":{"state":"committed","time":5}})").note.origin);  // no time
-  EXPECT_FALSE(history_of(R"({"origin":{"state":"invented"}})").note.origin);
-  EXPECT_FALSE(history_of(R"({"origin":{"state":"committed","time":"yesterday"}})").note.origin);
-  EXPECT_FALSE(history_of(R"({"origin":{"state":"committed","time":"2019-12-31T00:00:00Z"})").note.origin);
+  EXPECT_FALSE(history_at_2020(R"({"origin":"committed"})").note.origin);
+  EXPECT_FALSE(history_at_2020(R"({"origin":{"state":"committed","time":5}})").note.origin);  // no time
+  EXPECT_FALSE(history_at_2020(R"({"origin":{"state":"invented"}})").note.origin);
+  EXPECT_FALSE(history_at_2020(R"({"origin":{"state":"committed","time":"yesterday"}})").note.origin);
+  EXPECT_FALSE(history_at_2020(R"({"origin":{"state":"committed","time":"2019-12-31T00:00:00Z"})").note.origin);
 }
 
 TEST(HistoryStage, AnUndatedOriginKeepsNoCommit) {
-  const FindingHistory h = history_of(R"({"origin":{"commit":"c1","state":"uncommitted","time":5}})");
+  const FindingHistory h = history_at_2020(R"({"origin":{"commit":"c1","state":"uncommitted","time":5}})");
   ASSERT_TRUE(h.note.origin);
   EXPECT_EQ(h.note.origin->commit, "");
   EXPECT_EQ(h.note.origin->time, "");
