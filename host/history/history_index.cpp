@@ -42,9 +42,10 @@ uint32_t HistoryIndex::intern_author(std::string_view name, std::string_view ema
 }
 
 uint32_t HistoryIndex::intern_name(std::string_view path) {
-  auto [it, inserted] = name_index_.try_emplace(std::string(path), static_cast<uint32_t>(names_.size()));
-  if (inserted) names_.emplace_back(path);
-  return it->second;
+  if (auto it = name_index_.find(path); it != name_index_.end()) return it->second;
+  const auto name = static_cast<uint32_t>(names_.size());
+  name_index_.emplace(names_.emplace_back(path), name);
+  return name;
 }
 
 void HistoryIndex::add_change(uint32_t file, const Change& change) { files_[file].push_back(change); }
@@ -59,8 +60,9 @@ void HistoryIndex::add_changes(uint32_t file, std::vector<Change>&& changes) {
 }
 
 void HistoryIndex::release_spare_capacity() {
+  // Not names_: a deque gives back its spare blocks by moving its strings,
+  // which name_index_ views; it never has more than one block spare.
   commits_.shrink_to_fit();
-  names_.shrink_to_fit();
   for (auto& [file, changes] : files_) changes.shrink_to_fit();
 }
 
@@ -69,7 +71,7 @@ std::unordered_map<uint32_t, std::vector<Change>> HistoryIndex::take_files() {
 }
 
 std::optional<uint32_t> HistoryIndex::find_name(std::string_view path) const {
-  auto it = name_index_.find(std::string(path));
+  auto it = name_index_.find(path);
   if (it == name_index_.end()) return std::nullopt;
   return it->second;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -84,6 +85,14 @@ struct Provenance {
 
 class HistoryIndex {
  public:
+  HistoryIndex() = default;
+  // Moves keep every name where it is (name_index_ views them); a copy
+  // would view the names of the original, so there is none.
+  HistoryIndex(HistoryIndex&&) = default;
+  HistoryIndex& operator=(HistoryIndex&&) = default;
+  HistoryIndex(const HistoryIndex&) = delete;
+  HistoryIndex& operator=(const HistoryIndex&) = delete;
+
   // --- building ---
 
   uint32_t add_commit(const Commit& commit);
@@ -120,7 +129,7 @@ class HistoryIndex {
   const Provenance& provenance() const { return provenance_; }
   const std::vector<Commit>& commits() const { return commits_; }
   const std::vector<Author>& authors() const { return authors_; }
-  const std::vector<std::string>& names() const { return names_; }
+  const std::deque<std::string>& names() const { return names_; }
   // Index of `path` in names(), or nullopt when the index never saw it.
   std::optional<uint32_t> find_name(std::string_view path) const;
   // Changes of the file at `path` (a path at the tip), newest first; empty
@@ -139,8 +148,10 @@ class HistoryIndex {
   std::vector<Commit> commits_;
   std::vector<Author> authors_;
   std::unordered_map<std::string, uint32_t> author_by_email_;
-  std::vector<std::string> names_;
-  std::unordered_map<std::string, uint32_t> name_index_;
+  // A deque: its strings never move as it grows, so the index below views
+  // them instead of holding every path a second time.
+  std::deque<std::string> names_;
+  std::unordered_map<std::string_view, uint32_t> name_index_;
   std::unordered_map<uint32_t, std::vector<Change>> files_;
 };
 
