@@ -101,7 +101,8 @@ std::string json_ids(const std::vector<int64_t>& ids) {
 constexpr const char* kAssessmentColumns =
     "a.scan_id, a.source, a.level, a.percent, s.finished_at, s.commit_id";
 
-std::string placeholders(int count) {
+// "?1, ?2, ..., ?COUNT": the numbered SQL parameters of an INSERT.
+std::string numbered_parameters(int count) {
   std::string text;
   for (int i = 1; i <= count; ++i) text += (i > 1 ? ", ?" : "?") + std::to_string(i);
   return text;
@@ -331,7 +332,7 @@ int64_t SqliteAccess::next_key_numbers(int64_t repository_id, const std::string&
 int64_t SqliteAccess::add_item(const ItemRecord& item) {
   // Built once: a first scan adds tens of thousands of items.
   static const std::string sql =
-      std::string("INSERT INTO items (") + kItemColumns + ") VALUES (" + placeholders(kItemColumnCount) + ")";
+      std::string("INSERT INTO items (") + kItemColumns + ") VALUES (" + numbered_parameters(kItemColumnCount) + ")";
   Statement& s = db_.cached(sql);
   bind_item(s, item);
   s.run();
@@ -411,7 +412,7 @@ void SqliteAccess::add_score(const ScoreRecord& score) {
 
 void SqliteAccess::add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) {
   Statement& s =
-      db_.cached(std::string("INSERT INTO scans (") + kScanColumns + ") VALUES (" + placeholders(13) + ")");
+      db_.cached(std::string("INSERT INTO scans (") + kScanColumns + ") VALUES (" + numbered_parameters(13) + ")");
   s.bind(1, scan.id).bind(2, scan.repository_id).bind(3, scan.started_at).bind(4, scan.finished_at);
   s.bind(5, scan.target).bind(6, scan.commit).bind(7, static_cast<int64_t>(scan.merged ? 1 : 0));
   s.bind(8, scan.new_items).bind(9, scan.reopened_items).bind(10, scan.resolved_items);
