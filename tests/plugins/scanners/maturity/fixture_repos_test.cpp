@@ -51,26 +51,27 @@ const std::set<std::string> kHistoryChecks = {"tests-maintained", "changelog-mai
 // A script and a one-line README.
 //
 // Passes: readme (documentation, high 7.5), no-committed-secrets (security,
-// critical 10). Inconclusive (17): the 4 history checks; ci-on-pull-requests
+// critical 10). Inconclusive (18): the 4 history checks; ci-on-pull-requests
 // and workflow-permissions (no GitHub/GitLab workflow); alerting-deployed,
 // dashboards-deployed, health-checks, load-tests (not a service); the six
-// container checks behind container-image; dependency-updates (no manifest a
-// bot could update). Everything else fails (39).
+// container checks behind container-image; dependency-updates and
+// dependency-audit (no package manifest a bot could update or an auditor
+// could check). Everything else fails (38).
 //
 // Conclusive weight per dimension: ci-cd 7.5+7.5+5+2.5 = 22.5; security
 // 5+5+7.5+10+5+2.5 = 35; testing 7.5+5+5+5+2.5+5 = 30; documentation
 // 7.5+5+5+2.5+2.5+5+2.5+5+2.5 = 37.5; observability 5+5+2.5 = 12.5;
-// performance 5+2.5+2.5 = 10; dependency 5+7.5+7.5 = 20;
-// containerisation 5; code quality 5+5+5+2.5+2.5+2.5 = 22.5. Sum 195.
+// performance 5+2.5+2.5 = 10; dependency 5+7.5 = 12.5;
+// containerisation 5; code quality 5+5+5+2.5+2.5+2.5 = 22.5. Sum 187.5.
 //
 // security 10 × 10 / 350 = 28.6 %, documentation 7.5 × 10 / 375 = 20 %,
-// every other dimension 0 %; overall (100 + 75) / 1950 = 9.0 %: nascent.
+// every other dimension 0 %; overall (100 + 75) / 1875 = 9.3 %: nascent.
 TEST(FixtureRepositories, Bare) {
   const Outcome o =
       assess({{"main.py", "python", "print('hello')\n"}, {"README.md", "markdown", "# tool\nA tool.\n"}});
   const json& a = o.assessment;
   EXPECT_EQ(a["level"], "nascent");
-  EXPECT_DOUBLE_EQ(a["percent"].get<double>(), 9.0);
+  EXPECT_DOUBLE_EQ(a["percent"].get<double>(), 9.3);
   EXPECT_EQ(a["dimensions"], json::parse(R"({"ci-cd": 0, "security": 28.6, "testing": 0, "documentation": 20,
       "observability": 0, "performance": 0, "dependency-management": 0, "containerisation": 0, "code-quality": 0})"));
   EXPECT_EQ(with_status(o, "pass"), (std::set<std::string>{"readme", "no-committed-secrets"}));
@@ -79,7 +80,8 @@ TEST(FixtureRepositories, Bare) {
   inconclusive.insert({"ci-on-pull-requests", "workflow-permissions", "alerting-deployed",
                        "dashboards-deployed", "health-checks", "load-tests", "dockerignore",
                        "container-non-root", "container-base-pinned", "container-scanned",
-                       "container-multi-stage", "deployment-manifests", "dependency-updates"});
+                       "container-multi-stage", "deployment-manifests", "dependency-updates",
+                       "dependency-audit"});
   EXPECT_EQ(with_status(o, "inconclusive"), inconclusive);
   const std::set<std::string> failed = {"ci-configured",
                                         "ci-runs-tests",
@@ -112,7 +114,6 @@ TEST(FixtureRepositories, Bare) {
                                         "performance-documented",
                                         "dependency-manifest",
                                         "lockfiles",
-                                        "dependency-audit",
                                         "container-image",
                                         "linter",
                                         "formatter",
