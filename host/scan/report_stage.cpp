@@ -130,14 +130,17 @@ void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* m
   }
 }
 
-void end_report(ActiveReport& active) {
+void end_report(ActiveReport& active, EndedReports* ended) {
   const auto start = Clock::now();
   if (active.status == ASSAY_OK) active.status = active.session->end();
   if (active.status != ASSAY_OK) {
     active.run.status = "failed";
     active.run.error = active.session ? active.session->error() : active.error;
   }
-  active.session.reset();  // reporter_close
+  if (ended != nullptr && active.session)
+    ended->add(std::move(active.session));
+  else
+    active.session.reset();  // reporter_close
   active.time += Clock::now() - start;
   active.run.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(active.time).count();
 }
@@ -225,7 +228,21 @@ nlohmann::json report_header_json(const ReportContext& context) {
   return header;
 }
 
-std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names) {
+EndedReports::EndedReports() = default;
+
+EndedReports::~EndedReports() { close(); }
+
+void EndedReports::add(std::unique_ptr<loader::ReporterSession> session) {
+  sessions_.push_back(std::move(session));
+}
+
+void EndedReports::close() {
+  for (auto& session : sessions_) session.reset();  // reporter_close, in order
+  sessions_.clear();
+}
+
+std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names,
+                                     EndedReports* ended) {
   std::vector<PluginRun> runs;
   std::error_code ec;
   std::filesystem::create_directories(context.outcome.out_dir, ec);
@@ -246,7 +263,7 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
   }
   stream_items(context.outcome.items, context.outcome.model.get(), reports);
   for (auto& active : reports) {
-    end_report(*active);
+    end_report(*active, ended);
     publish_delivery(context, active->run);
     runs.push_back(active->run);
   }

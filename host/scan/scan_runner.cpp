@@ -499,6 +499,10 @@ class DeliveryScope {
 }  // namespace
 
 ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
+  // Declared first so that it is destroyed last: the reporters are closed
+  // after the store, the history and the repository are released, while a
+  // reporter may still be removing the report file it replaced.
+  EndedReports ended_reports;
   ScanOutcome outcome;
   outcome.scan_id = new_scan_id();
   const std::string started_at = utc_now_iso8601();
@@ -588,7 +592,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     // Reporters queue messages for delivery in this scan's store; without a
     // store deliver is refused (delivery_hook.h).
     DeliveryScope delivery(loader_.delivery(), state_stage.get(), outcome.scan_id);
-    outcome.reporter_runs = run_reporters(report, reporters);
+    outcome.reporter_runs = run_reporters(report, reporters, &ended_reports);
   }
   if (state_stage) {
     if (options.send_outbox) state_stage->send_outbox(cancel);
