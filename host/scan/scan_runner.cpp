@@ -578,6 +578,13 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
+  // Nothing reads the history or the repository past the merge (the stages
+  // that keep references to them only drop them): they are freed on a thread
+  // of their own while the reporters run, instead of after them.
+  std::jthread release_sources([history = std::move(history), repo = std::move(repo)]() mutable {
+    history.reset();
+    repo.reset();
+  });
 
   ReportContext report{outcome,
                        config_,
