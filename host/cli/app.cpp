@@ -62,7 +62,8 @@ std::vector<config::Diagnostic> check_plugin_sections(const config::Config& conf
   return config.check_plugins(schemas);
 }
 
-std::optional<App> start(const GlobalOptions& options) {
+std::optional<App> start(const GlobalOptions& options,
+                         const std::function<void(const config::Config&)>& before_plugins) {
   // Host-section problems are collected, not thrown, so that the plugin
   // sections (known only once plugins are loaded) are checked in the same
   // run and every mistake of the file is reported at once.
@@ -87,6 +88,7 @@ std::optional<App> start(const GlobalOptions& options) {
     return std::nullopt;
   }
 
+  if (before_plugins) before_plugins(app.config);
   app.loader = std::make_unique<loader::PluginLoader>(
       scan::scan_functions(),
       [](assay_log_level level, const std::string& plugin, const std::string& message) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,8 +33,11 @@ struct App {
 // Loads the configuration (built-in defaults, merged with the user's file),
 // sets up logging, loads every plugin on the search path and validates the
 // plugin sections. Prints every diagnostic and returns nullopt on a
-// configuration error.
-std::optional<App> start(const GlobalOptions& options);
+// configuration error. `before_plugins`, when given, is called once the
+// configuration is loaded and logging set up, before the plugins load, with
+// the configuration in force (assay scan starts opening its target then).
+std::optional<App> start(const GlobalOptions& options,
+                         const std::function<void(const config::Config&)>& before_plugins = {});
 
 // Rules of the host sections a schema cannot express (the scoring model's,
 // the state retention's); problems are appended, labelled `label`.

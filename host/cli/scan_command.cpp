@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "cli/summary.h"
 #include "scan/scan_runner.h"
+#include "scan/target_opening.h"
 
 namespace po = boost::program_options;
 
@@ -48,14 +49,18 @@ int scan_command(const Args& args) {
   auto parsed = parse_command("assay scan", args, options, positional);
   if (auto* code = std::get_if<int>(&parsed)) return *code;
   const po::variables_map& vm = std::get<po::variables_map>(parsed);
-  auto app = start(global_values(vm));
-  if (!app) return kExitUsage;
-
   scan::ScanOptions scan_options;
   scan_options.path = vm["path"].as<std::string>();
   if (vm.count("rev")) scan_options.rev = vm["rev"].as<std::string>();
   if (vm.count("out")) scan_options.out_dir = vm["out"].as<std::string>();
   scan_options.full = vm.count("full") > 0;
+  // The target's files are listed while the plugins load: on a large work
+  // tree the listing is the longest step before the scan.
+  auto app = start(global_values(vm), [&](const config::Config& config) {
+    scan_options.early_target = scan::EarlyTarget::start(scan_options, config);
+  });
+  if (!app) return kExitUsage;
+
   try {
     if (vm.count("format")) scan_options.formats = split_formats(vm["format"].as<std::string>());
   } catch (const UsageError& e) {

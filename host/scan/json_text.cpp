@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -50,6 +51,17 @@ void append_escape(std::string& out, unsigned char c) {
   }
 }
 
+// Whether all eight bytes of `word` are plain (kPlainBytes), tested at once:
+// none has its high bit set, is below 0x20, or is '"' or '\\'.
+bool all_plain(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  const auto has_zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+  const uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
+  return ((word & kHighBits) | below_space | has_zero_byte(word ^ (kOnes * '"')) |
+          has_zero_byte(word ^ (kOnes * '\\'))) == 0;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -60,6 +72,15 @@ void append_json_string(std::string& out, std::string_view text) {
   size_t plain_begin = 0;
   size_t i = 0;
   while (i < size) {
+    // Most text is plain ASCII: skip it eight bytes at a time.
+    if (i + sizeof(uint64_t) <= size) {
+      uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (all_plain(word)) {
+        i += sizeof word;
+        continue;
+      }
+    }
     const unsigned char c = bytes[i];
     if (kPlainBytes[c]) {
       ++i;

@@ -11,8 +11,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
-#include "scan/breakdown_texts.h"
-#include "scan/item_text.h"
+#include "scan/item_text_feed.h"
 #include "scan/maturity_stage.h"
 #include "scan/state_header.h"
 
@@ -49,8 +48,9 @@ nlohmann::json or_null(const std::string& s) {
   return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
 
-// Fills the C view of an item; the strings point into `item` and `json`.
-assay_item item_view(const BacklogItem& item, const std::string& json) {
+// Fills the C view of an item; the strings point into `item` and `json`,
+// which is NUL-terminated.
+assay_item item_view(const BacklogItem& item, const char* json) {
   assay_item v{};
   v.struct_size = sizeof(v);
   v.key = item.key.c_str();
@@ -71,7 +71,7 @@ assay_item item_view(const BacklogItem& item, const std::string& json) {
   v.value_usd = item.scores.value_usd;
   v.risk = item.scores.risk;
   v.rank = item.rank;
-  v.json = json.c_str();
+  v.json = json;
   v.json_flags = ASSAY_ITEM_JSON_COMPACT_DUMP;  // append_item_json writes that dump's bytes
   return v;
 }
@@ -108,19 +108,21 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 }
 
 // Hands every item to every reporter still running, in rank order. Each
-// item's text is written once, into one reused buffer: no reporter may keep
-// it past its call (plugin.h), so only one text exists at a time.
+// item's text is written once, by the feed's thread, ahead of the reporters;
+// no reporter may keep it past its call (plugin.h), so only a few batches of
+// texts exist at a time.
 void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
                   std::vector<std::unique_ptr<ActiveReport>>& reports) {
-  std::string text;
-  BreakdownTexts breakdowns(model);
+  const auto anyone_running = [&] {
+    for (const auto& r : reports)
+      if (r->status == ASSAY_OK) return true;
+    return false;
+  };
+  if (!anyone_running()) return;
+  ItemTextFeed texts(items, model);
   for (const auto& item : items) {
-    bool anyone = false;
-    for (const auto& r : reports) anyone |= r->status == ASSAY_OK;
-    if (!anyone) return;
-    text.clear();
-    append_item_json(text, item, breakdowns.text_of(item));
-    const assay_item view = item_view(item, text);
+    if (!anyone_running()) return;
+    const assay_item view = item_view(item, texts.next().data());
     for (auto& r : reports) {
       if (r->status != ASSAY_OK) continue;
       const auto start = Clock::now();
@@ -130,14 +132,17 @@ void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* m
   }
 }
 
-void end_report(ActiveReport& active) {
+void end_report(ActiveReport& active, EndedReports* ended) {
   const auto start = Clock::now();
   if (active.status == ASSAY_OK) active.status = active.session->end();
   if (active.status != ASSAY_OK) {
     active.run.status = "failed";
     active.run.error = active.session ? active.session->error() : active.error;
   }
-  active.session.reset();  // reporter_close
+  if (ended != nullptr && active.session)
+    ended->add(std::move(active.session));
+  else
+    active.session.reset();  // reporter_close
   active.time += Clock::now() - start;
   active.run.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(active.time).count();
 }
@@ -225,7 +230,21 @@ nlohmann::json report_header_json(const ReportContext& context) {
   return header;
 }
 
-std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names) {
+EndedReports::EndedReports() = default;
+
+EndedReports::~EndedReports() { close(); }
+
+void EndedReports::add(std::unique_ptr<loader::ReporterSession> session) {
+  sessions_.push_back(std::move(session));
+}
+
+void EndedReports::close() {
+  for (auto& session : sessions_) session.reset();  // reporter_close, in order
+  sessions_.clear();
+}
+
+std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names,
+                                     EndedReports* ended) {
   std::vector<PluginRun> runs;
   std::error_code ec;
   std::filesystem::create_directories(context.outcome.out_dir, ec);
@@ -246,7 +265,7 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
   }
   stream_items(context.outcome.items, context.outcome.model.get(), reports);
   for (auto& active : reports) {
-    end_report(*active);
+    end_report(*active, ended);
     publish_delivery(context, active->run);
     runs.push_back(active->run);
   }

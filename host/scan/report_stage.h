@@ -2,13 +2,38 @@
 // reporter plugin through the ABI (begin, one call per item, end).
 #pragma once
 
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
 #include "scan/scan_runner.h"
 
+namespace assay::loader {
+class ReporterSession;
+}
+
 namespace assay::scan {
+
+// Reporters whose report has ended but whose instance is not yet closed.
+// Closing one may wait for work its end started (the file reporters remove
+// the large file a report replaced on a thread of their own, atomic_file.h),
+// so the scan closes them after its own last work, not right after the end.
+class EndedReports {
+ public:
+  EndedReports();
+  ~EndedReports();  // closes what is still open
+  EndedReports(const EndedReports&) = delete;
+  EndedReports& operator=(const EndedReports&) = delete;
+
+  // Takes an ended session to close later.
+  void add(std::unique_ptr<loader::ReporterSession> session);
+  // Calls reporter_close on each, in the order they were added.
+  void close();
+
+ private:
+  std::vector<std::unique_ptr<loader::ReporterSession>> sessions_;
+};
 
 struct ReportContext {
   const ScanOutcome& outcome;
@@ -32,7 +57,10 @@ nlohmann::json report_header_json(const ReportContext& context);
 // written once and handed to every reporter in turn, then all end, in the
 // order named. A reporter that fails receives nothing more and is logged,
 // published as assay.plugin.failed and recorded; the others still run.
+// Each reporter is closed right after its end, or, given `ended`, handed to
+// it to be closed later (a run's duration_ms then leaves out the close).
 // Throws ScanFailed when the output directory cannot be created.
-std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names);
+std::vector<PluginRun> run_reporters(const ReportContext& context, const std::vector<std::string>& names,
+                                     EndedReports* ended = nullptr);
 
 }  // namespace assay::scan

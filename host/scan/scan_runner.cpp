@@ -36,6 +36,7 @@
 #include "scan/scan_target.h"
 #include "scan/score_memo.h"
 #include "scan/state_stage.h"
+#include "scan/target_opening.h"
 #include "scan/time_format.h"
 #include "scoring/model.h"
 #include "state/timestamps.h"
@@ -288,15 +289,6 @@ void run_one_scanner(ScannerJob& job, assay_scan& target, const config::Config& 
 
 namespace {
 
-// The absolute, normalised scan path (a trailing '/' dropped).
-std::filesystem::path resolve_scan_path(const std::filesystem::path& given) {
-  std::error_code ec;
-  std::filesystem::path path = std::filesystem::absolute(given, ec).lexically_normal();
-  if (ec) throw ScanFailed("cannot resolve path '" + given.string() + "': " + ec.message());
-  if (path.has_relative_path() && !path.has_filename()) path = path.parent_path();
-  return path;
-}
-
 // A format naming no loaded reporter is a usage error; one whose plugin
 // failed to load is not (the load failure is reported instead).
 void check_reporters(const loader::PluginLoader& loader, const std::vector<std::string>& reporters) {
@@ -307,23 +299,6 @@ void check_reporters(const loader::PluginLoader& loader, const std::vector<std::
     if (!load_failed && (!plugin || plugin->info().kind != ASSAY_KIND_REPORTER)) {
       throw UsageError("unknown report format '" + name + "' (no reporter plugin of that name is loaded)");
     }
-  }
-}
-
-std::unique_ptr<repo::RepoView> open_target(const std::filesystem::path& path, const ScanOptions& options,
-                                            const std::filesystem::path& out_dir,
-                                            const config::Config& config) {
-  try {
-    repo::RepoOptions repo_options;
-    repo_options.rev = options.rev;
-    repo_options.output_dir = out_dir;
-    repo_options.exclude = config.scan_exclude();
-    // assay's own reports, wherever an earlier scan (of a subdirectory, or
-    // with the default --out) left them, are never scanned.
-    repo_options.exclude.push_back(".assay/");
-    return repo::RepoView::open(path, repo_options);
-  } catch (const std::exception& e) {
-    throw ScanFailed(e.what());
   }
 }
 
@@ -499,20 +474,24 @@ class DeliveryScope {
 }  // namespace
 
 ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>& cancel) {
+  // Declared first so that it is destroyed last: the reporters are closed
+  // after the store, the history and the repository are released, while a
+  // reporter may still be removing the report file it replaced.
+  EndedReports ended_reports;
   ScanOutcome outcome;
   outcome.scan_id = new_scan_id();
   const std::string started_at = utc_now_iso8601();
   const auto started = Clock::now();
 
-  const std::filesystem::path path = resolve_scan_path(options.path);
-  outcome.out_dir =
-      (options.out_dir ? std::filesystem::absolute(*options.out_dir) : path / ".assay").lexically_normal();
+  const std::filesystem::path path = scan_path_of(options);
+  outcome.out_dir = out_dir_of(options, path);
   const std::vector<std::string> reporters =
       reporter_names(options.formats ? *options.formats : config_.report_formats());
   check_reporters(loader_, reporters);
 
   const int64_t started_seconds = options.recorded_at.value_or(state::now_seconds());
-  std::unique_ptr<repo::RepoView> repo = open_target(path, options, outcome.out_dir, config_);
+  std::unique_ptr<repo::RepoView> repo =
+      options.early_target ? options.early_target->take() : open_scan_target(options, config_);
   // An unusable state store stops the scan before the scanners run.
   std::unique_ptr<StateStage> state_stage = StateStage::open(config_, path);
   outcome.repository = {
@@ -574,6 +553,13 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   const std::string finished_at = utc_now_iso8601();
   if (state_stage) state_stage->publish(outcome, events_);
   publish_results(outcome, events_, cancel.load(), ms_since(started));
+  // Nothing reads the history or the repository past the merge (the stages
+  // that keep references to them only drop them): they are freed on a thread
+  // of their own while the reporters run, instead of after them.
+  std::jthread release_sources([history = std::move(history), repo = std::move(repo)]() mutable {
+    history.reset();
+    repo.reset();
+  });
 
   ReportContext report{outcome,
                        config_,
@@ -588,7 +574,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
     // Reporters queue messages for delivery in this scan's store; without a
     // store deliver is refused (delivery_hook.h).
     DeliveryScope delivery(loader_.delivery(), state_stage.get(), outcome.scan_id);
-    outcome.reporter_runs = run_reporters(report, reporters);
+    outcome.reporter_runs = run_reporters(report, reporters, &ended_reports);
   }
   if (state_stage) {
     if (options.send_outbox) state_stage->send_outbox(cancel);

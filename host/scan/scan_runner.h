@@ -31,6 +31,8 @@ class EventPublisher;
 
 namespace assay::scan {
 
+class EarlyTarget;
+
 // The scan could not run at all (exit code 3).
 class ScanFailed : public std::runtime_error {
  public:
@@ -67,6 +69,9 @@ struct ScanOptions {
   // Ignore the findings cache: every scanner reads every file (assay scan
   // --full). The cache is still written for the next scan.
   bool full = false;
+  // The target already being opened for these options (target_opening.h);
+  // run() opens it itself when unset.
+  std::shared_ptr<EarlyTarget> early_target;
 };
 
 // How a file-local scanner's run used the findings cache (docs/state.md).

@@ -1,10 +1,12 @@
 #include "atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
@@ -27,6 +29,13 @@ void close_quietly(int fd) {
   if (fd >= 0) ::close(fd);
 }
 
+// What mkostemp put in place of the 'X's: the temporary name's last part.
+std::string unique_suffix_of(const std::filesystem::path& temp) {
+  const std::string name = temp.filename().string();
+  const size_t dash = name.rfind('-');
+  return dash == std::string::npos ? name : name.substr(dash + 1);
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
@@ -46,6 +55,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   fd_ = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd_ < 0) fail("cannot create a temporary file for", target_, errno);
   temp_ = name.data();
+  remove_leftovers();
   if (::fchmod(fd_, kReportFileMode) != 0) {
     int error_number = errno;
     close_quietly(fd_);
@@ -56,9 +66,40 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
 }
 
 AtomicFile::~AtomicFile() {
+  if (remover_.joinable()) remover_.join();
   if (committed_) return;
   close_quietly(fd_);
   if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+std::filesystem::path AtomicFile::set_aside_path(const std::filesystem::path& target, std::string_view suffix) {
+  return target.parent_path() / ("." + target.filename().string() + ".old-" + std::string(suffix));
+}
+
+void AtomicFile::remove_leftovers() const {
+  // Files a crashed commit kept aside: ".<name>.old-" and a suffix. Another
+  // process committing the same target at this moment may lose its own
+  // before it removes it; its removal then finds nothing, which is harmless.
+  const std::filesystem::path directory = target_.parent_path().empty() ? "." : target_.parent_path();
+  const std::string prefix = "." + target_.filename().string() + ".old-";
+  DIR* listing = ::opendir(directory.c_str());
+  if (listing == nullptr) return;
+  while (const dirent* entry = ::readdir(listing)) {
+    if (std::strncmp(entry->d_name, prefix.c_str(), prefix.size()) == 0)
+      ::unlinkat(::dirfd(listing), entry->d_name, 0);
+  }
+  ::closedir(listing);
+}
+
+std::filesystem::path AtomicFile::set_aside_target() const {
+  struct stat status {};
+  if (::lstat(target_.c_str(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_nlink != 1 ||
+      status.st_size < kSetAsideSize)
+    return {};
+  std::filesystem::path aside = set_aside_path(target_, unique_suffix_of(temp_));
+  // Without the second name the rename simply frees the old file itself.
+  if (::link(target_.c_str(), aside.c_str()) != 0) return {};
+  return aside;
 }
 
 void AtomicFile::write(std::string_view text) {
@@ -99,10 +140,24 @@ std::optional<std::string> AtomicFile::commit() {
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail("cannot close", temp_, errno);
-  if (::rename(temp_.c_str(), target_.c_str()) != 0)
-    fail("cannot rename the temporary file onto", target_, errno);
+  const std::filesystem::path aside = set_aside_target();
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    const int error_number = errno;
+    if (!aside.empty()) ::unlink(aside.c_str());
+    fail("cannot rename the temporary file onto", target_, error_number);
+  }
   committed_ = true;
-  return sync_directory();
+  std::optional<std::string> warning = sync_directory();
+  // The new report is in place: the old one is only freed, off the
+  // reporter's path.
+  if (!aside.empty()) {
+    try {
+      remover_ = std::thread([aside] { ::unlink(aside.c_str()); });
+    } catch (const std::system_error&) {
+      ::unlink(aside.c_str());  // no thread to spare: remove it here
+    }
+  }
+  return warning;
 }
 
 std::optional<std::string> AtomicFile::sync_directory() const {

@@ -1,9 +1,11 @@
 // The json reporter: writes the ranked backlog as backlog.json, one document
 // {"schema","repository","scan","maturity","history","items","next_best",
 // "summary","stats","completed","generated_by"}. Items are written to disk as
-// they arrive, so memory stays flat however long the backlog is, and laid out
-// without parsing them: unchecked when the host vouches for the text
-// (canonical_layout.h), else checked in the same pass (json_indent.h).
+// they arrive, so memory stays flat however long the backlog is. By default
+// each item is one line, the host's compact text copied as it is; with
+// item_layout "indented" items are laid out without parsing them: unchecked
+// when the host vouches for the text (canonical_layout.h), else checked in the
+// same pass (json_indent.h).
 #include <assay/plugin.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -31,7 +33,9 @@ constexpr const char* kConfigSchema = R"({
     "file": {"type": "string", "default": "backlog.json",
              "description": "File name inside the output directory."},
     "indent": {"type": "integer", "minimum": 0, "maximum": 8, "default": 2,
-               "description": "Spaces per nesting level; 0 writes the whole document on one line."}
+               "description": "Spaces per nesting level; 0 writes the whole document on one line."},
+    "item_layout": {"type": "string", "enum": ["line", "indented"], "default": "line",
+                    "description": "line: each item on one line of its own, compact; indented: items nested like the rest of the document (half again as large, and slower to write)."}
   },
   "additionalProperties": false
 })";
@@ -42,13 +46,19 @@ constexpr int kBacklogSchema = 1;
 struct JsonConfig {
   std::string file;
   int indent = 2;
+  bool indented_items = false;  // item_layout "indented"; else one line per item
 };
 
 JsonConfig read_config(const std::string& config_json) {
-  ConfigSection section("json", config_json, {"enabled", "file", "indent"});
+  ConfigSection section("json", config_json, {"enabled", "file", "indent", "item_layout"});
   JsonConfig config;
   config.file = section.file_name("file", "backlog.json");
   config.indent = static_cast<int>(section.integer("indent", 2, 0, 8));
+  const std::string item_layout = section.text("item_layout", "line");
+  if (item_layout != "line" && item_layout != "indented")
+    throw std::invalid_argument("plugins.json.item_layout must be \"line\" or \"indented\", not \"" +
+                                item_layout + "\"");
+  config.indented_items = item_layout == "indented";
   return config;
 }
 
@@ -111,6 +121,8 @@ class JsonReporter : public sdk::Reporter {
       : host_(host),
         config_(read_config(config_json)),
         layout_(config_.indent),
+        compact_layout_(0),
+        item_margin_(layout_.margin(2)),
         header_(parse_report_header(report)),
         expected_items_(report.item_count),
         file_(report_output_path(report, config_.file)) {
@@ -132,21 +144,28 @@ class JsonReporter : public sdk::Reporter {
   void item(const assay_item& item) override {
     if (!item.json) throw std::invalid_argument("item " + describe(item.key) + " carries no JSON");
     const std::string_view text = trimmed(item.json);
+    const bool indented = layout_.pretty() && config_.indented_items;
+    if (!indented && is_one_line_object(item, text)) {
+      // The usual case: the host's text goes into the file's buffer as it is.
+      file_.write(layout_.item_break(written_items_ == 0));
+      file_.write(item_margin_);
+      file_.write(text);
+      ++written_items_;
+      return;
+    }
     text_.clear();
     text_ += layout_.item_break(written_items_ == 0);
     text_ += layout_.margin(2);
     // The host writes item text as nlohmann's compact dump: it is copied, or
     // laid out in one pass, since parsing it only to print it again would
     // dominate the reporter's time. Text neither way can vouch for is parsed.
-    if (layout_.pretty() && vouched_compact_dump(item)) {
+    if (indented && vouched_compact_dump(item)) {
       append_canonical_layout(text_, text, config_.indent, 2);
-    } else if (layout_.pretty()) {
+    } else if (indented) {
       if (!(text.starts_with('{') && indenter_.append(text_, text, config_.indent, 2)))
         text_ += layout_.value(parse_item(item), 2);
-    } else if (looks_like_one_line_object(text)) {
-      text_ += text;
     } else {
-      text_ += layout_.value(parse_item(item), 2);
+      text_ += compact_layout_.value(parse_item(item), 2);
     }
     file_.write(text_);
     ++written_items_;
@@ -176,6 +195,13 @@ class JsonReporter : public sdk::Reporter {
     return std::string(field) == "completed" ? ordered_json::array() : ordered_json(nullptr);
   }
 
+  // An object on one line: a compact dump has no line break (they are
+  // escaped in strings), other text is searched for one.
+  static bool is_one_line_object(const assay_item& item, std::string_view text) {
+    if (vouched_compact_dump(item)) return text.size() >= 2 && text.front() == '{' && text.back() == '}';
+    return looks_like_one_line_object(text);
+  }
+
   // The host vouches that the text is nlohmann's compact dump (API 1.3);
   // an older host's struct ends before the flags.
   static bool vouched_compact_dump(const assay_item& item) {
@@ -197,6 +223,8 @@ class JsonReporter : public sdk::Reporter {
   sdk::Host host_;
   JsonConfig config_;
   Layout layout_;
+  Layout compact_layout_;  // an item on one line
+  std::string item_margin_;
   ordered_json header_;
   size_t expected_items_;
   size_t written_items_ = 0;

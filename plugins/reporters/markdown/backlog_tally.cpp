@@ -11,6 +11,7 @@ namespace {
 using nlohmann::ordered_json;
 
 std::string text(const char* s) { return s ? s : ""; }
+std::string_view view(const char* s) { return s ? std::string_view(s) : std::string_view(); }
 
 BacklogRow row_of(const assay_item& item) {
   return BacklogRow{item.rank,      text(item.key),    text(item.title), text(item.category),
@@ -60,16 +61,24 @@ std::optional<ItemOrigin> read_origin(const ordered_json& parsed) {
   return origin;
 }
 
-void count(std::map<std::string, Share>& shares, const std::string& name, double effort_hours) {
-  Share& share = shares[name];
-  share.name = name;
+// The entry of `name`, made on its first sight.
+template <class Map>
+typename Map::mapped_type& entry_of(Map& map, std::string_view name) {
+  auto found = map.find(name);
+  if (found == map.end()) found = map.emplace(std::string(name), typename Map::mapped_type{}).first;
+  return found->second;
+}
+
+void count(std::map<std::string, Share, std::less<>>& shares, std::string_view name, double effort_hours) {
+  Share& share = entry_of(shares, name);
+  if (share.items == 0) share.name = std::string(name);
   ++share.items;
   share.effort_hours += effort_hours;
 }
 
 }  // namespace
 
-bool is_debt_category(const std::string& category) {
+bool is_debt_category(std::string_view category) {
   return category == "technical-debt" || category == "code-quality";
 }
 
@@ -79,7 +88,7 @@ BacklogTally::BacklogTally(size_t top, size_t entries_per_file, std::string next
 void BacklogTally::add(const assay_item& item) {
   ++item_count_;
   const bool top = top_rows_.size() < top_;
-  const bool best = !next_best_key_.empty() && !next_best_ && text(item.key) == next_best_key_;
+  const bool best = !next_best_key_.empty() && !next_best_ && view(item.key) == next_best_key_;
   // Only the few items the document shows in detail are parsed.
   if (top || best) {
     // The next best item's JSON must be sound (its breakdown is shown); a
@@ -103,15 +112,15 @@ void BacklogTally::add(const assay_item& item) {
     if (top) top_rows_.push_back(std::move(row));
   }
   add_hotspot(item);
-  count(by_source_, text(item.source), item.effort_hours);
-  count(by_category_, text(item.category), item.effort_hours);
+  count(by_source_, view(item.source), item.effort_hours);
+  count(by_category_, view(item.category), item.effort_hours);
 }
 
 void BacklogTally::add_hotspot(const assay_item& item) {
-  const std::string path = text(item.path);
-  if (path.empty() || !is_debt_category(text(item.category))) return;
-  HotspotFile& file = hotspots_[path];
-  file.path = path;
+  const std::string_view path = view(item.path);
+  if (path.empty() || !is_debt_category(view(item.category))) return;
+  HotspotFile& file = entry_of(hotspots_, path);
+  if (file.item_count == 0) file.path = std::string(path);
   ++file.item_count;
   file.effort_hours += item.effort_hours;
   if (file.listed.size() < entries_per_file_)
@@ -136,7 +145,7 @@ std::vector<HotspotFile> BacklogTally::hotspot_files(size_t limit) const {
   return result;
 }
 
-std::vector<Share> BacklogTally::sorted(const std::map<std::string, Share>& shares) {
+std::vector<Share> BacklogTally::sorted(const SharesByName& shares) {
   std::vector<Share> result;
   result.reserve(shares.size());
   for (const auto& [name, share] : shares) result.push_back(share);

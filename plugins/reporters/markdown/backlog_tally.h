@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assay::reporters::markdown {
@@ -106,7 +107,9 @@ class BacklogTally {
 
  private:
   void add_hotspot(const assay_item& item);
-  static std::vector<Share> sorted(const std::map<std::string, Share>& shares);
+  // Maps keyed by text, searched by a view of the item's own (no copy).
+  using SharesByName = std::map<std::string, Share, std::less<>>;
+  static std::vector<Share> sorted(const SharesByName& shares);
 
   size_t top_;
   size_t entries_per_file_;
@@ -114,14 +117,14 @@ class BacklogTally {
   size_t item_count_ = 0;
   std::vector<BacklogRow> top_rows_;
   std::optional<NextBestItem> next_best_;
-  std::map<std::string, HotspotFile> hotspots_;
+  std::map<std::string, HotspotFile, std::less<>> hotspots_;
   size_t hotspot_items_ = 0;
   double hotspot_effort_hours_ = 0;
-  std::map<std::string, Share> by_source_;
-  std::map<std::string, Share> by_category_;
+  SharesByName by_source_;
+  SharesByName by_category_;
 };
 
 // True for the categories the hot-spot section counts as technical debt.
-bool is_debt_category(const std::string& category);
+bool is_debt_category(std::string_view category);
 
 }  // namespace assay::reporters::markdown

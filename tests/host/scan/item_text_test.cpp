@@ -239,6 +239,30 @@ TEST(JsonText, RememberedNumbersAreNotConfused) {
   EXPECT_EQ(out, expected + expected);
 }
 
+// The eight-bytes-at-a-time skip must stop at every byte that needs care,
+// wherever in a word it sits: each byte value at each offset of a text long
+// enough for two words, against nlohmann's dump of the same text.
+TEST(JsonText, EveryByteAtEveryOffsetIsWrittenLikeTheDocument) {
+  for (int value = 0; value < 256; ++value) {
+    for (size_t offset = 0; offset < 17; ++offset) {
+      std::string text(17, 'a');
+      text[offset] = static_cast<char>(value);
+      std::string out;
+      append_json_string(out, text);
+      const std::string expected =
+          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      ASSERT_EQ(out, expected) << "byte " << value << " at " << offset;
+    }
+  }
+  // Multi-byte sequences across a word's end, plain text of many words.
+  for (size_t offset = 0; offset < 10; ++offset) {
+    const std::string text = std::string(offset, 'x') + "\u00e9\u2026\U0001F600" + std::string(20, 'y');
+    std::string out;
+    append_json_string(out, text);
+    EXPECT_EQ(out, nlohmann::json(text).dump()) << offset;
+  }
+}
+
 TEST(JsonText, AppendsStringsAndNumbers) {
   std::string out;
   append_json_string(out, "a\"b");

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "reporter_harness.h"
@@ -44,6 +45,8 @@ TEST_F(JsonReporterTest, DeclaresItselfAsReporterWithConfigSchema) {
   EXPECT_EQ(schema.at("properties").at("enabled").at("type"), "boolean");
   EXPECT_EQ(schema.at("properties").at("file").at("default"), "backlog.json");
   EXPECT_EQ(schema.at("properties").at("indent").at("default"), 2);
+  EXPECT_EQ(schema.at("properties").at("item_layout").at("default"), "line");
+  EXPECT_EQ(schema.at("properties").at("item_layout").at("enum"), ordered_json::parse(R"(["line","indented"])"));
   EXPECT_EQ(schema.at("additionalProperties"), false);
 }
 
@@ -125,9 +128,43 @@ TEST_F(JsonReporterTest, IndentZeroStillRejectsItemTextThatIsNoObject) {
   }
 }
 
+TEST_F(JsonReporterTest, ItemsAreOneLineEachByDefault) {
+  RunInput input = sample_input(2);
+  const std::string host_text = R"({"key":"TD-001","effort_hours":4.5,"title":"caf\u00e9"})";
+  input.items[0].json_text_override = host_text;
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string text = read_file(input.output_dir / "backlog.json");
+  // The header is indented; each item is the host's text on a line of its own.
+  EXPECT_NE(text.find("\n  \"items\": [\n    " + host_text + ",\n    {\"key\":\"SEC-001\","), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("}\n  ],\n  \"next_best\": \"TD-001\",\n"), std::string::npos) << text;
+  EXPECT_EQ(ordered_json::parse(text).at("items").at(1), input.items[1].json);
+}
+
+TEST_F(JsonReporterTest, OneLineLayoutPutsAMultiLineItemOnOneLine) {
+  RunInput input = sample_input(1);
+  input.items[0].json_text_override = "{\n  \"key\": \"TD-001\",\n  \"rank\": 1\n}";
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string text = read_file(input.output_dir / "backlog.json");
+  EXPECT_NE(text.find("\"items\": [\n    {\"key\":\"TD-001\",\"rank\":1}\n  ]"), std::string::npos) << text;
+}
+
+TEST_F(JsonReporterTest, BothItemLayoutsHoldTheSameDocument) {
+  RunInput input = sample_input();
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string lines = read_file(input.output_dir / "backlog.json");
+  input.config = R"({"item_layout":"indented"})";
+  ASSERT_TRUE(reporter.run(input).ok());
+  const std::string indented = read_file(input.output_dir / "backlog.json");
+  EXPECT_NE(lines, indented);
+  EXPECT_EQ(ordered_json::parse(lines), ordered_json::parse(indented));
+  // Indented, the same items take more lines: 5 item lines against many.
+  EXPECT_LT(std::count(lines.begin(), lines.end(), '\n') + 5, std::count(indented.begin(), indented.end(), '\n'));
+}
+
 TEST_F(JsonReporterTest, IndentNestsItemsTwoLevelsDeep) {
   RunInput input = sample_input(1);
-  input.config = R"({"indent":4})";
+  input.config = R"({"indent":4,"item_layout":"indented"})";
   ASSERT_TRUE(reporter.run(input).ok());
   const std::string text = read_file(input.output_dir / "backlog.json");
   EXPECT_NE(text.find("\n    \"items\": [\n        {\n            \"key\": \"TD-001\","), std::string::npos)
@@ -189,6 +226,15 @@ TEST_F(JsonReporterTest, TargetThatIsADirectoryFailsAtRenameWithoutLeftovers) {
   EXPECT_NE(result.error.find((input.output_dir / "backlog.json").string()), std::string::npos)
       << result.error;
   EXPECT_EQ(directory_entries(input.output_dir), std::vector<std::string>{"backlog.json"});
+}
+
+TEST_F(JsonReporterTest, RejectsAnUnknownItemLayoutNamingTheField) {
+  RunInput input = sample_input(1);
+  input.config = R"({"item_layout":"tabular"})";
+  RunResult result = reporter.run(input);
+  EXPECT_EQ(result.failed_stage, "begin");
+  EXPECT_NE(result.error.find("plugins.json.item_layout"), std::string::npos) << result.error;
+  EXPECT_NE(result.error.find("tabular"), std::string::npos) << result.error;
 }
 
 TEST_F(JsonReporterTest, RejectsInvalidConfigurationNamingTheField) {

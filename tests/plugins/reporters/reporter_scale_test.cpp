@@ -86,13 +86,28 @@ TEST_F(ReporterScaleTest, JsonOnOneLineWritesEveryItem) {
   }
 }
 
-TEST_F(ReporterScaleTest, JsonIndentedWritesEveryItem) {
+TEST_F(ReporterScaleTest, JsonOneItemPerLineWritesEveryItem) {
   LoadedReporter reporter("json");
   for (size_t count : {kShortBacklog, kLongBacklog}) {
     RunInput input = input_of(count);
     RunResult result = reporter.run(input);
     ASSERT_TRUE(result.ok()) << result.failed_stage << ": " << result.error;
-    print_time("json indent 2", count, result);
+    print_time("json indent 2, an item a line", count, result);
+    const std::string text = read_file(input.output_dir / "backlog.json");
+    const ordered_json backlog = ordered_json::parse(text);
+    ASSERT_EQ(backlog.at("items").size(), count);
+    EXPECT_EQ(backlog.at("items").at(count / 2), input.items.at(count / 2).json);
+  }
+}
+
+TEST_F(ReporterScaleTest, JsonIndentedWritesEveryItem) {
+  LoadedReporter reporter("json");
+  for (size_t count : {kShortBacklog, kLongBacklog}) {
+    RunInput input = input_of(count);
+    input.config = R"({"item_layout":"indented"})";
+    RunResult result = reporter.run(input);
+    ASSERT_TRUE(result.ok()) << result.failed_stage << ": " << result.error;
+    print_time("json indent 2, items indented", count, result);
     const ordered_json backlog = ordered_json::parse(read_file(input.output_dir / "backlog.json"));
     ASSERT_EQ(backlog.at("items").size(), count);
     EXPECT_EQ(backlog.at("items").at(count / 2), input.items.at(count / 2).json);
