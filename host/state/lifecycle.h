@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,16 +16,18 @@
 
 namespace assay::state {
 
-// One item a scan found, as the lifecycle needs it.
+// One item a scan found, as the lifecycle needs it. The text is viewed, not
+// copied: it stays with the scan's own items (tens of thousands of them),
+// which must outlive the merge.
 struct ScanItem {
-  std::string fingerprint;
+  std::string_view fingerprint;
   std::string key_prefix;  // e.g. "TD": the prefix of its key if it is new
-  std::string source;
-  std::string rule;
-  std::string category;
-  std::string title;
-  std::string path;
-  std::string evidence;
+  std::string_view source;
+  std::string_view rule;
+  std::string_view category;
+  std::string_view title;
+  std::string_view path;
+  std::string_view evidence;
   int64_t line_start = 0;
   int64_t line_end = 0;
   double effort_hours = 0;
