@@ -4,6 +4,7 @@
 // implementation, the same for every backend.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -33,6 +34,29 @@ struct ScanItem {
   double effort_hours = 0;
   double value_usd = 0;
   double composite = 0;
+};
+
+// The items of one scan, by index in the scan's order. A scan's merge
+// makes each from the scan's own item when asked, so tens of thousands of
+// them are never held a second time.
+class ScanItems {
+ public:
+  virtual ~ScanItems() = default;
+  virtual size_t size() const = 0;
+  // The `index`th item (index < size()); its text stays valid as long as
+  // this does.
+  virtual ScanItem operator[](size_t index) const = 0;
+};
+
+// ScanItems that are a vector's (`items` must outlive this).
+class ScanItemList : public ScanItems {
+ public:
+  explicit ScanItemList(const std::vector<ScanItem>& items) : items_(items) {}
+  size_t size() const override { return items_.size(); }
+  ScanItem operator[](size_t index) const override { return items_[index]; }
+
+ private:
+  const std::vector<ScanItem>& items_;
 };
 
 // The scan itself.
@@ -83,6 +107,8 @@ struct MergeResult {
 };
 
 // Merges one scan into the store through `writer` (inside its transaction).
+MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const ScanItems& items,
+                       MergeContext& context);
 MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const std::vector<ScanItem>& items,
                        MergeContext& context);
 
