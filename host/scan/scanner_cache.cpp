@@ -6,7 +6,6 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "finding/compact_findings.h"
 #include "scan/findings_row_text.h"
@@ -167,18 +166,21 @@ ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& i
 }
 
 std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
-  std::unordered_set<std::string_view> scanned;
+  // The scanned files' paths in order (files() is sorted by path, and
+  // scan_files_ ascends): searched, not hashed.
+  std::vector<std::string_view> scanned;
+  scanned.reserve(incremental_ ? scan_files_.size() : repo_.files().size());
   if (incremental_) {
-    for (size_t i : scan_files_) scanned.insert(repo_.files()[i].path);
+    for (size_t i : scan_files_) scanned.push_back(repo_.files()[i].path);
   } else {
-    for (const auto& f : repo_.files()) scanned.insert(f.path);
+    for (const auto& f : repo_.files()) scanned.push_back(f.path);
   }
   // Outside the scanned files only the replayed findings may be: a path
   // with more findings than were replayed there has one the scanner made.
   std::unordered_map<std::string_view, size_t> replayed;
   for (const Finding& f : replay_) ++replayed[f.path];
   auto strays = [&](const std::string& path) {
-    if (scanned.count(path)) return false;
+    if (std::binary_search(scanned.begin(), scanned.end(), std::string_view(path))) return false;
     const OwnRange at = items_at(own, path);
     const size_t found = static_cast<size_t>(at.second - at.first) + recorder_.unscored_at(path);
     const auto it = replayed.find(path);
