@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <tuple>
+#include <unordered_map>
 
 #include "scan/fingerprint.h"
 #include "scan/time_format.h"
@@ -54,6 +56,28 @@ void reweight_item(BacklogItem& item, const scoring::Model& model) {
     item.scores = std::move(static_cast<scoring::ScoreValues&>(moved));
 }
 
+namespace {
+
+// Puts the item at order[i] at position i, for every i: each cycle of the
+// permutation is followed with one item aside. `order` is used up.
+void put_in_order(std::vector<BacklogItem>& items, std::vector<uint32_t>& order) {
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;  // in place, or placed by an earlier cycle
+    BacklogItem aside = std::move(items[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      const size_t from = order[at];
+      items[at] = std::move(items[from]);
+      order[at] = static_cast<uint32_t>(at);
+      at = from;
+    }
+    items[at] = std::move(aside);
+    order[at] = static_cast<uint32_t>(at);
+  }
+}
+
+}  // namespace
+
 void assign_fingerprints(std::vector<BacklogItem>& items) {
   // Occurrence order must not depend on the order scanners emitted in, which
   // varies between runs with the thread schedule.
@@ -65,7 +89,8 @@ void assign_fingerprints(std::vector<BacklogItem>& items) {
     return std::tie(x.source, x.path, x.line_start, x.rule, x.evidence) <
            std::tie(y.source, y.path, y.line_start, y.rule, y.evidence);
   });
-  std::map<std::string, unsigned> seen;
+  std::unordered_map<std::string, unsigned> seen;
+  seen.reserve(items.size());
   for (size_t i : order) {
     std::string base = fingerprint(items[i].finding, 0);
     unsigned occurrence = seen[base]++;
@@ -74,11 +99,20 @@ void assign_fingerprints(std::vector<BacklogItem>& items) {
 }
 
 void rank_items(std::vector<BacklogItem>& items) {
-  std::sort(items.begin(), items.end(), [](const BacklogItem& a, const BacklogItem& b) {
+  // The order is sorted as indexes and the items are then moved into place
+  // once each: an item is large, and sorting the items themselves moved
+  // each of them many times. Fingerprints are unique, so there are no ties
+  // whose order could differ between the two.
+  std::vector<uint32_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const BacklogItem& a = items[x];
+    const BacklogItem& b = items[y];
     if (a.scores.composite != b.scores.composite) return a.scores.composite > b.scores.composite;
     return std::tie(a.finding.path, a.finding.line_start, a.fingerprint) <
            std::tie(b.finding.path, b.finding.line_start, b.fingerprint);
   });
+  put_in_order(items, order);
   std::map<std::string, unsigned> per_prefix;
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].rank = static_cast<uint32_t>(i + 1);

@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 
 #include "finding/finding.h"
 
@@ -24,11 +23,15 @@ struct Hash128 {
     a = (a ^ 0x1f) * 0x100000001b3ULL;
     b = (b ^ 0x1f) * 0x100000001b3ULL;
   }
+  // The two halves as 32 lower-case hex digits (what "%016llx%016llx" prints).
   std::string hex() const {
-    char buf[33];
-    std::snprintf(buf, sizeof(buf), "%016llx%016llx", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b));
-    return buf;
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(32, '0');
+    for (int i = 0; i < 16; ++i) {
+      out[15 - i] = kDigits[(a >> (4 * i)) & 0xF];
+      out[31 - i] = kDigits[(b >> (4 * i)) & 0xF];
+    }
+    return out;
   }
 };
 

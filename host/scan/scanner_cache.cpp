@@ -6,9 +6,9 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "finding/compact_findings.h"
+#include "scan/findings_row_text.h"
 #include "log/log.h"
 #include "repo/repo_view.h"
 #include "state/state_store.h"
@@ -31,10 +31,14 @@ OwnRange items_at(const std::vector<const BacklogItem*>& own, const std::string&
   return std::equal_range(own.begin(), own.end(), path, PathOrder{});
 }
 
-std::string findings_text(OwnRange range) {
-  nlohmann::json array = nlohmann::json::array();
-  for (auto it = range.first; it != range.second; ++it) array.push_back((*it)->finding.to_json());
-  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// Appends the row text of the findings in `range` (findings_row_text.h).
+void append_findings_text(std::string& out, OwnRange range) {
+  out += '[';
+  for (auto it = range.first; it != range.second; ++it) {
+    if (it != range.first) out += ',';
+    append_finding_json(out, (*it)->finding);
+  }
+  out += ']';
 }
 
 // Throws std::invalid_argument when the `index`th finding of a cached row is
@@ -162,18 +166,21 @@ ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& i
 }
 
 std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
-  std::unordered_set<std::string_view> scanned;
+  // The scanned files' paths in order (files() is sorted by path, and
+  // scan_files_ ascends): searched, not hashed.
+  std::vector<std::string_view> scanned;
+  scanned.reserve(incremental_ ? scan_files_.size() : repo_.files().size());
   if (incremental_) {
-    for (size_t i : scan_files_) scanned.insert(repo_.files()[i].path);
+    for (size_t i : scan_files_) scanned.push_back(repo_.files()[i].path);
   } else {
-    for (const auto& f : repo_.files()) scanned.insert(f.path);
+    for (const auto& f : repo_.files()) scanned.push_back(f.path);
   }
   // Outside the scanned files only the replayed findings may be: a path
   // with more findings than were replayed there has one the scanner made.
   std::unordered_map<std::string_view, size_t> replayed;
   for (const Finding& f : replay_) ++replayed[f.path];
   auto strays = [&](const std::string& path) {
-    if (scanned.count(path)) return false;
+    if (std::binary_search(scanned.begin(), scanned.end(), std::string_view(path))) return false;
     const OwnRange at = items_at(own, path);
     const size_t found = static_cast<size_t>(at.second - at.first) + recorder_.unscored_at(path);
     const auto it = replayed.find(path);
@@ -188,12 +195,17 @@ std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
   return std::nullopt;
 }
 
+bool ScannerCache::has_fresh_row(size_t file) const {
+  return keys_[file].cacheable() && !recorder_.was_unreadable(file) &&
+         recorder_.unscored_at(repo_.files()[file].path) == 0;
+}
+
 std::optional<state::CachedFileRecord> ScannerCache::fresh_row(size_t file, const OwnItems& own) const {
-  if (!keys_[file].cacheable() || recorder_.was_unreadable(file)) return std::nullopt;
+  if (!has_fresh_row(file)) return std::nullopt;
   const std::string& path = repo_.files()[file].path;
-  if (recorder_.unscored_at(path) > 0) return std::nullopt;
-  return state::CachedFileRecord{path, keys_[file].content, keys_[file].context,
-                                 findings_text(items_at(own, path))};
+  state::CachedFileRecord row{path, keys_[file].content, keys_[file].context, ""};
+  append_findings_text(row.findings, items_at(own, path));
+  return row;
 }
 
 void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, const std::string& scan_id,
@@ -224,27 +236,58 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
     rewrite(writer, repository_id, own);
 }
 
-void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
-  // The run's whole view of the cache, written over what the store holds:
-  // rows that already say the same stay untouched (a rescan of an unchanged
-  // tree writes nothing), rows of paths the view lacks are deleted.
-  std::vector<std::string_view> written;
-  for (const auto& row : reused_) {
-    writer.put_cached_file(repository_id, scanner_, row);
-    written.push_back(row.path);
-  }
+std::vector<ScannerCache::ViewRow> ScannerCache::view_rows() const {
+  std::vector<ViewRow> rows;
+  rows.reserve(reused_.size() + (incremental_ ? scan_files_.size() : repo_.files().size()));
+  for (const auto& row : reused_) rows.push_back({row.path, &row, 0});
   const size_t count = incremental_ ? scan_files_.size() : repo_.files().size();
   for (size_t n = 0; n < count; ++n) {
     const size_t file = incremental_ ? scan_files_[n] : n;
-    if (auto row = fresh_row(file, own)) {
-      writer.put_cached_file(repository_id, scanner_, *row);
-      written.push_back(repo_.files()[file].path);
-    }
+    if (has_fresh_row(file)) rows.push_back({repo_.files()[file].path, nullptr, file});
   }
-  std::sort(written.begin(), written.end());
-  for (const std::string& path : writer.cached_paths(repository_id, scanner_)) {
-    if (!std::binary_search(written.begin(), written.end(), std::string_view(path)))
-      writer.delete_cached_file(repository_id, scanner_, path);
+  std::sort(rows.begin(), rows.end(), [](const ViewRow& a, const ViewRow& b) { return a.path < b.path; });
+  return rows;
+}
+
+bool ScannerCache::row_matches(const ViewRow& row, const state::CachedFileView& stored, const OwnItems& own,
+                               std::string& text) const {
+  if (row.reused)
+    return row.reused->content_digest == stored.content_digest &&
+           row.reused->context_digest == stored.context_digest && row.reused->findings == stored.findings;
+  if (keys_[row.file].content != stored.content_digest || keys_[row.file].context != stored.context_digest)
+    return false;
+  text.clear();
+  append_findings_text(text, items_at(own, repo_.files()[row.file].path));
+  return text == stored.findings;
+}
+
+void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
+  // The run's whole view of the cache, compared in one pass in path order
+  // with what the store holds: only rows that differ are written (a rescan
+  // of an unchanged tree writes nothing), rows of paths the view lacks are
+  // deleted. A stored row is compared whole, so a wrong one is corrected.
+  const std::vector<ViewRow> rows = view_rows();
+  std::vector<size_t> differing;
+  std::vector<std::string> stale;
+  std::string text;  // one buffer for every compared row's text
+  size_t next = 0;
+  writer.for_each_cached_file(repository_id, scanner_, [&](const state::CachedFileView& stored) {
+    while (next < rows.size() && rows[next].path < stored.path) differing.push_back(next++);
+    if (next < rows.size() && rows[next].path == stored.path) {
+      if (!row_matches(rows[next], stored, own, text)) differing.push_back(next);
+      ++next;
+    } else {
+      stale.emplace_back(stored.path);
+    }
+  });
+  while (next < rows.size()) differing.push_back(next++);
+  for (const std::string& path : stale) writer.delete_cached_file(repository_id, scanner_, path);
+  for (size_t n : differing) {
+    const ViewRow& row = rows[n];
+    if (row.reused)
+      writer.put_cached_file(repository_id, scanner_, *row.reused);
+    else
+      writer.put_cached_file(repository_id, scanner_, *fresh_row(row.file, own));
   }
 }
 

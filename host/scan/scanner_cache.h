@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -71,8 +72,23 @@ class ScannerCache {
   std::string take_rows(std::vector<state::CachedFileRecord> rows);
   // The path of a finding outside the scanned files, or nullopt.
   std::optional<std::string> stray_path(const OwnItems& own) const;
-  // The row the run gives scanned file `file`, or nullopt when it has none.
+  // Whether the run gives scanned file `file` a row, and that row (nullopt
+  // when it has none).
+  bool has_fresh_row(size_t file) const;
   std::optional<state::CachedFileRecord> fresh_row(size_t file, const OwnItems& own) const;
+  // One row of the run's view of the cache: a replayed file's row as
+  // planned from (`reused`), or else scanned file `file`'s fresh row.
+  struct ViewRow {
+    std::string_view path;
+    const state::CachedFileRecord* reused;
+    size_t file;
+  };
+  // Every row of the run's view, ordered by path.
+  std::vector<ViewRow> view_rows() const;
+  // Whether `stored` holds what `row` would write; `text` is scratch space
+  // for a fresh row's findings.
+  bool row_matches(const ViewRow& row, const state::CachedFileView& stored, const OwnItems& own,
+                   std::string& text) const;
   // Writes the run's whole view of the cache (not based on the planned-from
   // cache); `update` writes only the scanned files' rows and deletions.
   void rewrite(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const;

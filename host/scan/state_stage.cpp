@@ -44,6 +44,17 @@ state::ScanItem scan_item(const BacklogItem& item) {
   return s;
 }
 
+// The scan's held items as the lifecycle sees them, made when asked.
+class HeldScanItems : public state::ScanItems {
+ public:
+  explicit HeldScanItems(const std::vector<BacklogItem>& items) : items_(items) {}
+  size_t size() const override { return items_.size(); }
+  state::ScanItem operator[](size_t index) const override { return scan_item(items_[index]); }
+
+ private:
+  const std::vector<BacklogItem>& items_;
+};
+
 state::ScanFacts scan_facts(const ScanOutcome& outcome, int64_t started_at, int64_t recorded_at) {
   state::ScanFacts facts;
   facts.scan_id = outcome.scan_id;
@@ -145,9 +156,7 @@ void StateStage::read(const std::string& repository_path,
 void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t started_at,
                        int64_t recorded_at, const history::HistoryService* history_index,
                        const std::function<void(state::StateWriter&, int64_t)>& also_write) {
-  std::vector<state::ScanItem> items;
-  items.reserve(outcome.items.size());
-  for (const auto& item : outcome.items) items.push_back(scan_item(item));
+  const HeldScanItems items(outcome.items);
   const state::ScanFacts facts = scan_facts(outcome, started_at, recorded_at);
   HistoryContext history(repo, outcome.items, history_index);
   state::MergeResult result;

@@ -61,7 +61,7 @@ Sighting sighting(const ItemRecord& row, const ScanItem& item, bool renamed) {
 
 // Matches the stored items to the scan's by fingerprint, reading the store
 // once, row by row.
-Matching match_directly(StateReader& reader, int64_t repository_id, const std::vector<ScanItem>& items) {
+Matching match_directly(StateReader& reader, int64_t repository_id, const ScanItems& items) {
   std::unordered_map<std::string_view, size_t> item_of;  // the first scan item with a fingerprint
   std::unordered_set<std::string_view> found_paths;
   item_of.reserve(items.size());
@@ -103,7 +103,7 @@ class Merge {
   Merge(StateWriter& writer, const ScanFacts& facts, MergeContext& context)
       : w_(writer), facts_(facts), context_(context) {}
 
-  MergeResult run(const std::vector<ScanItem>& items) {
+  MergeResult run(const ScanItems& items) {
     result_.repository_id = repository_id();
     const std::optional<ScanRecord> last = w_.last_merged_scan(result_.repository_id, std::nullopt);
     const std::string last_commit = last ? last->commit : "";
@@ -148,7 +148,7 @@ class Merge {
 
   // Items in files renamed since the last scan take the stored item their
   // old fingerprint names, when no scan item matched it directly.
-  void match_renamed(Matching& m, const std::vector<ScanItem>& items,
+  void match_renamed(Matching& m, const ScanItems& items,
                      const std::unordered_map<size_t, std::string>& previous) {
     if (previous.empty()) return;
     std::unordered_map<std::string_view, size_t> unmatched_of;
@@ -165,7 +165,7 @@ class Merge {
   // The keys of the items no stored item matched are numbered in the order
   // of the scan's items, per prefix; their numbers are taken in one block
   // per prefix.
-  void take_key_numbers(const Matching& m, const std::vector<ScanItem>& items) {
+  void take_key_numbers(const Matching& m, const ScanItems& items) {
     std::map<std::string, int64_t> needed;
     for (size_t i = 0; i < items.size(); ++i) {
       if (!m.of_item[i]) ++needed[items[i].key_prefix];
@@ -318,9 +318,14 @@ std::string format_key(const std::string& prefix, int64_t number) {
   return prefix + "-" + digits;
 }
 
-MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const std::vector<ScanItem>& items,
+MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const ScanItems& items,
                        MergeContext& context) {
   return Merge(writer, facts, context).run(items);
+}
+
+MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const std::vector<ScanItem>& items,
+                       MergeContext& context) {
+  return merge_scan(writer, facts, ScanItemList(items), context);
 }
 
 }  // namespace assay::state

@@ -4,9 +4,11 @@
 // implementation, the same for every backend.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,21 +17,46 @@
 
 namespace assay::state {
 
-// One item a scan found, as the lifecycle needs it.
+// One item a scan found, as the lifecycle needs it. The text is viewed, not
+// copied: it stays with the scan's own items (tens of thousands of them),
+// which must outlive the merge.
 struct ScanItem {
-  std::string fingerprint;
+  std::string_view fingerprint;
   std::string key_prefix;  // e.g. "TD": the prefix of its key if it is new
-  std::string source;
-  std::string rule;
-  std::string category;
-  std::string title;
-  std::string path;
-  std::string evidence;
+  std::string_view source;
+  std::string_view rule;
+  std::string_view category;
+  std::string_view title;
+  std::string_view path;
+  std::string_view evidence;
   int64_t line_start = 0;
   int64_t line_end = 0;
   double effort_hours = 0;
   double value_usd = 0;
   double composite = 0;
+};
+
+// The items of one scan, by index in the scan's order. A scan's merge
+// makes each from the scan's own item when asked, so tens of thousands of
+// them are never held a second time.
+class ScanItems {
+ public:
+  virtual ~ScanItems() = default;
+  virtual size_t size() const = 0;
+  // The `index`th item (index < size()); its text stays valid as long as
+  // this does.
+  virtual ScanItem operator[](size_t index) const = 0;
+};
+
+// ScanItems that are a vector's (`items` must outlive this).
+class ScanItemList : public ScanItems {
+ public:
+  explicit ScanItemList(const std::vector<ScanItem>& items) : items_(items) {}
+  size_t size() const override { return items_.size(); }
+  ScanItem operator[](size_t index) const override { return items_[index]; }
+
+ private:
+  const std::vector<ScanItem>& items_;
 };
 
 // The scan itself.
@@ -80,6 +107,8 @@ struct MergeResult {
 };
 
 // Merges one scan into the store through `writer` (inside its transaction).
+MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const ScanItems& items,
+                       MergeContext& context);
 MergeResult merge_scan(StateWriter& writer, const ScanFacts& facts, const std::vector<ScanItem>& items,
                        MergeContext& context);
 

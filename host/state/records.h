@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assay::state {
@@ -142,6 +143,15 @@ struct CachedFileRecord {
   std::string content_digest;  // the git blob id of the content
   std::string context_digest;  // of the file's history facts, "" without history
   std::string findings;        // JSON array of findings (the bus's finding objects)
+};
+
+// A CachedFileRecord as the store reads it, without copies: the views are
+// valid only during the call that gives them.
+struct CachedFileView {
+  std::string_view path;
+  std::string_view content_digest;
+  std::string_view context_digest;
+  std::string_view findings;
 };
 
 // The open items of a repository, summed.

@@ -39,7 +39,8 @@ class SqliteAccess : public StateWriter {
   // The findings cache (sqlite_finding_cache.cpp).
   std::optional<FindingCacheRecord> finding_cache(int64_t repository_id, const std::string& scanner) override;
   std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) override;
-  std::vector<std::string> cached_paths(int64_t repository_id, const std::string& scanner) override;
+  void for_each_cached_file(int64_t repository_id, const std::string& scanner,
+                            const std::function<void(const CachedFileView&)>& visit) override;
 
   int64_t add_repository(const std::string& path, const std::string& name) override;
   int64_t next_key_numbers(int64_t repository_id, const std::string& prefix, int64_t count) override;

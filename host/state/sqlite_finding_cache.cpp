@@ -26,13 +26,19 @@ std::vector<CachedFileRecord> SqliteAccess::cached_files(int64_t repository_id, 
   return files;
 }
 
-std::vector<std::string> SqliteAccess::cached_paths(int64_t repository_id, const std::string& scanner) {
-  Statement& s =
-      db_.cached("SELECT path FROM cached_findings WHERE repository_id = ?1 AND scanner = ?2 ORDER BY path");
+void SqliteAccess::for_each_cached_file(int64_t repository_id, const std::string& scanner,
+                                        const std::function<void(const CachedFileView&)>& visit) {
+  // The primary key's BINARY order is memcmp's, which is std::string's.
+  Statement& s = db_.cached(
+      "SELECT path, content_digest, context_digest, findings FROM cached_findings"
+      " WHERE repository_id = ?1 AND scanner = ?2 ORDER BY path");
   s.bind(1, repository_id).bind(2, scanner);
-  std::vector<std::string> paths;
-  while (s.step()) paths.push_back(s.text(0));
-  return paths;
+  try {
+    while (s.step()) visit({s.text_view(0), s.text_view(1), s.text_view(2), s.text_view(3)});
+  } catch (...) {
+    s.reset();
+    throw;
+  }
 }
 
 void SqliteAccess::put_finding_cache(const FindingCacheRecord& cache) {

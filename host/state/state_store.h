@@ -86,8 +86,12 @@ class StateReader {
                                                           const std::string& scanner) = 0;
   // Every file the cache of `scanner` holds, by path.
   virtual std::vector<CachedFileRecord> cached_files(int64_t repository_id, const std::string& scanner) = 0;
-  // The paths of the files the cache of `scanner` holds, in order.
-  virtual std::vector<std::string> cached_paths(int64_t repository_id, const std::string& scanner) = 0;
+  // Calls `visit` with every file the cache of `scanner` holds, in byte
+  // order of their paths (std::string's order), one at a time: a rescan
+  // compares the whole cache with its own rows in one pass, without holding
+  // a copy. `visit` must not write to the store.
+  virtual void for_each_cached_file(int64_t repository_id, const std::string& scanner,
+                                    const std::function<void(const CachedFileView&)>& visit) = 0;
 };
 
 // Changes, all inside the one transaction StateStore::write runs.

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "scan/fingerprint.h"
@@ -47,6 +48,12 @@ TEST(Fingerprint, IgnoresLineNumbersAndWhitespace) {
   Finding b = marker("src/a.c", 42, "retry on error");
   EXPECT_EQ(fingerprint(a, 0), fingerprint(b, 0));
   EXPECT_EQ(fingerprint(a, 0).size(), 32u);
+}
+
+// The value worked out by an independent implementation of the two FNV-1a
+// halves over "markers", "TODO", "a.c", "TODO: x", "0", each followed by 0x1f.
+TEST(Fingerprint, IsTheTwoHashHalvesInLowerCaseHex) {
+  EXPECT_EQ(fingerprint(marker("a.c", 9, "x"), 0), "8255a3503e32849dbab1773beaa8c3e0");
 }
 
 TEST(Fingerprint, SeparatesPathRuleSourceAndOccurrence) {
@@ -106,6 +113,33 @@ TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {
   EXPECT_EQ(items[1].finding.path, "a.c");
   EXPECT_EQ(items[1].key, "TD-001");
   EXPECT_EQ(items[2].key, "TD-002");
+}
+
+// The items are moved into their ranked order along the cycles of the
+// permutation: every item must land where a sort of the items puts it, also
+// when the order has long cycles, fixed points and two-item swaps.
+TEST(Backlog, RankingPutsEveryItemWhereASortOfTheItemsWould) {
+  std::vector<Finding> findings;
+  for (uint32_t i = 0; i < 60; ++i)
+    findings.push_back(marker("f" + std::to_string((i * 37) % 60) + ".c", i % 7 + 1, "item " + std::to_string(i),
+                              i % 5 == 0 ? "security" : ""));
+  auto items = scored(findings);
+  for (size_t i = 0; i < items.size(); ++i) items[i].scores.composite = static_cast<double>((i * 13) % 9);
+  assign_fingerprints(items);
+  std::vector<std::string> expected;
+  auto sorted = items;
+  std::sort(sorted.begin(), sorted.end(), [](const BacklogItem& a, const BacklogItem& b) {
+    if (a.scores.composite != b.scores.composite) return a.scores.composite > b.scores.composite;
+    return std::tie(a.finding.path, a.finding.line_start, a.fingerprint) <
+           std::tie(b.finding.path, b.finding.line_start, b.fingerprint);
+  });
+  for (const auto& item : sorted) expected.push_back(item.fingerprint + " " + item.finding.title);
+  rank_items(items);
+  std::vector<std::string> ranked;
+  for (const auto& item : items) ranked.push_back(item.fingerprint + " " + item.finding.title);
+  EXPECT_EQ(ranked, expected);
+  EXPECT_EQ(items.front().rank, 1u);
+  EXPECT_EQ(items.back().rank, 60u);
 }
 
 TEST(Backlog, NextBestIsTheFirstEligibleItem) {

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "../repo/test_repository.h"
 #include "repo/repo_view.h"
@@ -33,6 +35,13 @@ Finding marker(const std::string& path, const std::string& title) {
   f.evidence = title;
   f.tags = {"todo"};
   return f;
+}
+
+// The findings a stored row holds, as the scan would find them again.
+std::vector<Finding> row_findings_of(const state::CachedFileRecord& row) {
+  std::vector<Finding> out;
+  for (const auto& element : nlohmann::json::parse(row.findings)) out.push_back(Finding::from_json(element));
+  return out;
 }
 
 class ScannerCacheTest : public ::testing::Test {
@@ -336,6 +345,67 @@ TEST_F(ScannerCacheTest, ACacheRewrittenMeanwhileIsWrittenWhole) {
   std::optional<state::FindingCacheRecord> record;
   store_->read([&](state::StateReader& r) { record = r.finding_cache(repository_, "markers"); });
   EXPECT_EQ(record->scan_id, "s2");
+}
+
+bool same_rows(const std::vector<state::CachedFileRecord>& a, const std::vector<state::CachedFileRecord>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+           return x.path == y.path && x.content_digest == y.content_digest &&
+                  x.context_digest == y.context_digest && x.findings == y.findings;
+         });
+}
+
+// --full compares the stored rows with the run's in one pass in path order;
+// the store's order (SQLite's BINARY) and the host's must agree, also for
+// upper case, punctuation that sorts before '/', and bytes above 0x7F.
+TEST_F(ScannerCacheTest, AFullRescanOfAnUnchangedTreeLeavesEveryRowAsItWas) {
+  write_file(dir_.path(), "Z.c", "// TODO: zed\n");
+  write_file(dir_.path(), "a-b.c", "int ab;\n");
+  write_file(dir_.path(), "a/b.c", "// TODO: in a\n");
+  write_file(dir_.path(), "\xc3\xa9t\xc3\xa9.c", "// TODO: summer\n");
+  commit_all(dir_.path(), "more");
+  open_view();
+  auto first = cache();
+  plan(*first);
+  for (const auto& [path, title] : std::vector<std::pair<std::string, std::string>>{
+           {"Z.c", "TODO: zed"}, {"a.c", "TODO: alpha"}, {"a/b.c", "TODO: in a"},
+           {"\xc3\xa9t\xc3\xa9.c", "TODO: summer"}})
+    found(marker(path, title));
+  store(*first, "s1", "ok");
+  const auto before = rows();
+  ASSERT_EQ(before.size(), 6u);
+
+  auto full = cache();
+  full->plan_full("--full");
+  for (const auto& row : before) {
+    for (const Finding& f : row_findings_of(row)) found(f);
+  }
+  store(*full, "s2", "ok");
+  EXPECT_TRUE(same_rows(rows(), before));
+}
+
+TEST_F(ScannerCacheTest, AFullRescanCorrectsAWrongRowEvenWithTheRightKeys) {
+  first_run();
+  const auto right = rows();
+  // a.c's row says it has no findings, under the right keys; b.c's row has
+  // the right findings under a wrong content key; c.c has no row at all and
+  // gone.c is not in the tree.
+  write_file(dir_.path(), "c.c", "int c;\n");
+  commit_all(dir_.path(), "c");
+  open_view();
+  store_->write([&](state::StateWriter& w) {
+    w.put_cached_file(repository_, "markers", {"a.c", right[0].content_digest, "", "[]"});
+    w.put_cached_file(repository_, "markers", {"b.c", "0123", "", right[1].findings});
+    w.put_cached_file(repository_, "markers", {"gone.c", "0123", "", "[]"});
+  });
+  auto full = cache();
+  full->plan_full("--full");
+  found(marker("a.c", "TODO: alpha"));
+  store(*full, "s2", "ok");
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_TRUE(same_rows({stored[0], stored[1]}, right));
+  EXPECT_EQ(stored[2].path, "c.c");
+  EXPECT_EQ(stored[2].findings, "[]");
 }
 
 }  // namespace

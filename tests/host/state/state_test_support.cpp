@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <deque>
 #include <stdexcept>
 
 namespace assay::state::test {
@@ -25,17 +26,23 @@ std::unique_ptr<StateStore> open_store(const std::filesystem::path& file, int bu
   return open_sqlite_store(file.string(), {busy_timeout_ms, true});
 }
 
+std::string_view kept(std::string text) {
+  // A deque never moves what it holds, so the views stay valid.
+  static std::deque<std::string> texts;
+  return texts.emplace_back(std::move(text));
+}
+
 ScanItem item(const std::string& fingerprint, const std::string& source, double value_usd,
               double effort_hours, const std::string& prefix, const std::string& path) {
   ScanItem i;
-  i.fingerprint = fingerprint;
+  i.fingerprint = kept(fingerprint);
   i.key_prefix = prefix;
-  i.source = source;
+  i.source = kept(source);
   i.rule = "TODO";
   i.category = prefix == "SEC" ? "security" : "technical-debt";
-  i.title = "item " + fingerprint;
-  i.path = path;
-  i.evidence = "evidence of " + fingerprint;
+  i.title = kept("item " + fingerprint);
+  i.path = kept(path);
+  i.evidence = kept("evidence of " + fingerprint);
   i.line_start = 1;
   i.line_end = 1;
   i.effort_hours = effort_hours;

@@ -33,7 +33,11 @@ class TempDir {
 
 std::unique_ptr<StateStore> open_store(const std::filesystem::path& file, int busy_timeout_ms = 2000);
 
+// `text`, kept until the test program ends: ScanItem only views its text.
+std::string_view kept(std::string text);
+
 // An item of scanner `source` with `fingerprint`; key prefix TD unless given.
+// Its text is kept().
 ScanItem item(const std::string& fingerprint, const std::string& source, double value_usd,
               double effort_hours, const std::string& prefix = "TD", const std::string& path = "src/a.c");
 
