@@ -1,4 +1,4 @@
-// A set of bytes and a fast search for the next byte in it: the comment
+// A set of bytes and a fast search for the next (or last) byte in it: the comment
 // lexer spends most of its time stepping over runs of bytes that start
 // nothing (plain code, the body of a string). With SSE2 (every x86-64 CPU)
 // sixteen bytes are tested at a time when the set is small; elsewhere, or
@@ -47,6 +47,27 @@ class ByteSet {
 #endif
     while (p < end && !contains_[static_cast<unsigned char>(*p)]) ++p;
     return p;
+  }
+
+  // The last of [begin, end) in the set, or nullptr.
+  const char* rfind(const char* begin, const char* end) const {
+#if defined(__SSE2__)
+    if (count_ <= kMaxVectorBytes) {
+      while (end - begin >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+        __m128i hits = _mm_setzero_si128();
+        for (size_t i = 0; i < count_; ++i) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, broadcast_[i]));
+        const int mask = _mm_movemask_epi8(hits);
+        if (mask != 0) return end - 16 + (31 - __builtin_clz(static_cast<unsigned>(mask)));
+        end -= 16;
+      }
+    }
+#endif
+    while (end > begin) {
+      --end;
+      if (contains_[static_cast<unsigned char>(*end)]) return end;
+    }
+    return nullptr;
   }
 
  private:

@@ -128,6 +128,12 @@ class Lexer {
     base_ = base;
   }
 
+  // Lets lex_code stop at the first line end after `offset` that closes a
+  // line with no comment on it, in code outside any literal: from there on
+  // no comment can hold a byte at or before `offset` or continue one that
+  // does.
+  void stop_after(size_t offset) { stop_after_ = offset; }
+
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
@@ -292,6 +298,10 @@ class Lexer {
         continue;
       }
       if (c == '\n') {
+        if (pos_ > stop_after_ && depth_ == 0 && !comment_on_this_line()) {
+          stopped_ = true;
+          return;
+        }
         newline();
         continue;
       }
@@ -348,6 +358,8 @@ class Lexer {
     }
     ++pos_;
   }
+
+  bool comment_on_this_line() const { return !out_.lines.empty() && out_.lines.back().line >= line_; }
 
   void newline() {
     size_t p = pos_;
@@ -1110,6 +1122,7 @@ class Lexer {
   std::vector<PendingHeredoc> heredocs_;
   std::vector<NonCodeSpan>* spans_ = nullptr;
   size_t base_ = 0;
+  size_t stop_after_ = std::string_view::npos;
 };
 
 }  // namespace
@@ -1117,6 +1130,14 @@ class Lexer {
 CommentList lex_comments(std::string_view source, const Syntax& syntax) {
   CommentList out;
   Lexer lexer(source, syntax, out, 1);
+  lexer.run();
+  return out;
+}
+
+CommentList lex_comments_through(std::string_view source, const Syntax& syntax, size_t offset) {
+  CommentList out;
+  Lexer lexer(source, syntax, out, 1);
+  lexer.stop_after(offset);
   lexer.run();
   return out;
 }

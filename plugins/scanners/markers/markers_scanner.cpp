@@ -87,13 +87,14 @@ class MarkersScanner : public sdk::Scanner {
       ++counters.binary;
       return;
     }
-    if (!prefilter_.may_contain_marker(data)) {
+    const size_t last_candidate = prefilter_.last_candidate(data);
+    if (last_candidate == std::string_view::npos) {
       ++counters.without_marker;
       return;
     }
     ++counters.lexed;
     const bool ask_origins = config_.origins && scan.has_history_api();
-    for (const Marker& marker : find_markers(data, *syntax, matcher_)) {
+    for (const Marker& marker : find_markers(data, *syntax, matcher_, last_candidate)) {
       std::optional<MarkerOrigin> origin;
       if (ask_origins) {
         origin = origin_of(scan, index, marker.line_start);
