@@ -36,7 +36,8 @@ class MarkersScanner : public sdk::Scanner {
       : host_(host),
         config_(MarkersConfig::parse(config_json)),
         matcher_(config_.tag_names()),
-        prefilter_(config_.tag_names()) {}
+        prefilter_(config_.tag_names()),
+        classifier_(config_.keywords) {}
 
   void scan(sdk::Scan& scan) override {
     ScanCounters counters;
@@ -139,7 +140,7 @@ class MarkersScanner : public sdk::Scanner {
   sdk::Finding to_finding(const Marker& marker, std::string_view path, std::string_view language,
                           const std::optional<MarkerOrigin>& origin) const {
     const TagRule* rule = config_.rule_for(marker.tag);
-    const Classification c = classify(*rule, config_.keywords, marker.text);
+    const Classification c = classifier_.classify(*rule, marker.text);
     sdk::Finding f;
     f.rule = marker.tag;
     f.title = to_valid_utf8(marker_title(marker, path));
@@ -165,6 +166,7 @@ class MarkersScanner : public sdk::Scanner {
   MarkersConfig config_;
   TagMatcher matcher_;
   TagPrefilter prefilter_;
+  KeywordClassifier classifier_;
 };
 
 }  // namespace
