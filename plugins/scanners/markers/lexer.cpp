@@ -28,6 +28,9 @@ constexpr uint16_t kStyleRst = 202;
 // with a ByteSet search; any further ones go byte by byte.
 constexpr size_t kMaxFastStrings = 8;
 
+// The letters that may prefix a Python string literal (r"", b'', f"", u'').
+constexpr const char* kPythonPrefixes = "rRbBuUfF";
+
 bool is_ident(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
@@ -212,7 +215,6 @@ class Lexer {
     if (syn_.swift_raw_strings) extra += "#";
     if (syn_.csharp_raw_strings) extra += "\"";
     if (syn_.long_bracket_strings) extra += "[";
-    if (syn_.python_strings) extra += "rRbBuUfF";
     if (syn_.regex_literals) extra += "/";
     if (syn_.perl_quote_like) extra += "qmsty";
     if (syn_.ruby_percent_literals) extra += "%";
@@ -222,6 +224,13 @@ class Lexer {
     for (size_t i = 0; i < 256; ++i) {
       if (comment_start_[i] || string_start_[i]) flat_interesting_.add(static_cast<unsigned char>(i));
     }
+    // Python's string prefixes are letters, frequent in code: rather than
+    // stopping at each, skip_plain_code looks back from the quote after them
+    // (see string_prefix_before). They still start strings in try_string.
+    if (syn_.python_strings) {
+      for (char c : std::string_view(kPythonPrefixes)) string_start_[static_cast<unsigned char>(c)] = true;
+    }
+    for (const auto& s : syn_.strings) quote_start_[static_cast<unsigned char>(s.open[0])] = true;
     flat_interesting_.add('\n');
     interesting_ = flat_interesting_;
     for (char c : std::string_view("(){}[]")) interesting_.add(static_cast<unsigned char>(c));
@@ -293,7 +302,7 @@ class Lexer {
     int nesting = 0;
     while (pos_ < src_.size() && !stopped_) {
       const char c = src_[pos_];
-      if (!stops.contains(c)) {
+      if (!stops.contains(c) && pos_ != prefix_at_) {
         skip_plain_code(stops);
         continue;
       }
@@ -335,6 +344,13 @@ class Lexer {
     const char* data = src_.data();
     const size_t begin = pos_;
     size_t p = static_cast<size_t>(stops.find(data + pos_, data + src_.size()) - data);
+    if (syn_.python_strings && p < src_.size() && quote_start_[static_cast<unsigned char>(data[p])]) {
+      const size_t prefix = string_prefix_before(p);
+      if (prefix > 0 && p - prefix >= begin) {
+        p -= prefix;
+        prefix_at_ = p;  // lex_code stops here although letters are no stops
+      }
+    }
     pos_ = p;
     for (; p > begin; --p) {
       if (!is_hspace(data[p - 1])) {
@@ -344,6 +360,21 @@ class Lexer {
         break;
       }
     }
+  }
+
+  // The length of the Python string prefix that ends at the quote at `quote`:
+  // the whole identifier before the quote when it is one or two prefix
+  // letters, as try_string reads it when it meets the identifier's first
+  // letter; 0 otherwise.
+  size_t string_prefix_before(size_t quote) const {
+    size_t start = quote;
+    while (start > 0 && quote - start < 3 && is_ident(src_[start - 1])) --start;
+    const size_t length = quote - start;
+    if (length == 0 || length > 2 || (start > 0 && is_ident(src_[start - 1]))) return 0;
+    for (size_t i = start; i < quote; ++i) {
+      if (std::string_view(kPythonPrefixes).find(src_[i]) == std::string_view::npos) return 0;
+    }
+    return length;
   }
 
   void code_char(char c) {
@@ -1108,6 +1139,8 @@ class Lexer {
   bool starts_mid_line_ = false;
   std::array<bool, 256> comment_start_{};
   std::array<bool, 256> string_start_{};
+  std::array<bool, 256> quote_start_{};  // first bytes of the string syntaxes' openers
+  size_t prefix_at_ = std::string_view::npos;  // a string prefix skip_plain_code found
   ByteSet interesting_;       // what lex_code stops at
   ByteSet flat_interesting_;  // the same without brackets
   std::array<ByteSet, kMaxFastStrings> string_stops_;
