@@ -35,6 +35,16 @@ bool contains_lowered(std::string_view text, std::string_view word) {
   return false;
 }
 
+// `text` holds `word` at `p` (whose first byte already matched); words are
+// short, so they are compared in place rather than with a memcmp call.
+bool lowered_at(std::string_view text, size_t p, std::string_view word) {
+  if (text.size() - p < word.size()) return false;
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (text[p + i] != word[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool contains_keyword(std::string_view text, std::string_view word) {
@@ -73,7 +83,7 @@ size_t KeywordClassifier::first_matching_rule(std::string_view lowered) const {
     for (const uint32_t index : by_first_byte_[static_cast<unsigned char>(lowered[p])]) {
       const Word& word = words_[index];
       if (word.rule >= best) break;
-      if (!lowered.substr(p).starts_with(word.lowered)) continue;
+      if (!lowered_at(lowered, p, word.lowered)) continue;
       if (word.check_start && p > 0 && is_word(lowered[p - 1])) continue;
       const size_t end = p + word.lowered.size();
       if (word.check_end && end < lowered.size() && is_word(lowered[end])) continue;

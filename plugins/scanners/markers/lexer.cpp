@@ -38,6 +38,16 @@ bool is_ident(char c) {
 
 bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+// `text` holds `s` at `p` (p <= text.size()). Openers and closers are a few
+// bytes: compared in place, without a call to memcmp for each.
+bool has_at(std::string_view text, size_t p, std::string_view s) {
+  if (text.size() - p < s.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (text[p + i] != s[i]) return false;
+  }
+  return true;
+}
+
 bool one_of(char c, std::string_view set) { return c != 0 && set.find(c) != std::string_view::npos; }
 
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -147,7 +157,7 @@ class Lexer {
 
  private:
   std::string_view rest() const { return src_.substr(pos_); }
-  bool at(std::string_view s) const { return rest().starts_with(s); }
+  bool at(std::string_view s) const { return has_at(src_, pos_, s); }
   bool at_line_start(size_t p) const { return p == 0 || src_[p - 1] == '\n'; }
   char peek(size_t offset) const { return pos_ + offset < src_.size() ? src_[pos_ + offset] : '\0'; }
   char before(size_t p) const { return p == 0 ? '\0' : src_[p - 1]; }
@@ -609,7 +619,7 @@ class Lexer {
     }
     const std::string_view from = src_.substr(pos_ + prefix);
     for (const auto& s : syn_.strings) {
-      if (from.empty() || s.open[0] != from[0] || !from.starts_with(s.open)) continue;
+      if (from.empty() || s.open[0] != from[0] || !has_at(from, 0, s.open)) continue;
       if (!placement_ok(s.placement, pos_)) continue;
       if (s.char_literal) return try_char_literal();
       lex_string(s, prefix);
@@ -673,8 +683,8 @@ class Lexer {
         if (p >= src_.size()) break;
       }
       const char c = src_[p];
-      if (c == close && src_.substr(p).starts_with(s.close)) {
-        if (s.doubled_close_escapes && src_.substr(p + s.close.size()).starts_with(s.close)) {
+      if (c == close && has_at(src_, p, s.close)) {
+        if (s.doubled_close_escapes && has_at(src_, p + s.close.size(), s.close)) {
           p += 2 * s.close.size();
           continue;
         }
