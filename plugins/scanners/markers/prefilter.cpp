@@ -21,6 +21,29 @@ bool ends_with_upper(std::string_view text, std::string_view tag) {
   return true;
 }
 
+// The last byte of [begin, end) that is ':' or an upper-case ASCII letter,
+// or nullptr. A range test and one comparison per sixteen bytes, against one
+// comparison per distinct first letter in ByteSet::rfind: the default tags
+// begin with seven different letters.
+const char* last_colon_or_upper(const char* begin, const char* end) {
+#if defined(__SSE2__)
+  const __m128i bias = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));  // 'A'..'Z' to -128..-103
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i colon = _mm_set1_epi8(':');
+  for (; end - begin >= 16; end -= 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(block, bias), limit);
+    const int mask = _mm_movemask_epi8(_mm_or_si128(upper, _mm_cmpeq_epi8(block, colon)));
+    if (mask != 0) return end - 16 + (31 - __builtin_clz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (end > begin) {
+    --end;
+    if (*end == ':' || (*end >= 'A' && *end <= 'Z')) return end;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool looks_binary(std::string_view data) {
@@ -32,6 +55,7 @@ TagPrefilter::TagPrefilter(std::vector<std::string> upper_case_tags) : tags_(std
   starts_.add(':');
   for (const auto& tag : tags_) {
     if (tag.empty()) continue;
+    if (tag.front() < 'A' || tag.front() > 'Z') upper_case_starts_ = false;
     longest_ = std::max(longest_, tag.size());
     starts_.add(static_cast<unsigned char>(tag.front()));
     const char last = tag.back();
@@ -70,7 +94,11 @@ bool TagPrefilter::upper_case_tag_at(std::string_view data, size_t p) const {
 size_t TagPrefilter::last_candidate(std::string_view data) const {
   const char* begin = data.data();
   const char* end = begin + data.size();
-  while (const char* hit = starts_.rfind(begin, end)) {
+  while (const char* hit = upper_case_starts_ ? last_colon_or_upper(begin, end) : starts_.rfind(begin, end)) {
+    if (!starts_.contains(*hit)) {  // another upper-case letter
+      end = hit;
+      continue;
+    }
     const auto p = static_cast<size_t>(hit - begin);
     if (*hit == ':' && tag_before_colon(data, p)) return p;
     // A longer tag starting a little earlier can end no later than this.

@@ -46,6 +46,8 @@ class TagPrefilter {
   // The tags' first characters and ':': the only bytes the backward search
   // stops at.
   ByteSet starts_;
+  // Every tag begins with a letter A-Z: the search tests a range instead.
+  bool upper_case_starts_ = true;
   // Upper-cased last characters of the tags: most colons ("::", "x:") are
   // rejected by one lookup.
   std::array<bool, 256> last_char_{};

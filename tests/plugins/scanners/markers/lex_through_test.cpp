@@ -55,6 +55,14 @@ TEST(MarkersLexThrough, LastCandidateIsTheLastTagOrTaggedColon) {
   EXPECT_EQ(prefilter.last_candidate("# todo(a(b): c\n"), 11u);
   EXPECT_EQ(prefilter.last_candidate("# todo(a)(b): c\n"), std::string_view::npos);
   EXPECT_EQ(prefilter.last_candidate("a::b(c): d\n"), std::string_view::npos);
+  // Other upper-case letters after the last tag do not count.
+  EXPECT_EQ(prefilter.last_candidate("// TODO A QUICK FOX JUMPS OVER THE LAZY DOG"), 12u);
+  EXPECT_EQ(prefilter.last_candidate("HTTP_STATUS = OK;"), std::string_view::npos);
+  // Tags that do not begin with a letter are searched for by their first bytes.
+  const TagPrefilter digits({"TODO", "9LIVES"});
+  EXPECT_EQ(digits.last_candidate("// 9LIVES x\n"), 8u);
+  EXPECT_EQ(digits.last_candidate("// 9lives: x\n"), 9u);
+  EXPECT_EQ(digits.last_candidate("// 9 LIVES x\n"), std::string_view::npos);
 }
 
 TEST(MarkersLexThrough, StopsAfterTheLastCandidateButKeepsContinuations) {
