@@ -1,5 +1,7 @@
 #include "finding/canonical_json.h"
 
+#include <span>
+
 #include <cstddef>
 #include <utility>
 
@@ -43,9 +45,10 @@ class Reader {
     }
   }
 
-  // `wanted`: when given, the value of the member named `wanted->first` is
-  // put into `wanted->second` (for the object read, not for nested ones).
-  bool read_object(int depth, std::pair<std::string_view, std::optional<std::string_view>>* wanted = nullptr) {
+  // `keys`, `values`: the value of the member named keys[i] is put into
+  // values[i] (for the object read, not for nested ones).
+  bool read_object(int depth, std::span<const std::string_view> keys = {},
+                   std::span<std::optional<std::string_view>> values = {}) {
     if (depth > kMaxDepth || at_end() || *p_ != '{') return false;
     ++p_;
     if (take('}')) return true;
@@ -60,7 +63,9 @@ class Reader {
       if (!take(':')) return false;
       const char* value = p_;
       if (!read_value(depth)) return false;
-      if (wanted && key == wanted->first) wanted->second = std::string_view(value, static_cast<size_t>(p_ - value));
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (key == keys[i]) values[i] = std::string_view(value, static_cast<size_t>(p_ - value));
+      }
     } while (take(','));
     return take('}');
   }
@@ -154,10 +159,17 @@ bool is_compact_json_object(std::string_view text) {
 }
 
 CompactMember find_compact_member(std::string_view text, std::string_view key) {
+  std::optional<std::string_view> value;
+  if (!find_compact_members(text, std::span<const std::string_view>(&key, 1), std::span(&value, 1))) return {};
+  return {true, value};
+}
+
+bool find_compact_members(std::string_view text, std::span<const std::string_view> keys,
+                          std::span<std::optional<std::string_view>> values) {
+  for (auto& value : values) value.reset();
+  if (values.size() != keys.size()) return false;
   Reader reader(text);
-  std::pair<std::string_view, std::optional<std::string_view>> wanted{key, std::nullopt};
-  if (!reader.read_object(1, &wanted) || !reader.at_end()) return {};
-  return {true, wanted.second};
+  return reader.read_object(1, keys, values) && reader.at_end();
 }
 
 }  // namespace assay

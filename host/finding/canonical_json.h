@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace assay {
@@ -30,5 +31,12 @@ struct CompactMember {
 // compact JSON object (see above) that has one; .compact false means the
 // text must be parsed to answer.
 CompactMember find_compact_member(std::string_view text, std::string_view key);
+
+// Several members in one pass: values[i] is the value of the top-level
+// member keys[i] (nullopt when there is none). False, with every value
+// nullopt, when the text is not a compact JSON object or the spans differ
+// in size.
+bool find_compact_members(std::string_view text, std::span<const std::string_view> keys,
+                          std::span<std::optional<std::string_view>> values);
 
 }  // namespace assay

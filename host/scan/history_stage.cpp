@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -29,26 +30,27 @@ OriginNote fields_of(const nlohmann::json& origin) {
           text_field(origin, "time")};
 }
 
-// The text of the string member `key` of a compact object: "" when it is
-// missing or not a string (as text_field), nullopt when the string holds an
-// escape and must be parsed.
-std::optional<std::string> plain_text_member(std::string_view object, std::string_view key) {
-  const CompactMember member = find_compact_member(object, key);
-  if (!member.compact) return std::nullopt;
-  if (!member.value || member.value->front() != '"') return std::string();
-  const std::string_view inner = member.value->substr(1, member.value->size() - 2);
+// The text of a string member's value as it stands in a compact object: ""
+// when it is missing or not a string (as text_field), nullopt when the
+// string holds an escape and must be parsed.
+std::optional<std::string> plain_text(const std::optional<std::string_view>& value) {
+  if (!value || value->front() != '"') return std::string();
+  const std::string_view inner = value->substr(1, value->size() - 2);
   if (inner.find('\\') != std::string_view::npos) return std::nullopt;
   return std::string(inner);
 }
 
-// The fields of a compact "origin" object, read without the JSON library
-// when none of them holds an escape (the usual case: states, hex ids, ISO
-// times and most names).
+// The fields of a compact "origin" object, read in one pass without the
+// JSON library when none of them holds an escape (the usual case: states,
+// hex ids, ISO times and most names).
 std::optional<OriginNote> plain_origin(std::string_view object) {
-  auto state = plain_text_member(object, "state");
-  auto commit = plain_text_member(object, "commit");
-  auto author = plain_text_member(object, "author");
-  auto time = plain_text_member(object, "time");
+  static constexpr std::array<std::string_view, 4> kKeys = {"state", "commit", "author", "time"};
+  std::array<std::optional<std::string_view>, kKeys.size()> values;
+  if (!find_compact_members(object, kKeys, values)) return std::nullopt;
+  auto state = plain_text(values[0]);
+  auto commit = plain_text(values[1]);
+  auto author = plain_text(values[2]);
+  auto time = plain_text(values[3]);
   if (!state || !commit || !author || !time) return std::nullopt;
   return OriginNote{std::move(*state), std::move(*commit), std::move(*author), std::move(*time)};
 }

@@ -28,12 +28,25 @@ constexpr uint16_t kStyleRst = 202;
 // with a ByteSet search; any further ones go byte by byte.
 constexpr size_t kMaxFastStrings = 8;
 
+// The letters that may prefix a Python string literal (r"", b'', f"", u'').
+constexpr const char* kPythonPrefixes = "rRbBuUfF";
+
 bool is_ident(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
 }
 
 bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// `text` holds `s` at `p` (p <= text.size()). Openers and closers are a few
+// bytes: compared in place, without a call to memcmp for each.
+bool has_at(std::string_view text, size_t p, std::string_view s) {
+  if (text.size() - p < s.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (text[p + i] != s[i]) return false;
+  }
+  return true;
+}
 
 bool one_of(char c, std::string_view set) { return c != 0 && set.find(c) != std::string_view::npos; }
 
@@ -128,6 +141,12 @@ class Lexer {
     base_ = base;
   }
 
+  // Lets lex_code stop at the first line end after `offset` that closes a
+  // line with no comment on it, in code outside any literal: from there on
+  // no comment can hold a byte at or before `offset` or continue one that
+  // does.
+  void stop_after(size_t offset) { stop_after_ = offset; }
+
   void run() {
     if (syn_.markup != MarkupStyle::none) return lex_markup();
     if (syn_.rst_comments) return lex_rst();
@@ -138,7 +157,7 @@ class Lexer {
 
  private:
   std::string_view rest() const { return src_.substr(pos_); }
-  bool at(std::string_view s) const { return rest().starts_with(s); }
+  bool at(std::string_view s) const { return has_at(src_, pos_, s); }
   bool at_line_start(size_t p) const { return p == 0 || src_[p - 1] == '\n'; }
   char peek(size_t offset) const { return pos_ + offset < src_.size() ? src_[pos_ + offset] : '\0'; }
   char before(size_t p) const { return p == 0 ? '\0' : src_[p - 1]; }
@@ -206,7 +225,6 @@ class Lexer {
     if (syn_.swift_raw_strings) extra += "#";
     if (syn_.csharp_raw_strings) extra += "\"";
     if (syn_.long_bracket_strings) extra += "[";
-    if (syn_.python_strings) extra += "rRbBuUfF";
     if (syn_.regex_literals) extra += "/";
     if (syn_.perl_quote_like) extra += "qmsty";
     if (syn_.ruby_percent_literals) extra += "%";
@@ -216,6 +234,13 @@ class Lexer {
     for (size_t i = 0; i < 256; ++i) {
       if (comment_start_[i] || string_start_[i]) flat_interesting_.add(static_cast<unsigned char>(i));
     }
+    // Python's string prefixes are letters, frequent in code: rather than
+    // stopping at each, skip_plain_code looks back from the quote after them
+    // (see string_prefix_before). They still start strings in try_string.
+    if (syn_.python_strings) {
+      for (char c : std::string_view(kPythonPrefixes)) string_start_[static_cast<unsigned char>(c)] = true;
+    }
+    for (const auto& s : syn_.strings) quote_start_[static_cast<unsigned char>(s.open[0])] = true;
     flat_interesting_.add('\n');
     interesting_ = flat_interesting_;
     for (char c : std::string_view("(){}[]")) interesting_.add(static_cast<unsigned char>(c));
@@ -287,11 +312,15 @@ class Lexer {
     int nesting = 0;
     while (pos_ < src_.size() && !stopped_) {
       const char c = src_[pos_];
-      if (!stops.contains(c)) {
+      if (!stops.contains(c) && pos_ != prefix_at_) {
         skip_plain_code(stops);
         continue;
       }
       if (c == '\n') {
+        if (pos_ > stop_after_ && depth_ == 0 && !comment_on_this_line()) {
+          stopped_ = true;
+          return;
+        }
         newline();
         continue;
       }
@@ -325,6 +354,13 @@ class Lexer {
     const char* data = src_.data();
     const size_t begin = pos_;
     size_t p = static_cast<size_t>(stops.find(data + pos_, data + src_.size()) - data);
+    if (syn_.python_strings && p < src_.size() && quote_start_[static_cast<unsigned char>(data[p])]) {
+      const size_t prefix = string_prefix_before(p);
+      if (prefix > 0 && p - prefix >= begin) {
+        p -= prefix;
+        prefix_at_ = p;  // lex_code stops here although letters are no stops
+      }
+    }
     pos_ = p;
     for (; p > begin; --p) {
       if (!is_hspace(data[p - 1])) {
@@ -334,6 +370,21 @@ class Lexer {
         break;
       }
     }
+  }
+
+  // The length of the Python string prefix that ends at the quote at `quote`:
+  // the whole identifier before the quote when it is one or two prefix
+  // letters, as try_string reads it when it meets the identifier's first
+  // letter; 0 otherwise.
+  size_t string_prefix_before(size_t quote) const {
+    size_t start = quote;
+    while (start > 0 && quote - start < 3 && is_ident(src_[start - 1])) --start;
+    const size_t length = quote - start;
+    if (length == 0 || length > 2 || (start > 0 && is_ident(src_[start - 1]))) return 0;
+    for (size_t i = start; i < quote; ++i) {
+      if (std::string_view(kPythonPrefixes).find(src_[i]) == std::string_view::npos) return 0;
+    }
+    return length;
   }
 
   void code_char(char c) {
@@ -348,6 +399,8 @@ class Lexer {
     }
     ++pos_;
   }
+
+  bool comment_on_this_line() const { return !out_.lines.empty() && out_.lines.back().line >= line_; }
 
   void newline() {
     size_t p = pos_;
@@ -566,7 +619,7 @@ class Lexer {
     }
     const std::string_view from = src_.substr(pos_ + prefix);
     for (const auto& s : syn_.strings) {
-      if (from.empty() || s.open[0] != from[0] || !from.starts_with(s.open)) continue;
+      if (from.empty() || s.open[0] != from[0] || !has_at(from, 0, s.open)) continue;
       if (!placement_ok(s.placement, pos_)) continue;
       if (s.char_literal) return try_char_literal();
       lex_string(s, prefix);
@@ -630,8 +683,8 @@ class Lexer {
         if (p >= src_.size()) break;
       }
       const char c = src_[p];
-      if (c == close && src_.substr(p).starts_with(s.close)) {
-        if (s.doubled_close_escapes && src_.substr(p + s.close.size()).starts_with(s.close)) {
+      if (c == close && has_at(src_, p, s.close)) {
+        if (s.doubled_close_escapes && has_at(src_, p + s.close.size(), s.close)) {
           p += 2 * s.close.size();
           continue;
         }
@@ -1096,6 +1149,8 @@ class Lexer {
   bool starts_mid_line_ = false;
   std::array<bool, 256> comment_start_{};
   std::array<bool, 256> string_start_{};
+  std::array<bool, 256> quote_start_{};  // first bytes of the string syntaxes' openers
+  size_t prefix_at_ = std::string_view::npos;  // a string prefix skip_plain_code found
   ByteSet interesting_;       // what lex_code stops at
   ByteSet flat_interesting_;  // the same without brackets
   std::array<ByteSet, kMaxFastStrings> string_stops_;
@@ -1110,6 +1165,7 @@ class Lexer {
   std::vector<PendingHeredoc> heredocs_;
   std::vector<NonCodeSpan>* spans_ = nullptr;
   size_t base_ = 0;
+  size_t stop_after_ = std::string_view::npos;
 };
 
 }  // namespace
@@ -1117,6 +1173,14 @@ class Lexer {
 CommentList lex_comments(std::string_view source, const Syntax& syntax) {
   CommentList out;
   Lexer lexer(source, syntax, out, 1);
+  lexer.run();
+  return out;
+}
+
+CommentList lex_comments_through(std::string_view source, const Syntax& syntax, size_t offset) {
+  CommentList out;
+  Lexer lexer(source, syntax, out, 1);
+  lexer.stop_after(offset);
   lexer.run();
   return out;
 }

@@ -17,6 +17,15 @@ namespace assay::markers {
 // single-line strings, to the end of its line).
 CommentList lex_comments(std::string_view source, const Syntax& syntax);
 
+// The comments of lex_comments(source, syntax) that can matter to a marker
+// ending at or before `offset`: the lexer may stop at the first line end
+// after `offset` that closes a line with no comment on it (outside any
+// literal). Every comment holding a byte at or before `offset`, and every
+// comment on the lines that directly follow such a comment, is returned as
+// lex_comments returns it; later ones may be missing. Markup, reStructuredText
+// and Makefiles are always lexed whole.
+CommentList lex_comments_through(std::string_view source, const Syntax& syntax, size_t offset);
+
 // Lexes like lex_comments and also appends to `non_code` every span of the
 // buffer that is not code, in buffer order, never overlapping. Costs one
 // entry per comment and literal; the markers scanner does not need it.

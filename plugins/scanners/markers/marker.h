@@ -35,4 +35,10 @@ std::vector<Marker> extract_markers(const CommentList& comments, const TagMatche
 // Lexes and extracts in one step.
 std::vector<Marker> find_markers(std::string_view source, const Syntax& syntax, const TagMatcher& matcher);
 
+// The same markers, lexing only as far as they can reach: `last_candidate`
+// is at or after the last byte of every tag `matcher` can find in `source`
+// (TagPrefilter::last_candidate with the same tags).
+std::vector<Marker> find_markers(std::string_view source, const Syntax& syntax, const TagMatcher& matcher,
+                                 size_t last_candidate);
+
 }  // namespace assay::markers

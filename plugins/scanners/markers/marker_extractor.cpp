@@ -170,4 +170,9 @@ std::vector<Marker> find_markers(std::string_view source, const Syntax& syntax, 
   return extract_markers(lex_comments(source, syntax), matcher);
 }
 
+std::vector<Marker> find_markers(std::string_view source, const Syntax& syntax, const TagMatcher& matcher,
+                                 size_t last_candidate) {
+  return extract_markers(lex_comments_through(source, syntax, last_candidate), matcher);
+}
+
 }  // namespace assay::markers

@@ -1,6 +1,7 @@
 #include "marker_format.h"
 
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace assay::markers {
@@ -61,9 +62,23 @@ size_t valid_sequence_length(std::string_view text) {
   return (value < min_value || value > 0x10FFFF || surrogate) ? 0 : length;
 }
 
+// Length of the leading run of ASCII bytes of `text`, eight at a time:
+// most marker text is ASCII and needs no per-sequence check.
+size_t ascii_prefix(std::string_view text) {
+  size_t p = 0;
+  for (; p + 8 <= text.size(); p += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + p, sizeof word);
+    if ((word & 0x8080808080808080ull) != 0) break;
+  }
+  while (p < text.size() && static_cast<unsigned char>(text[p]) < 0x80) ++p;
+  return p;
+}
+
 }  // namespace
 
 std::string to_valid_utf8(std::string_view text) {
+  if (ascii_prefix(text) == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
@@ -117,6 +132,7 @@ double marker_confidence(const Marker& marker) {
 namespace {
 
 bool is_valid_utf8(std::string_view text) {
+  text.remove_prefix(ascii_prefix(text));
   while (!text.empty()) {
     const size_t n = valid_sequence_length(text);
     if (n == 0) return false;
@@ -131,7 +147,13 @@ bool is_valid_utf8(std::string_view text) {
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (char c : text) {
+  size_t plain_from = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    // Runs of bytes written as they are go out in one append.
+    out.append(text.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -155,15 +177,12 @@ void append_json_string(std::string& out, std::string_view text) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[(c >> 4) & 0xF];
+        out += kHex[c & 0xF];
     }
   }
+  out.append(text.data() + plain_from, text.size() - plain_from);
   out += '"';
 }
 

@@ -36,7 +36,8 @@ class MarkersScanner : public sdk::Scanner {
       : host_(host),
         config_(MarkersConfig::parse(config_json)),
         matcher_(config_.tag_names()),
-        prefilter_(config_.tag_names()) {}
+        prefilter_(config_.tag_names()),
+        classifier_(config_.keywords) {}
 
   void scan(sdk::Scan& scan) override {
     ScanCounters counters;
@@ -87,13 +88,14 @@ class MarkersScanner : public sdk::Scanner {
       ++counters.binary;
       return;
     }
-    if (!prefilter_.may_contain_marker(data)) {
+    const size_t last_candidate = prefilter_.last_candidate(data);
+    if (last_candidate == std::string_view::npos) {
       ++counters.without_marker;
       return;
     }
     ++counters.lexed;
     const bool ask_origins = config_.origins && scan.has_history_api();
-    for (const Marker& marker : find_markers(data, *syntax, matcher_)) {
+    for (const Marker& marker : find_markers(data, *syntax, matcher_, last_candidate)) {
       std::optional<MarkerOrigin> origin;
       if (ask_origins) {
         origin = origin_of(scan, index, marker.line_start);
@@ -138,7 +140,7 @@ class MarkersScanner : public sdk::Scanner {
   sdk::Finding to_finding(const Marker& marker, std::string_view path, std::string_view language,
                           const std::optional<MarkerOrigin>& origin) const {
     const TagRule* rule = config_.rule_for(marker.tag);
-    const Classification c = classify(*rule, config_.keywords, marker.text);
+    const Classification c = classifier_.classify(*rule, marker.text);
     sdk::Finding f;
     f.rule = marker.tag;
     f.title = to_valid_utf8(marker_title(marker, path));
@@ -164,6 +166,7 @@ class MarkersScanner : public sdk::Scanner {
   MarkersConfig config_;
   TagMatcher matcher_;
   TagPrefilter prefilter_;
+  KeywordClassifier classifier_;
 };
 
 }  // namespace

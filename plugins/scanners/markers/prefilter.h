@@ -1,5 +1,6 @@
 // Cheap tests run on a whole file before lexing it: most files hold no
-// marker at all, and those are dropped after a few memchr-speed passes.
+// marker at all, and those are dropped after one vectorised pass; of the
+// others, only the part up to the last possible marker needs lexing.
 #pragma once
 
 #include <array>
@@ -7,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "byte_set.h"
 
 namespace assay::markers {
 
@@ -20,16 +23,31 @@ class TagPrefilter {
  public:
   explicit TagPrefilter(std::vector<std::string> upper_case_tags);
 
-  // False only when no marker can be in `data`: no tag occurs in upper case,
-  // and no tag in any case stands directly before a colon (or before a
-  // parenthesized group and a colon). Never false for a buffer that has a
-  // marker; may be true for one that has none.
+  // The offset of the last byte at which a marker's tag can end: every tag
+  // a TagMatcher with the same tags finds in any part of `data` lies at or
+  // before it. A place counts when a tag occurs there in upper case, or in
+  // any case directly before a colon (or before a parenthesized group and a
+  // colon); word boundaries are not checked, so it may be later than the
+  // last real marker. npos when no marker can be in `data`.
+  size_t last_candidate(std::string_view data) const;
+
+  // False only when no marker can be in `data` (last_candidate is npos).
+  // Never false for a buffer that has a marker; may be true for one that
+  // has none.
   bool may_contain_marker(std::string_view data) const;
 
  private:
   bool tag_before_colon(std::string_view data, size_t colon) const;
+  bool tag_ends_at(std::string_view data, size_t end) const;
+  bool upper_case_tag_at(std::string_view data, size_t p) const;
 
   std::vector<std::string> tags_;
+  size_t longest_ = 0;
+  // The tags' first characters and ':': the only bytes the backward search
+  // stops at.
+  ByteSet starts_;
+  // Every tag begins with a letter A-Z: the search tests a range instead.
+  bool upper_case_starts_ = true;
   // Upper-cased last characters of the tags: most colons ("::", "x:") are
   // rejected by one lookup.
   std::array<bool, 256> last_char_{};

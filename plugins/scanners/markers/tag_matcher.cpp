@@ -64,15 +64,18 @@ bool equals_upper(std::string_view word, std::string_view tag) {
 
 TagMatcher::TagMatcher(std::vector<std::string> tags) : tags_(std::move(tags)) {
   shortest_ = tags_.empty() ? 0 : tags_.front().size();
+  hit_bytes_.add(':');
   for (const auto& t : tags_) {
     shortest_ = std::min(shortest_, t.size());
     longest_ = std::max(longest_, t.size());
+    if (!t.empty()) hit_bytes_.add(static_cast<unsigned char>(t.front()));
   }
 }
 
 std::optional<TagHit> TagMatcher::find(std::string_view text, size_t from) const {
   const char* data = text.data();
   const size_t size = text.size();
+  if (from >= size || hit_bytes_.find(data + from, data + size) == data + size) return std::nullopt;
   size_t p = from;
   while (p < size) {
     while (p < size && !is_word(data[p])) ++p;

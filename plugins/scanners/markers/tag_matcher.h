@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "byte_set.h"
+
 namespace assay::markers {
 
 struct TagHit {
@@ -36,6 +38,10 @@ class TagMatcher {
   std::vector<std::string> tags_;
   size_t shortest_ = 0;
   size_t longest_ = 0;
+  // The tags' first characters and ':'. A hit is a tag in upper case or a
+  // tag before a colon, so text holding none of these holds no hit: most
+  // comment lines are dismissed by one vectorised pass.
+  ByteSet hit_bytes_;
 };
 
 }  // namespace assay::markers

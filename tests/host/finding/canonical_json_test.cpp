@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -106,6 +107,21 @@ TEST(CompactMember, TellsAMissingMemberFromTextThatMustBeParsed) {
   const CompactMember spaced = find_compact_member(R"({"origin": 1})", "origin");
   EXPECT_FALSE(spaced.compact);
   EXPECT_FALSE(spaced.value.has_value());
+}
+
+TEST(CompactMember, FindsSeveralMembersInOnePass) {
+  const std::string text = R"({"author":"Ann","commit":"ab12","state":"committed","x":{"time":1}})";
+  const std::array<std::string_view, 3> keys = {"state", "time", "author"};
+  std::array<std::optional<std::string_view>, 3> values;
+  ASSERT_TRUE(find_compact_members(text, keys, values));
+  EXPECT_EQ(values[0], std::optional<std::string_view>(R"("committed")"));
+  EXPECT_FALSE(values[1].has_value());  // only nested
+  EXPECT_EQ(values[2], std::optional<std::string_view>(R"("Ann")"));
+  // Text that must be parsed leaves every value empty.
+  EXPECT_FALSE(find_compact_members(R"({"state": "x"})", keys, values));
+  EXPECT_FALSE(values[0].has_value());
+  std::array<std::optional<std::string_view>, 2> too_few;
+  EXPECT_FALSE(find_compact_members(text, keys, too_few));
 }
 
 }  // namespace

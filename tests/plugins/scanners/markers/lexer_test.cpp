@@ -181,6 +181,20 @@ def f():
   EXPECT_EQ(markers[1].comment, CommentKind::line);
 }
 
+// Prefixes are found from the quote back: one or two prefix letters that
+// make up the whole identifier before it.
+TEST(MarkersLexerPython, StringPrefixesOfOneOrTwoLetters) {
+  const char* src = R"src(def g():
+    Rb"""TODO: two-letter prefix docstring"""
+    bar = rf'# HACK: inside an f-string'
+    ab"# XXX: a plain string after an identifier"
+    fbr"""FIXME: three letters are an identifier"""
+    u'BUG: a statement string is a docstring' # DEPRECATED: comment
+)src";
+  EXPECT_EQ(summary("python", src), (Lines{"TODO@2 two-letter prefix docstring", "BUG@6 a statement string is a docstring",
+                                           "DEPRECATED@6 comment"}));
+}
+
 TEST(MarkersLexerRuby, BlockCommentsHeredocsInterpolationAndDataEnd) {
   const char* src =
       "=begin\nTODO: in block\n=end\n"

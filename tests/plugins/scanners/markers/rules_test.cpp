@@ -62,6 +62,38 @@ TEST(MarkersClassify, FirstMatchingRuleWins) {
   EXPECT_DOUBLE_EQ(classify(*config.rule_for("TODO"), config.keywords, "refactor this").effort_hours, 3);
 }
 
+// The classifier reads a text once for all words; it picks the rule that
+// trying each rule's words in turn with contains_keyword picks.
+TEST(MarkersClassify, ClassifierAgreesWithWordByWordSearch) {
+  const MarkersConfig config = MarkersConfig::defaults();
+  const KeywordClassifier classifier(config.keywords);
+  const TagRule tag{"TODO", "technical-debt", "low", 2.0};
+  const std::vector<std::string> texts = {
+      "", "x", "fix the Memory LEAK in the parser", "O(n^2) loop, slow", "make it fast, O(n",
+      "Security: sanitize the input", "unsanitized", "leaking handles and a race", "racecar", "re-test it",
+      "clean up later", "cleanups", "Data Loss when the disk is full", "flaky test", "documentation of auth",
+      "caches", "authz/authn", "use-after-free in the cache", "doc-string", "value token retry socket"};
+  for (const std::string& text : texts) {
+    std::string expected_rule;
+    for (const auto& rule : config.keywords) {
+      for (const auto& word : rule.words) {
+        if (expected_rule.empty() && contains_keyword(text, word)) expected_rule = rule.name;
+      }
+      if (!expected_rule.empty()) break;
+    }
+    const Classification c = classifier.classify(tag, text);
+    EXPECT_EQ(c.keyword_rule, expected_rule) << text;
+    const Classification reference = classify(tag, config.keywords, text);
+    EXPECT_EQ(c.category, reference.category) << text;
+    EXPECT_EQ(c.severity, reference.severity) << text;
+    EXPECT_EQ(c.effort_hours, reference.effort_hours) << text;
+  }
+  EXPECT_EQ(classifier.classify(tag, "a memory leak").keyword_rule, "reliability");
+  EXPECT_EQ(classifier.classify(tag, "a memory leak").effort_hours, 3.0);
+  EXPECT_EQ(classifier.classify(tag, "insecure and slow").keyword_rule, "security");
+  EXPECT_EQ(classifier.classify(tag, "racecar").keyword_rule, "");
+}
+
 TEST(MarkersConfigParse, DefaultsCoverTheDocumentedTags) {
   const MarkersConfig c = MarkersConfig::parse("{}");
   EXPECT_EQ(c.max_file_size, 4194304u);
