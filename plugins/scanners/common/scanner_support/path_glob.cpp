@@ -344,11 +344,18 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
   }
 }
 
-bool PathGlob::matches(std::string_view path) const {
+bool PathGlob::matches(std::string_view path) const { return matches(path, false); }
+
+bool PathGlob::matches_folded(std::string_view lower_path) const { return matches(lower_path, true); }
+
+bool PathGlob::matches(std::string_view path, bool folded) const {
   std::optional<PathSegments> segments;  // split once, when an alternative needs it
   for (const auto& a : alternatives_) {
-    if (!ends_with_ignoring_case(path, a.literal_suffix)) continue;
-    if (!contains_ignoring_case(path, a.literal_part)) continue;
+    // Fast rejects: a match ends with the literal suffix and holds the
+    // literal part (both lower case), case aside.
+    if (folded ? !path.ends_with(a.literal_suffix) : !ends_with_ignoring_case(path, a.literal_suffix)) continue;
+    if (folded ? path.find(a.literal_part) == std::string_view::npos : !contains_ignoring_case(path, a.literal_part))
+      continue;
     if (a.basename_only) {
       const size_t slash = path.rfind('/');
       const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -370,6 +377,18 @@ bool GlobList::matches(std::string_view path) const {
   for (const auto& g : globs_)
     if (g.matches(path)) return true;
   return false;
+}
+
+bool GlobList::matches_folded(std::string_view lower_path) const {
+  for (const auto& g : globs_)
+    if (g.matches_folded(lower_path)) return true;
+  return false;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower(c);
+  return out;
 }
 
 std::string GlobList::describe() const {
