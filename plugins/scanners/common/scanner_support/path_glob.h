@@ -45,6 +45,7 @@ class PathGlob {
     std::string literal_part;           // lower-case text every match contains (fast reject)
   };
 
+  static bool passes_fast_rejects(const Alternative& a, std::string_view path, bool folded);
   bool matches(std::string_view path, bool folded) const;
 
   std::string text_;
