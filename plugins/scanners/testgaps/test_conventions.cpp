@@ -93,14 +93,14 @@ TestIndex::TestIndex(const std::vector<std::string>& paths) {
 }
 
 bool TestIndex::has_test(std::string_view path, std::string_view language, std::string_view content) const {
-  return has_test(path, language, language == "rust" && has_inline_tests(content));
+  return has_test_given(path, language, language == "rust" && has_inline_tests(content));
 }
 
 bool TestIndex::has_inline_tests(std::string_view content) {
   return content.find("#[cfg(test)]") != std::string_view::npos || content.find("#[test]") != std::string_view::npos;
 }
 
-bool TestIndex::has_test(std::string_view path, std::string_view language, bool inline_tests) const {
+bool TestIndex::has_test_given(std::string_view path, std::string_view language, bool inline_tests) const {
   const std::string name = lower(base_name(path));
   const std::string s(stem(name));
   auto named = [&](const std::string& candidate) { return names_.count(candidate) > 0; };

@@ -116,14 +116,14 @@ class TestgapsScanner : public sdk::Scanner {
       if (const auto cached = scan.cache_get(key)) facts = decode_source_facts(*cached);
     // A file measured while it had a test lacks its structure.
     const auto needs_structure = [&](const SourceFacts& f) {
-      return !f.has_nul && !f.analysed && !tests.has_test(info.path, info.language, f.inline_tests);
+      return !f.has_nul && !f.analysed && !tests.has_test_given(info.path, info.language, f.inline_tests);
     };
     if (!facts || needs_structure(*facts)) {
       facts = read_facts(scan, index, info, tests);
       if (!facts) return std::nullopt;
       if (!key.empty()) scan.cache_put(key, encode_source_facts(*facts));
     }
-    if (facts->has_nul || tests.has_test(info.path, info.language, facts->inline_tests)) return std::nullopt;
+    if (facts->has_nul || tests.has_test_given(info.path, info.language, facts->inline_tests)) return std::nullopt;
     if (facts->code_lines < config_.min_code_lines) return std::nullopt;
     Gap gap;
     gap.path = std::string(info.path);
@@ -144,7 +144,7 @@ class TestgapsScanner : public sdk::Scanner {
     SourceFacts facts;
     facts.has_nul = content.find('\0') != std::string_view::npos;
     facts.inline_tests = info.language == "rust" && TestIndex::has_inline_tests(content);
-    if (facts.has_nul || tests.has_test(info.path, info.language, facts.inline_tests)) return facts;
+    if (facts.has_nul || tests.has_test_given(info.path, info.language, facts.inline_tests)) return facts;
     const auto structure = structure::FileStructure::analyze(content, info.language);
     facts.analysed = true;
     facts.code_lines = structure.complexity().code_lines;
