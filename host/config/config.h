@@ -86,6 +86,9 @@ class Config {
   std::string log_format() const;  // text, json
   int scan_threads() const;        // 0 = one per core
   std::vector<std::string> scan_exclude() const;
+  // scan.plugin_cache: the plugin cache file as configured ("" = none),
+  // relative to the repository root unless absolute.
+  std::string scan_plugin_cache() const;
   std::vector<std::string> report_formats() const;
   int report_top() const;
   std::string maturity_level() const;  // nascent, developing, maturing, advanced

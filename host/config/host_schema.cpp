@@ -43,7 +43,11 @@ json scan_schema() {
             {"exclude",
              {{"type", "array"},
               {"items", {{"type", "string"}, {"minLength", 1}}},
-              {"description", "Extra glob patterns of paths never scanned."}}}}}};
+              {"description", "Extra glob patterns of paths never scanned."}}},
+            {"plugin_cache",
+             {{"type", "string"},
+              {"description",
+               "Scanners' cache of per-file work, relative to the repository root; empty: no cache."}}}}}};
 }
 
 json report_schema() {

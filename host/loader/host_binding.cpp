@@ -98,6 +98,12 @@ assay_status no_line_origin(const assay_scan*, size_t, uint32_t, assay_line_orig
 }
 assay_status no_report_assessment(const assay_scan*, const char*) { return ASSAY_UNSUPPORTED; }
 assay_status no_commits_since(const assay_scan*, int64_t, uint64_t*) { return ASSAY_UNSUPPORTED; }
+assay_status no_cache_get(const assay_scan*, const char*, size_t, const char** value, size_t* value_size) {
+  if (value) *value = nullptr;
+  if (value_size) *value_size = 0;
+  return ASSAY_UNSUPPORTED;
+}
+assay_status no_cache_put(const assay_scan*, const char*, size_t, const char*, size_t) { return ASSAY_UNSUPPORTED; }
 
 template <class Fn>
 Fn either(Fn supplied, Fn fallback) {
@@ -144,6 +150,8 @@ HostBinding::HostBinding(const assay_host_api& scan_functions, std::string label
   api_.report_assessment = either(scan_functions.report_assessment, no_report_assessment);
   api_.deliver = host_deliver;
   api_.commits_since = either(scan_functions.commits_since, no_commits_since);
+  api_.cache_get = either(scan_functions.cache_get, no_cache_get);
+  api_.cache_put = either(scan_functions.cache_put, no_cache_put);
 }
 
 void HostBinding::rename(const std::string& plugin_name) {

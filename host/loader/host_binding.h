@@ -31,7 +31,8 @@ std::string bounded_message(const char* message);
 
 class HostBinding {
  public:
-  // `scan_functions` supplies file_count … report_assessment; NULL entries are
+  // `scan_functions` supplies file_count … cache_put (all but log, set_error,
+  // alloc, free and deliver); NULL entries are
   // replaced by functions that answer ASSAY_UNSUPPORTED (or 0 / ""), so a
   // host that never scans (e.g. `plugins list`) can pass an empty table.
   // `label` names the plugin in log lines until rename(). `delivery` serves

@@ -27,11 +27,13 @@
 #include "loader/plugin_loader.h"
 #include "loader/scanner_session.h"
 #include "log/log.h"
+#include "plugin_cache/plugin_cache.h"
 #include "repo/repo_view.h"
 #include "scan/finding_recorder.h"
 #include "scan/history_stage.h"
 #include "scan/incremental_stage.h"
 #include "scan/maturity_stage.h"
+#include "scan/plugin_cache_stage.h"
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
 #include "scan/score_memo.h"
@@ -173,6 +175,7 @@ struct ScanState {
   const repo::RepoView& repo;
   const scoring::Model& model;
   history::HistoryService* history;
+  plugin_cache::PluginCache* plugin_cache;  // nullptr: scanners get no cache
   int64_t now;  // seconds since the epoch at the start of the scan (line ages)
   std::string scan_id;
   std::string repository;
@@ -329,12 +332,15 @@ std::vector<ScannerJob> scanner_jobs(const loader::PluginLoader& loader, const c
   return jobs;
 }
 
-std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const repo::RepoView& repo,
-                                            history::HistoryService* history, boost::asio::thread_pool& pool,
-                                            size_t workers, const std::atomic<bool>& cancel) {
+std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const ScanState& state,
+                                            boost::asio::thread_pool& pool, size_t workers,
+                                            const std::atomic<bool>& cancel) {
+  const repo::RepoView& repo = state.repo;
   auto target = std::make_unique<assay_scan>();
   target->repo = &repo;
-  target->history = history;
+  target->history = state.history;
+  target->plugin_cache = state.plugin_cache;
+  target->plugin_version = job.run.version;
   target->pool = &pool;
   target->workers = workers;
   target->cancelled = &cancel;
@@ -379,7 +385,7 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   std::vector<std::unique_ptr<assay_scan>> targets;
   std::vector<std::unique_ptr<bus::FindingSender>> senders;
   for (auto& job : jobs) {
-    targets.push_back(scan_target_for(job, state.repo, state.history, pool, threads, cancel));
+    targets.push_back(scan_target_for(job, state, pool, threads, cancel));
     senders.push_back(std::make_unique<bus::FindingSender>(bus.context(), endpoint, job.run.name, &cancel));
     targets.back()->sender = senders.back().get();
     targets.back()->assessments = &state.assessments;
@@ -507,6 +513,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
           .count();
   std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
+  std::unique_ptr<plugin_cache::PluginCache> plugin_cache = open_plugin_cache(config_, *repo);
 
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
@@ -525,15 +532,29 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                  std::to_string(outcome.files) + " files) with " + std::to_string(jobs.size()) +
                  " scanner(s)");
 
-  ScanState state{
-      config_, events_, *repo, model, history.get(), now, outcome.scan_id, outcome.repository.path,
-      {},      {},      {},    {},    {}};
+  ScanState state{config_,
+                  events_,
+                  *repo,
+                  model,
+                  history.get(),
+                  plugin_cache.get(),
+                  now,
+                  outcome.scan_id,
+                  outcome.repository.path,
+                  {},
+                  {},
+                  {},
+                  {},
+                  {}};
   for (auto& job : jobs) {
     if (job.cache) state.recorders[job.run.name] = &job.cache->recorder();
   }
   run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
+  std::vector<ScannerEnd> ends;
+  for (const auto& job : jobs) ends.push_back({job.run.name, job.run.status == "ok"});
+  close_plugin_cache(plugin_cache.get(), ends);
   history->save();
   history->release_origins();  // the scanners are done: nothing asks for line origins any more
   outcome.history_json = history->summary().dump();

@@ -9,6 +9,7 @@
 #include "bus/finding_sender.h"
 #include "finding/finding.h"
 #include "repo/repo_view.h"
+#include "scan/cache_functions.h"
 #include "scan/finding_recorder.h"
 #include "scan/history_functions.h"
 #include "scan/maturity_assessment.h"
@@ -123,6 +124,7 @@ assay_host_api scan_functions() {
   api.scan_commit = &scan_commit;
   add_history_functions(api);
   api.report_assessment = &report_assessment;
+  add_cache_functions(api);
   return api;
 }
 

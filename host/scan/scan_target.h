@@ -28,6 +28,9 @@ class FindingRecorder;
 namespace assay::history {
 class HistoryService;
 }
+namespace assay::plugin_cache {
+class PluginCache;
+}
 
 // Defined at global scope to match the opaque type of plugin.h.
 struct assay_scan {
@@ -55,12 +58,16 @@ struct assay_scan {
   // Records the files a file-local scanner could not read, for the
   // findings cache; nullptr when its findings are not cached.
   assay::scan::FindingRecorder* recorder = nullptr;
+  // The scan's plugin cache (cache_get, cache_put); nullptr: no cache.
+  assay::plugin_cache::PluginCache* plugin_cache = nullptr;
+  std::string plugin_version;  // the scanner's version: its cache entries are kept per version
 };
 
 namespace assay::scan {
 
 // The scan functions of assay_host_api (file_count … scan_commit, the
-// history functions and report_assessment of API 1.1); the other members are
+// history functions and report_assessment of API 1.1, commits_since of 1.3,
+// cache_get and cache_put of 1.4); the other members are
 // left for the loader to fill.
 assay_host_api scan_functions();
 

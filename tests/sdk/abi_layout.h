@@ -8,7 +8,8 @@
  * assay_host_api, and the structs the history functions fill; API 1.2 added
  * deliver after them, and assay_delivery, and scanner_flags at the end of
  * assay_plugin; API 1.3 added commits_since after deliver, and json_flags at
- * the end of assay_item.
+ * the end of assay_item; API 1.4 added cache_get and cache_put after
+ * commits_since.
  */
 #ifndef ASSAY_TEST_ABI_LAYOUT_H
 #define ASSAY_TEST_ABI_LAYOUT_H
@@ -93,6 +94,8 @@
   X(assay_host_api, report_assessment, 152, 8)     \
   X(assay_host_api, deliver, 160, 8)               \
   X(assay_host_api, commits_since, 168, 8)         \
+  X(assay_host_api, cache_get, 176, 8)             \
+  X(assay_host_api, cache_put, 184, 8)             \
   X(assay_plugin, struct_size, 0, 8)               \
   X(assay_plugin, api_major, 8, 2)                 \
   X(assay_plugin, api_minor, 10, 2)                \
@@ -144,7 +147,7 @@
   X(assay_finding, 120)     \
   X(assay_item, 160)        \
   X(assay_report, 56)       \
-  X(assay_host_api, 176)    \
+  X(assay_host_api, 192)    \
   X(assay_plugin, 120)      \
   X(assay_file_history, 48) \
   X(assay_commit_info, 32)  \

@@ -32,8 +32,14 @@ ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 
 // 1.1 added the history functions and report_assessment; 1.2 added
 // assay_host_api.deliver and assay_delivery after them; 1.3 added
-// commits_since after deliver and assay_item.json_flags.
-static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 3);
+// commits_since after deliver and assay_item.json_flags; 1.4 added
+// cache_get and cache_put after commits_since.
+static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 4);
+static_assert(std::is_same_v<decltype(assay_host_api::cache_get),
+                             assay_status (*)(const assay_scan*, const char*, size_t, const char**, size_t*)>);
+static_assert(std::is_same_v<decltype(assay_host_api::cache_put),
+                             assay_status (*)(const assay_scan*, const char*, size_t, const char*, size_t)>);
+static_assert(ASSAY_CACHE_MAX_KEY == 1024u && ASSAY_CACHE_MAX_VALUE == 1024u * 1024u);
 static_assert(std::is_same_v<decltype(assay_host_api::commits_since),
                              assay_status (*)(const assay_scan*, int64_t, uint64_t*)>);
 static_assert(ASSAY_ITEM_JSON_COMPACT_DUMP == 1u);
@@ -106,7 +112,7 @@ TEST(AbiLayout, ListedFieldsCoverEveryStruct) {
 
 TEST(AbiLayout, VersionAndConstants) {
   EXPECT_EQ(ASSAY_API_MAJOR, 1);
-  EXPECT_EQ(ASSAY_API_MINOR, 3);
+  EXPECT_EQ(ASSAY_API_MINOR, 4);
   EXPECT_EQ(ASSAY_MAX_ERROR, 512);
   EXPECT_STREQ(ASSAY_PLUGIN_INIT_SYMBOL, "assay_plugin_init");
   EXPECT_EQ(ASSAY_OK, 0);

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <assay/plugin.hpp>
+#include <cstddef>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -18,6 +21,48 @@ assay_host_api sequential_host() {
   api.struct_size = sizeof(api);
   api.parallel_for = sequential_parallel_for;
   return api;
+}
+
+// A table with a cache of one entry, "k" -> "v", that counts its calls.
+int cache_calls = 0;
+assay_status one_entry_get(const assay_scan*, const char* key, size_t key_size, const char** value,
+                           size_t* value_size) {
+  ++cache_calls;
+  const bool hit = std::string_view(key, key_size) == "k";
+  *value = hit ? "v" : nullptr;
+  *value_size = hit ? 1 : 0;
+  return ASSAY_OK;
+}
+assay_status accept_put(const assay_scan*, const char*, size_t, const char*, size_t) {
+  ++cache_calls;
+  return ASSAY_OK;
+}
+
+TEST(ScanCache, HitMissAndPutOnA14Host) {
+  assay_host_api api = sequential_host();
+  api.api_minor = 4;
+  api.cache_get = one_entry_get;
+  api.cache_put = accept_put;
+  const assay::sdk::Scan scan(&api, nullptr);
+  EXPECT_TRUE(scan.has_cache_api());
+  EXPECT_EQ(scan.cache_get("k"), std::optional<std::string_view>("v"));
+  EXPECT_EQ(scan.cache_get("other"), std::nullopt);
+  EXPECT_TRUE(scan.cache_put("k", "w"));
+}
+
+TEST(ScanCache, AHostBefore14IsNeverCalled) {
+  // A 1.3 host's table ends at commits_since: what lies beyond is not its.
+  assay_host_api api = sequential_host();
+  api.api_minor = 3;
+  api.struct_size = offsetof(assay_host_api, cache_get);
+  api.cache_get = one_entry_get;
+  api.cache_put = accept_put;
+  cache_calls = 0;
+  const assay::sdk::Scan scan(&api, nullptr);
+  EXPECT_FALSE(scan.has_cache_api());
+  EXPECT_EQ(scan.cache_get("k"), std::nullopt);
+  EXPECT_FALSE(scan.cache_put("k", "w"));
+  EXPECT_EQ(cache_calls, 0);
 }
 
 TEST(ScanParallelFor, TakesANamedCallable) {

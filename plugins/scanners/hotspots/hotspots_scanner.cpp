@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "cache_record.h"
 #include "file_complexity.h"
 #include "hotspot_finding.h"
 #include "hotspot_ranking.h"
 #include "hotspots_config.h"
+#include "measure_cache.h"
 #include "prefilter.h"
 #include "syntax.h"
 
@@ -89,9 +91,8 @@ class HotspotsScanner : public sdk::Scanner {
       ++counters.skipped;
       return std::nullopt;
     }
-    sdk::Blob blob(host_.api(), scan.raw());
-    if (!scan.read(index, blob) || blob.view().size() > config_.max_file_size ||
-        markers::looks_binary(blob.view())) {
+    const std::optional<FileMeasure> measure = measure_of(scan, index, info);
+    if (!measure || measure->size > config_.max_file_size || measure->binary) {
       ++counters.skipped;
       return std::nullopt;
     }
@@ -102,8 +103,28 @@ class HotspotsScanner : public sdk::Scanner {
     c.authors = history->authors;
     c.first_change = history->first_change;
     c.last_change = history->last_change;
-    c.complexity = measure_file(blob.view(), info.language);
+    c.complexity = measure->complexity;
     return c;
+  }
+
+  // The file's measure: from the host's cache when its blob was measured
+  // before (API 1.4), else read and analysed (and cached); nullopt when it
+  // cannot be read.
+  std::optional<FileMeasure> measure_of(const sdk::Scan& scan, size_t index, const sdk::FileInfo& info) const {
+    const std::string key = scanners::file_cache_key(kMeasureCacheName, info.blob_id, info.language);
+    if (!key.empty())
+      if (const auto cached = scan.cache_get(key))
+        if (auto measure = decode_measure(*cached)) return measure;
+    sdk::Blob blob(host_.api(), scan.raw());
+    if (!scan.read(index, blob)) return std::nullopt;
+    FileMeasure measure;
+    measure.size = blob.view().size();
+    measure.binary = markers::looks_binary(blob.view());
+    // A file over the limit is not analysed; its size alone says so.
+    if (!measure.binary && measure.size <= config_.max_file_size)
+      measure.complexity = measure_file(blob.view(), info.language);
+    if (!key.empty() && measure.size <= config_.max_file_size) scan.cache_put(key, encode_measure(measure));
+    return measure;
   }
 
   static std::vector<sdk::CommitInfo> recent_commits(const sdk::Scan& scan, size_t file) {

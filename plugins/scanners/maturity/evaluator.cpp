@@ -57,8 +57,11 @@ class Evaluation {
   Evaluation(const RuleSet& rules, const RepositorySnapshot& repository, const HistoryFacts& history,
              const EvaluationLimits& limits)
       : rules_(rules), repository_(repository), history_(history), limits_(limits) {
+    // Every rule matches every visible path: fold each path's case once.
+    folded_.reserve(repository_.files.size());
+    for (const auto& file : repository_.files) folded_.push_back(scanners::lower_ascii(file.path));
     for (size_t i = 0; i < repository_.files.size(); ++i)
-      if (!rules_.ignore.matches(repository_.files[i].path)) visible_.push_back(i);
+      if (!rules_.ignore.matches_folded(folded_[i])) visible_.push_back(i);
     count_languages();
   }
 
@@ -127,8 +130,8 @@ class Evaluation {
   std::vector<size_t> matching(const scanners::GlobList& files, const scanners::GlobList& exclude) const {
     std::vector<size_t> matched;
     for (size_t i : visible_) {
-      const std::string& path = repository_.files[i].path;
-      if (files.matches(path) && !exclude.matches(path)) matched.push_back(i);
+      const std::string& path = folded_[i];
+      if (files.matches_folded(path) && !exclude.matches_folded(path)) matched.push_back(i);
     }
     return matched;
   }
@@ -366,7 +369,7 @@ class Evaluation {
     std::vector<size_t> behind;
     const std::set<size_t> own(matched.begin(), matched.end());
     for (size_t i : visible_)
-      if (!own.count(i) && h.behind.matches(repository_.files[i].path)) behind.push_back(i);
+      if (!own.count(i) && h.behind.matches_folded(folded_[i])) behind.push_back(i);
     const auto latest = newest(behind);
     const std::string& kept_path = repository_.files[kept->first].path;
     if (!latest)
@@ -388,10 +391,10 @@ class Evaluation {
     size_t of = 0;
     size_t to = 0;
     for (size_t i : visible_) {
-      const std::string& path = repository_.files[i].path;
-      if (r.of.matches(path)) {
+      const std::string& path = folded_[i];
+      if (r.of.matches_folded(path)) {
         ++of;
-      } else if (r.to.matches(path)) {
+      } else if (r.to.matches_folded(path)) {
         ++to;
       }
     }
@@ -516,6 +519,7 @@ class Evaluation {
   const RepositorySnapshot& repository_;
   const HistoryFacts& history_;
   const EvaluationLimits limits_;
+  std::vector<std::string> folded_;  // the files' paths in ASCII lower case, by index
   std::vector<size_t> visible_;
   std::set<std::string> present_;
   std::unordered_map<size_t, std::optional<std::string>> cache_;

@@ -93,6 +93,14 @@ TestIndex::TestIndex(const std::vector<std::string>& paths) {
 }
 
 bool TestIndex::has_test(std::string_view path, std::string_view language, std::string_view content) const {
+  return has_test_given(path, language, language == "rust" && has_inline_tests(content));
+}
+
+bool TestIndex::has_inline_tests(std::string_view content) {
+  return content.find("#[cfg(test)]") != std::string_view::npos || content.find("#[test]") != std::string_view::npos;
+}
+
+bool TestIndex::has_test_given(std::string_view path, std::string_view language, bool inline_tests) const {
   const std::string name = lower(base_name(path));
   const std::string s(stem(name));
   auto named = [&](const std::string& candidate) { return names_.count(candidate) > 0; };
@@ -105,8 +113,7 @@ bool TestIndex::has_test(std::string_view path, std::string_view language, std::
     return tested_stems_.count(s) > 0;
   }
   if (language == "rust")
-    return content.find("#[cfg(test)]") != std::string_view::npos ||
-           content.find("#[test]") != std::string_view::npos || tested_stems_.count(s) > 0;
+    return inline_tests || tested_stems_.count(s) > 0;
   if (language == "java" || language == "kotlin") {
     for (std::string_view ext : {"java", "kt"})
       for (const std::string& candidate : {s + "test", s + "tests", "test" + s, s + "it"})

@@ -35,6 +35,13 @@ class TestIndex {
   // Whether the source file `path` in `language` has a test by the
   // language's conventions. `content` is needed for Rust's inline tests.
   bool has_test(std::string_view path, std::string_view language, std::string_view content) const;
+  // The same, with whether the file holds Rust's inline tests already known
+  // (has_inline_tests of its content). Named apart from has_test: a string
+  // literal would convert to bool before it converts to string_view.
+  bool has_test_given(std::string_view path, std::string_view language, bool inline_tests) const;
+
+  // Whether Rust source `content` holds its own tests (#[cfg(test)], #[test]).
+  static bool has_inline_tests(std::string_view content);
 
   // What the conventions look for, for the evidence: "test_x.py or x_test.py".
   static std::string expected_tests(std::string_view path, std::string_view language);

@@ -10,11 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cache_record.h"
 #include "code_structure.h"
 #include "host_history_facts.h"
 #include "hotspot_score.h"
 #include "included_headers.h"
 #include "number_text.h"
+#include "source_facts.h"
 #include "test_conventions.h"
 #include "testgaps_config.h"
 
@@ -108,20 +110,47 @@ class TestgapsScanner : public sdk::Scanner {
     if (scan.cancelled()) return std::nullopt;
     if ((info.language == "c" || info.language == "cpp") && !headers.test_of(info.path).empty())
       return std::nullopt;
-    sdk::Blob blob(host_.api(), scan.raw());
-    if (!scan.read(index, blob)) return std::nullopt;
-    const std::string_view content = blob.view();
-    if (content.find('\0') != std::string_view::npos) return std::nullopt;
-    if (tests.has_test(info.path, info.language, content)) return std::nullopt;
-    const auto structure = structure::FileStructure::analyze(content, info.language);
-    if (structure.complexity().code_lines < config_.min_code_lines) return std::nullopt;
+    const std::string key = scanners::file_cache_key(kSourceFactsCacheName, info.blob_id, info.language);
+    std::optional<SourceFacts> facts;
+    if (!key.empty())
+      if (const auto cached = scan.cache_get(key)) facts = decode_source_facts(*cached);
+    // A file measured while it had a test lacks its structure.
+    const auto needs_structure = [&](const SourceFacts& f) {
+      return !f.has_nul && !f.analysed && !tests.has_test_given(info.path, info.language, f.inline_tests);
+    };
+    if (!facts || needs_structure(*facts)) {
+      facts = read_facts(scan, index, info, tests);
+      if (!facts) return std::nullopt;
+      if (!key.empty()) scan.cache_put(key, encode_source_facts(*facts));
+    }
+    if (facts->has_nul || tests.has_test_given(info.path, info.language, facts->inline_tests)) return std::nullopt;
+    if (facts->code_lines < config_.min_code_lines) return std::nullopt;
     Gap gap;
     gap.path = std::string(info.path);
     gap.language = std::string(info.language);
-    gap.code_lines = structure.complexity().code_lines;
-    gap.complexity = structure.complexity().indentation;
-    gap.functions = structure.functions().size();
+    gap.code_lines = facts->code_lines;
+    gap.complexity = facts->complexity;
+    gap.functions = facts->functions;
     return gap;
+  }
+
+  // Reads the file and measures what check_file needs: the code structure
+  // only when the file is a gap candidate (binary-free and without a test).
+  std::optional<SourceFacts> read_facts(const sdk::Scan& scan, size_t index, const sdk::FileInfo& info,
+                                        const TestIndex& tests) const {
+    sdk::Blob blob(host_.api(), scan.raw());
+    if (!scan.read(index, blob)) return std::nullopt;
+    const std::string_view content = blob.view();
+    SourceFacts facts;
+    facts.has_nul = content.find('\0') != std::string_view::npos;
+    facts.inline_tests = info.language == "rust" && TestIndex::has_inline_tests(content);
+    if (facts.has_nul || tests.has_test_given(info.path, info.language, facts.inline_tests)) return facts;
+    const auto structure = structure::FileStructure::analyze(content, info.language);
+    facts.analysed = true;
+    facts.code_lines = structure.complexity().code_lines;
+    facts.complexity = structure.complexity().indentation;
+    facts.functions = structure.functions().size();
+    return facts;
   }
 
   // Orders the gaps, hottest (or most complex) first; true when ranked by

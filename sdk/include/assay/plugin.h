@@ -1,8 +1,9 @@
 /*
- * assay plugin ABI, version 1.3 (1.1 added the history functions and
+ * assay plugin ABI, version 1.4 (1.1 added the history functions and
  * report_assessment at the end of assay_host_api; 1.2 added deliver after
  * them, and scanner_flags at the end of assay_plugin; 1.3 added
- * commits_since after deliver, and json_flags at the end of assay_item).
+ * commits_since after deliver, and json_flags at the end of assay_item; 1.4
+ * added cache_get and cache_put after commits_since).
  *
  * This header is the only contract between the assay host and a plugin. It is
  * plain C so that plugins can be written in C, C++ or any language with a C
@@ -46,8 +47,10 @@ extern "C" {
    assay_plugin (file-local scanners, incremental scans). 1.3 appends
    `commits_since` to assay_host_api (a history count without a call per
    commit of every file) and `json_flags` to assay_item (item text a
-   reporter may lay out unchecked). */
-#define ASSAY_API_MINOR 3
+   reporter may lay out unchecked). 1.4 appends `cache_get` and `cache_put`
+   to assay_host_api (a key-value cache the host keeps per scanner across
+   scans, so that work on unchanged files is not redone). */
+#define ASSAY_API_MINOR 4
 
 /* Longest error message the host keeps, including the terminating NUL. */
 #define ASSAY_MAX_ERROR 512
@@ -402,7 +405,48 @@ typedef struct assay_host_api {
      scanner_scan, any thread. ASSAY_UNSUPPORTED when the scan has no history
      (as for the history functions above), ASSAY_INVALID when out is NULL. */
   assay_status (*commits_since)(const assay_scan* scan, int64_t since, uint64_t* out);
+
+  /* --- 1.4: after commits_since. Check api_minor >= 4 and struct_size
+     before calling (plugin.hpp's Scan::cache_get and cache_put do). ---
+
+     A key-value cache the host keeps for each scanner across scans, so that
+     a scanner can skip work on what did not change, e.g. a file's measures
+     keyed by its blob id. Keys and values are bytes (not NUL-terminated);
+     each scanner has its own keys, no other plugin sees them. A value must
+     depend on its key alone: the host never checks it against the
+     repository, and may offer it in a scan of another repository that
+     shares the cache file. Put everything the value depends on into the key
+     (the blob id, the language, the version of the scanner's measure). The
+     host keeps the entries in a file (docs/configuration.md,
+     scan.plugin_cache); after a scan in which the scanner ended successfully
+     it keeps only the entries the scanner read or wrote in that scan, and it
+     drops all of a scanner's entries when the scanner's version string
+     changes. Entries are not durable: a damaged cache file is logged and
+     dropped, and a scan without the cache (plugin_cache: "") misses every
+     key. Validate what you read back. */
+
+  /* Looks up `key` (key_size bytes, 1 to ASSAY_CACHE_MAX_KEY). On a hit sets
+     *value to the entry's bytes and *value_size to their number; on a miss
+     sets *value to NULL and *value_size to 0; both return ASSAY_OK. The
+     bytes stay valid until scanner_scan returns. ASSAY_INVALID for a NULL
+     or over-long key or a NULL out pointer; ASSAY_UNSUPPORTED when the host
+     keeps no cache for this scan (then *value is NULL too). Inside
+     scanner_scan, any thread. */
+  assay_status (*cache_get)(const assay_scan* scan, const char* key, size_t key_size, const char** value,
+                            size_t* value_size);
+  /* Stores `value` (value_size bytes, 0 to ASSAY_CACHE_MAX_VALUE; NULL only
+     with 0) under `key`, replacing an earlier value; the host copies both
+     before returning. Values a get already returned stay valid. The entry
+     reaches the file when the scan's scanners have ended. ASSAY_INVALID for
+     a bad key or value, ASSAY_UNSUPPORTED as for cache_get. Inside
+     scanner_scan, any thread. */
+  assay_status (*cache_put)(const assay_scan* scan, const char* key, size_t key_size, const char* value,
+                            size_t value_size);
 } assay_host_api;
+
+/* Longest key and value of the 1.4 cache, in bytes. */
+#define ASSAY_CACHE_MAX_KEY 1024u
+#define ASSAY_CACHE_MAX_VALUE (1024u * 1024u)
 
 /*
  * What a plugin tells the host about itself. The host zero-fills the struct,

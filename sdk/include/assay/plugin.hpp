@@ -266,6 +266,32 @@ class Scan {
     return count;
   }
 
+  // True when the host offers the key-value cache of API 1.4 (plugin.h,
+  // cache_get). A plugin built for 1.4 may be loaded by an older host.
+  bool has_cache_api() const {
+    return api_->api_minor >= 4 && offers(offsetof(assay_host_api, cache_put), sizeof(api_->cache_put)) &&
+           api_->cache_get != nullptr && api_->cache_put != nullptr;
+  }
+
+  // This scanner's cached value of `key`: nullopt on a miss, from a host
+  // before 1.4, or when the host keeps no cache for this scan. The bytes
+  // stay valid until scan() returns.
+  std::optional<std::string_view> cache_get(std::string_view key) const {
+    if (!has_cache_api()) return std::nullopt;
+    const char* value = nullptr;
+    size_t size = 0;
+    if (api_->cache_get(scan_, key.data(), key.size(), &value, &size) != ASSAY_OK || value == nullptr)
+      return std::nullopt;
+    return std::string_view(value, size);
+  }
+
+  // Stores `value` under `key` for this scanner's later scans; false when
+  // the host refused it (too long) or keeps no cache (older host, cache off).
+  bool cache_put(std::string_view key, std::string_view value) const {
+    if (!has_cache_api()) return false;
+    return api_->cache_put(scan_, key.data(), key.size(), value.data(), value.size()) == ASSAY_OK;
+  }
+
   // The origin of 1-based `line` of file `index`; nullopt without history,
   // for a line outside the file, or when the file's versions cannot be
   // diffed (the host logs why).

@@ -85,7 +85,7 @@ TEST(DescriptorCheck, StructSizeTooSmallToHoldTheVersion) {
   p.struct_size = 4;
   EXPECT_EQ(check_descriptor(p).problem, "assay_plugin struct_size 4 is smaller than the " +
                                              std::to_string(assay::loader::kRequiredPluginBytes) +
-                                             " bytes API 1.3 requires");
+                                             " bytes API 1.4 requires");
 }
 
 TEST(DescriptorCheck, GroupsBeyondStructSizeReadAsNull) {

@@ -128,6 +128,14 @@ TEST(HostBinding, MissingScanFunctionsAnswerUnsupported) {
   assay_line_origin origin{};
   EXPECT_EQ(api->line_origin(nullptr, 0, 1, &origin), ASSAY_UNSUPPORTED);
   EXPECT_EQ(api->report_assessment(nullptr, "{}"), ASSAY_UNSUPPORTED);
+  uint64_t count = 0;
+  EXPECT_EQ(api->commits_since(nullptr, 0, &count), ASSAY_UNSUPPORTED);
+  const char* value = "stale";
+  size_t size = 5;
+  EXPECT_EQ(api->cache_get(nullptr, "k", 1, &value, &size), ASSAY_UNSUPPORTED);
+  EXPECT_EQ(value, nullptr);  // a miss, for a plugin that ignores the status
+  EXPECT_EQ(size, 0u);
+  EXPECT_EQ(api->cache_put(nullptr, "k", 1, "v", 1), ASSAY_UNSUPPORTED);
 }
 
 TEST(HostBinding, ALogSinkThatThrowsDoesNotReachThePlugin) {

@@ -48,8 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenPlugin{fixture_file("init_fails"), "init failed with status 1: database missing"},
         BrokenPlugin{fixture_file("init_fails_silently"), "init failed with status 3: no reason given"},
         BrokenPlugin{fixture_file("init_throws"), "init threw: boom"},
-        BrokenPlugin{fixture_file("major_mismatch"), "built for API 2.0, host speaks 1.3"},
-        BrokenPlugin{fixture_file("minor_too_new"), "built for API 1.7, host speaks 1.3"},
+        BrokenPlugin{fixture_file("major_mismatch"), "built for API 2.0, host speaks 1.4"},
+        BrokenPlugin{fixture_file("minor_too_new"), "built for API 1.7, host speaks 1.4"},
         BrokenPlugin{fixture_file("struct_too_large"),
                      "assay_plugin struct_size " + std::to_string(sizeof(assay_plugin) + 16) +
                          " is larger than the " + std::to_string(sizeof(assay_plugin)) +
@@ -57,7 +57,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenPlugin{fixture_file("struct_too_small"),
                      "assay_plugin struct_size " + std::to_string(offsetof(assay_plugin, config_schema)) +
                          " is smaller than the " + std::to_string(offsetof(assay_plugin, scanner_open)) +
-                         " bytes API 1.3 requires"},
+                         " bytes API 1.4 requires"},
         BrokenPlugin{fixture_file("half_group"), "scanner group incomplete: scanner_scan is NULL"},
         BrokenPlugin{fixture_file("both_groups"),
                      "both the scanner and the reporter group are filled; a plugin is one kind"},

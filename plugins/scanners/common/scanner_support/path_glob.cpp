@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <optional>
 #include <stdexcept>
 
 namespace assay::scanners {
@@ -344,20 +343,37 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
   }
 }
 
-bool PathGlob::matches(std::string_view path) const {
-  std::optional<PathSegments> segments;  // split once, when an alternative needs it
+bool PathGlob::matches(std::string_view path) const { return matches(path, false); }
+
+bool PathGlob::matches_folded(std::string_view lower_path) const { return matches(lower_path, true); }
+
+bool PathGlob::passes_fast_rejects(const Alternative& a, std::string_view path, bool folded) {
+  // A match ends with the literal suffix and holds the literal part (both
+  // lower case), case aside.
+  if (folded) return path.ends_with(a.literal_suffix) && path.find(a.literal_part) != std::string_view::npos;
+  return ends_with_ignoring_case(path, a.literal_suffix) && contains_ignoring_case(path, a.literal_part);
+}
+
+bool PathGlob::matches(std::string_view path, bool folded) const {
+  // Name-only alternatives first; the path is split into segments (a large
+  // object, not worth building for the usual rejected path) only when a
+  // whole-path alternative passes the fast rejects.
+  bool whole_path_candidate = false;
   for (const auto& a : alternatives_) {
-    if (!ends_with_ignoring_case(path, a.literal_suffix)) continue;
-    if (!contains_ignoring_case(path, a.literal_part)) continue;
-    if (a.basename_only) {
-      const size_t slash = path.rfind('/');
-      const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-      if (segment_matches(a.segments.front(), name)) return true;
+    if (!passes_fast_rejects(a, path, folded)) continue;
+    if (!a.basename_only) {
+      whole_path_candidate = true;
       continue;
     }
-    if (!segments) segments.emplace(path);
-    if (segments_match(a.segments, *segments)) return true;
+    const size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (segment_matches(a.segments.front(), name)) return true;
   }
+  if (!whole_path_candidate) return false;
+  const PathSegments segments(path);
+  for (const auto& a : alternatives_)
+    if (!a.basename_only && passes_fast_rejects(a, path, folded) && segments_match(a.segments, segments))
+      return true;
   return false;
 }
 
@@ -370,6 +386,18 @@ bool GlobList::matches(std::string_view path) const {
   for (const auto& g : globs_)
     if (g.matches(path)) return true;
   return false;
+}
+
+bool GlobList::matches_folded(std::string_view lower_path) const {
+  for (const auto& g : globs_)
+    if (g.matches_folded(lower_path)) return true;
+  return false;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower(c);
+  return out;
 }
 
 std::string GlobList::describe() const {

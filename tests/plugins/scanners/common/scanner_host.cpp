@@ -101,7 +101,9 @@ ScannerHost::ScannerHost(const std::string& plugin_name) {
                         nullptr,   // line_origin
                         nullptr,   // report_assessment: these scanners assess nothing
                         nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
-                        nullptr};  // commits_since (ABI 1.3): no history
+                        nullptr,   // commits_since (ABI 1.3): no history
+                        nullptr,   // cache_get (ABI 1.4): these tests keep no cache
+                        nullptr};  // cache_put
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api_, &plugin_, sizeof(plugin_)) != ASSAY_OK)
     throw std::runtime_error("init failed: " + open_error_);

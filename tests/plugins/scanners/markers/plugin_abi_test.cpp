@@ -167,7 +167,9 @@ class MarkersPlugin : public ::testing::Test {
         host_scan_root,         host_scan_commit,  host_file_history, host_file_commit,  host_line_origin,
         nullptr,  // report_assessment
         nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
-        nullptr};  // commits_since (ABI 1.3): markers counts no commits
+        nullptr,   // commits_since (ABI 1.3): markers counts no commits
+        nullptr,   // cache_get (ABI 1.4): markers caches nothing
+        nullptr};  // cache_put
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
   }

@@ -141,5 +141,17 @@ TEST(GlobList, MatchesWhenAnyGlobDoes) {
   EXPECT_EQ(list.describe(), "*.yml, /Makefile");
 }
 
+TEST(GlobList, AFoldedPathMatchesAsTheOriginalDoes) {
+  const GlobList list({"README*", "*.{yml,YAML}", "/Docs/", "src/**/[A-C]*_test.Go", "\\*.md", ".GitHub/workflows/*"});
+  for (const char* path : {"ReadMe.md", "docs/readme", "ci/Build.YML", "a.yaml", "DOCS/x/y.txt", "docs",
+                           "src/a/b/Beta_TEST.go", "src/dZ_test.go", "*.MD", "x.md", ".github/Workflows/ci.yml",
+                           "nested/.github/workflows/ci.yml"}) {
+    EXPECT_EQ(list.matches_folded(lower_ascii(path)), list.matches(path)) << path;
+  }
+  EXPECT_TRUE(list.matches_folded("readme.md"));
+  EXPECT_FALSE(list.matches_folded("src/a/dz_test.go"));
+  EXPECT_EQ(lower_ascii("Src/ÄB.Go"), "src/Äb.go");  // ASCII only
+}
+
 }  // namespace
 }  // namespace assay::scanners

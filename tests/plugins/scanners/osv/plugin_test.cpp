@@ -164,7 +164,9 @@ class OsvPlugin : public ::testing::Test {
                           nullptr,   // no history
                           nullptr,   // report_assessment: osv assesses nothing
                           nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
-                          nullptr};  // commits_since (ABI 1.3): no history
+                          nullptr,   // commits_since (ABI 1.3): no history
+                          nullptr,   // cache_get (ABI 1.4): osv caches nothing
+                          nullptr};  // cache_put
     plugin_.struct_size = sizeof(plugin_);
     ASSERT_EQ(init(&api_, &plugin_, sizeof(plugin_)), ASSAY_OK) << test_.error;
     // The fixture tree plus an npm all.zip export.

@@ -36,13 +36,14 @@ assay_status host_file_info(const assay_scan* s, size_t index, assay_file_info* 
   const MemoryFile& f = s->test->files[index];
   out->path = f.path.c_str();
   out->size = f.content.size();
-  out->blob_id = "";
+  out->blob_id = f.blob_id.c_str();
   out->language = f.language.c_str();
   return ASSAY_OK;
 }
 
 assay_status host_file_read(const assay_scan* s, size_t index, assay_blob* out) {
   if (index >= s->test->files.size()) return ASSAY_INVALID;
+  ++s->test->reads;
   out->data = s->test->files[index].content.data();
   out->size = s->test->files[index].content.size();
   out->host_private = nullptr;
@@ -95,6 +96,24 @@ assay_status host_report_assessment(const assay_scan* s, const char* json) {
   return ASSAY_OK;
 }
 
+assay_status host_cache_get(const assay_scan* s, const char* key, size_t key_size, const char** value,
+                            size_t* value_size) {
+  std::lock_guard lock(s->test->mutex);
+  auto it = s->test->cache->find(std::string(key, key_size));
+  *value = it == s->test->cache->end() ? nullptr : it->second.data();
+  *value_size = it == s->test->cache->end() ? 0 : it->second.size();
+  return ASSAY_OK;
+}
+
+// Values a get handed out stay valid: map nodes do not move, and a put of a
+// key already held keeps its first value in these tests' single runs.
+assay_status host_cache_put(const assay_scan* s, const char* key, size_t key_size, const char* value,
+                            size_t value_size) {
+  std::lock_guard lock(s->test->mutex);
+  s->test->cache->insert_or_assign(std::string(key, key_size), std::string(value, value_size));
+  return ASSAY_OK;
+}
+
 }  // namespace
 
 MemoryHost::MemoryHost(const std::string& plugin_name) {
@@ -128,7 +147,9 @@ MemoryHost::MemoryHost(const std::string& plugin_name) {
                        nullptr,  // line_origin
                        host_report_assessment,
                        nullptr,   // deliver (ABI 1.2): scanners have no report to deliver
-                       nullptr};  // commits_since (ABI 1.3): no history
+                       nullptr,   // commits_since (ABI 1.3): no history
+                       nullptr,   // cache_get (ABI 1.4): no cache
+                       nullptr};  // cache_put
   plugin_.struct_size = sizeof(plugin_);
   if (init(&api, &plugin_, sizeof(plugin_)) != ASSAY_OK)
     throw std::runtime_error(path + ": init failed: " + error);
@@ -143,8 +164,13 @@ assay_status MemoryHost::run(const std::string& config_json) {
                      host_file_count,  host_file_info,        host_file_read,    host_file_release,
                      host_emit,        host_is_cancelled,     host_parallel_for, host_scan_root,
                      host_scan_commit, nullptr,               nullptr,           nullptr,
-                     host_report_assessment, nullptr,   nullptr};  // no history, deliver (1.2), commits_since (1.3)
+                     host_report_assessment, nullptr,   nullptr,
+                     nullptr,          nullptr};  // no history, deliver (1.2), commits_since (1.3), cache (1.4)
   if (api_size < sizeof(assay_host_api)) api.report_assessment = nullptr;
+  if (cache) {
+    api.cache_get = host_cache_get;
+    api.cache_put = host_cache_put;
+  }
   assay_instance* instance = nullptr;
   error.clear();
   if (plugin_.scanner_open(&api, config_json.c_str(), &instance) != ASSAY_OK) {

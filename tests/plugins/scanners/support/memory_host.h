@@ -6,6 +6,7 @@
 #include <assay/plugin.h>
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct MemoryFile {
   std::string path;
   std::string language;
   std::string content;
+  std::string blob_id{};  // "" = not known (as for a file changed in the working tree)
 };
 
 struct EmittedFinding {
@@ -39,6 +41,10 @@ class MemoryHost {
   std::string commit;  // "" = a plain directory
   // The table's struct_size; set to offsetof(report_assessment) to act as a 1.0 host.
   size_t api_size = sizeof(assay_host_api);
+  // The key-value cache of API 1.4, kept across runs; nullopt: the host
+  // offers none (cache_get and cache_put left NULL).
+  std::optional<std::map<std::string, std::string>> cache;
+  std::atomic<size_t> reads{0};  // file_read calls
 
   // Opens an instance with `config_json`, scans once, closes. Returns the
   // open status (ASSAY_ERROR with open_error set) or the scan status

@@ -87,3 +87,89 @@ TEST(TestgapsPlugin, ACTestIncludingTheHeaderBesideASourceIsItsTest) {
 }
 
 }  // namespace
+
+// The host's cache (API 1.4): a second scan of the same blobs reads no file
+// and reports the same gaps; a changed blob, a value the plugin cannot
+// read, and a file whose test disappeared are measured again.
+class TestgapsCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    host_.cache.emplace();
+    host_.files = {{"shop/cart.py", "python", python_source(30, 1), "b1"},
+                   {"tests/test_cart.py", "python", python_source(30, 1), "b2"},
+                   {"shop/deep.py", "python", python_source(30, 3), "b3"},
+                   {"shop/flat.py", "python", python_source(30, 1), "b4"}};
+  }
+
+  // Paths and details of the gaps found by one scan, and how many files it read.
+  std::pair<std::vector<std::string>, size_t> scan() {
+    host_.findings.clear();
+    host_.reads = 0;
+    EXPECT_EQ(host_.run(), ASSAY_OK) << host_.open_error << host_.scan_error;
+    std::vector<std::string> gaps;
+    for (const auto& f : host_.findings) gaps.push_back(f.path + " " + f.details_json);
+    return {gaps, host_.reads.load()};
+  }
+
+  MemoryHost host_{"testgaps"};
+};
+
+TEST_F(TestgapsCache, ASecondScanOfTheSameBlobsReadsNoFile) {
+  const auto [first, first_reads] = scan();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first_reads, 3u);  // the three sources; the test file only by name
+  // The tested cart.py is cached without its structure: not needed yet.
+  EXPECT_EQ(host_.cache->at("testgaps.source/1 b1 python"), "0 0 0 0 0 0");
+  EXPECT_EQ(host_.cache->at("testgaps.source/1 b3 python"), "0 0 1 33 93 1");
+  const auto [second, second_reads] = scan();
+  EXPECT_EQ(second, first);
+  EXPECT_EQ(second_reads, 0u);
+}
+
+TEST_F(TestgapsCache, AChangedBlobIsMeasuredAgain) {
+  scan();
+  host_.files[3].content = python_source(40, 1);
+  host_.files[3].blob_id = "b5";
+  const auto [gaps, reads] = scan();
+  EXPECT_EQ(reads, 1u);
+  ASSERT_EQ(gaps.size(), 2u);
+  EXPECT_NE(gaps[1].find("\"code_lines\":41"), std::string::npos) << gaps[1];
+}
+
+TEST_F(TestgapsCache, AValueThePluginCannotReadIsMeasuredAgain) {
+  const auto [first, first_reads] = scan();
+  (*host_.cache)["testgaps.source/1 b3 python"] = "0 0 1 33";  // cut short
+  (*host_.cache)["testgaps.source/1 b4 python"] = "0 0 1 x 1 1";
+  const auto [second, reads] = scan();
+  EXPECT_EQ(reads, 2u);
+  EXPECT_EQ(second, first);
+  EXPECT_EQ(host_.cache->at("testgaps.source/1 b3 python"), "0 0 1 33 93 1");
+}
+
+TEST_F(TestgapsCache, AFileThatLostItsTestIsAnalysedThen) {
+  scan();
+  host_.files.erase(host_.files.begin() + 1);  // tests/test_cart.py
+  const auto [gaps, reads] = scan();
+  EXPECT_EQ(reads, 1u);  // cart.py, cached without its structure
+  ASSERT_EQ(gaps.size(), 3u);
+}
+
+TEST_F(TestgapsCache, AFileWithoutABlobIdIsNotCached) {
+  for (auto& f : host_.files) f.blob_id.clear();
+  const auto [first, first_reads] = scan();
+  const auto [second, second_reads] = scan();
+  EXPECT_EQ(second, first);
+  EXPECT_EQ(second_reads, 3u);
+  EXPECT_TRUE(host_.cache->empty());
+}
+
+TEST_F(TestgapsCache, AHostWithoutTheCacheGetsTheSameGaps) {
+  const auto [cached, reads] = scan();
+  MemoryHost old_host("testgaps");
+  old_host.files = host_.files;
+  ASSERT_EQ(old_host.run(), ASSAY_OK);
+  std::vector<std::string> gaps;
+  for (const auto& f : old_host.findings) gaps.push_back(f.path + " " + f.details_json);
+  EXPECT_EQ(gaps, cached);
+  EXPECT_EQ(old_host.reads.load(), 3u);
+}
