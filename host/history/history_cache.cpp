@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "common/keep_out_of_git.h"
 #include "history/history_error.h"
 #include "history/line_origins.h"
 
@@ -304,10 +305,7 @@ void create_cache_directory(const fs::path& directory) {
   if (ec)
     throw HistoryError("cannot create directory " + directory.string() +
                        " for the history cache: " + ec.message());
-  // Like the report stage: what assay writes inside a repository stays out
-  // of `git status`.
-  if (directory.filename() == ".assay")
-    std::ofstream(directory / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
+  keep_out_of_git(directory);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "common/keep_out_of_git.h"
+
 namespace assay::plugin_cache {
 namespace {
 
@@ -184,7 +186,10 @@ std::string encode_cache(const StoredCache& scanners) {
 void write_cache_file(const std::filesystem::path& file, const StoredCache& scanners) {
   const std::string bytes = encode_cache(scanners);
   std::error_code ec;
-  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  if (file.has_parent_path()) {
+    std::filesystem::create_directories(file.parent_path(), ec);
+    keep_out_of_git(file.parent_path());
+  }
   const std::filesystem::path temporary = file.string() + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot write plugin cache " + temporary.string() + ": " + std::strerror(errno));
@@ -213,3 +218,4 @@ void write_cache_file(const std::filesystem::path& file, const StoredCache& scan
 }
 
 }  // namespace assay::plugin_cache
+

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
+#include "common/keep_out_of_git.h"
 #include "config/config.h"
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
@@ -176,16 +177,6 @@ void publish_delivery(const ReportContext& context, const PluginRun& run) {
                                                  {"kind", "reporter"},
                                                  {"stage", "report"},
                                                  {"error", run.error}});
-}
-
-// The default report directory sits inside the repository; a .gitignore in
-// it keeps the reports out of `git status` and out of commits.
-void keep_out_of_git(const std::filesystem::path& out_dir) {
-  if (out_dir.filename() != ".assay") return;
-  const auto ignore = out_dir / ".gitignore";
-  std::error_code ec;
-  if (std::filesystem::exists(ignore, ec)) return;
-  std::ofstream(ignore) << "# Written by assay: reports are not source.\n*\n";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bus/event_publisher.h"
+#include "common/keep_out_of_git.h"
 #include "delivery/endpoint.h"
 #include "delivery/outbox_queue.h"
 #include "delivery/outbox_sender.h"
@@ -72,17 +73,6 @@ state::ScanFacts scan_facts(const ScanOutcome& outcome, int64_t started_at, int6
   return facts;
 }
 
-// The default store sits in PATH/.assay, which reports written elsewhere
-// (--out) leave without the .gitignore the report stage writes: keep the
-// store out of `git status` the same way.
-void keep_store_out_of_git(const std::filesystem::path& store) {
-  const std::filesystem::path dir = store.parent_path();
-  if (dir.filename() != ".assay") return;
-  std::error_code ec;
-  if (std::filesystem::exists(dir / ".gitignore", ec)) return;
-  std::ofstream(dir / ".gitignore") << "# Written by assay: reports are not source.\n*\n";
-}
-
 // The scan's assessment as the store keeps it; its JSON was validated when
 // the scanner handed it over (maturity_assessment.h).
 state::AssessmentRecord assessment_record(const ScanOutcome& outcome) {
@@ -134,7 +124,7 @@ std::unique_ptr<StateStage> StateStage::open(const config::Config& config,
   const std::string path = store_path(settings, scan_path).string();
   try {
     auto store = state::open_sqlite_store(path, {settings.busy_timeout_ms, true});
-    keep_store_out_of_git(path);
+    keep_out_of_git(std::filesystem::path(path).parent_path());
     return std::unique_ptr<StateStage>(new StateStage(std::move(settings), std::move(store)));
   } catch (const state::StoreError& e) {
     throw ScanFailed(e.what());

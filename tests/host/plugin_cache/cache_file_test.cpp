@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace assay::plugin_cache {
 namespace {
@@ -85,6 +86,20 @@ TEST(PluginCacheFile, WritesAtomicallyAndReadsBack) {
   for (const auto& entry : std::filesystem::directory_iterator(dir / "sub")) files += entry.is_regular_file();
   EXPECT_EQ(files, 1u);  // no temporary file left
   std::filesystem::remove_all(dir);
+}
+
+// A cache in the repository's own .assay directory stays out of `git status`
+// even when no report or store was written there (--out elsewhere, state off).
+TEST(PluginCacheFile, AnAssayDirectoryItCreatesIsIgnoredByGit) {
+  const auto repo = std::filesystem::temp_directory_path() / ("plugin-cache-git-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(repo);
+  write_cache_file(repo / ".assay" / "plugin.cache", two_scanners());
+  std::ifstream ignore(repo / ".assay" / ".gitignore");
+  std::string text((std::istreambuf_iterator<char>(ignore)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "# Written by assay: reports are not source.\n*\n");
+  write_cache_file(repo / "other" / "plugin.cache", two_scanners());
+  EXPECT_FALSE(std::filesystem::exists(repo / "other" / ".gitignore"));  // a directory the user chose
+  std::filesystem::remove_all(repo);
 }
 
 }  // namespace
