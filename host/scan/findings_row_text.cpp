@@ -34,15 +34,6 @@ void append_details(std::string& out, const std::string& details_json) {
   }
 }
 
-void append_tags(std::string& out, const std::vector<std::string>& tags) {
-  out += '[';
-  for (size_t i = 0; i < tags.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, tags[i]);
-  }
-  out += ']';
-}
-
 }  // namespace
 
 void append_finding_json(std::string& out, const Finding& f) {
@@ -88,7 +79,7 @@ void append_finding_json(std::string& out, const Finding& f) {
   append_json_string(out, f.source);
   out += ',';
   append_key(out, "tags");
-  append_tags(out, f.tags);
+  append_json_string_array(out, f.tags);
   out += ',';
   append_key(out, "title");
   append_json_string(out, f.title);

@@ -101,19 +101,6 @@ void append_breakdown_json(std::string& out, const scoring::Breakdown& b) {
   object.close();
 }
 
-namespace {
-
-void append_tags(std::string& out, const std::vector<std::string>& tags) {
-  out += '[';
-  for (size_t i = 0; i < tags.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, tags[i]);
-  }
-  out += ']';
-}
-
-}  // namespace
-
 void append_item_json(std::string& out, const BacklogItem& item) {
   if (!item.breakdown) throw std::logic_error("the breakdown of " + item.key + " was dropped");
   append_item_json(out, item, *item.breakdown);
@@ -146,7 +133,7 @@ void append_item_json(std::string& out, const BacklogItem& item, std::string_vie
   append_json_number(object.key("effort_hours"), s.effort_hours);
   append_json_number(object.key("confidence"), s.confidence);
   append_string_or_null(object.key("severity"), f.severity);
-  append_tags(object.key("tags"), f.tags);
+  append_json_string_array(object.key("tags"), f.tags);
   {
     ObjectWriter scores(object.key("scores"));
     append_json_number(scores.key("wsjf"), s.wsjf);

@@ -135,4 +135,13 @@ void append_json_number(std::string& out, uint64_t value) {
   out.append(buffer, static_cast<size_t>(result.ptr - buffer));
 }
 
+void append_json_string_array(std::string& out, const std::vector<std::string>& values) {
+  out += '[';
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, values[i]);
+  }
+  out += ']';
+}
+
 }  // namespace assay::scan

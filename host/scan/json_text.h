@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace assay::scan {
 
@@ -22,5 +23,8 @@ void append_json_string(std::string& out, std::string_view text);
 void append_json_number(std::string& out, double value);
 
 void append_json_number(std::string& out, uint64_t value);
+
+// Appends an array of strings, each as append_json_string writes it.
+void append_json_string_array(std::string& out, const std::vector<std::string>& values);
 
 }  // namespace assay::scan

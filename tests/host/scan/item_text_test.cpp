@@ -275,5 +275,14 @@ TEST(JsonText, AppendsStringsAndNumbers) {
   EXPECT_EQ(out, R"("a\"b" 0.5 18446744073709551615 3.0)");
 }
 
+TEST(JsonText, AppendsStringArraysLikeTheDocument) {
+  for (const std::vector<std::string>& values :
+       {std::vector<std::string>{}, {"marker"}, {"marker", "fix\"me", "\n", ""}}) {
+    std::string out;
+    append_json_string_array(out, values);
+    EXPECT_EQ(out, nlohmann::json(values).dump());
+  }
+}
+
 }  // namespace
 }  // namespace assay::scan
