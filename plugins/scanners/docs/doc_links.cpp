@@ -193,16 +193,34 @@ std::string heading_text(std::string_view heading) {
   return out;
 }
 
-void html_anchors(std::string_view line, std::set<std::string>& anchors) {
+void tag_anchors(std::string_view tag, std::set<std::string>& anchors) {
   for (std::string_view attribute : {"id=\"", "name=\""}) {
     size_t i = 0;
-    while ((i = line.find(attribute, i)) != std::string_view::npos) {
+    while ((i = tag.find(attribute, i)) != std::string_view::npos) {
       const size_t start = i + attribute.size();
-      const size_t end = line.find('"', start);
+      const size_t end = tag.find('"', start);
       if (end == std::string_view::npos) break;
-      anchors.insert(std::string(line.substr(start, end - start)));
+      // A whole attribute name (not the end of `cname="` or `data-id="`), and
+      // a value HTML accepts as an id: not empty, no whitespace.
+      const bool whole_name = i > 0 && (tag[i - 1] == ' ' || tag[i - 1] == '\t');
+      const std::string_view value = tag.substr(start, end - start);
+      if (whole_name && !value.empty() && value.find_first_of(" \t") == std::string_view::npos)
+        anchors.emplace(value);
       i = end;
     }
+  }
+}
+
+// The id and name attributes of the HTML tags on `line` (`<a name="x">`,
+// `<h2 id="x">`); the same words outside a tag are text.
+void html_anchors(std::string_view line, std::set<std::string>& anchors) {
+  size_t open = 0;
+  while ((open = line.find('<', open)) != std::string_view::npos) {
+    const size_t close = line.find('>', open);
+    tag_anchors(line.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open),
+                anchors);
+    if (close == std::string_view::npos) break;
+    open = close + 1;
   }
 }
 

@@ -85,5 +85,17 @@ TEST(MarkdownAnchors, HeadingsDuplicatesSetextAndHtml) {
                                                            "another-one", "custom-anchor"}));
 }
 
+// Found by the docs fuzz harness: `cname="...` in a table was taken for an
+// anchor, spaces and all. Only whole id/name attributes inside a tag count,
+// and an HTML id keeps its case (links match it exactly or lower-cased).
+TEST(MarkdownAnchors, HtmlAttributesCountOnlyInsideATag) {
+  const char* text =
+      "| `cname=\"      | Scanned commit id, `\" |\n"
+      "scan_id=\"abc\" and <span data-id=\"nope\">text</span>\n"
+      "<h2 id=\"Intro\">Intro</h2> <a href=\"#x\" name=\"second\"></a>\n"
+      "<a name=\"has space\"></a><a name=\"\"></a>\n";
+  EXPECT_EQ(markdown_anchors(text), (std::set<std::string>{"Intro", "second"}));
+}
+
 }  // namespace
 }  // namespace assay::docs
