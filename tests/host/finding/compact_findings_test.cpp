@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "finding/compact_json.h"
+#include "expect_same_finding.h"
 
 namespace assay {
 namespace {
@@ -48,31 +49,13 @@ std::vector<Finding> slow(const std::string& text) {
   return out;
 }
 
-void expect_same(const Finding& a, const Finding& b) {
-  EXPECT_EQ(a.source, b.source);
-  EXPECT_EQ(a.rule, b.rule);
-  EXPECT_EQ(a.title, b.title);
-  EXPECT_EQ(a.category, b.category);
-  EXPECT_EQ(a.path, b.path);
-  EXPECT_EQ(a.line_start, b.line_start);
-  EXPECT_EQ(a.line_end, b.line_end);
-  EXPECT_EQ(a.evidence, b.evidence);
-  EXPECT_EQ(a.effort_hours, b.effort_hours);
-  EXPECT_EQ(a.confidence, b.confidence);
-  EXPECT_EQ(a.severity, b.severity);
-  EXPECT_EQ(a.cvss, b.cvss);
-  EXPECT_EQ(a.tags, b.tags);
-  EXPECT_EQ(a.identity, b.identity);
-  EXPECT_EQ(a.details_json, b.details_json);
-}
-
 // Reads `text` both ways and expects the same findings.
 void expect_read_alike(const std::string& text) {
   std::vector<Finding> fast;
   ASSERT_TRUE(read_compact_findings(text, fast)) << text;
   const std::vector<Finding> reference = slow(text);
   ASSERT_EQ(fast.size(), reference.size());
-  for (size_t i = 0; i < fast.size(); ++i) expect_same(fast[i], reference[i]);
+  for (size_t i = 0; i < fast.size(); ++i) expect_same_finding(fast[i], reference[i]);
 }
 
 TEST(CompactFindings, ReadsWhatTheCacheWritesAsFromJsonDoes) {

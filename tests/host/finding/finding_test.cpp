@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bus/finding_message.h"
+#include "expect_same_finding.h"
 
 namespace assay {
 namespace {
@@ -38,28 +39,10 @@ struct RawFinding {
   }
 };
 
-void expect_same(const Finding& a, const Finding& b) {
-  EXPECT_EQ(a.source, b.source);
-  EXPECT_EQ(a.rule, b.rule);
-  EXPECT_EQ(a.title, b.title);
-  EXPECT_EQ(a.category, b.category);
-  EXPECT_EQ(a.path, b.path);
-  EXPECT_EQ(a.line_start, b.line_start);
-  EXPECT_EQ(a.line_end, b.line_end);
-  EXPECT_EQ(a.evidence, b.evidence);
-  EXPECT_EQ(a.effort_hours, b.effort_hours);
-  EXPECT_EQ(a.confidence, b.confidence);
-  EXPECT_EQ(a.severity, b.severity);
-  EXPECT_EQ(a.cvss, b.cvss);
-  EXPECT_EQ(a.tags, b.tags);
-  EXPECT_EQ(a.identity, b.identity);
-  EXPECT_EQ(a.details_json, b.details_json);
-}
-
 TEST(Finding, FromAbiIsAlreadyWhatTheJsonRoundTripGives) {
   RawFinding input;
   const Finding f = Finding::from_abi(input.raw, "markers");
-  expect_same(f, bus::decode_finding(bus::encode_finding(f)));
+  expect_same_finding(f, bus::decode_finding(bus::encode_finding(f)));
 }
 
 TEST(Finding, FromAbiReplacesInvalidUtf8) {
