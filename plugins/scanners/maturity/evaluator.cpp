@@ -8,6 +8,7 @@
 
 #include "number_text.h"
 #include "path_index.h"
+#include "pattern_outcome.h"
 
 namespace assay::maturity {
 
@@ -203,19 +204,49 @@ class Evaluation {
     PatternMatch match;
   };
 
-  // The first match of any of the rule's patterns in file `index`.
+  // The outcome of `pattern` in file `index` kept in the host's cache, or
+  // nullopt; `key` is set to the key to store a new outcome under ("" when
+  // the file's outcomes are not cached).
+  std::optional<PatternOutcome> cached_outcome(const ContentPattern& pattern, size_t index, std::string& key) {
+    key.clear();
+    if (!repository_.cache_get) return std::nullopt;
+    key = pattern_cache_key(pattern, repository_.files[index].blob_id);
+    if (key.empty()) return std::nullopt;
+    const std::optional<std::string> value = repository_.cache_get(key);
+    return value ? decode_outcome(*value) : std::nullopt;
+  }
+
+  // The first match of any of the rule's patterns in file `index`. A
+  // pattern's outcome comes from the host's cache when the file's blob was
+  // searched before; the file is read only for a pattern that was not.
   std::optional<ContentHit> search(const EvidenceRule& rule, size_t index, size_t& unreadable,
                                    size_t& gave_up) {
-    const auto& text = contents(index);
-    if (!text) {
+    if (repository_.files[index].size > limits_.max_file_size || !repository_.read) {
       ++unreadable;
       return std::nullopt;
     }
+    const std::optional<std::string>* text = nullptr;  // read on the first uncached pattern
+    size_t stopped_patterns = 0;  // counted only for a file that is searched
+    std::string key;
     for (const auto& pattern : rule.contains) {
-      bool stopped = false;
-      if (auto m = pattern.find(*text, stopped)) return ContentHit{index, std::move(*m)};
-      gave_up += stopped ? 1 : 0;
+      std::optional<PatternOutcome> outcome = cached_outcome(pattern, index, key);
+      if (!outcome) {
+        if (text == nullptr) text = &contents(index);
+        if (!*text) {
+          ++unreadable;
+          return std::nullopt;
+        }
+        outcome.emplace();
+        outcome->match = pattern.find(**text, outcome->gave_up);
+        if (!key.empty()) repository_.cache_put(key, encode_outcome(*outcome));
+      }
+      if (outcome->match) {
+        gave_up += stopped_patterns;
+        return ContentHit{index, std::move(*outcome->match)};
+      }
+      stopped_patterns += outcome->gave_up ? 1 : 0;
     }
+    gave_up += stopped_patterns;
     return std::nullopt;
   }
 
