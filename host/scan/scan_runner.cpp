@@ -372,10 +372,10 @@ void plan_cache(ScannerJob& job, assay_scan& target, IncrementalStage& increment
 
 // Runs every scanner concurrently while the scoring stage turns their
 // findings into items (state.items). The scanners without a findings cache
-// start at once on the worker pool; meanwhile the calling thread plans each
-// file-local scanner's cache (file keys, the store's rows, the findings to
-// replay) and runs that scanner itself, so that neither the planning nor a
-// long replay queues behind the pool's scanners, and the pool's long
+// start at once on the worker pool; meanwhile the calling thread plans the
+// file-local scanners' caches (file keys, the store's rows, the findings to
+// replay) and then runs those scanners itself, so that neither the planning
+// nor a long replay queues behind the pool's scanners, and the pool's long
 // scanners do not wait for the planning. Returns when all scanners have
 // ended and the stage has drained. Throws what planning a cache threw
 // (ScanFailed), after the scanners already started have ended; the
@@ -420,15 +420,19 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, IncrementalSt
         pending.done();
       });
     }
+    // Every cache is planned before the first file-local scanner runs: a
+    // scanner's replay waits for the scoring stage, and the next plan
+    // should not wait behind it.
+    for (size_t i = 0; i < jobs.size() && !plan_failure; ++i) {
+      if (!jobs[i].plugin->info().file_local()) continue;
+      try {
+        plan_cache(jobs[i], *targets[i], incremental, state);
+      } catch (...) {
+        plan_failure = std::current_exception();
+      }
+    }
     for (size_t i = 0; i < jobs.size(); ++i) {
       if (!jobs[i].plugin->info().file_local()) continue;
-      if (!plan_failure) {
-        try {
-          plan_cache(jobs[i], *targets[i], incremental, state);
-        } catch (...) {
-          plan_failure = std::current_exception();
-        }
-      }
       if (plan_failure) {
         jobs[i].run.status = "cancelled";
         senders[i]->done(jobs[i].run.status, "");
