@@ -593,12 +593,13 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   record_scanner_runs(outcome, jobs, events_);
   std::vector<ScannerEnd> ends;
   for (const auto& job : jobs) ends.push_back({job.run.name, job.run.status == "ok"});
-  close_plugin_cache(plugin_cache.get(), ends);
-  // The scanners are done: nothing asks for line origins any more. The
-  // history cache (megabytes on a long history) is written on a thread of
-  // its own while the items are re-weighted, ranked and merged, which read
-  // only the index and the facts; joined before the history is released.
-  std::jthread save_history([&history] {
+  // The scanners are done: nothing asks for line origins or the plugin
+  // cache any more. Both cache files (megabytes on a long history) are
+  // written on a thread of their own while the items are re-weighted,
+  // ranked and merged, which read only the history's index and facts;
+  // joined before the history is released.
+  std::jthread save_history([&history, &plugin_cache, ends = std::move(ends)] {
+    close_plugin_cache(plugin_cache.get(), ends);
     history->save();
     history->release_origins();
   });
