@@ -22,7 +22,7 @@ struct RepositoryFile {
   std::string path;      // repository-relative, '/' separated
   std::string language;  // the host's guess ("python", "cpp"), may be empty
   uint64_t size = 0;
-  std::string blob_id;  // the content's git blob id, "" when unknown
+  std::string blob_id = {};  // the content's git blob id, "" when unknown
 };
 
 // What the evaluator sees of the repository: the file list and a reader.
