@@ -160,11 +160,12 @@ struct ScannerJob {
 };
 
 // Sends the cached findings of the files the scanner was not given, after
-// a successful run, as if it had emitted them. Returns false when the scan
-// was cancelled meanwhile.
-bool replay_cached(const ScannerCache& cache, bus::FindingSender& sender) {
-  for (const Finding& finding : cache.replay()) {
-    if (!sender.send(finding)) return false;
+// a successful run, as if it had emitted them (moved out of the cache: it
+// does not hold them twice). Returns false when the scan was cancelled
+// meanwhile.
+bool replay_cached(ScannerCache& cache, bus::FindingSender& sender) {
+  for (Finding& finding : cache.take_replay()) {
+    if (!sender.send(std::move(finding))) return false;
   }
   return true;
 }
