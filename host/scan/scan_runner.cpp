@@ -438,6 +438,11 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, IncrementalSt
         jobs[i].run.status = "cancelled";
         senders[i]->done(jobs[i].run.status, "");
       } else {
+        // This thread works through the scanner's parallel work too: one
+        // helper fewer keeps it on as many threads as a pool thread's
+        // scanner gets (a third lexing thread on two cores only adds
+        // buffers and an allocator arena).
+        targets[i]->workers = threads - 1;
         run_one_scanner(jobs[i], *targets[i], state.config);
       }
       pending.done();
