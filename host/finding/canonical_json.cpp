@@ -1,8 +1,10 @@
 #include "finding/canonical_json.h"
 
-#include <span>
-
+#include <charconv>
 #include <cstddef>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <system_error>
 #include <utility>
 
 #include "finding/utf8.h"
@@ -41,7 +43,7 @@ class Reader {
       case 'n':
         return read_word("null");
       default:
-        return read_integer();
+        return read_number();
     }
   }
 
@@ -93,17 +95,33 @@ class Reader {
     return true;
   }
 
-  bool read_integer() {
+  bool read_number() {
     const char* start = p_;
     take('-');
     const char* digits = p_;
     while (!at_end() && *p_ >= '0' && *p_ <= '9') ++p_;
     const size_t count = static_cast<size_t>(p_ - digits);
-    if (count == 0 || count > kMaxIntegerDigits) return false;
-    if (*digits == '0' && (count > 1 || digits != start)) return false;  // "01", "-0"
-    // A fraction or an exponent makes it a floating-point number, which
-    // the writer may spell differently.
-    return at_end() || (*p_ != '.' && *p_ != 'e' && *p_ != 'E');
+    if (count == 0) return false;
+    if (!at_end() && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) {
+      while (!at_end() && is_number_character(*p_)) ++p_;
+      return is_written_double(std::string_view(start, static_cast<size_t>(p_ - start)));
+    }
+    if (count > kMaxIntegerDigits) return false;
+    return !(*digits == '0' && (count > 1 || digits != start));  // "01", "-0"
+  }
+
+  static bool is_number_character(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+  }
+
+  // A fraction or an exponent makes a floating-point number: compact when
+  // the writer spells its value exactly as `token` does (the round trip
+  // reads it as the nearest double and writes that double's shortest form).
+  static bool is_written_double(std::string_view token) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (error != std::errc() || end != token.data() + token.size()) return false;
+    return nlohmann::json(value).dump() == token;
   }
 
   // An escape the writer itself produces: \" \\ \b \f \n \r \t, or \u00xx

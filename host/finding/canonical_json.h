@@ -15,10 +15,11 @@ namespace assay {
 // byte for byte: no whitespace outside strings; object keys without escapes,
 // in strictly increasing byte order (so none repeats); strings of valid UTF-8
 // escaped only where the writer escapes (\" \\ \b \f \n \r \t, \u00xx in
-// lower-case hex for the other control characters); numbers only as
-// integers of at most 18 digits without a leading zero or "-0"; nesting at
-// most 64 deep. False for everything else, including valid JSON in another
-// form: callers then parse and re-write it.
+// lower-case hex for the other control characters); integers of at most 18
+// digits without a leading zero or "-0", and other numbers only as the
+// writer spells the double they read as (its shortest form: 0.5, 1.0,
+// 1e+100); nesting at most 64 deep. False for everything else, including
+// valid JSON in another form: callers then parse and re-write it.
 bool is_compact_json_object(std::string_view text);
 
 // One member of a compact JSON object, found without building the object.

@@ -122,7 +122,10 @@ class HistoryService::RepositoryPool {
 HistoryService::HistoryService(const repo::RepoView& view, const HistoryOptions& options, int64_t now)
     : view_(view), options_(options), now_(now) {}
 
-HistoryService::~HistoryService() = default;
+HistoryService::~HistoryService() {
+  if (!commit_texts_) return;
+  for (size_t i = 0; i < index_->commits().size(); ++i) delete commit_texts_[i].load(std::memory_order_relaxed);
+}
 
 std::unique_ptr<HistoryService> HistoryService::open(const repo::RepoView& view,
                                                      const HistoryOptions& options, int64_t now,
@@ -169,6 +172,7 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
     return;
   }
   index_ = std::move(built.index);
+  commit_texts_ = std::make_unique<std::atomic<const std::string*>[]>(index_->commits().size());
   for (CachedOrigins& cached : built.origins)
     versions_.emplace(VersionKey{cached.file, cached.blob},
                       Version{cached.producer, std::make_shared<const OriginRuns>(std::move(cached.lines))});
@@ -237,10 +241,13 @@ std::optional<size_t> HistoryService::file_index(std::string_view path) const {
 const std::string& HistoryService::commit_text(uint32_t commit) const {
   if (!index_) throw std::out_of_range("no history: " + reason_);
   const ObjectId& id = index_->commits().at(commit).id;
-  std::lock_guard lock(texts_mutex_);
-  auto [it, added] = commit_texts_.try_emplace(commit);
-  if (added) it->second = id.hex();
-  return it->second;
+  std::atomic<const std::string*>& slot = commit_texts_[commit];
+  const std::string* text = slot.load(std::memory_order_acquire);
+  if (text != nullptr) return *text;
+  auto made = std::make_unique<const std::string>(id.hex());
+  if (slot.compare_exchange_strong(text, made.get(), std::memory_order_acq_rel, std::memory_order_acquire))
+    return *made.release();
+  return *text;  // another thread made it first; `made` is dropped
 }
 
 const std::string& HistoryService::author_text(uint32_t commit) const {

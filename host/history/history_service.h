@@ -152,10 +152,11 @@ class HistoryService {
   BuildReport report_;
   std::vector<FileFacts> facts_;
   std::vector<Hotspot> hotspots_;
-  // Hex ids of the commits asked for, made on demand: a long history has
-  // far more commits than any scan names. Node-based, so references stay.
-  mutable std::mutex texts_mutex_;
-  mutable std::unordered_map<uint32_t, std::string> commit_texts_;
+  // Hex ids of the commits asked for, made on demand (a long history has
+  // far more commits than any scan names), one slot per commit. A slot is
+  // set once, without a lock (a racing thread drops its own copy), and its
+  // text never moves; the service frees them.
+  mutable std::unique_ptr<std::atomic<const std::string*>[]> commit_texts_;
   std::vector<std::string> author_texts_;
   std::unique_ptr<RepositoryPool> pool_;
 

@@ -8,8 +8,9 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <future>
 #include <map>
 #include <mutex>
@@ -159,11 +160,12 @@ struct ScannerJob {
 };
 
 // Sends the cached findings of the files the scanner was not given, after
-// a successful run, as if it had emitted them. Returns false when the scan
-// was cancelled meanwhile.
-bool replay_cached(const ScannerCache& cache, bus::FindingSender& sender) {
-  for (const Finding& finding : cache.replay()) {
-    if (!sender.send(finding)) return false;
+// a successful run, as if it had emitted them (moved out of the cache: it
+// does not hold them twice). Returns false when the scan was cancelled
+// meanwhile.
+bool replay_cached(ScannerCache& cache, bus::FindingSender& sender) {
+  for (Finding& finding : cache.take_replay()) {
+    if (!sender.send(std::move(finding))) return false;
   }
   return true;
 }
@@ -186,7 +188,9 @@ struct ScanState {
   AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
   // The findings caches' recorders, by scanner, for the findings that
-  // cannot be scored (their files' findings are not cached).
+  // cannot be scored (their files' findings are not cached). Filled while
+  // the scanners run (a cache is planned just before its scanner starts):
+  // guarded by items_mutex.
   std::map<std::string, FindingRecorder*> recorders;
 };
 
@@ -218,6 +222,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
         } catch (const std::exception& e) {
           log::write(log::Level::error, "host",
                      "cannot score a finding of '" + finding.source + "': " + e.what());
+          std::lock_guard<std::mutex> lock(state.items_mutex);
           if (auto it = state.recorders.find(finding.source); it != state.recorders.end())
             it->second->unscored(finding.path);
           return;
@@ -347,10 +352,6 @@ std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const ScanSta
   target->plugin = job.run.name;
   target->root = repo.root();
   target->commit = repo.commit();
-  if (job.cache) {
-    target->files = job.cache->files();
-    target->recorder = &job.cache->recorder();
-  }
   std::string name = job.run.name;
   target->log = [name](assay_log_level level, const std::string& message) {
     log::write(log::from_plugin_level(level), name, message);
@@ -358,11 +359,30 @@ std::unique_ptr<assay_scan> scan_target_for(const ScannerJob& job, const ScanSta
   return target;
 }
 
-// Runs every scanner concurrently on a worker pool while the scoring stage
-// turns their findings into items (state.items). Returns when all scanners
-// have ended and the stage has drained.
-void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus, bool show_progress,
-                  size_t files, const std::atomic<bool>& cancel) {
+// Plans the findings cache of file-local scanner `job` (nullptr without a
+// store) and points its scan target at the files to read and at the
+// cache's recorder.
+void plan_cache(ScannerJob& job, assay_scan& target, IncrementalStage& incremental, ScanState& state) {
+  job.cache = incremental.prepare(job.plugin->info());
+  if (!job.cache) return;
+  target.files = job.cache->files();
+  target.recorder = &job.cache->recorder();
+  std::lock_guard<std::mutex> lock(state.items_mutex);
+  state.recorders[job.run.name] = &job.cache->recorder();
+}
+
+// Runs every scanner concurrently while the scoring stage turns their
+// findings into items (state.items). The scanners without a findings cache
+// start at once on the worker pool; meanwhile the calling thread plans the
+// file-local scanners' caches (file keys, the store's rows, the findings to
+// replay) and then runs those scanners itself, so that neither the planning
+// nor a long replay queues behind the pool's scanners, and the pool's long
+// scanners do not wait for the planning. Returns when all scanners have
+// ended and the stage has drained. Throws what planning a cache threw
+// (ScanFailed), after the scanners already started have ended; the
+// file-local scanners not yet run then end cancelled, unrun.
+void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, IncrementalStage& incremental, bus::Bus& bus,
+                  bool show_progress, size_t files, const std::atomic<bool>& cancel) {
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   size_t threads = state.config.scan_threads();
@@ -390,14 +410,42 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
     targets.back()->sender = senders.back().get();
     targets.back()->assessments = &state.assessments;
   }
+  std::exception_ptr plan_failure;
   {
     Progress progress(show_progress && ::isatty(STDERR_FILENO), targets, files);
     Countdown pending(jobs.size());
     for (size_t i = 0; i < jobs.size(); ++i) {
+      if (jobs[i].plugin->info().file_local()) continue;
       boost::asio::post(pool, [&, i] {
         run_one_scanner(jobs[i], *targets[i], state.config);
         pending.done();
       });
+    }
+    // Every cache is planned before the first file-local scanner runs: a
+    // scanner's replay waits for the scoring stage, and the next plan
+    // should not wait behind it.
+    for (size_t i = 0; i < jobs.size() && !plan_failure; ++i) {
+      if (!jobs[i].plugin->info().file_local()) continue;
+      try {
+        plan_cache(jobs[i], *targets[i], incremental, state);
+      } catch (...) {
+        plan_failure = std::current_exception();
+      }
+    }
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (!jobs[i].plugin->info().file_local()) continue;
+      if (plan_failure) {
+        jobs[i].run.status = "cancelled";
+        senders[i]->done(jobs[i].run.status, "");
+      } else {
+        // This thread works through the scanner's parallel work too: one
+        // helper fewer keeps it on as many threads as a pool thread's
+        // scanner gets (a third lexing thread on two cores only adds
+        // buffers and an allocator arena).
+        targets[i]->workers = threads - 1;
+        run_one_scanner(jobs[i], *targets[i], state.config);
+      }
+      pending.done();
     }
     pending.wait();
   }
@@ -409,6 +457,7 @@ void run_scanners(ScanState& state, std::vector<ScannerJob>& jobs, bus::Bus& bus
   }
   scoring.join();
   pool.join();
+  if (plan_failure) std::rethrow_exception(plan_failure);
 }
 
 // A scanner whose findings did not all reach the scoring stage (it stopped
@@ -518,7 +567,6 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   record_load_failures(outcome, loader_, events_);
   std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
   IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full);
-  for (auto& job : jobs) job.cache = incremental.prepare(job.plugin->info());
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
@@ -546,17 +594,21 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                   {},
                   {},
                   {}};
-  for (auto& job : jobs) {
-    if (job.cache) state.recorders[job.run.name] = &job.cache->recorder();
-  }
-  run_scanners(state, jobs, bus_, options.show_progress, outcome.files, cancel);
+  run_scanners(state, jobs, incremental, bus_, options.show_progress, outcome.files, cancel);
   fail_undrained(jobs, state.drained);
   record_scanner_runs(outcome, jobs, events_);
   std::vector<ScannerEnd> ends;
   for (const auto& job : jobs) ends.push_back({job.run.name, job.run.status == "ok"});
-  close_plugin_cache(plugin_cache.get(), ends);
-  history->save();
-  history->release_origins();  // the scanners are done: nothing asks for line origins any more
+  // The scanners are done: nothing asks for line origins or the plugin
+  // cache any more. Both cache files (megabytes on a long history) are
+  // written on a thread of their own while the items are re-weighted,
+  // ranked and merged, which read only the history's index and facts;
+  // joined before the history is released.
+  std::jthread save_history([&history, &plugin_cache, ends = std::move(ends)] {
+    close_plugin_cache(plugin_cache.get(), ends);
+    history->save();
+    history->release_origins();
+  });
   outcome.history_json = history->summary().dump();
 
   outcome.items = held_items(state.items);
@@ -577,6 +629,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   // Nothing reads the history or the repository past the merge (the stages
   // that keep references to them only drop them): they are freed on a thread
   // of their own while the reporters run, instead of after them.
+  save_history.join();
   std::jthread release_sources([history = std::move(history), repo = std::move(repo)]() mutable {
     history.reset();
     repo.reset();

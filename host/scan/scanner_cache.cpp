@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "finding/compact_findings.h"
 #include "scan/findings_row_text.h"
@@ -117,6 +118,8 @@ void ScannerCache::plan_full(const std::string& reason) {
   scan_files_.clear();
   replay_.clear();
   reused_.clear();
+  replayed_at_.clear();
+  replayed_ = 0;
   old_paths_.clear();
   log::write(log::Level::info, "host", scanner_ + ": full scan (" + reason + ")");
 }
@@ -134,7 +137,10 @@ std::string ScannerCache::take_rows(std::vector<state::CachedFileRecord> rows) {
     }
     state::CachedFileRecord& row = rows[it->second];
     try {
-      for (Finding& f : row_findings(row, scanner_)) replay_.push_back(std::move(f));
+      std::vector<Finding> found = row_findings(row, scanner_);
+      replayed_at_.push_back(found.size());
+      replayed_ += found.size();
+      for (Finding& f : found) replay_.push_back(std::move(f));
     } catch (const std::invalid_argument& e) {
       return "the cached findings of " + row.path + " are unreadable: " + e.what();
     }
@@ -143,13 +149,15 @@ std::string ScannerCache::take_rows(std::vector<state::CachedFileRecord> rows) {
   return "";
 }
 
+std::vector<Finding> ScannerCache::take_replay() { return std::exchange(replay_, {}); }
+
 CacheUse ScannerCache::use() const {
   CacheUse use;
   use.incremental = incremental_;
   use.reason = reason_;
   use.files_scanned = incremental_ ? scan_files_.size() : repo_.files().size();
   use.files_replayed = reused_.size();
-  use.findings_replayed = replay_.size();
+  use.findings_replayed = replayed_;
   return use;
 }
 
@@ -177,8 +185,9 @@ std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
   }
   // Outside the scanned files only the replayed findings may be: a path
   // with more findings than were replayed there has one the scanner made.
+  // (A replayed finding's path is its row's, check_owner.)
   std::unordered_map<std::string_view, size_t> replayed;
-  for (const Finding& f : replay_) ++replayed[f.path];
+  for (size_t k = 0; k < reused_.size(); ++k) replayed[reused_[k].path] += replayed_at_[k];
   auto strays = [&](const std::string& path) {
     if (std::binary_search(scanned.begin(), scanned.end(), std::string_view(path))) return false;
     const OwnRange at = items_at(own, path);

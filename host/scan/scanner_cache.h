@@ -48,8 +48,12 @@ class ScannerCache {
   // The files to give the scanner (indexes into repo.files()), or nullptr
   // for all of them.
   const std::vector<size_t>* files() const { return incremental_ ? &scan_files_ : nullptr; }
-  // The cached findings of the files the scanner is not given.
+  // The cached findings of the files the scanner is not given, until
+  // take_replay() hands them over.
   const std::vector<Finding>& replay() const { return replay_; }
+  // Hands the findings to replay over (moved, not copied): replay() is
+  // empty afterwards, while use() and store() still count them.
+  std::vector<Finding> take_replay();
   FindingRecorder& recorder() { return recorder_; }
   CacheUse use() const;
 
@@ -106,6 +110,8 @@ class ScannerCache {
   std::vector<size_t> scan_files_;        // given to the scanner when incremental
   std::vector<Finding> replay_;
   std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files
+  std::vector<size_t> replayed_at_;              // findings replayed from each of reused_
+  size_t replayed_ = 0;                          // findings replayed in all
   std::vector<std::string> old_paths_;           // every path the planned-from cache held
   FindingRecorder recorder_;
 };

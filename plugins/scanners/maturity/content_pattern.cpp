@@ -36,7 +36,8 @@ struct ContentPattern::Code {
   }
 };
 
-ContentPattern::ContentPattern(std::string_view expression, bool case_sensitive) : expression_(expression) {
+ContentPattern::ContentPattern(std::string_view expression, bool case_sensitive)
+    : expression_(expression), case_sensitive_(case_sensitive) {
   if (expression.empty()) throw std::invalid_argument("an empty pattern matches everything; give some text");
   int error = 0;
   PCRE2_SIZE offset = 0;

@@ -31,10 +31,12 @@ class ContentPattern {
   std::optional<PatternMatch> find(std::string_view text, bool& gave_up) const;
 
   const std::string& expression() const { return expression_; }
+  bool case_sensitive() const { return case_sensitive_; }
 
  private:
   struct Code;
   std::string expression_;
+  bool case_sensitive_ = false;
   std::shared_ptr<const Code> code_;
 };
 

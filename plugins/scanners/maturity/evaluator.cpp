@@ -7,6 +7,8 @@
 #include <unordered_map>
 
 #include "number_text.h"
+#include "path_index.h"
+#include "pattern_outcome.h"
 
 namespace assay::maturity {
 
@@ -52,16 +54,29 @@ std::string joined(const std::vector<std::string>& values) {
   return out;
 }
 
+// The paths of the files `ignore` does not match, in ASCII lower case;
+// their indices go to `visible`.
+scanners::PathIndex visible_paths(const scanners::GlobList& ignore, const RepositorySnapshot& repository,
+                                  std::vector<size_t>& visible) {
+  std::vector<std::string> paths;
+  for (size_t i = 0; i < repository.files.size(); ++i) {
+    std::string folded = scanners::lower_ascii(repository.files[i].path);
+    if (ignore.matches_folded(folded)) continue;
+    visible.push_back(i);
+    paths.push_back(std::move(folded));
+  }
+  return scanners::PathIndex(std::move(paths));
+}
+
 class Evaluation {
  public:
   Evaluation(const RuleSet& rules, const RepositorySnapshot& repository, const HistoryFacts& history,
              const EvaluationLimits& limits)
-      : rules_(rules), repository_(repository), history_(history), limits_(limits) {
-    // Every rule matches every visible path: fold each path's case once.
-    folded_.reserve(repository_.files.size());
-    for (const auto& file : repository_.files) folded_.push_back(scanners::lower_ascii(file.path));
-    for (size_t i = 0; i < repository_.files.size(); ++i)
-      if (!rules_.ignore.matches_folded(folded_[i])) visible_.push_back(i);
+      : rules_(rules),
+        repository_(repository),
+        history_(history),
+        limits_(limits),
+        visible_paths_(visible_paths(rules.ignore, repository, visible_)) {
     count_languages();
   }
 
@@ -127,11 +142,25 @@ class Evaluation {
     return rule.name.empty() ? text : rule.name + ": " + text;
   }
 
+  // The visible files `globs` matches (indices into repository_.files,
+  // ascending).
+  std::vector<size_t> visible_matching(const scanners::GlobList& globs) const {
+    std::vector<size_t> matched = visible_paths_.matching(globs);
+    for (size_t& m : matched) m = visible_[m];
+    return matched;
+  }
+
+  // The folded path of file `index`, which must be visible.
+  const std::string& folded(size_t index) const {
+    const size_t position = static_cast<size_t>(std::lower_bound(visible_.begin(), visible_.end(), index) -
+                                                visible_.begin());
+    return visible_paths_.path(position);
+  }
+
   std::vector<size_t> matching(const scanners::GlobList& files, const scanners::GlobList& exclude) const {
     std::vector<size_t> matched;
-    for (size_t i : visible_) {
-      const std::string& path = folded_[i];
-      if (files.matches_folded(path) && !exclude.matches_folded(path)) matched.push_back(i);
+    for (size_t i : visible_matching(files)) {
+      if (!exclude.matches_folded(folded(i))) matched.push_back(i);
     }
     return matched;
   }
@@ -175,19 +204,49 @@ class Evaluation {
     PatternMatch match;
   };
 
-  // The first match of any of the rule's patterns in file `index`.
+  // The outcome of `pattern` in file `index` kept in the host's cache, or
+  // nullopt; `key` is set to the key to store a new outcome under ("" when
+  // the file's outcomes are not cached).
+  std::optional<PatternOutcome> cached_outcome(const ContentPattern& pattern, size_t index, std::string& key) {
+    key.clear();
+    if (!repository_.cache_get) return std::nullopt;
+    key = pattern_cache_key(pattern, repository_.files[index].blob_id);
+    if (key.empty()) return std::nullopt;
+    const std::optional<std::string> value = repository_.cache_get(key);
+    return value ? decode_outcome(*value) : std::nullopt;
+  }
+
+  // The first match of any of the rule's patterns in file `index`. A
+  // pattern's outcome comes from the host's cache when the file's blob was
+  // searched before; the file is read only for a pattern that was not.
   std::optional<ContentHit> search(const EvidenceRule& rule, size_t index, size_t& unreadable,
                                    size_t& gave_up) {
-    const auto& text = contents(index);
-    if (!text) {
+    if (repository_.files[index].size > limits_.max_file_size || !repository_.read) {
       ++unreadable;
       return std::nullopt;
     }
+    const std::optional<std::string>* text = nullptr;  // read on the first uncached pattern
+    size_t stopped_patterns = 0;  // counted only for a file that is searched
+    std::string key;
     for (const auto& pattern : rule.contains) {
-      bool stopped = false;
-      if (auto m = pattern.find(*text, stopped)) return ContentHit{index, std::move(*m)};
-      gave_up += stopped ? 1 : 0;
+      std::optional<PatternOutcome> outcome = cached_outcome(pattern, index, key);
+      if (!outcome) {
+        if (text == nullptr) text = &contents(index);
+        if (!*text) {
+          ++unreadable;
+          return std::nullopt;
+        }
+        outcome.emplace();
+        outcome->match = pattern.find(**text, outcome->gave_up);
+        if (!key.empty()) repository_.cache_put(key, encode_outcome(*outcome));
+      }
+      if (outcome->match) {
+        gave_up += stopped_patterns;
+        return ContentHit{index, std::move(*outcome->match)};
+      }
+      stopped_patterns += outcome->gave_up ? 1 : 0;
     }
+    gave_up += stopped_patterns;
     return std::nullopt;
   }
 
@@ -368,8 +427,8 @@ class Evaluation {
     if (!kept) return inconclusive(labelled(rule, "history: no history for " + path_list(matched)));
     std::vector<size_t> behind;
     const std::set<size_t> own(matched.begin(), matched.end());
-    for (size_t i : visible_)
-      if (!own.count(i) && h.behind.matches_folded(folded_[i])) behind.push_back(i);
+    for (size_t i : visible_matching(h.behind))
+      if (!own.count(i)) behind.push_back(i);
     const auto latest = newest(behind);
     const std::string& kept_path = repository_.files[kept->first].path;
     if (!latest)
@@ -388,16 +447,11 @@ class Evaluation {
 
   RuleOutcome ratio_rule(const EvidenceRule& rule) const {
     const RatioRule& r = *rule.ratio;
-    size_t of = 0;
+    // A file that matches both counts as `of` only.
+    const std::vector<size_t> of_files = visible_matching(r.of);
+    const size_t of = of_files.size();
     size_t to = 0;
-    for (size_t i : visible_) {
-      const std::string& path = folded_[i];
-      if (r.of.matches_folded(path)) {
-        ++of;
-      } else if (r.to.matches_folded(path)) {
-        ++to;
-      }
-    }
+    for (size_t i : visible_matching(r.to)) to += std::binary_search(of_files.begin(), of_files.end(), i) ? 0 : 1;
     if (to == 0) return not_applicable(labelled(rule, "no file matches " + r.to.describe()));
     const double ratio = static_cast<double>(of) / static_cast<double>(to);
     // A named rule says what it counts; an unnamed one shows its globs.
@@ -519,8 +573,10 @@ class Evaluation {
   const RepositorySnapshot& repository_;
   const HistoryFacts& history_;
   const EvaluationLimits limits_;
-  std::vector<std::string> folded_;  // the files' paths in ASCII lower case, by index
-  std::vector<size_t> visible_;
+  std::vector<size_t> visible_;  // the files no ignore glob matches (indices, ascending)
+  // Their paths in ASCII lower case (each path's case is folded once: every
+  // rule matches every visible path), by position in visible_.
+  scanners::PathIndex visible_paths_;
   std::set<std::string> present_;
   std::unordered_map<size_t, std::optional<std::string>> cache_;
   size_t cached_bytes_ = 0;

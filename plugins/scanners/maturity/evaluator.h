@@ -22,6 +22,7 @@ struct RepositoryFile {
   std::string path;      // repository-relative, '/' separated
   std::string language;  // the host's guess ("python", "cpp"), may be empty
   uint64_t size = 0;
+  std::string blob_id = {};  // the content's git blob id, "" when unknown
 };
 
 // What the evaluator sees of the repository: the file list and a reader.
@@ -30,6 +31,12 @@ struct RepositoryFile {
 struct RepositorySnapshot {
   std::vector<RepositoryFile> files;
   std::function<std::optional<std::string>(size_t index)> read;
+  // The host's cache across scans, when there is one (both set or neither):
+  // the outcome of a content pattern in a file with a blob id is looked up
+  // there before the file is read, and stored after it was searched
+  // (pattern_outcome.h). Same thread as `read`.
+  std::function<std::optional<std::string>(std::string_view key)> cache_get;
+  std::function<void(std::string_view key, std::string_view value)> cache_put;
 };
 
 struct EvaluationLimits {

@@ -22,13 +22,22 @@ RepositorySnapshot snapshot_of(const sdk::Scan& scan) {
   snapshot.files.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     const sdk::FileInfo info = scan.file(i);
-    snapshot.files.push_back({std::string(info.path), std::string(info.language), info.size});
+    snapshot.files.push_back(
+        {std::string(info.path), std::string(info.language), info.size, std::string(info.blob_id)});
   }
   snapshot.read = [&scan](size_t index) -> std::optional<std::string> {
     sdk::Blob blob(scan.api(), scan.raw());
     if (!scan.read(index, blob)) return std::nullopt;
     return std::string(blob.view());
   };
+  if (scan.has_cache_api()) {
+    snapshot.cache_get = [&scan](std::string_view key) -> std::optional<std::string> {
+      const std::optional<std::string_view> value = scan.cache_get(key);
+      if (!value) return std::nullopt;
+      return std::string(*value);
+    };
+    snapshot.cache_put = [&scan](std::string_view key, std::string_view value) { scan.cache_put(key, value); };
+  }
   return snapshot;
 }
 

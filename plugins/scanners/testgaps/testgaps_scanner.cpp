@@ -163,8 +163,7 @@ class TestgapsScanner : public sdk::Scanner {
       gap.score = gap.complexity;
       max_complexity = std::max(max_complexity, gap.complexity);
       if (!known) continue;
-      const auto facts = history.file(gap.path);
-      gap.commits = facts ? static_cast<uint32_t>(facts->change_times.size()) : 0;
+      gap.commits = static_cast<uint32_t>(history.commit_count(gap.path));
       max_commits = std::max(max_commits, *gap.commits);
     }
     if (known)

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <vector>
 
 #include "history/time_text.h"
 #include "history_repo.h"
@@ -62,6 +65,31 @@ TEST_F(KnownHistory, CountsCommitsAuthorsAndDatesFollowingTheRename) {
   EXPECT_EQ(o.history->commit_text(a2->commit_list[2]), c2_);
   EXPECT_EQ(o.history->commit_text(a2->commit_list[3]), c1_);
   EXPECT_EQ(o.history->author_text(a2->commit_list[0]), "Carol <carol@example.com>");
+}
+
+TEST_F(KnownHistory, CommitTextsAreMadeOnceWhateverThreadAsksFirst) {
+  Opened o = open(uncached());
+  ASSERT_TRUE(o.history->available()) << o.history->reason();
+  const size_t count = o.history->index().commits().size();
+  ASSERT_EQ(count, 8u);  // c1 c2 c3 c4 c5 f1 m6 and the merge
+  // Four threads ask for every commit at once; each text must be one
+  // object, the same for every caller and later calls.
+  std::vector<std::vector<const std::string*>> seen(4, std::vector<const std::string*>(count));
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < count; ++i) seen[t][i] = &o.history->commit_text(static_cast<uint32_t>(i));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> texts;
+  for (size_t i = 0; i < count; ++i) {
+    for (size_t t = 1; t < seen.size(); ++t) EXPECT_EQ(seen[t][i], seen[0][i]);
+    EXPECT_EQ(&o.history->commit_text(static_cast<uint32_t>(i)), seen[0][i]);
+    texts.insert(*seen[0][i]);
+  }
+  EXPECT_EQ(texts, (std::set<std::string>{c1_, c2_, c3_, c4_, c5_, f1_, m6_, merge_}));
+  EXPECT_THROW(o.history->commit_text(static_cast<uint32_t>(count)), std::out_of_range);
 }
 
 TEST_F(KnownHistory, MergesAreNotCountedButTheBranchCommitsAre) {

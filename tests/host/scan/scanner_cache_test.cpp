@@ -274,6 +274,33 @@ TEST_F(ScannerCacheTest, ReplayedItemsAreNotStrays) {
   EXPECT_NE(rows()[0].findings.find("\"TODO: alpha\""), std::string::npos);
 }
 
+// The replay is handed over once, moved; the counts and the stray check
+// still know what was replayed.
+TEST_F(ScannerCacheTest, TakenReplayIsCountedAndNotAStray) {
+  first_run();
+  auto c = cache();
+  plan(*c);
+  std::vector<Finding> taken = c->take_replay();
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].title, "TODO: alpha");
+  EXPECT_TRUE(c->replay().empty());
+  EXPECT_TRUE(c->take_replay().empty());
+  EXPECT_EQ(c->use().findings_replayed, 1u);
+  EXPECT_EQ(c->use().files_replayed, 2u);  // a.c with its marker, b.c with none
+  found(taken[0]);
+  store(*c, "s2", "ok");
+  ASSERT_EQ(rows().size(), 2u);
+  EXPECT_NE(rows()[0].findings.find("\"TODO: alpha\""), std::string::npos);
+  // One more finding at the replayed path than was replayed: a stray.
+  auto d = cache();
+  plan(*d);
+  taken = d->take_replay();
+  found(taken[0]);
+  found(marker("a.c", "TODO: emitted for a file not given"));
+  store(*d, "s3", "ok");
+  EXPECT_TRUE(rows().empty());
+}
+
 // A replayed file with more findings than were replayed there has one the
 // scanner emitted outside the files it was given.
 TEST_F(ScannerCacheTest, AFindingBesideTheReplayedOnesLeavesNoCache) {

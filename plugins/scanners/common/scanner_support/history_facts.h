@@ -49,6 +49,14 @@ class HistoryFacts {
     return facts->last_change;
   }
 
+  // How many commits in the window changed one file, as
+  // file(path)->change_times.size() (0 when file(path) is nullopt); adapters
+  // override it when the count is known without asking for every commit.
+  virtual size_t commit_count(std::string_view path) const {
+    const auto facts = file(path);
+    return facts ? facts->change_times.size() : 0;
+  }
+
   // Commits (merges not counted) with an author time at or after `since`
   // that changed a file of the scan target.
   virtual uint64_t commits_since(int64_t since) const = 0;

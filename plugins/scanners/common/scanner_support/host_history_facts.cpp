@@ -48,6 +48,13 @@ class HostHistoryFacts : public HistoryFacts {
     return out;
   }
 
+  size_t commit_count(std::string_view path) const override {
+    const auto index = index_of(path);
+    if (!index) return 0;
+    const auto facts = scan_.history(*index);
+    return facts ? facts->commits : 0;
+  }
+
   std::optional<int64_t> last_change(std::string_view path) const override {
     const auto index = index_of(path);
     if (!index) return std::nullopt;

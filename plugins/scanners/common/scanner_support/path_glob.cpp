@@ -276,6 +276,16 @@ std::string longest_literal(const std::vector<std::string>& segments) {
   return longest;
 }
 
+// The literal text at the start of a segment, lower-cased ("" before a
+// wildcard, a set or an escape).
+std::string literal_prefix(std::string_view segment) {
+  size_t end = 0;
+  while (end < segment.size() && !is_special(segment[end])) ++end;
+  std::string prefix(segment.substr(0, end));
+  for (char& c : prefix) c = lower(c);
+  return prefix;
+}
+
 // The literal text at the end of a segment, lower-cased ("" after a wildcard).
 std::string literal_suffix(std::string_view segment) {
   size_t start = segment.size();
@@ -339,8 +349,21 @@ PathGlob::PathGlob(std::string_view pattern) : text_(pattern) {
     a.segments = split_segments(alternative);
     a.literal_suffix = literal_suffix(a.segments.back());
     a.literal_part = longest_literal(a.segments);
+    anchors_.push_back(anchor_of(a));
     alternatives_.push_back(std::move(a));
   }
+}
+
+PathGlob::Anchor PathGlob::anchor_of(const Alternative& a) {
+  // A match ends with the literal suffix (the fast rejects rely on it too).
+  if (!a.literal_suffix.empty()) return {Anchor::Kind::suffix, a.literal_suffix};
+  // A whole-path alternative matches from the path's first segment on; a
+  // name-only one from the file name's first character.
+  const std::string& first = a.segments.front();
+  if (first == "**") return {};
+  std::string prefix = literal_prefix(first);
+  if (prefix.empty()) return {};
+  return {a.basename_only ? Anchor::Kind::name_prefix : Anchor::Kind::path_prefix, std::move(prefix)};
 }
 
 bool PathGlob::matches(std::string_view path) const { return matches(path, false); }

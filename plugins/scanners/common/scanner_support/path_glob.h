@@ -34,6 +34,18 @@ class PathGlob {
   bool matches_folded(std::string_view lower_path) const;
   const std::string& text() const { return text_; }
 
+  // What every path one alternative (after {a,b} expansion) matches starts
+  // or ends with, in lower case, so that an index of paths can offer only
+  // those (path_index.h). `none` when the alternative pins neither (e.g.
+  // "*fuzz*", "docs/"): any path may match it.
+  struct Anchor {
+    enum class Kind { suffix, path_prefix, name_prefix, none };
+    Kind kind = Kind::none;
+    std::string text;
+  };
+  // One per alternative.
+  const std::vector<Anchor>& anchors() const { return anchors_; }
+
   static constexpr size_t kMaxAlternatives = 64;
 
  private:
@@ -44,12 +56,14 @@ class PathGlob {
     std::string literal_suffix;         // lower-case text every match ends with (fast reject)
     std::string literal_part;           // lower-case text every match contains (fast reject)
   };
+  static Anchor anchor_of(const Alternative& a);
 
   static bool passes_fast_rejects(const Alternative& a, std::string_view path, bool folded);
   bool matches(std::string_view path, bool folded) const;
 
   std::string text_;
   std::vector<Alternative> alternatives_;
+  std::vector<Anchor> anchors_;
 };
 
 // A list of globs: matches when any does. Throws like PathGlob, naming the

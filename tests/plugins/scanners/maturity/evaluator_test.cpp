@@ -1,6 +1,7 @@
 // Evaluating checks: statuses, scores, percentages and levels on small rule
 // sets over in-memory repositories, each number worked out in the comments.
 #include "evaluator.h"
+#include "pattern_outcome.h"
 
 #include <gtest/gtest.h>
 
@@ -31,20 +32,44 @@ class FakeHistory : public HistoryFacts {
   int64_t now() const override { return kNow; }
 };
 
+// The host's cache as the evaluator sees it, counting what it is asked.
+struct MemoryCache {
+  std::map<std::string, std::string, std::less<>> entries;
+  size_t gets = 0;
+  size_t puts = 0;
+};
+
 struct Repo {
   std::map<std::string, std::string> files;  // path -> content
   std::map<std::string, std::string> languages;
+  std::map<std::string, std::string> blobs = {};  // path -> blob id; none: ""
+  mutable size_t reads = 0;
 
-  RepositorySnapshot snapshot() const {
+  RepositorySnapshot snapshot(MemoryCache* cache = nullptr) const {
     RepositorySnapshot s;
     std::vector<std::string> contents;
     for (const auto& [path, content] : files) {
       auto lang = languages.find(path);
-      s.files.push_back({path, lang == languages.end() ? "" : lang->second, content.size()});
+      auto blob = blobs.find(path);
+      s.files.push_back({path, lang == languages.end() ? "" : lang->second, content.size(),
+                         blob == blobs.end() ? "" : blob->second});
     }
     s.read = [this, paths = s.files](size_t i) -> std::optional<std::string> {
+      ++reads;
       return files.at(paths[i].path);
     };
+    if (cache) {
+      s.cache_get = [cache](std::string_view key) -> std::optional<std::string> {
+        ++cache->gets;
+        auto it = cache->entries.find(key);
+        if (it == cache->entries.end()) return std::nullopt;
+        return it->second;
+      };
+      s.cache_put = [cache](std::string_view key, std::string_view value) {
+        ++cache->puts;
+        cache->entries[std::string(key)] = std::string(value);
+      };
+    }
     return s;
   }
 };
@@ -360,6 +385,101 @@ TEST(Evaluator, LevelThresholds) {
   EXPECT_EQ(level_for(25), "developing");
   EXPECT_EQ(level_for(24.9), "nascent");
   EXPECT_EQ(level_for(0), "nascent");
+}
+
+// The keys' pattern digests: 64-bit FNV-1a of the case mode ('i', 'c') and
+// the expression, worked out by an independent implementation.
+const std::string kCtest = "0301bbcb991f266d";        // i \bctest\b
+const std::string kPermissions = "d71e9fd14d62e6d9";  // i ^\s*permissions:
+
+// Two content checks over three workflow files, each with a blob id.
+class ContentCache : public ::testing::Test {
+ protected:
+  const RuleSet rules_ =
+      rules(check("ci", "      - files: [.github/workflows/*.yml]\n        contains: [nothing, '\\bctest\\b']\n") +
+            check("perm",
+                  "      - files: [.github/workflows/*.yml]\n        contains: ['^\\s*permissions:']\n"
+                  "        every_file: true\n"));
+  Repo repo_{{{".github/workflows/a.yml", "on: push\njobs:\n  t:\n    steps:\n      - run: ctest -j2\n"},
+              {".github/workflows/b.yml", "permissions:\n  contents: read\n"},
+              {".github/workflows/c.yml", "on: pull_request\n"}},
+             {},
+             {{".github/workflows/a.yml", std::string(40, 'a')},
+              {".github/workflows/b.yml", std::string(40, 'b')},
+              {".github/workflows/c.yml", std::string(40, 'c')}}};
+  MemoryCache cache_;
+
+  Assessment assess_with_cache() { return assess(rules_, repo_.snapshot(&cache_), NoHistoryFacts("none")); }
+};
+
+TEST_F(ContentCache, ASecondAssessmentOfTheSameBlobsReadsNoFile) {
+  const Assessment first = assess_with_cache();
+  EXPECT_EQ(repo_.reads, 3u);
+  // ci: "nothing" and ctest in a.yml (found: the other files are not
+  // searched); perm: one pattern in each of the three files.
+  EXPECT_EQ(cache_.puts, 5u);
+  EXPECT_EQ(cache_.entries.size(), 5u);
+  EXPECT_EQ(cache_.entries.at("maturity.content/1 " + std::string(40, 'a') + " " + kCtest),
+            "1 0 5 - run: ctest -j2");
+  EXPECT_EQ(cache_.entries.at("maturity.content/1 " + std::string(40, 'c') + " " + kPermissions), "0 0");
+  repo_.reads = 0;
+  const Assessment second = assess_with_cache();
+  EXPECT_EQ(repo_.reads, 0u);
+  EXPECT_EQ(cache_.puts, 5u);
+  for (const char* id : {"ci", "perm"}) {
+    EXPECT_EQ(result(second, id).status, result(first, id).status) << id;
+    EXPECT_EQ(result(second, id).evidence, result(first, id).evidence) << id;
+  }
+  EXPECT_EQ(result(second, "ci").evidence, std::vector<std::string>{".github/workflows/a.yml:5: - run: ctest -j2"});
+  EXPECT_DOUBLE_EQ(result(second, "perm").score, 3.33);
+}
+
+TEST_F(ContentCache, AChangedBlobOrAnUnreadableValueIsSearchedAgain) {
+  assess_with_cache();
+  repo_.reads = 0;
+  repo_.files[".github/workflows/c.yml"] = "permissions: {}\n";
+  repo_.blobs[".github/workflows/c.yml"] = std::string(40, 'd');
+  cache_.entries["maturity.content/1 " + std::string(40, 'b') + " " + kPermissions] = "1 0 x";
+  const Assessment a = assess_with_cache();
+  EXPECT_EQ(repo_.reads, 2u);  // c.yml (new blob) and b.yml (its value does not parse)
+  EXPECT_EQ(result(a, "perm").evidence,
+            (std::vector<std::string>{"2 of 3 files match /^\\s*permissions:/", "no match in .github/workflows/a.yml"}));
+  EXPECT_EQ(cache_.entries.at("maturity.content/1 " + std::string(40, 'b') + " " + kPermissions),
+            "1 0 1 permissions:");
+}
+
+TEST_F(ContentCache, AFileWithoutABlobIdIsSearchedEveryTime) {
+  repo_.blobs.erase(".github/workflows/a.yml");
+  assess_with_cache();
+  repo_.reads = 0;
+  assess_with_cache();
+  EXPECT_EQ(repo_.reads, 1u);
+  EXPECT_EQ(cache_.entries.size(), 2u);  // perm in b.yml and c.yml; nothing of a.yml
+}
+
+TEST(PatternOutcome, RecordsRoundTripAndOthersAreRefused) {
+  PatternOutcome found;
+  found.match = PatternMatch{12, "uses: actions/checkout@v4"};
+  EXPECT_EQ(encode_outcome(found), "1 0 12 uses: actions/checkout@v4");
+  const auto back = decode_outcome(encode_outcome(found));
+  ASSERT_TRUE(back && back->match);
+  EXPECT_EQ(back->match->line, 12u);
+  EXPECT_EQ(back->match->line_text, "uses: actions/checkout@v4");
+  EXPECT_FALSE(back->gave_up);
+  PatternOutcome empty_line;
+  empty_line.match = PatternMatch{3, ""};
+  ASSERT_TRUE(decode_outcome(encode_outcome(empty_line)));
+  EXPECT_EQ(decode_outcome(encode_outcome(empty_line))->match->line_text, "");
+  PatternOutcome stopped;
+  stopped.gave_up = true;
+  EXPECT_EQ(encode_outcome(stopped), "0 1");
+  EXPECT_TRUE(decode_outcome("0 1")->gave_up);
+  for (const char* bad : {"", "2 0", "0", "0 0 7", "1 0", "1 0 0 x", "1 0 x", "0 2"})
+    EXPECT_FALSE(decode_outcome(bad).has_value()) << bad;
+  const ContentPattern pattern("ctest", false);
+  EXPECT_EQ(pattern_cache_key(pattern, ""), "");
+  EXPECT_EQ(pattern_cache_key(ContentPattern("x", true), "abc"), "maturity.content/1 abc 08a24607b54a077e");
+  EXPECT_NE(pattern_cache_key(ContentPattern("x", false), "abc"), pattern_cache_key(ContentPattern("x", true), "abc"));
 }
 
 TEST(Evaluator, IgnoredPathsAndLargeFilesAreNotSeen) {
