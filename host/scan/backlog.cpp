@@ -46,14 +46,16 @@ scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* m
 }
 
 void reweight_item(BacklogItem& item, const scoring::Model& model) {
+  if (!item.breakdown) {
+    // Only the number: building the formula of a breakdown nobody keeps was
+    // most of a re-weighting's cost.
+    item.scores.composite = scoring::reweighted_composite(model, item.scores);
+    return;
+  }
   scoring::Scores held;
   static_cast<scoring::ScoreValues&>(held) = item.scores;
-  if (item.breakdown) held.breakdown = *item.breakdown;
-  scoring::Scores moved = scoring::reweighted(model, held);
-  if (item.breakdown)
-    set_scores(item, std::move(moved));
-  else
-    item.scores = std::move(static_cast<scoring::ScoreValues&>(moved));
+  held.breakdown = *item.breakdown;
+  set_scores(item, scoring::reweighted(model, held));
 }
 
 namespace {

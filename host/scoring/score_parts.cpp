@@ -179,19 +179,34 @@ ScoreBreakdown security_score(const ModelConfig& config, const ResolvedFinding& 
   return s;
 }
 
+namespace {
+
+double wsjf_normalised_of(const ModelConfig& config, double wsjf) {
+  return round2(std::min(kScoreMax, wsjf / config.wsjf_scale * 100));
+}
+
+double ice_normalised_of(double ice) { return round2(ice / 10); }
+
+}  // namespace
+
+double composite_value(const ModelConfig& config, const Weights& w, const CategoryTable& table, double wsjf,
+                       double ice, double debt, double security) {
+  return round2((w.wsjf * wsjf_normalised_of(config, wsjf) + w.ice * ice_normalised_of(ice) +
+                 w.technical_debt * debt + w.security * security) *
+                table.boost);
+}
+
 ScoreBreakdown composite_score(const ModelConfig& config, const Weights& w, const ResolvedFinding& f,
                                const Breakdown& scores) {
   const double wsjf = scores.wsjf.value;
   const double ice = scores.ice.value;
   const double debt = scores.technical_debt.value;
   const double security = scores.security.value;
-  const double wsjf_normalised = round2(std::min(kScoreMax, wsjf / config.wsjf_scale * 100));
-  const double ice_normalised = round2(ice / 10);
+  const double wsjf_normalised = wsjf_normalised_of(config, wsjf);
+  const double ice_normalised = ice_normalised_of(ice);
   const double boost = f.table->boost;
   ScoreBreakdown s;
-  s.value = round2(
-      (w.wsjf * wsjf_normalised + w.ice * ice_normalised + w.technical_debt * debt + w.security * security) *
-      boost);
+  s.value = composite_value(config, w, *f.table, wsjf, ice, debt, security);
   auto term = [](double weight, double value, const std::string& why) {
     return format_number(weight) + " × " + format_number(value) + " [" + why + "]";
   };

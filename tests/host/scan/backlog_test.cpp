@@ -43,6 +43,23 @@ std::vector<BacklogItem> scored(const std::vector<Finding>& findings) {
   return items;
 }
 
+// A held item (breakdown dropped) and one that kept its breakdown get the
+// same composite under the assessed level; only the second gets a formula.
+TEST(ReweightItem, GivesHeldAndKeptBreakdownsTheSameComposite) {
+  const scoring::Model advanced = default_model().with_maturity_level("advanced");
+  std::vector<BacklogItem> kept = scored({marker("src/a.c", 1, "x")});
+  std::vector<BacklogItem> held = kept;
+  drop_breakdown(held[0]);
+  reweight_item(kept[0], advanced);
+  reweight_item(held[0], advanced);
+  // advanced .5/.1/.3/.1 on the debt marker of docs/scoring.md: 22.38
+  EXPECT_DOUBLE_EQ(kept[0].scores.composite, 22.38);
+  EXPECT_DOUBLE_EQ(held[0].scores.composite, 22.38);
+  EXPECT_DOUBLE_EQ(kept[0].breakdown->composite.value, 22.38);
+  EXPECT_EQ(held[0].breakdown, nullptr);
+  EXPECT_EQ(breakdown_of(held[0], &advanced).composite.formula, kept[0].breakdown->composite.formula);
+}
+
 TEST(Fingerprint, IgnoresLineNumbersAndWhitespace) {
   Finding a = marker("src/a.c", 10, "retry  on\terror");
   Finding b = marker("src/a.c", 42, "retry on error");
