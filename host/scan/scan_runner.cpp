@@ -29,6 +29,7 @@
 #include "log/log.h"
 #include "plugin_cache/plugin_cache.h"
 #include "repo/repo_view.h"
+#include "scan/breakdown_texts_ahead.h"
 #include "scan/finding_recorder.h"
 #include "scan/history_stage.h"
 #include "scan/incremental_stage.h"
@@ -578,6 +579,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
   assign_fingerprints(outcome.items);
   rank_items(outcome.items);
+  // The merge changes no breakdown: their texts are made beside it.
+  BreakdownTextsAhead breakdowns_ahead(outcome.items, outcome.model.get());
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
                        history.get(), [&](state::StateWriter& writer, int64_t repository_id) {
@@ -604,7 +607,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                        finished_at,
                        options.formats.has_value(),
                        ms_since(started),
-                       options.service_header ? options.service_header() : std::string()};
+                       options.service_header ? options.service_header() : std::string(),
+                       &breakdowns_ahead};
   {
     // Reporters queue messages for delivery in this scan's store; without a
     // store deliver is refused (delivery_hook.h).
