@@ -172,6 +172,9 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   const auto merge_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   const int64_t merge_cpu_ms = (thread_cpu_us() - cpu_start) / 1000;
+  // The log is copied into the store's file while the reports are written,
+  // instead of when the scan closes the store.
+  store_->settle_in_background();
   for (size_t i = 0; i < outcome.items.size(); ++i) {
     outcome.items[i].key = result.items[i].key;
     outcome.items[i].status = result.items[i].status;

@@ -205,6 +205,32 @@ TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
   });
 }
 
+// The checkpoint a scan starts after its merge runs beside the store's own
+// connection, which keeps writing and reading; at the close the main file
+// holds everything and the log is gone.
+TEST(SqliteStore, SettlingInTheBackgroundKeepsTheStoreUsable) {
+  TempDir dir("settle");
+  const auto file = dir.file("state.db");
+  {
+    auto store = open_store(file);
+    store->write([](StateWriter& w) {
+      w.add_repository("/one", "one");
+      for (int n = 1; n <= 200; ++n) w.add_item(stored_item(1, n, "open"));
+    });
+    store->settle_in_background();
+    store->write([](StateWriter& w) { w.mark_open_items_seen(1, kT0 + kDay, "s2", {}); });
+    store->settle_in_background();  // waits for the first
+    store->write([](StateWriter& w) { w.add_item(stored_item(1, 201, "open")); });
+    size_t count = 0;
+    store->read([&](StateReader& r) { count = r.items(1).size(); });
+    EXPECT_EQ(count, 201u);
+    EXPECT_TRUE(store->integrity_problems().empty());
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.file("state.db-wal")));
+  EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM items"), 201);
+  EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM items WHERE last_seen_scan = 's2'"), 200);
+}
+
 TEST(SqliteStore, AFailedWriteLeavesNothing) {
   TempDir dir("rollback");
   const auto file = dir.file("state.db");
