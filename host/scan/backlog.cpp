@@ -32,6 +32,11 @@ scoring::Scores score_finding(const scoring::Model& model, const Finding& findin
   return model.score(finding, context);
 }
 
+scoring::ScoreValues score_values(const scoring::Model& model, const Finding& finding,
+                                  const scoring::FileContext& context) {
+  return model.values(finding, context);
+}
+
 void set_scores(BacklogItem& item, scoring::Scores scores) {
   item.breakdown = std::make_shared<const scoring::Breakdown>(std::move(scores.breakdown));
   item.scores = std::move(static_cast<scoring::ScoreValues&>(scores));

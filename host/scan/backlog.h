@@ -39,6 +39,12 @@ struct BacklogItem {
 scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
                               const scoring::FileContext& context);
 
+// score_finding's numbers alone (scoring::Model::values): what the scoring
+// stage keeps of a finding's scores, the breakdown being recomputed when the
+// item is written.
+scoring::ScoreValues score_values(const scoring::Model& model, const Finding& finding,
+                                  const scoring::FileContext& context);
+
 // Gives the item `scores`: their numbers and their breakdown.
 void set_scores(BacklogItem& item, scoring::Scores scores);
 

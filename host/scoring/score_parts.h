@@ -21,6 +21,9 @@ struct ResolvedFinding {
   double confidence = 0;  // 0..1
   double hotspot_multiplier = 1;
   std::optional<double> age_days;
+  // Whether the scores below build their breakdowns' formulas and
+  // components; without, only the values are computed (Model::values).
+  bool explain = true;
 };
 
 // WSJF plus its cost of delay (business value + time criticality + risk
