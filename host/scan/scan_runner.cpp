@@ -224,6 +224,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
           return;
         }
         item.finding = std::move(finding);
+        set_first_fingerprint(item);
         drop_breakdown(item);
         release_spare_capacity(item);
         if (state.events.wanted("assay.finding")) {
@@ -577,7 +578,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
   // the assessed level's model here.
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
-  assign_fingerprints(outcome.items);
+  number_fingerprints(outcome.items);
   rank_items(outcome.items);
   // The merge changes no breakdown: their texts are made beside it.
   BreakdownTextsAhead breakdowns_ahead(outcome.items, outcome.model.get());

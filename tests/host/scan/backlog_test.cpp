@@ -115,6 +115,27 @@ TEST(Backlog, EqualFindingsInOneFileGetDistinctStableFingerprints) {
   EXPECT_EQ(find(forward, "a.c", 9), find(reversed, "a.c", 9));
 }
 
+// The scan's way (first fingerprints as items arrive, then only the equal
+// ones numbered) gives what assign_fingerprints gives, whatever the order.
+TEST(Backlog, NumberingFirstFingerprintsEqualsAssigningThem) {
+  const std::vector<Finding> findings = {marker("a.c", 9, "same"), marker("b.c", 1, "same"),
+                                         marker("a.c", 5, "same"), marker("a.c", 7, "other"),
+                                         marker("a.c", 2, "same"),  marker("c.c", 3, "alone")};
+  auto assigned = scored(findings);
+  assign_fingerprints(assigned);
+  auto numbered = scored(findings);
+  std::reverse(numbered.begin(), numbered.end());
+  for (auto& item : numbered) set_first_fingerprint(item);
+  number_fingerprints(numbered);
+  std::reverse(numbered.begin(), numbered.end());
+  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(numbered[i].fingerprint, assigned[i].fingerprint) << i;
+  // a.c's three "same" markers: occurrences 0, 1, 2 by line (2, 5, 9).
+  EXPECT_EQ(assigned[4].fingerprint, fingerprint(findings[4], 0));
+  EXPECT_EQ(assigned[2].fingerprint, fingerprint(findings[2], 1));
+  EXPECT_EQ(assigned[0].fingerprint, fingerprint(findings[0], 2));
+  EXPECT_EQ(assigned[5].fingerprint, fingerprint(findings[5], 0));
+}
+
 TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {
   auto items = scored({marker("a.c", 1, "plain"), marker("b.c", 2, "sql injection in login", "security"),
                        marker("c.c", 3, "another")});
