@@ -557,22 +557,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   std::vector<ScannerEnd> ends;
   for (const auto& job : jobs) ends.push_back({job.run.name, job.run.status == "ok"});
   close_plugin_cache(plugin_cache.get(), ends);
+  history->save();
+  history->release_origins();  // the scanners are done: nothing asks for line origins any more
   outcome.history_json = history->summary().dump();
-  // The history cache is written, and the line origins freed (the scanners
-  // are done: nothing asks for them any more), on a thread of their own while
-  // the items are re-weighted, ranked and merged: those read only the index
-  // and the files' facts, which neither call changes. Joined before the
-  // history is released; on an exception, by its destructor, which runs
-  // before the history's.
-  std::jthread save_history([&history] {
-    try {
-      history->save();
-    } catch (const std::exception& e) {
-      // A cache that cannot be written is never fatal (history_service.h).
-      log::write(log::Level::warn, "history", std::string("history cache not written: ") + e.what());
-    }
-    history->release_origins();
-  });
 
   outcome.items = held_items(state.items);
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
@@ -594,7 +581,6 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   // Nothing reads the history or the repository past the merge (the stages
   // that keep references to them only drop them): they are freed on a thread
   // of their own while the reporters run, instead of after them.
-  save_history.join();
   std::jthread release_sources([history = std::move(history), repo = std::move(repo)]() mutable {
     history.reset();
     repo.reset();
