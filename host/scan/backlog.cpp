@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <tuple>
 #include <unordered_map>
@@ -32,6 +33,11 @@ scoring::Scores score_finding(const scoring::Model& model, const Finding& findin
   return model.score(finding, context);
 }
 
+scoring::ScoreValues score_values(const scoring::Model& model, const Finding& finding,
+                                  const scoring::FileContext& context) {
+  return model.values(finding, context);
+}
+
 void set_scores(BacklogItem& item, scoring::Scores scores) {
   item.breakdown = std::make_shared<const scoring::Breakdown>(std::move(scores.breakdown));
   item.scores = std::move(static_cast<scoring::ScoreValues&>(scores));
@@ -46,14 +52,16 @@ scoring::Breakdown breakdown_of(const BacklogItem& item, const scoring::Model* m
 }
 
 void reweight_item(BacklogItem& item, const scoring::Model& model) {
+  if (!item.breakdown) {
+    // Only the number: building the formula of a breakdown nobody keeps was
+    // most of a re-weighting's cost.
+    item.scores.composite = scoring::reweighted_composite(model, item.scores);
+    return;
+  }
   scoring::Scores held;
   static_cast<scoring::ScoreValues&>(held) = item.scores;
-  if (item.breakdown) held.breakdown = *item.breakdown;
-  scoring::Scores moved = scoring::reweighted(model, held);
-  if (item.breakdown)
-    set_scores(item, std::move(moved));
-  else
-    item.scores = std::move(static_cast<scoring::ScoreValues&>(moved));
+  held.breakdown = *item.breakdown;
+  set_scores(item, scoring::reweighted(model, held));
 }
 
 namespace {
@@ -79,22 +87,34 @@ void put_in_order(std::vector<BacklogItem>& items, std::vector<uint32_t>& order)
 }  // namespace
 
 void assign_fingerprints(std::vector<BacklogItem>& items) {
+  for (BacklogItem& item : items) set_first_fingerprint(item);
+  number_fingerprints(items);
+}
+
+void set_first_fingerprint(BacklogItem& item) { item.fingerprint = fingerprint(item.finding, 0); }
+
+void number_fingerprints(std::vector<BacklogItem>& items) {
+  std::vector<size_t> repeated;  // items whose first fingerprint another item has too
+  {
+    std::unordered_map<std::string_view, uint32_t> count;
+    count.reserve(items.size());
+    for (const BacklogItem& item : items) ++count[item.fingerprint];
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (count[items[i].fingerprint] > 1) repeated.push_back(i);
+    }
+  }
   // Occurrence order must not depend on the order scanners emitted in, which
   // varies between runs with the thread schedule.
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  std::sort(repeated.begin(), repeated.end(), [&](size_t a, size_t b) {
     const Finding& x = items[a].finding;
     const Finding& y = items[b].finding;
     return std::tie(x.source, x.path, x.line_start, x.rule, x.evidence) <
            std::tie(y.source, y.path, y.line_start, y.rule, y.evidence);
   });
   std::unordered_map<std::string, unsigned> seen;
-  seen.reserve(items.size());
-  for (size_t i : order) {
-    std::string base = fingerprint(items[i].finding, 0);
-    unsigned occurrence = seen[base]++;
-    items[i].fingerprint = occurrence == 0 ? base : fingerprint(items[i].finding, occurrence);
+  for (size_t i : repeated) {
+    const unsigned occurrence = seen[items[i].fingerprint]++;
+    if (occurrence > 0) items[i].fingerprint = fingerprint(items[i].finding, occurrence);
   }
 }
 

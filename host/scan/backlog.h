@@ -39,6 +39,12 @@ struct BacklogItem {
 scoring::Scores score_finding(const scoring::Model& model, const Finding& finding,
                               const scoring::FileContext& context);
 
+// score_finding's numbers alone (scoring::Model::values): what the scoring
+// stage keeps of a finding's scores, the breakdown being recomputed when the
+// item is written.
+scoring::ScoreValues score_values(const scoring::Model& model, const Finding& finding,
+                                  const scoring::FileContext& context);
+
 // Gives the item `scores`: their numbers and their breakdown.
 void set_scores(BacklogItem& item, scoring::Scores scores);
 
@@ -65,6 +71,16 @@ void release_spare_capacity(BacklogItem& item);
 // Gives each item its fingerprint; equal findings in one file are told apart
 // by their order of appearance (line), so identities stay stable.
 void assign_fingerprints(std::vector<BacklogItem>& items);
+
+// The fingerprint of the item's finding as the first of its kind
+// (occurrence 0). The scan's scoring stage gives it to each item as the
+// item arrives, while the scanners still run.
+void set_first_fingerprint(BacklogItem& item);
+
+// assign_fingerprints for items that all hold their first fingerprint
+// (set_first_fingerprint): only equal ones are left to tell apart, which
+// spares hashing and sorting every item once the scanners are done.
+void number_fingerprints(std::vector<BacklogItem>& items);
 
 // Sorts by composite score, highest first (ties: path, line, fingerprint, so
 // the order is deterministic), then numbers ranks and keys per category

@@ -19,4 +19,11 @@ std::string_view BreakdownTexts::text_of(const BacklogItem& item) {
   return by_score_key_.emplace(std::move(key), std::move(text)).first->second;
 }
 
+bool BreakdownTexts::make_ahead(const BacklogItem& item) {
+  if (item.breakdown != nullptr || model_ == nullptr) return true;
+  if (by_score_key_.size() >= kMaxTexts) return false;
+  text_of(item);
+  return true;
+}
+
 }  // namespace assay::scan

@@ -24,10 +24,17 @@ class BreakdownTexts {
   // std::logic_error when it was dropped and no model was given.
   std::string_view text_of(const BacklogItem& item);
 
- private:
+  // Makes the text of the item's dropped breakdown for a later text_of, if
+  // the memo has room (an item that kept its breakdown needs nothing).
+  // Returns false, making nothing, once the memo is full: a text made then
+  // would push out those made before it. Throws like text_of.
+  bool make_ahead(const BacklogItem& item);
+
   // Distinct texts kept at most; past it the memo starts afresh, so memory
   // stays bounded when nearly every item scores differently.
   static constexpr size_t kMaxTexts = 4096;
+
+ private:
 
   const scoring::Model* model_;
   std::unordered_map<std::string, std::string> by_score_key_;

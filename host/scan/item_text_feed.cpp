@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "scan/breakdown_texts.h"
 #include "scan/item_text.h"
 
 namespace assay::scan {
 
 ItemTextFeed::ItemTextFeed(const std::vector<BacklogItem>& items, const scoring::Model* model)
-    : items_(items), model_(model) {
+    : ItemTextFeed(items, BreakdownTexts(model)) {}
+
+ItemTextFeed::ItemTextFeed(const std::vector<BacklogItem>& items, BreakdownTexts made)
+    : items_(items), breakdowns_(std::move(made)) {
   if (!items_.empty()) writer_ = std::thread([this] { write_all(); });
 }
 
@@ -34,7 +36,6 @@ std::unique_ptr<ItemTextFeed::Batch> ItemTextFeed::take_spare() {
 }
 
 void ItemTextFeed::write_all() {
-  BreakdownTexts breakdowns(model_);
   size_t next = 0;
   while (next < items_.size()) {
     std::unique_ptr<Batch> batch = take_spare();
@@ -44,7 +45,7 @@ void ItemTextFeed::write_all() {
     const size_t end = std::min(items_.size(), next + kBatchItems);
     try {
       for (; next < end; ++next) {
-        append_item_json(batch->text, items_[next], breakdowns.text_of(items_[next]));
+        append_item_json(batch->text, items_[next], breakdowns_.text_of(items_[next]));
         batch->ends.push_back(batch->text.size());
         batch->text += '\0';
       }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "scan/backlog.h"
+#include "scan/breakdown_texts.h"
 
 namespace assay::scan {
 
@@ -26,6 +27,9 @@ class ItemTextFeed {
   // Starts writing the texts of `items`, in order. `items` and `model` (which
   // recomputes dropped breakdowns, BreakdownTexts) must outlive the feed.
   ItemTextFeed(const std::vector<BacklogItem>& items, const scoring::Model* model);
+  // The same, starting with the breakdown texts made ahead
+  // (BreakdownTextsAhead), whose model recomputes the rest.
+  ItemTextFeed(const std::vector<BacklogItem>& items, BreakdownTexts made);
   // Stops the writer, also when not every text was taken.
   ~ItemTextFeed();
   ItemTextFeed(const ItemTextFeed&) = delete;
@@ -53,7 +57,7 @@ class ItemTextFeed {
   std::unique_ptr<Batch> take_spare();
 
   const std::vector<BacklogItem>& items_;
-  const scoring::Model* model_;
+  BreakdownTexts breakdowns_;  // the writer's
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Batch>> ready_;   // written, in order

@@ -12,6 +12,7 @@
 #include "loader/plugin_loader.h"
 #include "loader/reporter_session.h"
 #include "log/log.h"
+#include "scan/breakdown_texts_ahead.h"
 #include "scan/item_text_feed.h"
 #include "scan/maturity_stage.h"
 #include "scan/state_header.h"
@@ -113,14 +114,14 @@ std::unique_ptr<ActiveReport> begin_report(const ReportContext& context, const l
 // no reporter may keep it past its call (plugin.h), so only a few batches of
 // texts exist at a time.
 void stream_items(const std::vector<BacklogItem>& items, const scoring::Model* model,
-                  std::vector<std::unique_ptr<ActiveReport>>& reports) {
+                  BreakdownTextsAhead* breakdowns_ahead, std::vector<std::unique_ptr<ActiveReport>>& reports) {
   const auto anyone_running = [&] {
     for (const auto& r : reports)
       if (r->status == ASSAY_OK) return true;
     return false;
   };
   if (!anyone_running()) return;
-  ItemTextFeed texts(items, model);
+  ItemTextFeed texts(items, breakdowns_ahead ? breakdowns_ahead->take() : BreakdownTexts(model));
   for (const auto& item : items) {
     if (!anyone_running()) return;
     const assay_item view = item_view(item, texts.next().data());
@@ -254,7 +255,7 @@ std::vector<PluginRun> run_reporters(const ReportContext& context, const std::ve
     if (!context.formats_given && !context.config.plugin_enabled(name)) continue;
     reports.push_back(begin_report(context, *plugin, report));
   }
-  stream_items(context.outcome.items, context.outcome.model.get(), reports);
+  stream_items(context.outcome.items, context.outcome.model.get(), context.breakdowns_ahead, reports);
   for (auto& active : reports) {
     end_report(*active, ended);
     publish_delivery(context, active->run);

@@ -15,6 +15,8 @@ class ReporterSession;
 
 namespace assay::scan {
 
+class BreakdownTextsAhead;
+
 // Reporters whose report has ended but whose instance is not yet closed.
 // Closing one may wait for work its end started (the file reporters remove
 // the large file a report replaced on a thread of their own, atomic_file.h),
@@ -48,6 +50,9 @@ struct ReportContext {
   int64_t duration_ms = 0;  // of the scan until the reporters start
   // ScanOptions::service_header's text, or "" outside service mode.
   std::string service_json;
+  // The items' breakdown texts made ahead, taken when the items are written;
+  // nullptr: all are made then.
+  BreakdownTextsAhead* breakdowns_ahead = nullptr;
 };
 
 // The report header every reporter receives (docs/report-data.md).

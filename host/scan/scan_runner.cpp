@@ -30,6 +30,7 @@
 #include "log/log.h"
 #include "plugin_cache/plugin_cache.h"
 #include "repo/repo_view.h"
+#include "scan/breakdown_texts_ahead.h"
 #include "scan/finding_recorder.h"
 #include "scan/history_stage.h"
 #include "scan/incremental_stage.h"
@@ -228,6 +229,7 @@ void score_findings(ScanState& state, bus::FindingReceiver& receiver,
           return;
         }
         item.finding = std::move(finding);
+        set_first_fingerprint(item);
         drop_breakdown(item);
         release_spare_capacity(item);
         if (state.events.wanted("assay.finding")) {
@@ -615,8 +617,10 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
   // the assessed level's model here.
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
-  assign_fingerprints(outcome.items);
+  number_fingerprints(outcome.items);
   rank_items(outcome.items);
+  // The merge changes no breakdown: their texts are made beside it.
+  BreakdownTextsAhead breakdowns_ahead(outcome.items, outcome.model.get());
   if (state_stage)
     state_stage->merge(outcome, *repo, started_seconds, options.recorded_at.value_or(state::now_seconds()),
                        history.get(), [&](state::StateWriter& writer, int64_t repository_id) {
@@ -643,7 +647,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
                        finished_at,
                        options.formats.has_value(),
                        ms_since(started),
-                       options.service_header ? options.service_header() : std::string()};
+                       options.service_header ? options.service_header() : std::string(),
+                       &breakdowns_ahead};
   {
     // Reporters queue messages for delivery in this scan's store; without a
     // store deliver is refused (delivery_hook.h).

@@ -41,15 +41,14 @@ size_t ScoreMemo::KeyHash::operator()(const Key& key) const {
   return seed;
 }
 
-scoring::Scores ScoreMemo::score(const Finding& finding, const scoring::FileContext& context) {
+scoring::ScoreValues ScoreMemo::score(const Finding& finding, const scoring::FileContext& context) {
   Key key{finding.category,      finding.severity,           finding.cvss,     finding.effort_hours,
           finding.confidence,    context.hotspot_multiplier, context.age_days};
   if (auto it = scores_.find(key); it != scores_.end()) {
     ++hits_;
     return it->second;
   }
-  scoring::Scores scores = score_finding(model_, finding, context);
-  scores.breakdown = scoring::Breakdown{};
+  scoring::ScoreValues scores = score_values(model_, finding, context);
   ++misses_;
   if (scores_.size() >= kMaxEntries) scores_.clear();
   scores_.emplace(std::move(key), scores);

@@ -4,8 +4,9 @@
 // hotspot multiplier, line age), and a scan's findings repeat the same few
 // combinations thousands of times: markers of one tag in files of ordinary
 // churn, all scored alike. Building a score's breakdown (seven formulas as
-// text) is most of the stage's work, and the stage drops the breakdown anyway
-// (drop_breakdown), so a remembered score keeps only the numbers.
+// text) would be most of the stage's work, and the stage drops the breakdown
+// anyway (drop_breakdown), so a score is computed and remembered as its
+// numbers only.
 //
 // Thread-compatible: one memo per scoring thread.
 #pragma once
@@ -33,10 +34,10 @@ class ScoreMemo {
   // `model` must outlive the memo.
   explicit ScoreMemo(const scoring::Model& model) : model_(model) {}
 
-  // model.score(finding, context) with an empty breakdown: remembered when
-  // the same inputs were scored before. Throws what the model throws
-  // (nothing is remembered then).
-  scoring::Scores score(const Finding& finding, const scoring::FileContext& context);
+  // The numbers of model.score(finding, context) (its breakdown is never
+  // built: Model::values): remembered when the same inputs were scored
+  // before. Throws what the model throws (nothing is remembered then).
+  scoring::ScoreValues score(const Finding& finding, const scoring::FileContext& context);
 
   // Scores answered from memory / computed by the model, since construction.
   size_t hits() const { return hits_; }
@@ -59,7 +60,7 @@ class ScoreMemo {
   };
 
   const scoring::Model& model_;
-  std::unordered_map<Key, scoring::Scores, KeyHash> scores_;
+  std::unordered_map<Key, scoring::ScoreValues, KeyHash> scores_;
   size_t hits_ = 0;
   size_t misses_ = 0;
 };

@@ -159,7 +159,9 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
     store_->write([&](state::StateWriter& writer) {
       result = state::merge_scan(writer, facts, items, history);
       if (outcome.assessment) writer.add_assessment(assessment_record(outcome));
-      stats = state::compute_statistics(writer, result.repository_id, recorded_at, settings_.period_days);
+      const state::OpenTotals open{result.scan.open_items, result.scan.open_effort_hours,
+                                   result.scan.open_value_usd};
+      stats = state::compute_statistics(writer, result.repository_id, recorded_at, settings_.period_days, open);
       delivery = writer.delivery_counts();
       trend = writer.assessment_trend(result.repository_id, kTrendLength);
       if (also_write && result.scan.merged) also_write(writer, result.repository_id);
@@ -170,6 +172,9 @@ void StateStage::merge(ScanOutcome& outcome, const repo::RepoView& repo, int64_t
   const auto merge_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   const int64_t merge_cpu_ms = (thread_cpu_us() - cpu_start) / 1000;
+  // The log is copied into the store's file while the reports are written,
+  // instead of when the scan closes the store.
+  store_->settle_in_background();
   for (size_t i = 0; i < outcome.items.size(); ++i) {
     outcome.items[i].key = result.items[i].key;
     outcome.items[i].status = result.items[i].status;

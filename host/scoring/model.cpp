@@ -122,7 +122,16 @@ Model Model::with_maturity_level(const std::string& maturity_level) const {
 }
 
 Scores Model::score(const Finding& finding, const FileContext& context) const {
-  const ResolvedFinding f = resolve(config_, finding, context);
+  return compute(finding, context, true);
+}
+
+ScoreValues Model::values(const Finding& finding, const FileContext& context) const {
+  return compute(finding, context, false);
+}
+
+Scores Model::compute(const Finding& finding, const FileContext& context, bool explain) const {
+  ResolvedFinding f = resolve(config_, finding, context);
+  f.explain = explain;
   Scores s;
   s.category = f.category;
   s.severity = f.severity ? known_severities()[*f.severity] : "";

@@ -44,6 +44,12 @@ class Model {
   // negative effort, age or hotspot multiplier).
   Scores score(const Finding& finding, const FileContext& context) const;
 
+  // score()'s numbers alone, bit for bit: the breakdowns' formulas and
+  // components, most of a score's cost, are not built. For callers that
+  // would drop the breakdown anyway (a scan's scoring stage). Throws like
+  // score().
+  ScoreValues values(const Finding& finding, const FileContext& context) const;
+
   // Everything score() reads of a finding and its context, as an opaque
   // byte string: findings with equal keys get equal scores and breakdowns
   // from one model, so a caller may reuse what it made of one (the report
@@ -65,6 +71,9 @@ class Model {
   const ModelConfig& config() const { return config_; }
 
  private:
+  // score() with `explain`, values() without.
+  Scores compute(const Finding& finding, const FileContext& context, bool explain) const;
+
   ModelConfig config_;
   std::string maturity_level_;
   Weights weights_;

@@ -16,4 +16,10 @@ namespace assay::scoring {
 // does not know.
 Scores reweighted(const Model& model, const Scores& scores);
 
+// The composite alone that reweighted() gives `scores`, without building
+// its breakdown's formula: what a scan re-weights its held items with,
+// whose breakdowns are dropped (the report recomputes them). Throws
+// std::invalid_argument for a category the model does not know.
+double reweighted_composite(const Model& model, const ScoreValues& scores);
+
 }  // namespace assay::scoring

@@ -21,6 +21,9 @@ struct ResolvedFinding {
   double confidence = 0;  // 0..1
   double hotspot_multiplier = 1;
   std::optional<double> age_days;
+  // Whether the scores below build their breakdowns' formulas and
+  // components; without, only the values are computed (Model::values).
+  bool explain = true;
 };
 
 // WSJF plus its cost of delay (business value + time criticality + risk
@@ -36,6 +39,10 @@ ScoreBreakdown technical_debt_score(const ModelConfig& config, const ResolvedFin
 ScoreBreakdown security_score(const ModelConfig& config, const ResolvedFinding& f);
 ScoreBreakdown composite_score(const ModelConfig& config, const Weights& weights, const ResolvedFinding& f,
                                const Breakdown& scores);
+// composite_score's value without its formula: the weighted blend of the
+// four scores, normalised, times the category's boost.
+double composite_value(const ModelConfig& config, const Weights& weights, const CategoryTable& table, double wsjf,
+                       double ice, double debt, double security);
 ScoreBreakdown value_score(const ResolvedFinding& f, double cost_of_delay);
 ScoreBreakdown risk_score(const ModelConfig& config, const ResolvedFinding& f);
 

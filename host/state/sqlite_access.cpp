@@ -90,6 +90,14 @@ std::string select_items(const char* condition) {
   return std::string("SELECT id, ") + kItemColumns + " FROM items WHERE " + condition;
 }
 
+// The condition of a query that visits every (open) item of a repository
+// in id order. The unary plus keeps SQLite from choosing an index on
+// repository_id: through one it looked up each row by id and then sorted
+// them all again in a temporary b-tree (which spilled to a file), twice
+// the cost of reading the table in its own (id) order. A store shared by
+// several repositories reads their rows too, which stays linear.
+constexpr const char* kAllItemsOf = "+repository_id = ?1";
+
 // A JSON array of the ids, for json_each().
 std::string json_ids(const std::vector<int64_t>& ids) {
   std::string text = "[";
@@ -186,14 +194,14 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   count.bind(1, repository_id);
   if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
   count.reset();
-  Statement& s = db_.cached(select_items("repository_id = ?1 ORDER BY id"));
+  Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
   s.bind(1, repository_id);
   while (s.step()) out.push_back(read_item(s));
   return out;
 }
 
 void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) {
-  Statement& s = db_.cached(select_items("repository_id = ?1 ORDER BY id"));
+  Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
   s.bind(1, repository_id);
   ItemRecord row;
   try {
@@ -218,7 +226,8 @@ std::optional<ItemRecord> SqliteAccess::item(int64_t id) {
 
 OpenTotals SqliteAccess::open_totals(int64_t repository_id) {
   Statement& s =
-      db_.cached("SELECT effort_hours, value_usd FROM items WHERE repository_id = ?1 AND status = 'open' ORDER BY id");
+      db_.cached(std::string("SELECT effort_hours, value_usd FROM items WHERE ") + kAllItemsOf +
+                 " AND status = 'open' ORDER BY id");
   s.bind(1, repository_id);
   OpenTotals totals;
   while (s.step()) {
@@ -242,7 +251,9 @@ std::vector<EventCount> SqliteAccess::event_counts(int64_t repository_id, int64_
   std::vector<EventCount> out;
   Statement& s = db_.cached(
       "SELECT e.kind, i.source, count(*) FROM item_events e JOIN items i ON i.id = e.item_id"
-      " WHERE i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3 GROUP BY e.kind, i.source"
+      // The events of the period through their time index, each item by
+      // its id (not every item of the repository and all its events).
+      " WHERE +i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3 GROUP BY e.kind, i.source"
       " ORDER BY e.kind, i.source");
   s.bind(1, repository_id).bind(2, after).bind(3, until);
   while (s.step()) out.push_back({s.text(0), s.text(1), s.integer(2)});
@@ -377,10 +388,11 @@ void SqliteAccess::update_sighting(const ItemRecord& item) {
 void SqliteAccess::mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
                                         const std::vector<int64_t>& unseen) {
   // Rows that already say so (the items this scan added or rewrote) are
-  // left as they are, which spares their pages.
+  // left as they are, which spares their pages. The rows are visited in the
+  // table's order (kAllItemsOf): faster than through items_by_status.
   db_.cached(
          "UPDATE items SET last_seen_at = ?1, last_seen_scan = ?2"
-         " WHERE repository_id = ?3 AND status = 'open' AND (last_seen_at != ?1 OR last_seen_scan != ?2)"
+         " WHERE +repository_id = ?3 AND status = 'open' AND (last_seen_at != ?1 OR last_seen_scan != ?2)"
          " AND id NOT IN (SELECT value FROM json_each(?4))")
       .bind(1, at)
       .bind(2, scan_id)

@@ -1,7 +1,10 @@
 #include "state/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "state/sqlite_access.h"
 #include "state/sqlite_db.h"
@@ -20,6 +23,19 @@ constexpr int kPruneBusyTimeoutMs = 50;
 // store waits milliseconds.
 constexpr int kPruneBatch = 2000;
 
+// A passive checkpoint through a connection of its own: it waits for no
+// reader or writer of the store's connection, which sees the log copied
+// when it closes and need not copy it itself. Failures are left to that
+// close, which copies whatever remains.
+void checkpoint_quietly(const std::string& path) {
+  sqlite3* db = nullptr;
+  // The pragma, unlike sqlite3_wal_checkpoint_v2 on a connection that has
+  // read nothing yet, first learns that the store is in WAL mode.
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK)
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
 std::string seconds_text(int64_t milliseconds) {
   const int64_t tenths = (milliseconds + 50) / 100;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
@@ -36,7 +52,20 @@ class SqliteStore : public StateStore {
     set_wal_mode();
   }
 
+  // The checkpoint's connection closes first: the store's connection, the
+  // last to close, then finds the log copied.
+  ~SqliteStore() override {
+    if (checkpointer_.joinable()) checkpointer_.join();
+  }
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
   const std::string& location() const override { return db_.path(); }
+
+  void settle_in_background() override {
+    if (checkpointer_.joinable()) checkpointer_.join();  // one at a time
+    checkpointer_ = std::thread([path = db_.path()] { checkpoint_quietly(path); });
+  }
 
   void write(const std::function<void(StateWriter&)>& work) override {
     begin_immediate();
@@ -163,6 +192,7 @@ class SqliteStore : public StateStore {
   SqliteOptions options_;
   Database db_;
   SqliteAccess access_;
+  std::thread checkpointer_;  // settle_in_background's
 };
 
 void create_parent_directory(const std::string& path) {

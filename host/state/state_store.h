@@ -180,6 +180,13 @@ class StateStore {
   // transactions so that a scan waiting for the store waits at most one of
   // them. Stops after `budget` and whenever the store is busy.
   virtual PruneReport prune(const Retention& retention, int64_t now, std::chrono::milliseconds budget) = 0;
+
+  // Starts moving what was committed into the store's main file on a thread
+  // of its own (for SQLite: a checkpoint of the write-ahead log), so that
+  // closing the store later does not wait for it; the store stays usable
+  // meanwhile. Only a head start: what it leaves undone (it failed, or was
+  // busy) is done at the close as before. Called by a scan after its merge.
+  virtual void settle_in_background() = 0;
 };
 
 }  // namespace assay::state

@@ -35,6 +35,11 @@ void add_cycle_times(Statistics& stats) {
 }  // namespace
 
 Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_t until, int period_days) {
+  return compute_statistics(reader, repository_id, until, period_days, reader.open_totals(repository_id));
+}
+
+Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_t until, int period_days,
+                              const OpenTotals& open) {
   Statistics stats;
   stats.period_days = period_days;
   stats.until = until;
@@ -42,7 +47,6 @@ Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_
 
   // Sums and counts come from the store's aggregates; only the items
   // completed in the period are read whole.
-  const OpenTotals open = reader.open_totals(repository_id);
   stats.backlog_size = open.count;
   stats.backlog_effort_hours = open.effort_hours;
   for (const auto& item : reader.resolved_items(repository_id, stats.since, until))

@@ -52,4 +52,10 @@ struct Statistics {
 // The statistics of `repository_id` for the `period_days` days up to `until`.
 Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_t until, int period_days);
 
+// The same with the repository's open totals known already: a scan's merge
+// has just counted them for its scan record (ScanRecord::open_items,
+// open_effort_hours, open_value_usd), so they are not read a second time.
+Statistics compute_statistics(StateReader& reader, int64_t repository_id, int64_t until, int period_days,
+                              const OpenTotals& open);
+
 }  // namespace assay::state

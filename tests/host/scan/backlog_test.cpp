@@ -43,6 +43,23 @@ std::vector<BacklogItem> scored(const std::vector<Finding>& findings) {
   return items;
 }
 
+// A held item (breakdown dropped) and one that kept its breakdown get the
+// same composite under the assessed level; only the second gets a formula.
+TEST(ReweightItem, GivesHeldAndKeptBreakdownsTheSameComposite) {
+  const scoring::Model advanced = default_model().with_maturity_level("advanced");
+  std::vector<BacklogItem> kept = scored({marker("src/a.c", 1, "x")});
+  std::vector<BacklogItem> held = kept;
+  drop_breakdown(held[0]);
+  reweight_item(kept[0], advanced);
+  reweight_item(held[0], advanced);
+  // advanced .5/.1/.3/.1 on the debt marker of docs/scoring.md: 22.38
+  EXPECT_DOUBLE_EQ(kept[0].scores.composite, 22.38);
+  EXPECT_DOUBLE_EQ(held[0].scores.composite, 22.38);
+  EXPECT_DOUBLE_EQ(kept[0].breakdown->composite.value, 22.38);
+  EXPECT_EQ(held[0].breakdown, nullptr);
+  EXPECT_EQ(breakdown_of(held[0], &advanced).composite.formula, kept[0].breakdown->composite.formula);
+}
+
 TEST(Fingerprint, IgnoresLineNumbersAndWhitespace) {
   Finding a = marker("src/a.c", 10, "retry  on\terror");
   Finding b = marker("src/a.c", 42, "retry on error");
@@ -96,6 +113,27 @@ TEST(Backlog, EqualFindingsInOneFileGetDistinctStableFingerprints) {
   EXPECT_NE(find(forward, "a.c", 5), find(forward, "a.c", 9));
   EXPECT_EQ(find(forward, "a.c", 5), find(reversed, "a.c", 5));
   EXPECT_EQ(find(forward, "a.c", 9), find(reversed, "a.c", 9));
+}
+
+// The scan's way (first fingerprints as items arrive, then only the equal
+// ones numbered) gives what assign_fingerprints gives, whatever the order.
+TEST(Backlog, NumberingFirstFingerprintsEqualsAssigningThem) {
+  const std::vector<Finding> findings = {marker("a.c", 9, "same"), marker("b.c", 1, "same"),
+                                         marker("a.c", 5, "same"), marker("a.c", 7, "other"),
+                                         marker("a.c", 2, "same"),  marker("c.c", 3, "alone")};
+  auto assigned = scored(findings);
+  assign_fingerprints(assigned);
+  auto numbered = scored(findings);
+  std::reverse(numbered.begin(), numbered.end());
+  for (auto& item : numbered) set_first_fingerprint(item);
+  number_fingerprints(numbered);
+  std::reverse(numbered.begin(), numbered.end());
+  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(numbered[i].fingerprint, assigned[i].fingerprint) << i;
+  // a.c's three "same" markers: occurrences 0, 1, 2 by line (2, 5, 9).
+  EXPECT_EQ(assigned[4].fingerprint, fingerprint(findings[4], 0));
+  EXPECT_EQ(assigned[2].fingerprint, fingerprint(findings[2], 1));
+  EXPECT_EQ(assigned[0].fingerprint, fingerprint(findings[0], 2));
+  EXPECT_EQ(assigned[5].fingerprint, fingerprint(findings[5], 0));
 }
 
 TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {

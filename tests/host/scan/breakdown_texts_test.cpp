@@ -79,6 +79,26 @@ TEST(BreakdownTexts, AnItemThatKeptItsBreakdownIsWrittenFromIt) {
   EXPECT_EQ(without_model.text_of(kept), expected_text(kept));
 }
 
+// Texts made ahead fill the memo and no more: one more would push out the
+// first. Every text is still its own item's.
+TEST(BreakdownTexts, MakesTextsAheadUntilTheMemoIsFull) {
+  const scoring::Model model = default_model();
+  BreakdownTexts texts(&model);
+  std::vector<BacklogItem> dropped;
+  for (size_t age = 0; age <= BreakdownTexts::kMaxTexts; ++age) {
+    dropped.push_back(item_scored(model, "technical-debt", "low", 1.5, {1.0, static_cast<double>(age)}));
+    drop_breakdown(dropped.back());
+  }
+  for (size_t i = 0; i < BreakdownTexts::kMaxTexts; ++i) ASSERT_TRUE(texts.make_ahead(dropped[i])) << i;
+  EXPECT_FALSE(texts.make_ahead(dropped.back()));
+  BacklogItem kept = item_scored(model, "technical-debt", "low", 1.5, {1.0, 9999.0});
+  EXPECT_TRUE(texts.make_ahead(kept));  // needs no text made ahead
+  for (size_t i : {size_t{0}, size_t{1}, BreakdownTexts::kMaxTexts}) {
+    const BacklogItem own = item_scored(model, "technical-debt", "low", 1.5, {1.0, static_cast<double>(i)});
+    EXPECT_EQ(texts.text_of(dropped[i]), expected_text(own)) << i;
+  }
+}
+
 TEST(BreakdownTexts, ADroppedBreakdownWithoutAModelIsAnError) {
   const scoring::Model model = default_model();
   BacklogItem dropped = item_scored(model, "technical-debt", "low", 1.5, {});

@@ -283,6 +283,51 @@ TEST(ScoringModel, ConfigurationChangesTheResult) {
   EXPECT_DOUBLE_EQ(model.score(debt_marker_finding(), {}).composite, 42.52);
 }
 
+// values() skips the breakdown's texts, never the numbers: every branch of
+// every score (severity and CVSS raises, capped components, ages with and
+// without capped interest, hotspots, efforts beyond the ease table, every
+// category) gives the same bits as score().
+TEST(ScoringModel, ValuesAreTheNumbersOfScore) {
+  const Model model = developing_model();
+  std::vector<Finding> findings;
+  for (const char* category : {"security", "dependency", "technical-debt", "performance", "testing",
+                               "documentation", "infrastructure", "code-quality", "compliance", "feature", ""}) {
+    for (const char* severity : {"", "info", "low", "medium", "high", "critical"}) {
+      findings.push_back(finding(category, severity));
+    }
+  }
+  Finding with_cvss = finding("security");
+  with_cvss.cvss = 9.8;
+  findings.push_back(with_cvss);
+  Finding large = finding("performance", "low");
+  large.effort_hours = 500;
+  large.confidence = 0.05;
+  findings.push_back(large);
+  size_t compared = 0;
+  for (const Finding& f : findings) {
+    for (const FileContext& context :
+         {FileContext{}, FileContext{0.5, 0.0}, FileContext{3.0, 400.0}, FileContext{12.0, 5000.0}}) {
+      const Scores full = model.score(f, context);
+      const ScoreValues numbers = model.values(f, context);
+      const ScoreValues& expected = full;
+      EXPECT_EQ(numbers.wsjf, expected.wsjf);
+      EXPECT_EQ(numbers.ice, expected.ice);
+      EXPECT_EQ(numbers.technical_debt, expected.technical_debt);
+      EXPECT_EQ(numbers.security, expected.security);
+      EXPECT_EQ(numbers.composite, expected.composite);
+      EXPECT_EQ(numbers.value_usd, expected.value_usd);
+      EXPECT_EQ(numbers.risk, expected.risk);
+      EXPECT_EQ(numbers.category, expected.category);
+      EXPECT_EQ(numbers.severity, expected.severity);
+      EXPECT_EQ(numbers.effort_hours, expected.effort_hours);
+      EXPECT_EQ(numbers.confidence, expected.confidence);
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 4u * (11 * 6 + 2));
+  EXPECT_THROW(model.values(finding("astrology"), FileContext{}), std::invalid_argument);
+}
+
 TEST(ScoringModel, OutOfRangeInputsAreRefused) {
   const Model model = developing_model();
   EXPECT_THROW(model.score(finding("quality"), {}), std::invalid_argument);

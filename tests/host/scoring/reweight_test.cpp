@@ -67,11 +67,28 @@ TEST(Reweight, NeedsOnlyTheScoreNumbersNotTheBreakdown) {
   EXPECT_EQ(after.breakdown.composite.formula, reweighted(advanced, full).breakdown.composite.formula);
 }
 
+// What a scan re-weights its held items with: the number alone.
+TEST(Reweight, TheCompositeAloneIsTheBreakdownsNumber) {
+  const Model developing = Model::from_yaml(testing::default_scoring_section(), "developing");
+  EXPECT_DOUBLE_EQ(reweighted_composite(developing.with_maturity_level("advanced"),
+                                        developing.score(finding("technical-debt"), FileContext{})),
+                   22.38);  // as in ADebtMarkerUnderAdvancedWeights
+  for (const char* level : {"nascent", "developing", "maturing", "advanced"}) {
+    const Model target = developing.with_maturity_level(level);
+    for (const Finding& f : {finding("security", "critical"), finding("testing"), finding("compliance", "info")}) {
+      const Scores before = developing.score(f, FileContext{2.5, 400.0});
+      EXPECT_DOUBLE_EQ(reweighted_composite(target, before), reweighted(target, before).composite)
+          << level << " " << f.category;
+    }
+  }
+}
+
 TEST(Reweight, RefusesAnUnknownCategory) {
   const Model model = Model::from_yaml(testing::default_scoring_section(), "developing");
   Scores scores;
   scores.category = "astrology";
   EXPECT_THROW(reweighted(model, scores), std::invalid_argument);
+  EXPECT_THROW(reweighted_composite(model, scores), std::invalid_argument);
 }
 
 }  // namespace

@@ -143,6 +143,94 @@ TEST(SqliteStore, MigratesAVersion1StoreKeepingEverything) {
   EXPECT_TRUE(store->integrity_problems().empty());
 }
 
+// An item of repository `repository` whose fields are told apart by `n`.
+ItemRecord stored_item(int64_t repository, int n, const char* status) {
+  ItemRecord row;
+  row.repository_id = repository;
+  row.fingerprint = "f" + std::to_string(n);
+  row.key = "TD-" + std::to_string(n);
+  row.status = status;
+  row.source = repository == 1 ? "markers" : "docs";
+  row.rule = "TODO";
+  row.category = "technical-debt";
+  row.title = "item " + std::to_string(n);
+  row.path = "src/a.c";
+  row.evidence = "TODO";
+  row.effort_hours = n;
+  row.value_usd = 10.0 * n;
+  row.first_seen_at = kT0;
+  row.first_seen_scan = "s1";
+  row.last_seen_at = kT0;
+  row.last_seen_scan = "s1";
+  return row;
+}
+
+// The queries that visit every item of a repository read the table in id
+// order (not through an index on the repository): the rows of another
+// repository in the same store, interleaved with its own, stay out.
+TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
+  TempDir dir("shared");
+  auto store = open_store(dir.file("state.db"));
+  store->write([](StateWriter& w) {
+    ASSERT_EQ(w.add_repository("/one", "one"), 1);
+    ASSERT_EQ(w.add_repository("/two", "two"), 2);
+    // ids 1..6: repository 1 has 1, 3, 5 (5 resolved), repository 2 has 2, 4, 6.
+    for (int n = 1; n <= 6; ++n) {
+      const int64_t repository = n % 2 == 1 ? 1 : 2;
+      const int64_t id = w.add_item(stored_item(repository, n, n == 5 ? "resolved" : "open"));
+      w.add_event({id, "s1", kT0 + n, "new", ""});
+    }
+    w.mark_open_items_seen(1, kT0 + kDay, "s2", {3});
+  });
+  store->read([](StateReader& r) {
+    std::vector<int64_t> visited;
+    r.for_each_item(1, [&](const ItemRecord& row) { visited.push_back(row.id); });
+    EXPECT_EQ(visited, (std::vector<int64_t>{1, 3, 5}));
+    const std::vector<ItemRecord> items = r.items(2);
+    ASSERT_EQ(items.size(), 3u);
+    EXPECT_EQ(items[0].id, 2);
+    EXPECT_EQ(items[2].id, 6);
+    const OpenTotals open = r.open_totals(1);  // items 1 and 3
+    EXPECT_EQ(open.count, 2);
+    EXPECT_DOUBLE_EQ(open.effort_hours, 4.0);
+    EXPECT_DOUBLE_EQ(open.value_usd, 40.0);
+    // Only item 1 was marked: 3 was unseen, 5 is resolved, 2, 4, 6 are not the repository's.
+    for (int64_t id = 1; id <= 6; ++id)
+      EXPECT_EQ(r.item(id)->last_seen_scan, id == 1 ? "s2" : "s1") << id;
+    // Events at kT0 + 1 .. kT0 + 6; the period (kT0 + 1, kT0 + 5] holds those of items 2..5.
+    const std::vector<EventCount> counts = r.event_counts(1, kT0 + 1, kT0 + 5);
+    ASSERT_EQ(counts.size(), 1u);
+    EXPECT_EQ(counts[0].source, "markers");
+    EXPECT_EQ(counts[0].count, 2);  // items 3 and 5
+  });
+}
+
+// The checkpoint a scan starts after its merge runs beside the store's own
+// connection, which keeps writing and reading; at the close the main file
+// holds everything and the log is gone.
+TEST(SqliteStore, SettlingInTheBackgroundKeepsTheStoreUsable) {
+  TempDir dir("settle");
+  const auto file = dir.file("state.db");
+  {
+    auto store = open_store(file);
+    store->write([](StateWriter& w) {
+      w.add_repository("/one", "one");
+      for (int n = 1; n <= 200; ++n) w.add_item(stored_item(1, n, "open"));
+    });
+    store->settle_in_background();
+    store->write([](StateWriter& w) { w.mark_open_items_seen(1, kT0 + kDay, "s2", {}); });
+    store->settle_in_background();  // waits for the first
+    store->write([](StateWriter& w) { w.add_item(stored_item(1, 201, "open")); });
+    size_t count = 0;
+    store->read([&](StateReader& r) { count = r.items(1).size(); });
+    EXPECT_EQ(count, 201u);
+    EXPECT_TRUE(store->integrity_problems().empty());
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.file("state.db-wal")));
+  EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM items"), 201);
+  EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM items WHERE last_seen_scan = 's2'"), 200);
+}
+
 TEST(SqliteStore, AFailedWriteLeavesNothing) {
   TempDir dir("rollback");
   const auto file = dir.file("state.db");

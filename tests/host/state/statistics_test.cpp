@@ -40,6 +40,25 @@ class StatisticsTest : public ::testing::Test {
   std::unique_ptr<StateStore> store_;
 };
 
+// The merge hands over the totals its scan record holds; they are the ones
+// the store would give (A B E: 3 items, 4 h, $160).
+TEST_F(StatisticsTest, OpenTotalsGivenByTheMergeAreTheStoresOwn) {
+  Statistics read_here;
+  Statistics given;
+  ScanRecord last;
+  store_->read([&](StateReader& r) {
+    const int64_t id = r.repositories().at(0).id;
+    last = *r.last_merged_scan(id);
+    read_here = compute_statistics(r, id, kT0 + 31 * kHour, 7);
+    given = compute_statistics(r, id, kT0 + 31 * kHour, 7,
+                               {last.open_items, last.open_effort_hours, last.open_value_usd});
+  });
+  EXPECT_EQ(last.open_items, 3);
+  EXPECT_DOUBLE_EQ(last.open_effort_hours, 4);
+  EXPECT_DOUBLE_EQ(last.open_value_usd, 160);
+  EXPECT_EQ(statistics_json(given).dump(), statistics_json(read_here).dump());
+}
+
 TEST_F(StatisticsTest, AWeekCoversTheWholeHistory) {
   Statistics s = stats(kT0 + 31 * kHour, 7);
   EXPECT_EQ(s.period_days, 7);
