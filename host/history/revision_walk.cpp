@@ -7,6 +7,7 @@
 
 #include "history/commit_queue.h"
 #include "history/history_error.h"
+#include "history/pack_reader.h"
 #include "repo/git_error.h"
 #include "repo/git_handles.h"
 
@@ -47,7 +48,8 @@ class Walker {
     if (git_repository_odb(&odb, repository_) != 0)
       throw HistoryError("cannot open the object database: " + repo::last_git_error());
     repo::OdbPtr owned_odb(odb);
-    TreeCache trees(odb);
+    PackReader packs(std::string(git_repository_commondir(repository_)) + "objects", PackReader::Limits{});
+    TreeCache trees(odb, &packs);
     trees_ = &trees;
     CommitQueue queue(repository_, request_.first_parent, shallow_boundary());
     const git_oid tip = to_git(request_.tip);

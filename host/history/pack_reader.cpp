@@ -1,0 +1,110 @@
+#include "history/pack_reader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+
+#include "history/history_error.h"
+#include "history/pack_data.h"
+#include "history/pack_index.h"
+
+namespace assay::history {
+
+// A file mapped read-only in full. The mapping reserves address space only;
+// pages become resident as they are read and drop() gives them back.
+struct PackReader::MappedFile {
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw HistoryError("cannot open " + path + ": " + std::strerror(errno));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || info.st_size <= 0) {
+      ::close(fd);
+      throw HistoryError("cannot read " + path + ": empty or unreadable");
+    }
+    size = static_cast<size_t>(info.st_size);
+    void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (mapped == MAP_FAILED) throw HistoryError("cannot map " + path + ": " + std::strerror(errno));
+    data = static_cast<const char*>(mapped);
+  }
+  ~MappedFile() { ::munmap(const_cast<char*>(data), size); }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::string_view bytes() const { return {data, size}; }
+  void drop() const { ::madvise(const_cast<char*>(data), size, MADV_DONTNEED); }
+
+  const char* data = nullptr;
+  size_t size = 0;
+};
+
+struct PackReader::Pack {
+  std::unique_ptr<MappedFile> index_file;
+  std::unique_ptr<MappedFile> pack_file;
+  std::unique_ptr<PackData> data;
+  uint64_t read_at_last_drop = 0;
+};
+
+PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits), cache_(limits.cache_slots, limits.cache_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  std::vector<std::string> indexes;
+  for (const auto& entry : fs::directory_iterator(fs::path(objects_dir) / "pack", error)) {
+    if (entry.path().extension() == ".idx") indexes.push_back(entry.path().string());
+  }
+  // A stable order: the same repository is read the same way every time.
+  std::sort(indexes.begin(), indexes.end());
+  for (const std::string& index_path : indexes) {
+    const std::string pack_path = index_path.substr(0, index_path.size() - 4) + ".pack";
+    try {
+      open_pack(index_path, pack_path);
+    } catch (const HistoryError& e) {
+      skipped_.push_back(e.what());
+    }
+  }
+}
+
+PackReader::~PackReader() = default;
+
+void PackReader::open_pack(const std::string& index_path, const std::string& pack_path) {
+  auto pack = std::make_unique<Pack>();
+  pack->index_file = std::make_unique<MappedFile>(index_path);
+  pack->pack_file = std::make_unique<MappedFile>(pack_path);
+  PackIndex index(pack->index_file->bytes(), index_path);
+  pack->data = std::make_unique<PackData>(pack->pack_file->bytes(), index, pack_path,
+                                          static_cast<uint32_t>(packs_.size()), cache_);
+  packs_.push_back(std::move(pack));
+}
+
+void PackReader::bound_residency(Pack& pack) {
+  // Bytes read stand for pages touched: once they pass the limit, the
+  // pack's pages are dropped from this process (the kernel's page cache
+  // keeps them, so reading them again costs a page fault, not a disk read).
+  const uint64_t read = pack.data->bytes_read();
+  if (read - pack.read_at_last_drop < limits_.resident_bytes) return;
+  pack.pack_file->drop();
+  pack.read_at_last_drop = read;
+}
+
+std::optional<PackedObject> PackReader::read(const unsigned char* id) {
+  for (size_t tried = 0; tried < packs_.size(); ++tried) {
+    const size_t number = (last_found_ + tried) % packs_.size();
+    Pack& pack = *packs_[number];
+    std::optional<PackedObject> object = pack.data->read(id);
+    bound_residency(pack);
+    if (object) {
+      last_found_ = number;
+      return object;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace assay::history

@@ -1,0 +1,66 @@
+// Reads objects straight from a repository's pack files, for the history
+// walk's trees: the pack indexes are searched by interpolation, the packs
+// mapped read-only, objects inflated with one reused zlib stream and delta
+// chains resolved through a byte-bounded cache of recent objects. Nothing
+// is allocated per object but its bytes. Objects it does not hold (loose
+// objects, alternates, packs it does not understand) are left to the
+// caller, which reads them through libgit2. Internal to host/history.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "history/delta_base_cache.h"
+
+namespace assay::history {
+
+class PackData;
+
+class PackReader {
+ public:
+  struct Limits {
+    // Mapped pack pages that may stay resident before they are dropped
+    // (they count in the process's resident memory).
+    size_t resident_bytes = size_t{32} << 20;
+    // Recently read objects kept as delta bases: slots (a power of two) and
+    // bytes at most.
+    size_t cache_slots = 4096;
+    size_t cache_bytes = size_t{16} << 20;
+  };
+
+  // Opens every pack in `objects_dir`/pack (the repository's objects
+  // directory) whose index is version 2 and whose pack matches it; others
+  // are left out and named in skipped().
+  PackReader(const std::string& objects_dir, Limits limits);
+  ~PackReader();
+  PackReader(const PackReader&) = delete;
+  PackReader& operator=(const PackReader&) = delete;
+
+  // The object `id` (20 bytes) when one of the packs holds it; nullopt
+  // otherwise. Throws HistoryError naming the object and its pack when its
+  // data is corrupt.
+  std::optional<PackedObject> read(const unsigned char* id);
+
+  // Packs in use.
+  size_t pack_count() const { return packs_.size(); }
+  // Packs left out, each with the reason.
+  const std::vector<std::string>& skipped() const { return skipped_; }
+
+ private:
+  struct MappedFile;
+  struct Pack;
+  void open_pack(const std::string& index_path, const std::string& pack_path);
+  void bound_residency(Pack& pack);
+
+  Limits limits_;
+  DeltaBaseCache cache_;
+  std::vector<std::unique_ptr<Pack>> packs_;
+  size_t last_found_ = 0;  // consecutive reads mostly hit the same pack
+  std::vector<std::string> skipped_;
+};
+
+}  // namespace assay::history
