@@ -1,5 +1,6 @@
 #include "history/git_delta.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "history/history_error.h"
@@ -64,6 +65,9 @@ std::string apply_delta(std::string_view base, std::string_view delta) {
     throw HistoryError("delta is for a base of " + std::to_string(source_size) + " bytes, not " +
                        std::to_string(base.size()));
   std::string out;
+  // The stated size is trusted for the first 4 MB only: a corrupt delta
+  // may state any size, and fails once it does not make it.
+  out.reserve(static_cast<size_t>(std::min<uint64_t>(target_size, uint64_t{4} << 20)));
   while (!cursor.done()) {
     const unsigned char op = cursor.byte();
     if (op & 0x80) {

@@ -106,10 +106,10 @@ uint64_t PackData::base_of_reference(uint64_t at) const {
   throw HistoryError("its delta base " + hex_of(bytes_ + at) + " is not in the pack");
 }
 
-std::string PackData::inflate_at(uint64_t at, uint64_t size) {
+void PackData::inflate_into(uint64_t at, uint64_t size, std::string& out) {
   // One byte of room past the stated size, so that data longer than stated
   // is seen instead of cut.
-  std::string out(size + 1, '\0');
+  out.resize(size + 1);
   inflateReset(&zlib_);
   zlib_.next_in = const_cast<Bytef*>(bytes_ + at);
   zlib_.avail_in = static_cast<uInt>(std::min<uint64_t>(end_ - at, UINT_MAX));
@@ -121,7 +121,6 @@ std::string PackData::inflate_at(uint64_t at, uint64_t size) {
     throw HistoryError("the data at " + std::to_string(at) + " does not inflate to its stated " +
                        std::to_string(size) + " bytes" + (zlib_.msg ? std::string(" (") + zlib_.msg + ")" : ""));
   out.resize(size);
-  return out;
 }
 
 void PackData::count_pages(uint64_t from, uint64_t to) {
@@ -142,7 +141,9 @@ PackedObject PackData::resolve(uint64_t offset) {
     const Header header = header_at(at);
     if (header.type != kOffsetDelta && header.type != kReferenceDelta) {
       object.type = header.type;
-      object.bytes = std::make_shared<const std::string>(inflate_at(header.data, header.size));
+      auto bytes = std::make_shared<std::string>();
+      inflate_into(header.data, header.size, *bytes);
+      object.bytes = std::move(bytes);
       cache_.put(number_, at, object);
       break;
     }
@@ -151,9 +152,9 @@ PackedObject PackData::resolve(uint64_t offset) {
     at = header.base_offset;
   }
   for (auto it = deltas.rbegin(); it != deltas.rend(); ++it) {
-    const std::string delta = inflate_at(it->second.data, it->second.size);
+    inflate_into(it->second.data, it->second.size, delta_);
     try {
-      object.bytes = std::make_shared<const std::string>(apply_delta(*object.bytes, delta));
+      object.bytes = std::make_shared<const std::string>(apply_delta(*object.bytes, delta_));
     } catch (const HistoryError& e) {
       throw HistoryError("the delta at " + std::to_string(it->first) + ": " + e.what());
     }

@@ -49,7 +49,8 @@ class PackData {
   Header header_at(uint64_t offset) const;
   uint64_t base_of_reference(uint64_t at) const;
   PackedObject resolve(uint64_t offset);
-  std::string inflate_at(uint64_t at, uint64_t size);
+  // Inflates the zlib data at `at`, which must make `size` bytes, into `out`.
+  void inflate_into(uint64_t at, uint64_t size, std::string& out);
   void count_pages(uint64_t from, uint64_t to);
 
   const unsigned char* bytes_;
@@ -60,6 +61,7 @@ class PackData {
   DeltaBaseCache& cache_;
   z_stream zlib_{};
   uint64_t bytes_read_ = 0;
+  std::string delta_;  // reused for every delta: deltas are read once
 };
 
 }  // namespace assay::history

@@ -67,21 +67,30 @@ uint64_t PackIndex::offset_at(uint32_t position) const {
 }
 
 std::optional<uint32_t> PackIndex::search(const unsigned char* id, uint32_t low, uint32_t high) const {
-  // A few interpolation steps, then bisection: ids that are not uniformly
-  // spread (or not sorted, in a corrupt index) cost at most a bisection.
+  // Interpolation between the keys just outside [low, high): at first the
+  // bucket's bounds (every key of the bucket lies in [0, 2^64)), then the
+  // keys of earlier guesses, so each step reads one entry. A few steps
+  // narrow a bucket of thousands to a handful; bisection finishes, and
+  // takes over when the keys do not behave (ids not uniformly spread, or
+  // not sorted in a corrupt index), so a lookup costs at most a bisection.
   const uint64_t key = interpolation_key(id);
-  for (int step = 0; step < 4 && high - low > 8; ++step) {
-    const uint64_t low_key = interpolation_key(id_at(low));
-    const uint64_t high_key = interpolation_key(id_at(high - 1));
-    if (key < low_key || key > high_key || low_key == high_key) break;
-    const unsigned __int128 span = static_cast<unsigned __int128>(key - low_key) * (high - 1 - low);
-    const uint32_t guess = low + static_cast<uint32_t>(span / (high_key - low_key));
-    const int order = std::memcmp(id_at(guess), id, kIdSize);
-    if (order == 0) return guess;
-    if (order < 0) {
+  uint64_t low_key = 0;
+  uint64_t high_key = UINT64_MAX;
+  for (int step = 0; step < 6 && high - low > 8; ++step) {
+    if (key < low_key || key > high_key) break;
+    const unsigned __int128 span = static_cast<unsigned __int128>(key - low_key) * (high - low);
+    const unsigned __int128 width = static_cast<unsigned __int128>(high_key - low_key) + 1;
+    uint32_t guess = low + static_cast<uint32_t>(span / width);
+    if (guess >= high) guess = high - 1;
+    const uint64_t guess_key = interpolation_key(id_at(guess));
+    if (guess_key < key) {
       low = guess + 1;
-    } else {
+      low_key = guess_key;
+    } else if (guess_key > key) {
       high = guess;
+      high_key = guess_key;
+    } else {
+      break;  // equal keys: the bisection compares whole ids
     }
   }
   while (low < high) {
