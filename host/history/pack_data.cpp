@@ -107,6 +107,11 @@ uint64_t PackData::base_of_reference(uint64_t at) const {
 }
 
 void PackData::inflate_into(uint64_t at, uint64_t size, std::string& out) {
+  // zlib makes at most 1032 bytes of a byte: a larger stated size is a
+  // corrupt header, refused before allocating it.
+  if (size / 1032 > end_ - at)
+    throw HistoryError("the object at " + std::to_string(at) + " states " + std::to_string(size) +
+                       " bytes, more than its data can hold");
   // One byte of room past the stated size, so that data longer than stated
   // is seen instead of cut.
   out.resize(size + 1);
