@@ -52,7 +52,8 @@ struct PackReader::Pack {
   uint64_t read_at_last_drop = 0;
 };
 
-PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits), cache_(limits.cache_slots, limits.cache_bytes) {
+PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits), cache_(limits.cache_slots, limits.cache_bytes),
+      recent_(limits.recent_slots, limits.recent_bytes) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::vector<std::string> indexes;
@@ -94,12 +95,14 @@ void PackReader::bound_residency(Pack& pack) {
 }
 
 std::optional<PackedObject> PackReader::read(const unsigned char* id) {
+  if (const PackedObject* recent = recent_.find(id)) return *recent;
   for (size_t tried = 0; tried < packs_.size(); ++tried) {
     const size_t number = (last_found_ + tried) % packs_.size();
     Pack& pack = *packs_[number];
     std::optional<PackedObject> object = pack.data->read(id);
     bound_residency(pack);
     if (object) {
+      recent_.put(id, *object);
       last_found_ = number;
       return object;
     }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "history/delta_base_cache.h"
+#include "history/recent_objects.h"
 
 namespace assay::history {
 
@@ -30,6 +31,10 @@ class PackReader {
     // bytes at most.
     size_t cache_slots = 4096;
     size_t cache_bytes = size_t{16} << 20;
+    // Objects returned lately, found by id without an index search: slots
+    // (a power of two) and bytes at most.
+    size_t recent_slots = 8192;
+    size_t recent_bytes = size_t{16} << 20;
   };
 
   // Opens every pack in `objects_dir`/pack (the repository's objects
@@ -58,6 +63,7 @@ class PackReader {
 
   Limits limits_;
   DeltaBaseCache cache_;
+  RecentObjects recent_;
   std::vector<std::unique_ptr<Pack>> packs_;
   size_t last_found_ = 0;  // consecutive reads mostly hit the same pack
   std::vector<std::string> skipped_;
