@@ -39,7 +39,7 @@ PackData::PackData(std::string_view pack, PackIndex index, std::string name, uin
                    DeltaBaseCache& cache)
     : bytes_(reinterpret_cast<const unsigned char*>(pack.data())),
       end_(pack.size() >= PackIndex::kIdSize ? pack.size() - PackIndex::kIdSize : 0),
-      index_(index),
+      index_(std::move(index)),
       name_(std::move(name)),
       number_(number),
       cache_(cache) {

@@ -106,7 +106,44 @@ std::optional<uint32_t> PackIndex::search(const unsigned char* id, uint32_t low,
   return std::nullopt;
 }
 
+namespace {
+uint32_t word_at(const unsigned char* p) {
+  uint32_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+}  // namespace
+
+void PackIndex::build_hash_table() {
+  size_t size = 1024;
+  while (size < static_cast<size_t>(count_) * 2) size *= 2;
+  slots_.assign(size, 0);
+  const size_t mask = size - 1;
+  for (uint32_t position = 0; position < count_; ++position) {
+    const unsigned char* id = id_at(position);
+    size_t slot = word_at(id) & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = (static_cast<uint64_t>(word_at(id + 4)) << 32) | (static_cast<uint64_t>(position) + 1);
+  }
+}
+
+std::optional<uint32_t> PackIndex::hashed(const unsigned char* id) const {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = static_cast<uint64_t>(word_at(id + 4)) << 32;
+  for (size_t slot = word_at(id) & mask;; slot = (slot + 1) & mask) {
+    const uint64_t entry = slots_[slot];
+    if (entry == 0) return std::nullopt;
+    if ((entry & 0xFFFFFFFF00000000ull) != tag) continue;
+    const uint32_t position = static_cast<uint32_t>(entry) - 1;
+    if (std::memcmp(id_at(position), id, kIdSize) == 0) return position;
+  }
+}
+
 std::optional<uint64_t> PackIndex::find(const unsigned char* id) const {
+  if (!slots_.empty()) {
+    if (std::optional<uint32_t> position = hashed(id)) return offset_at(*position);
+    return std::nullopt;
+  }
   const uint32_t low = id[0] == 0 ? 0 : fanout(id[0] - 1u);
   const uint32_t high = fanout(id[0]);
   if (std::optional<uint32_t> position = search(id, low, high)) return offset_at(*position);
