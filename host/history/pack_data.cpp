@@ -129,8 +129,11 @@ void PackData::inflate_into(uint64_t at, uint64_t size, std::string& out) {
 }
 
 void PackData::count_pages(uint64_t from, uint64_t to) {
-  constexpr uint64_t kPage = 4096;
-  bytes_read_ += (to / kPage - from / kPage + 1) * kPage;
+  // A page fault on a mapped file maps the cached pages around the faulting
+  // one too (Linux's fault-around, 64 KB by default), so each 64 KB block a
+  // read touches is counted whole.
+  constexpr uint64_t kBlock = 64 * 1024;
+  bytes_read_ += (to / kBlock - from / kBlock + 1) * kBlock;
 }
 
 PackedObject PackData::resolve(uint64_t offset) {

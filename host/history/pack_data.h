@@ -34,9 +34,10 @@ class PackData {
   // delta base on its chain is corrupt, or its chain leaves the pack.
   std::optional<PackedObject> read(const unsigned char* id);
 
-  // Bytes of the pages that reads so far touched (each object's header and
-  // compressed data, rounded out to whole pages, counted once a read): the
-  // caller uses it to bound how many mapped pages stay resident.
+  // Bytes of the mapped pack that reads so far may have made resident (each
+  // object's compressed data, rounded out to the 64 KB blocks the kernel
+  // maps at a page fault, counted once a read): the caller uses it to bound
+  // how many mapped pages stay resident.
   uint64_t bytes_read() const { return bytes_read_; }
 
  private:

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string_view>
@@ -52,8 +53,11 @@ struct PackReader::Pack {
   uint64_t read_at_last_drop = 0;
 };
 
-PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits), cache_(limits.cache_slots, limits.cache_bytes),
-      recent_(limits.recent_slots, limits.recent_bytes) {
+PackReader::PackReader(const std::string& objects_dir, Limits limits)
+    : limits_(limits),
+      cache_(limits.cache_slots, limits.cache_bytes),
+      recent_(limits.recent_slots, limits.recent_bytes),
+      statm_(::open("/proc/self/statm", O_RDONLY | O_CLOEXEC)) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::vector<std::string> indexes;
@@ -62,6 +66,7 @@ PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(
   }
   // A stable order: the same repository is read the same way every time.
   std::sort(indexes.begin(), indexes.end());
+  resident_after_drop_ = file_resident_bytes().value_or(0);
   for (const std::string& index_path : indexes) {
     const std::string pack_path = index_path.substr(0, index_path.size() - 4) + ".pack";
     try {
@@ -72,7 +77,9 @@ PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(
   }
 }
 
-PackReader::~PackReader() = default;
+PackReader::~PackReader() {
+  if (statm_ >= 0) ::close(statm_);
+}
 
 void PackReader::open_pack(const std::string& index_path, const std::string& pack_path) {
   auto pack = std::make_unique<Pack>();
@@ -85,14 +92,44 @@ void PackReader::open_pack(const std::string& index_path, const std::string& pac
   packs_.push_back(std::move(pack));
 }
 
+std::optional<uint64_t> PackReader::file_resident_bytes() const {
+  if (statm_ < 0) return std::nullopt;
+  char text[128];
+  const ssize_t got = ::pread(statm_, text, sizeof text - 1, 0);
+  if (got <= 0) return std::nullopt;
+  text[got] = '\0';
+  unsigned long long size = 0, resident = 0, shared = 0;
+  if (std::sscanf(text, "%llu %llu %llu", &size, &resident, &shared) != 3) return std::nullopt;
+  return static_cast<uint64_t>(shared) * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+void PackReader::drop_all() {
+  for (auto& pack : packs_) {
+    pack->pack_file->drop();
+    pack->read_at_last_drop = pack->data->bytes_read();
+  }
+  resident_after_drop_ = file_resident_bytes().value_or(0);
+}
+
 void PackReader::bound_residency(Pack& pack) {
-  // Bytes read stand for pages touched: once they pass the limit, the
-  // pack's pages are dropped from this process (the kernel's page cache
-  // keeps them, so reading them again costs a page fault, not a disk read).
-  const uint64_t read = pack.data->bytes_read();
-  if (read - pack.read_at_last_drop < limits_.resident_bytes) return;
+  // Mapped pack pages count in the process's resident memory until they
+  // are dropped (the kernel's page cache keeps them, so reading them again
+  // costs a page fault, not a disk read). The process's resident
+  // file-backed memory is checked every 256 reads: how much a read makes
+  // resident depends on what is already mapped and on the kernel's
+  // fault-around, so it is measured rather than guessed. Without /proc,
+  // the bytes read (counted in fault-around blocks) stand for it.
+  if (statm_ >= 0) {
+    if (++reads_since_check_ < 256) return;
+    reads_since_check_ = 0;
+    const std::optional<uint64_t> resident = file_resident_bytes();
+    if (resident && *resident < resident_after_drop_ + limits_.resident_bytes) return;
+    drop_all();
+    return;
+  }
+  if (pack.data->bytes_read() - pack.read_at_last_drop < limits_.resident_bytes) return;
   pack.pack_file->drop();
-  pack.read_at_last_drop = read;
+  pack.read_at_last_drop = pack.data->bytes_read();
 }
 
 std::optional<PackedObject> PackReader::read(const unsigned char* id) {

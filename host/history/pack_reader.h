@@ -60,12 +60,19 @@ class PackReader {
   struct Pack;
   void open_pack(const std::string& index_path, const std::string& pack_path);
   void bound_residency(Pack& pack);
+  // Resident file-backed bytes of the process (/proc/self/statm's shared
+  // pages), or nullopt when it cannot be read.
+  std::optional<uint64_t> file_resident_bytes() const;
+  void drop_all();
 
   Limits limits_;
   DeltaBaseCache cache_;
   RecentObjects recent_;
   std::vector<std::unique_ptr<Pack>> packs_;
   size_t last_found_ = 0;  // consecutive reads mostly hit the same pack
+  int statm_ = -1;         // /proc/self/statm, kept open
+  uint64_t resident_after_drop_ = 0;
+  uint32_t reads_since_check_ = 0;
   std::vector<std::string> skipped_;
 };
 
