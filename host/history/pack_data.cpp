@@ -13,6 +13,7 @@ namespace assay::history {
 namespace {
 
 constexpr uint64_t kPackHeaderSize = 12;
+constexpr int kCommitType = 1;
 constexpr int kOffsetDelta = 6;
 constexpr int kReferenceDelta = 7;
 // Longest delta chain followed: git writes at most 50 (4095 with
@@ -152,7 +153,9 @@ PackedObject PackData::resolve(uint64_t offset) {
       auto bytes = std::make_shared<std::string>();
       inflate_into(header.data, header.size, *bytes);
       object.bytes = std::move(bytes);
-      cache_.put(number_, at, object);
+      // A commit is read once by a walk; keeping it would only push out
+      // the trees the next commits' deltas start from.
+      if (header.type != kCommitType || !deltas.empty()) cache_.put(number_, at, object);
       break;
     }
     if (deltas.size() == kMaxChain) throw HistoryError("its delta chain is longer than " + std::to_string(kMaxChain));

@@ -18,6 +18,10 @@
 
 namespace assay::history {
 
+namespace {
+constexpr int kCommitType = 1;  // commits are read once by a walk: not kept
+}  // namespace
+
 // A file mapped read-only in full. The mapping reserves address space only;
 // pages become resident as they are read and drop() gives them back.
 struct PackReader::MappedFile {
@@ -140,7 +144,7 @@ std::optional<PackedObject> PackReader::read(const unsigned char* id) {
     std::optional<PackedObject> object = pack.data->read(id);
     bound_residency(pack);
     if (object) {
-      recent_.put(id, *object);
+      if (object->type != kCommitType) recent_.put(id, *object);
       last_found_ = number;
       return object;
     }

@@ -31,8 +31,9 @@ class PackReader {
     // bytes at most.
     size_t cache_slots = 4096;
     size_t cache_bytes = size_t{16} << 20;
-    // Objects returned lately, found by id without an index search: slots
-    // (a power of two) and bytes at most.
+    // Objects returned lately (commits aside: a walk reads each once),
+    // found by id without an index search: slots (a power of two) and bytes
+    // at most.
     size_t recent_slots = 8192;
     size_t recent_bytes = size_t{16} << 20;
   };
