@@ -90,7 +90,7 @@ void PackReader::open_pack(const std::string& index_path, const std::string& pac
   pack->index_file = std::make_unique<MappedFile>(index_path);
   pack->pack_file = std::make_unique<MappedFile>(pack_path);
   PackIndex index(pack->index_file->bytes(), index_path);
-  index.build_hash_table();
+  if (static_cast<uint64_t>(index.count()) * 16 <= limits_.hash_table_bytes) index.build_hash_table();
   pack->data = std::make_unique<PackData>(pack->pack_file->bytes(), std::move(index), pack_path,
                                           static_cast<uint32_t>(packs_.size()), cache_);
   packs_.push_back(std::move(pack));

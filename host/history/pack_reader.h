@@ -36,6 +36,11 @@ class PackReader {
     // at most.
     size_t recent_slots = 8192;
     size_t recent_bytes = size_t{16} << 20;
+    // Largest hash table of a pack index's ids (PackIndex::build_hash_table
+    // takes 16 to 32 bytes an object): a pack of more than this / 16
+    // objects is searched instead, so that a huge repository's walk does
+    // not hold hundreds of megabytes of tables.
+    size_t hash_table_bytes = size_t{32} << 20;
   };
 
   // Opens every pack in `objects_dir`/pack (the repository's objects

@@ -161,12 +161,15 @@ TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithReferenceDeltas) {
   expect_reads_every_object_as_git();
 }
 
-TEST_F(PackReaderTest, ASmallCacheGivesTheSameObjects) {
+TEST_F(PackReaderTest, SmallCachesAndNoHashTableGiveTheSameObjects) {
   git(repo_.path(), "repack -a -d -f --window=10 --depth=50");
   PackReader::Limits limits;
   limits.cache_slots = 2;
   limits.cache_bytes = 600;
+  limits.recent_slots = 2;
+  limits.recent_bytes = 600;
   limits.resident_bytes = 4096;
+  limits.hash_table_bytes = 0;
   PackReader reader(objects().string(), limits);
   for (const auto& [hex, object] : git_objects()) {
     std::optional<PackedObject> read = reader.read(id_of(hex).bytes.data());
