@@ -34,6 +34,11 @@ class PackData {
   // delta base on its chain is corrupt, or its chain leaves the pack.
   std::optional<PackedObject> read(const unsigned char* id);
 
+  // Builds the index's hash table (PackIndex::build_hash_table).
+  void build_index_table() { index_.build_hash_table(); }
+  // Objects in the pack.
+  uint32_t object_count() const { return index_.count(); }
+
   // Bytes of the mapped pack that reads so far may have made resident (each
   // object's compressed data, rounded out to the 64 KB blocks the kernel
   // maps at a page fault, counted once a read): the caller uses it to bound

@@ -55,6 +55,7 @@ struct PackReader::Pack {
   std::unique_ptr<MappedFile> pack_file;
   std::unique_ptr<PackData> data;
   uint64_t read_at_last_drop = 0;
+  uint64_t lookups = 0;  // counted until the index's hash table is built
 };
 
 PackReader::PackReader(const std::string& objects_dir, Limits limits)
@@ -90,7 +91,6 @@ void PackReader::open_pack(const std::string& index_path, const std::string& pac
   pack->index_file = std::make_unique<MappedFile>(index_path);
   pack->pack_file = std::make_unique<MappedFile>(pack_path);
   PackIndex index(pack->index_file->bytes(), index_path);
-  if (static_cast<uint64_t>(index.count()) * 16 <= limits_.hash_table_bytes) index.build_hash_table();
   pack->data = std::make_unique<PackData>(pack->pack_file->bytes(), std::move(index), pack_path,
                                           static_cast<uint32_t>(packs_.size()), cache_);
   packs_.push_back(std::move(pack));
@@ -136,11 +136,19 @@ void PackReader::bound_residency(Pack& pack) {
   pack.read_at_last_drop = pack.data->bytes_read();
 }
 
+void PackReader::count_lookup(Pack& pack) {
+  if (pack.lookups > limits_.hash_table_after) return;
+  if (pack.lookups++ < limits_.hash_table_after) return;
+  if (static_cast<uint64_t>(pack.data->object_count()) * 16 <= limits_.hash_table_bytes)
+    pack.data->build_index_table();
+}
+
 std::optional<PackedObject> PackReader::read(const unsigned char* id) {
   if (const PackedObject* recent = recent_.find(id)) return *recent;
   for (size_t tried = 0; tried < packs_.size(); ++tried) {
     const size_t number = (last_found_ + tried) % packs_.size();
     Pack& pack = *packs_[number];
+    count_lookup(pack);
     std::optional<PackedObject> object = pack.data->read(id);
     bound_residency(pack);
     if (object) {

@@ -130,8 +130,12 @@ class PackReaderTest : public ::testing::Test {
     return count;
   }
 
-  void expect_reads_every_object_as_git() const {
-    PackReader reader(objects().string(), PackReader::Limits{});
+  // `hash_table_after`: lookups before the index's hash table is built
+  // (0: from the first).
+  void expect_reads_every_object_as_git(uint32_t hash_table_after) const {
+    PackReader::Limits limits;
+    limits.hash_table_after = hash_table_after;
+    PackReader reader(objects().string(), limits);
     ASSERT_EQ(reader.pack_count(), 1u);
     EXPECT_TRUE(reader.skipped().empty());
     const std::map<std::string, GitObject> expected = git_objects();
@@ -151,14 +155,16 @@ TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithOffsetDeltas) {
   git(repo_.path(), "repack -a -d -f --window=10 --depth=50");
   EXPECT_GT(stored_as(6), 10);
   EXPECT_EQ(stored_as(7), 0);
-  expect_reads_every_object_as_git();
+  expect_reads_every_object_as_git(0);
+  expect_reads_every_object_as_git(4096);
 }
 
 TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithReferenceDeltas) {
   git(repo_.path(), "-c repack.useDeltaBaseOffset=false repack -a -d -f --window=10 --depth=50");
   EXPECT_GT(stored_as(7), 10);
   EXPECT_EQ(stored_as(6), 0);
-  expect_reads_every_object_as_git();
+  expect_reads_every_object_as_git(0);
+  expect_reads_every_object_as_git(10);
 }
 
 TEST_F(PackReaderTest, SmallCachesAndNoHashTableGiveTheSameObjects) {
