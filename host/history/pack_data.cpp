@@ -123,6 +123,7 @@ void PackData::inflate_into(uint64_t at, uint64_t size, std::string& out) {
   zlib_.avail_out = static_cast<uInt>(out.size());
   const int status = ::inflate(&zlib_, Z_FINISH);
   count_pages(at, at + zlib_.total_in);
+  touched_.push_back(at);
   if (status != Z_STREAM_END || zlib_.total_out != size)
     throw HistoryError("the data at " + std::to_string(at) + " does not inflate to its stated " +
                        std::to_string(size) + " bytes" + (zlib_.msg ? std::string(" (") + zlib_.msg + ")" : ""));
@@ -175,6 +176,7 @@ PackedObject PackData::resolve(uint64_t offset) {
 }
 
 std::optional<PackedObject> PackData::read(const unsigned char* id) {
+  touched_.clear();
   try {
     const std::optional<uint64_t> offset = index_.find(id);
     if (!offset) return std::nullopt;

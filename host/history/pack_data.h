@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "history/delta_base_cache.h"
 #include "history/pack_index.h"
@@ -38,6 +39,10 @@ class PackData {
   void build_index_table() { index_.build_hash_table(); }
   // Objects in the pack.
   uint32_t object_count() const { return index_.count(); }
+
+  // Where the zlib data of the objects the last read() inflated start (its
+  // chain's), so that the caller knows which parts of the mapping it used.
+  const std::vector<uint64_t>& last_touched() const { return touched_; }
 
   // Bytes of the mapped pack that reads so far may have made resident (each
   // object's compressed data, rounded out to the 64 KB blocks the kernel
@@ -68,6 +73,7 @@ class PackData {
   z_stream zlib_{};
   uint64_t bytes_read_ = 0;
   std::string delta_;  // reused for every delta: deltas are read once
+  std::vector<uint64_t> touched_;
 };
 
 }  // namespace assay::history

@@ -24,9 +24,11 @@ class PackData;
 class PackReader {
  public:
   struct Limits {
-    // Mapped pack pages that may stay resident before they are dropped
-    // (they count in the process's resident memory).
+    // Mapped pack pages that may stay resident before the least recently
+    // used are dropped (they count in the process's resident memory),
+    // checked every `residency_check_every` reads.
     size_t resident_bytes = size_t{32} << 20;
+    uint32_t residency_check_every = 256;
     // Recently read objects kept as delta bases: slots (a power of two) and
     // bytes at most.
     size_t cache_slots = 4096;
@@ -74,7 +76,9 @@ class PackReader {
   // Resident file-backed bytes of the process (/proc/self/statm's shared
   // pages), or nullopt when it cannot be read.
   std::optional<uint64_t> file_resident_bytes() const;
-  void drop_all();
+  void mark_used(Pack& pack);
+  // False when no chunk was in use.
+  bool drop_older_half();
 
   Limits limits_;
   DeltaBaseCache cache_;
@@ -82,8 +86,9 @@ class PackReader {
   std::vector<std::unique_ptr<Pack>> packs_;
   size_t last_found_ = 0;  // consecutive reads mostly hit the same pack
   int statm_ = -1;         // /proc/self/statm, kept open
-  uint64_t resident_after_drop_ = 0;
+  uint64_t resident_base_ = 0;  // file-backed resident bytes not the packs'
   uint32_t reads_since_check_ = 0;
+  uint64_t reads_ = 0;
   std::vector<std::string> skipped_;
 };
 
