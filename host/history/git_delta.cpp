@@ -8,6 +8,9 @@
 namespace assay::history {
 namespace {
 
+// Largest object a delta may make here: the pack reader's own limit.
+constexpr uint64_t kMaxTargetSize = uint64_t{1} << 30;
+
 class DeltaCursor {
  public:
   explicit DeltaCursor(std::string_view delta)
@@ -61,6 +64,8 @@ std::string apply_delta(std::string_view base, std::string_view delta) {
   DeltaCursor cursor(delta);
   const uint64_t source_size = cursor.header_size();
   const uint64_t target_size = cursor.header_size();
+  if (target_size > kMaxTargetSize)
+    throw HistoryError("delta states a target of " + std::to_string(target_size) + " bytes");
   if (source_size != base.size())
     throw HistoryError("delta is for a base of " + std::to_string(source_size) + " bytes, not " +
                        std::to_string(base.size()));

@@ -1,6 +1,7 @@
 #include "history/pack_data.h"
 
 #include <climits>
+#include <new>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -183,6 +184,9 @@ std::optional<PackedObject> PackData::read(const unsigned char* id) {
     return resolve(*offset);
   } catch (const HistoryError& e) {
     throw HistoryError("object " + hex_of(id) + " in pack " + name_ + ": " + e.what());
+  } catch (const std::bad_alloc&) {
+    // A corrupt size within the limits can still ask for more than there is.
+    throw HistoryError("object " + hex_of(id) + " in pack " + name_ + ": too large to read");
   }
 }
 

@@ -323,6 +323,7 @@ TEST(GitDeltaTest, MalformedDeltasSayWhatIsWrong) {
   EXPECT_EQ(error_of("abc", std::string("\x03\x05\x02xy", 5)), "delta makes 2 bytes, not its target size 5");
   EXPECT_EQ(error_of("abc", std::string("\x03\x01\x02xy", 5)), "delta makes more than its target size");
   EXPECT_EQ(error_of("abc", std::string("\x03\x05\x04xy", 5)), "delta ends inside inserted data");
+  EXPECT_EQ(error_of("abc", std::string("\x03\x80\x80\x80\x80\x08", 6)), "delta states a target of 2147483648 bytes");
 }
 
 }  // namespace
