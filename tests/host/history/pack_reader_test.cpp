@@ -167,6 +167,20 @@ TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithReferenceDeltas) {
   expect_reads_every_object_as_git(10);
 }
 
+TEST_F(PackReaderTest, ReadsObjectsFromEachOfTwoPacks) {
+  git(repo_.path(), "repack -a -d -f");
+  write_file(repo_.path(), "src/file4.txt", body(4, 50));
+  commit_as(repo_.path(), "later", "2021-02-01T00:00:00Z", kCarol);
+  git(repo_.path(), "repack -d");  // packs the loose objects into a second pack
+  PackReader reader(objects().string(), PackReader::Limits{});
+  EXPECT_EQ(reader.pack_count(), 2u);
+  for (const auto& [hex, object] : git_objects()) {
+    std::optional<PackedObject> read = reader.read(id_of(hex).bytes.data());
+    ASSERT_TRUE(read) << hex;
+    EXPECT_EQ(*read->bytes, object.bytes) << hex;
+  }
+}
+
 TEST_F(PackReaderTest, SmallCachesAndNoHashTableGiveTheSameObjects) {
   git(repo_.path(), "repack -a -d -f --window=10 --depth=50");
   PackReader::Limits limits;
