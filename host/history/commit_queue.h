@@ -15,16 +15,19 @@
 #include <unordered_map>
 #include <vector>
 
+#include "history/commit_record.h"
 #include "history/oid_hash.h"
-#include "repo/git_handles.h"
 
 namespace assay::history {
+
+class PackReader;
 
 class CommitQueue {
  public:
   // `boundary`: commits whose parents are not in the repository (the
-  // shallow file's list).
-  CommitQueue(git_repository* repository, bool first_parent, OidSet boundary);
+  // shallow file's list). Commits are read from `packs` (may be null) when
+  // they hold them in git's usual form, otherwise through libgit2.
+  CommitQueue(git_repository* repository, PackReader* packs, bool first_parent, OidSet boundary);
 
   // Starts the walk at `tip`. Throws HistoryError when it cannot be read.
   void push_tip(const git_oid& tip);
@@ -33,10 +36,10 @@ class CommitQueue {
 
   // The next commit to visit, or null when the walk is done. A commit that
   // cannot be read is skipped and named in problems().
-  repo::CommitPtr next();
+  std::optional<CommitRecord> next();
 
   // True when `commit` is on the boundary of a shallow clone.
-  bool on_boundary(const git_commit* commit) const;
+  bool on_boundary(const git_oid& commit) const;
   // The tree of a commit the queue has read (every parent of a commit that
   // next() returned), so that diffing against a parent needs no second
   // read of it; nullopt for a commit it has not read.
@@ -48,7 +51,7 @@ class CommitQueue {
   struct Entry {
     int64_t time;
     uint64_t order;  // insertion order breaks ties: children before parents
-    repo::CommitPtr commit;
+    CommitRecord commit;
   };
   struct Later {
     bool operator()(const Entry& a, const Entry& b) const {
@@ -62,9 +65,13 @@ class CommitQueue {
   };
 
   void push(const git_oid& id, bool hidden, const git_oid* child);
-  void push_parents(const git_commit* commit, bool hidden);
+  void push_parents(const CommitRecord& commit, bool hidden);
+  // The commit `id`; nullopt (libgit2's error left for last_git_error())
+  // when it cannot be read.
+  std::optional<CommitRecord> read(const git_oid& id);
 
   git_repository* repository_;
+  PackReader* packs_;
   bool first_parent_;
   OidSet boundary_;
   std::vector<Entry> heap_;

@@ -39,6 +39,10 @@ git_oid to_git(const ObjectId& id) {
 //    it) would otherwise keep up to the limit resident: a cold walk of that
 //    repository peaked at 172 MB with 32 MB windows and 128 MB at most,
 //    111 MB with these, for about 10% more CPU time (measured 2026-11-26).
+//    The walk itself now reads trees and commits through PackReader, which
+//    bounds its own mapped pages (32 MB); libgit2's windows serve what it
+//    leaves to libgit2 (loose objects, other packs) and the blobs that line
+//    origins read after the walk, where the same memory reasoning holds.
 void tune_libgit2() {
   static std::once_flag once;
   std::call_once(once, [] {

@@ -7,6 +7,7 @@
 
 #include "history/commit_queue.h"
 #include "history/history_error.h"
+#include "history/pack_reader.h"
 #include "repo/git_error.h"
 #include "repo/git_handles.h"
 
@@ -47,9 +48,10 @@ class Walker {
     if (git_repository_odb(&odb, repository_) != 0)
       throw HistoryError("cannot open the object database: " + repo::last_git_error());
     repo::OdbPtr owned_odb(odb);
-    TreeCache trees(odb);
+    PackReader packs(std::string(git_repository_commondir(repository_)) + "objects", PackReader::Limits{});
+    TreeCache trees(odb, &packs);
     trees_ = &trees;
-    CommitQueue queue(repository_, request_.first_parent, shallow_boundary());
+    CommitQueue queue(repository_, &packs, request_.first_parent, shallow_boundary());
     const git_oid tip = to_git(request_.tip);
     queue.push_tip(tip);
     if (request_.known_tip) {
@@ -57,12 +59,12 @@ class Walker {
       queue.hide(known);
     }
     queue_ = &queue;
-    while (repo::CommitPtr commit = queue.next()) {
+    while (std::optional<CommitRecord> commit = queue.next()) {
       if (request_.cancel && (report_.commits & 0x3FF) == 0 && request_.cancel->load()) {
         report_.cancelled = true;
         break;
       }
-      if (!visit(commit.get())) break;
+      if (!visit(*commit)) break;
       trees.next_generation();
     }
     for (const std::string& problem : queue.problems()) add_problem(report_, problem);
@@ -84,45 +86,43 @@ class Walker {
   }
 
   // False when the window ends the walk.
-  bool visit(git_commit* commit) {
-    const int64_t commit_time = git_commit_time(commit);
-    if (request_.since && commit_time < *request_.since) {
+  bool visit(const CommitRecord& commit) {
+    if (request_.since && commit.commit_time < *request_.since) {
       report_.stopped_at_since = true;
       return false;
     }
     try {
-      record(commit, commit_time);
+      record(commit);
     } catch (const HistoryError& e) {
-      add_problem(report_, "commit " + repo::oid_hex(*git_commit_id(commit)) + " skipped: " + e.what());
+      add_problem(report_, "commit " + repo::oid_hex(commit.id) + " skipped: " + e.what());
     }
     return true;
   }
 
   // The first parent's tree, or nullopt for a root commit or the boundary
   // of a shallow clone (whose parents are not in the repository).
-  std::optional<git_oid> parent_tree(git_commit* commit) {
-    if (git_commit_parentcount(commit) == 0) return std::nullopt;
-    if (queue_->on_boundary(commit)) {
+  std::optional<git_oid> parent_tree(const CommitRecord& commit) {
+    if (commit.parents.empty()) return std::nullopt;
+    if (queue_->on_boundary(commit.id)) {
       report_.reached_shallow_boundary = true;
       return std::nullopt;
     }
-    const git_oid* parent = git_commit_parent_id(commit, 0);
-    if (std::optional<git_oid> tree = queue_->tree_of(*parent)) return tree;
-    throw HistoryError("cannot read its parent " + repo::oid_hex(*parent));
+    const git_oid& parent = commit.parents[0];
+    if (std::optional<git_oid> tree = queue_->tree_of(parent)) return tree;
+    throw HistoryError("cannot read its parent " + repo::oid_hex(parent));
   }
 
-  void record(git_commit* commit, int64_t commit_time) {
+  void record(const CommitRecord& commit) {
     const std::optional<git_oid> old_tree = parent_tree(commit);
     std::vector<FileChange> changes =
-        diff_trees(*trees_, old_tree ? &*old_tree : nullptr, git_commit_tree_id(commit), report_.skipped);
+        diff_trees(*trees_, old_tree ? &*old_tree : nullptr, &commit.tree, report_.skipped);
     Commit entry;
-    entry.id = from_git(*git_commit_id(commit));
-    const git_signature* author = git_commit_author(commit);
-    entry.author = index_.intern_author(author->name ? author->name : "", author->email ? author->email : "");
-    entry.author_time = author->when.time;
-    entry.commit_time = commit_time;
-    entry.boundary = queue_->on_boundary(commit);
-    entry.parent_count = entry.boundary ? 0 : git_commit_parentcount(commit);
+    entry.id = from_git(commit.id);
+    entry.author = index_.intern_author(commit.author_name, commit.author_email);
+    entry.author_time = commit.author_time;
+    entry.commit_time = commit.commit_time;
+    entry.boundary = queue_->on_boundary(commit.id);
+    entry.parent_count = entry.boundary ? 0 : static_cast<uint32_t>(commit.parents.size());
     const uint32_t commit_index = index_.add_commit(entry);
     ++report_.commits;
     const bool merge = !request_.first_parent && entry.parent_count >= 2;

@@ -9,13 +9,15 @@
 
 #include "history/history_error.h"
 #include "history/oid_hash.h"
+#include "history/pack_reader.h"
 #include "repo/git_error.h"
 #include "repo/git_handles.h"
 
 namespace assay::history {
 namespace {
 
-using OdbObjectPtr = std::shared_ptr<git_odb_object>;
+using Bytes = TreeCache::Bytes;
+constexpr int kTreeType = 2;  // git's object type number of a tree
 
 constexpr uint32_t kTreeMode = 040000;
 constexpr uint32_t kFileMode = 0100644;
@@ -40,10 +42,10 @@ struct Entry {
 // Reads the entries of one raw tree in order.
 class EntryCursor {
  public:
-  EntryCursor(git_odb_object* tree, const git_oid* id) : id_(id) {
+  EntryCursor(const std::string* tree, const git_oid* id) : id_(id) {
     if (tree != nullptr) {
-      at_ = static_cast<const char*>(git_odb_object_data(tree));
-      end_ = at_ + git_odb_object_size(tree);
+      at_ = tree->data();
+      end_ = at_ + tree->size();
     }
     advance();
   }
@@ -92,16 +94,16 @@ class TreeDiff {
   TreeDiff(TreeCache& trees, SkippedPaths& skipped) : trees_(trees), skipped_(skipped) {}
 
   std::vector<FileChange> run(const git_oid* old_tree, const git_oid* new_tree) {
-    OdbObjectPtr a = old_tree ? trees_.read(*old_tree, "") : nullptr;
-    OdbObjectPtr b = new_tree ? trees_.read(*new_tree, "") : nullptr;
+    Bytes a = old_tree ? trees_.read(*old_tree, "") : nullptr;
+    Bytes b = new_tree ? trees_.read(*new_tree, "") : nullptr;
     compare(a.get(), old_tree, b.get(), new_tree);
     return std::move(changes_);
   }
 
  private:
-  OdbObjectPtr read(const git_oid& id) { return trees_.read(id, path_); }
+  Bytes read(const git_oid& id) { return trees_.read(id, path_); }
 
-  void compare(git_odb_object* old_tree, const git_oid* old_id, git_odb_object* new_tree,
+  void compare(const std::string* old_tree, const git_oid* old_id, const std::string* new_tree,
                const git_oid* new_id) {
     EntryCursor a(old_tree, old_id);
     EntryCursor b(new_tree, new_id);
@@ -174,8 +176,8 @@ class TreeDiff {
     path_ += '/';
     const git_oid old_id = a != nullptr ? a->oid() : git_oid{};
     const git_oid new_id = b != nullptr ? b->oid() : git_oid{};
-    OdbObjectPtr old_tree = a != nullptr ? read(old_id) : nullptr;
-    OdbObjectPtr new_tree = b != nullptr ? read(new_id) : nullptr;
+    Bytes old_tree = a != nullptr ? read(old_id) : nullptr;
+    Bytes new_tree = b != nullptr ? read(new_id) : nullptr;
     compare(old_tree.get(), &old_id, new_tree.get(), &new_id);
     path_.resize(mark);
   }
@@ -234,28 +236,51 @@ void pair_exact_renames(std::vector<FileChange>& changes) {
 
 }  // namespace
 
-std::shared_ptr<git_odb_object> TreeCache::read(const git_oid& id, const std::string& where) {
+TreeCache::Bytes TreeCache::read(const git_oid& id, const std::string& where) {
   if (auto it = current_.find(id); it != current_.end()) return it->second;
   if (auto it = previous_.find(id); it != previous_.end()) {
-    auto object = it->second;
-    current_.emplace(id, object);
-    return object;
+    Bytes tree = it->second;
+    current_.emplace(id, tree);
+    return tree;
   }
-  const std::string place = where.empty() ? std::string() : " (" + where + ")";
-  git_odb_object* raw = nullptr;
-  if (git_odb_read(&raw, odb_, &id) != 0)
-    throw HistoryError("cannot read tree " + repo::oid_hex(id) + place + ": " + repo::last_git_error());
-  std::shared_ptr<git_odb_object> object(raw, git_odb_object_free);
-  if (git_odb_object_type(raw) != GIT_OBJECT_TREE)
-    throw HistoryError("object " + repo::oid_hex(id) + place + " is a " +
-                       git_object_type2string(git_odb_object_type(raw)) + ", not a tree");
-  current_.emplace(id, object);
-  return object;
+  Bytes tree = read_object(id, where.empty() ? std::string() : " (" + where + ")");
+  current_.emplace(id, tree);
+  return tree;
 }
 
 void TreeCache::next_generation() {
   previous_ = std::move(current_);
   current_.clear();
+}
+
+TreeCache::Bytes TreeCache::read_object(const git_oid& id, const std::string& place) {
+  // A pack's corrupt object is read again through libgit2, which may find
+  // a good copy elsewhere (a loose object, another pack); if it cannot, the
+  // pack reader's finding is the better message.
+  std::string pack_problem;
+  if (packs_ != nullptr) {
+    try {
+      if (std::optional<PackedObject> object = packs_->read(id.id)) {
+        if (object->type != kTreeType)
+          throw HistoryError("object " + repo::oid_hex(id) + place + " is a " +
+                             git_object_type2string(static_cast<git_object_t>(object->type)) + ", not a tree");
+        return std::move(object->bytes);
+      }
+    } catch (const HistoryError& e) {
+      pack_problem = e.what();
+    }
+  }
+  git_odb_object* raw = nullptr;
+  if (git_odb_read(&raw, odb_, &id) != 0) {
+    throw HistoryError("cannot read tree " + repo::oid_hex(id) + place + ": " +
+                       (pack_problem.empty() ? repo::last_git_error() : pack_problem));
+  }
+  std::unique_ptr<git_odb_object, void (*)(git_odb_object*)> owned(raw, git_odb_object_free);
+  if (git_odb_object_type(raw) != GIT_OBJECT_TREE)
+    throw HistoryError("object " + repo::oid_hex(id) + place + " is a " +
+                       git_object_type2string(git_odb_object_type(raw)) + ", not a tree");
+  return std::make_shared<const std::string>(static_cast<const char*>(git_odb_object_data(raw)),
+                                             git_odb_object_size(raw));
 }
 
 std::vector<FileChange> diff_trees(TreeCache& trees, const git_oid* old_tree, const git_oid* new_tree,

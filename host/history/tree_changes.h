@@ -33,22 +33,30 @@ struct SkippedPaths {
   std::set<std::string> submodules;  // gitlinks that changed (never descended into)
 };
 
+class PackReader;
+
 // Raw tree objects read by the last two diffs. In a walk, the trees of a
 // commit's parent become the "new" side of the next diff: each tree is read
-// from the object database once (libgit2's own object cache is not used by
-// the walk; see IndexBuilder).
+// once (libgit2's own object cache is not used by the walk; see
+// IndexBuilder). Trees come from `packs` when it holds them, otherwise
+// from libgit2's object database.
 class TreeCache {
  public:
-  explicit TreeCache(git_odb* odb) : odb_(odb) {}
-  // The tree `id`; throws HistoryError naming it (and `where`, a path) when
-  // it cannot be read or is not a tree.
-  std::shared_ptr<git_odb_object> read(const git_oid& id, const std::string& where);
+  using Bytes = std::shared_ptr<const std::string>;
+  // `packs` may be null (every tree read through `odb`).
+  TreeCache(git_odb* odb, PackReader* packs) : odb_(odb), packs_(packs) {}
+  // The raw tree `id`; throws HistoryError naming it (and `where`, a path)
+  // when it cannot be read or is not a tree.
+  Bytes read(const git_oid& id, const std::string& where);
   // Forgets what the diff before last read.
   void next_generation();
 
  private:
-  using Map = std::unordered_map<git_oid, std::shared_ptr<git_odb_object>, OidHash, OidEqual>;
+  Bytes read_object(const git_oid& id, const std::string& place);
+
+  using Map = std::unordered_map<git_oid, Bytes, OidHash, OidEqual>;
   git_odb* odb_;
+  PackReader* packs_;
   Map current_;
   Map previous_;
 };

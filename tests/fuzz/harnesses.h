@@ -84,12 +84,21 @@ Verdict run_docs(std::string_view input);
 // byte sets their size). Accepted: the parser took it.
 Verdict run_serve(std::string_view input);
 
+// A git pack (history's pack reader): bytes 0-1 say where the second of two
+// objects starts, the rest are the pack's objects. Both are read through a
+// made-up index (object headers, zlib data, offset and reference delta
+// chains, the base cache); each read gives an object or a HistoryError
+// naming it. The same bytes are also parsed as a pack index and applied as
+// a delta. Accepted: one of the two objects was read.
+Verdict run_pack(std::string_view input);
+
 struct Harness {
   std::string_view name;  // corpus folder tests/fuzz/corpus/<name>, binary fuzz_<name>
   Verdict (*run)(std::string_view input);
 };
 
 inline constexpr Harness kHarnesses[] = {{"config", run_config},
+                                         {"pack", run_pack},
                                          {"markers", run_markers},
                                          {"finding", run_finding},
                                          {"report", run_report},
