@@ -251,6 +251,10 @@ TEST_F(ServeE2E, SigtermDuringAScanStopsWithinTheBoundWithTheStateIntact) {
       "  stop_timeout: 3s\n");
   start({"--plugin", kSlowScanner});
   ASSERT_TRUE(wait_for("slow_scanner: waiting for cancellation", 1, std::chrono::seconds(10)));
+  // The scanners start in no set order (the file-local ones on the scan's
+  // own thread, after their caches are planned): the stop comes once the
+  // markers scanner has ended, so that its finding must survive it.
+  ASSERT_TRUE(wait_for("[markers] 1 markers in 1 files", 1, std::chrono::seconds(10)));
   auto [code, took] = stop(SIGTERM);
   EXPECT_EQ(code, 0);
   EXPECT_LT(took, std::chrono::seconds(3));
