@@ -9,7 +9,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <exception>
 #include <future>
 #include <map>
@@ -39,6 +38,7 @@
 #include "scan/report_stage.h"
 #include "scan/scan_target.h"
 #include "scan/score_memo.h"
+#include "scan/scored_items.h"
 #include "scan/state_stage.h"
 #include "scan/target_opening.h"
 #include "scan/time_format.h"
@@ -183,9 +183,9 @@ struct ScanState {
   std::string scan_id;
   std::string repository;
   std::mutex items_mutex;
-  // A deque, not a vector: it grows without copying what it holds into a
-  // buffer twice its size (held_items moves them into an exact one).
-  std::deque<BacklogItem> items;
+  // Blocks, not one vector: they grow without copying what they hold into a
+  // buffer twice its size (take_all moves them into an exact one).
+  ScoredItems items;
   AssessmentInbox assessments;
   std::set<std::string> drained;  // scanners whose successful end the scoring stage saw
   // The findings caches' recorders, by scanner, for the findings that
@@ -194,18 +194,6 @@ struct ScanState {
   // guarded by items_mutex.
   std::map<std::string, FindingRecorder*> recorders;
 };
-
-// The scored items in one vector of exactly their number, freeing the
-// deque's blocks as they are emitted, so the two are never both whole.
-std::vector<BacklogItem> held_items(std::deque<BacklogItem>& scored) {
-  std::vector<BacklogItem> items;
-  items.reserve(scored.size());
-  while (!scored.empty()) {
-    items.push_back(std::move(scored.front()));
-    scored.pop_front();
-  }
-  return items;
-}
 
 void score_findings(ScanState& state, bus::FindingReceiver& receiver,
                     const std::vector<std::string>& expected, const std::atomic<bool>& stop) {
@@ -613,7 +601,7 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   });
   outcome.history_json = history->summary().dump();
 
-  outcome.items = held_items(state.items);
+  outcome.items = state.items.take_all();
   // Reports recompute dropped breakdowns with outcome.model, so it becomes
   // the assessed level's model here.
   outcome.model = std::make_shared<const scoring::Model>(apply_assessment(state.assessments, outcome, model));
