@@ -51,7 +51,7 @@ struct Matching {
 };
 
 // Whether the scan sees the item differently from how the store holds it.
-bool found_differs(const ItemRecord& row, const ScanItem& item) {
+bool found_differs(const ItemView& row, const ScanItem& item) {
   return row.source != item.source || row.rule != item.rule || row.category != item.category ||
          row.title != item.title || row.path != item.path || row.line_start != item.line_start ||
          row.line_end != item.line_end || row.evidence != item.evidence ||
@@ -59,14 +59,22 @@ bool found_differs(const ItemRecord& row, const ScanItem& item) {
          row.composite != item.composite;
 }
 
-Sighting sighting(const ItemRecord& row, const ScanItem& item, bool renamed) {
+Sighting sighting(const ItemView& row, const ScanItem& item, bool renamed) {
   return {row.id,
-          row.key,
-          row.status,
+          std::string(row.key),
+          std::string(row.status),
           row.first_seen_at,
           found_differs(row, item),
           row.composite != item.composite || row.value_usd != item.value_usd,
           renamed};
+}
+
+// A whole stored item seen as the merge compares it.
+ItemView view_of(const ItemRecord& row) {
+  return {row.id,       row.fingerprint, row.key,          row.status,    row.source,
+          row.rule,     row.category,    row.title,        row.path,      row.line_start,
+          row.line_end, row.evidence,    row.effort_hours, row.value_usd, row.composite,
+          row.first_seen_at};
 }
 
 // Matches the stored items to the scan's by fingerprint, reading the store
@@ -81,12 +89,12 @@ Matching match_directly(StateReader& reader, int64_t repository_id, const ScanIt
   }
   Matching m;
   m.of_item.resize(items.size());
-  reader.for_each_item(repository_id, [&](const ItemRecord& row) {
-    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.insert(row.path);
+  reader.for_each_item(repository_id, [&](const ItemView& row) {
+    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.emplace(row.path);
     auto it = item_of.find(row.fingerprint);
     if (it == item_of.end()) {
-      m.unmatched.push_back(
-          {row.id, row.fingerprint, row.status, row.source, row.effort_hours, row.value_usd, false});
+      m.unmatched.push_back({row.id, std::string(row.fingerprint), std::string(row.status),
+                             std::string(row.source), row.effort_hours, row.value_usd, false});
       return;
     }
     m.of_item[it->second] = sighting(row, items[it->second], false);
@@ -187,7 +195,7 @@ class Merge {
       auto it = unmatched_of.find(old_fingerprint);
       if (it == unmatched_of.end() || m.unmatched[it->second].taken) continue;
       m.unmatched[it->second].taken = true;
-      m.of_item[i] = sighting(stored(m.unmatched[it->second].id), items[i], true);
+      m.of_item[i] = sighting(view_of(stored(m.unmatched[it->second].id)), items[i], true);
     }
   }
 

@@ -202,13 +202,33 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   return out;
 }
 
-void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) {
-  Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
+void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemView&)>& visit) {
+  // The leading columns of the row, up to first_seen_at: SQLite decodes a
+  // row's columns only as far as the last one asked for.
+  Statement& s = db_.cached(
+      std::string("SELECT id, fingerprint, key, status, source, rule, category, title, path, line_start, line_end,"
+                  " evidence, effort_hours, value_usd, composite, first_seen_at FROM items WHERE ") +
+      kAllItemsOf + " ORDER BY id");
   s.bind(1, repository_id);
-  ItemRecord row;
+  ItemView row;
   try {
     while (s.step()) {
-      read_item_into(s, row);
+      row.id = s.integer(0);
+      row.fingerprint = s.text_view(1);
+      row.key = s.text_view(2);
+      row.status = s.text_view(3);
+      row.source = s.text_view(4);
+      row.rule = s.text_view(5);
+      row.category = s.text_view(6);
+      row.title = s.text_view(7);
+      row.path = s.text_view(8);
+      row.line_start = s.integer(9);
+      row.line_end = s.integer(10);
+      row.evidence = s.text_view(11);
+      row.effort_hours = s.real(12);
+      row.value_usd = s.real(13);
+      row.composite = s.real(14);
+      row.first_seen_at = s.integer(15);
       visit(row);
     }
   } catch (...) {
