@@ -84,8 +84,9 @@ Matching match_directly(StateReader& reader, int64_t repository_id, const ScanIt
   std::unordered_set<std::string_view> found_paths;
   item_of.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    item_of.emplace(items[i].fingerprint, i);
-    found_paths.insert(items[i].path);
+    const ScanItem item = items[i];  // made once: a scan item is made when asked
+    item_of.emplace(item.fingerprint, i);
+    found_paths.insert(item.path);
   }
   Matching m;
   m.of_item.resize(items.size());
