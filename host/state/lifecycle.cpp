@@ -1,5 +1,6 @@
 #include "state/lifecycle.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -28,7 +29,16 @@ struct Unmatched {
   std::string fingerprint;
   std::string status;
   std::string source;
+  double effort_hours = 0;
+  double value_usd = 0;
   bool taken = false;  // by a scan item through a rename
+};
+
+// An item open after the merge, for the scan's open totals.
+struct OpenRow {
+  int64_t id = 0;
+  double effort_hours = 0;
+  double value_usd = 0;
 };
 
 // Which stored item each scan item is. Direct fingerprint matches win over
@@ -41,7 +51,7 @@ struct Matching {
 };
 
 // Whether the scan sees the item differently from how the store holds it.
-bool found_differs(const ItemRecord& row, const ScanItem& item) {
+bool found_differs(const ItemView& row, const ScanItem& item) {
   return row.source != item.source || row.rule != item.rule || row.category != item.category ||
          row.title != item.title || row.path != item.path || row.line_start != item.line_start ||
          row.line_end != item.line_end || row.evidence != item.evidence ||
@@ -49,14 +59,22 @@ bool found_differs(const ItemRecord& row, const ScanItem& item) {
          row.composite != item.composite;
 }
 
-Sighting sighting(const ItemRecord& row, const ScanItem& item, bool renamed) {
+Sighting sighting(const ItemView& row, const ScanItem& item, bool renamed) {
   return {row.id,
-          row.key,
-          row.status,
+          std::string(row.key),
+          std::string(row.status),
           row.first_seen_at,
           found_differs(row, item),
           row.composite != item.composite || row.value_usd != item.value_usd,
           renamed};
+}
+
+// A whole stored item seen as the merge compares it.
+ItemView view_of(const ItemRecord& row) {
+  return {row.id,       row.fingerprint, row.key,          row.status,    row.source,
+          row.rule,     row.category,    row.title,        row.path,      row.line_start,
+          row.line_end, row.evidence,    row.effort_hours, row.value_usd, row.composite,
+          row.first_seen_at};
 }
 
 // Matches the stored items to the scan's by fingerprint, reading the store
@@ -66,16 +84,18 @@ Matching match_directly(StateReader& reader, int64_t repository_id, const ScanIt
   std::unordered_set<std::string_view> found_paths;
   item_of.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    item_of.emplace(items[i].fingerprint, i);
-    found_paths.insert(items[i].path);
+    const ScanItem item = items[i];  // made once: a scan item is made when asked
+    item_of.emplace(item.fingerprint, i);
+    found_paths.insert(item.path);
   }
   Matching m;
   m.of_item.resize(items.size());
-  reader.for_each_item(repository_id, [&](const ItemRecord& row) {
-    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.insert(row.path);
+  reader.for_each_item(repository_id, [&](const ItemView& row) {
+    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.emplace(row.path);
     auto it = item_of.find(row.fingerprint);
     if (it == item_of.end()) {
-      m.unmatched.push_back({row.id, row.fingerprint, row.status, row.source, false});
+      m.unmatched.push_back({row.id, std::string(row.fingerprint), std::string(row.status),
+                             std::string(row.source), row.effort_hours, row.value_usd, false});
       return;
     }
     m.of_item[it->second] = sighting(row, items[it->second], false);
@@ -134,6 +154,24 @@ class Merge {
     return std::move(result_);
   }
 
+  // The open items' count and sums as the store would add them up: in id
+  // order, so the sums are the very doubles a query over the table gives.
+  // A merged scan knows every open row (each stored row was visited, each
+  // added one made here), which spares a second pass over the table; a
+  // look-back changed none, and asks the store.
+  OpenTotals open_totals(bool merged) {
+    if (!merged) return w_.open_totals(result_.repository_id);
+    std::sort(open_rows_.begin(), open_rows_.end(),
+              [](const OpenRow& a, const OpenRow& b) { return a.id < b.id; });
+    OpenTotals totals;
+    for (const OpenRow& row : open_rows_) {
+      ++totals.count;
+      totals.effort_hours += row.effort_hours;
+      totals.value_usd += row.value_usd;
+    }
+    return totals;
+  }
+
  private:
   int64_t repository_id() {
     if (auto found = w_.find_repository(facts_.repository_path)) return found->id;
@@ -158,7 +196,7 @@ class Merge {
       auto it = unmatched_of.find(old_fingerprint);
       if (it == unmatched_of.end() || m.unmatched[it->second].taken) continue;
       m.unmatched[it->second].taken = true;
-      m.of_item[i] = sighting(stored(m.unmatched[it->second].id), items[i], true);
+      m.of_item[i] = sighting(view_of(stored(m.unmatched[it->second].id)), items[i], true);
     }
   }
 
@@ -218,10 +256,13 @@ class Merge {
     event(row.id, kEventNew);
     score(row.id, item);
     ++result_.scan.new_items;
+    open_rows_.push_back({row.id, item.effort_hours, item.value_usd});
     return {row.key, "new", row.first_seen_at, false};
   }
 
+  // The item stays or becomes open with the scan's location, text and scores.
   ItemOutcome see_again(const Sighting& seen, const ScanItem& item) {
+    open_rows_.push_back({seen.id, item.effort_hours, item.value_usd});
     if (seen.status == kOpen && !seen.renamed) {
       // The common case: last seen is set for all such items at once
       // (mark_open_items_seen); the row is written only when it changed.
@@ -272,6 +313,7 @@ class Merge {
       if (u.taken || u.status != kOpen) continue;
       if (!facts_.complete_scanners.count(u.source)) {
         unseen.push_back(u.id);
+        open_rows_.push_back({u.id, u.effort_hours, u.value_usd});
         continue;
       }
       ItemRecord row = stored(u.id);
@@ -296,7 +338,7 @@ class Merge {
     scan.target = facts_.target;
     scan.commit = facts_.commit;
     scan.merged = merged;
-    const OpenTotals open = w_.open_totals(result_.repository_id);
+    const OpenTotals open = open_totals(merged);
     scan.open_items = open.count;
     scan.open_effort_hours = open.effort_hours;
     scan.open_value_usd = open.value_usd;
@@ -308,6 +350,7 @@ class Merge {
   MergeContext& context_;
   MergeResult result_;
   std::map<std::string, int64_t> next_number_;  // the next key number per prefix
+  std::vector<OpenRow> open_rows_;               // of a merged scan: every item open after it
 };
 
 }  // namespace

@@ -82,6 +82,27 @@ struct ItemRecord {
   int64_t reopen_count = 0;
 };
 
+// What a scan's merge compares of a stored item, viewed in the store's row:
+// the text is valid only while the row is visited.
+struct ItemView {
+  int64_t id = 0;
+  std::string_view fingerprint;
+  std::string_view key;
+  std::string_view status;
+  std::string_view source;
+  std::string_view rule;
+  std::string_view category;
+  std::string_view title;
+  std::string_view path;
+  int64_t line_start = 0;
+  int64_t line_end = 0;
+  std::string_view evidence;
+  double effort_hours = 0;
+  double value_usd = 0;
+  double composite = 0;
+  int64_t first_seen_at = 0;
+};
+
 // What happened to an item in a scan.
 inline constexpr const char* kEventNew = "new";
 inline constexpr const char* kEventResolved = "resolved";

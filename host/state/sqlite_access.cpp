@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string_view>
+#include <tuple>
 
 #include "state/sqlite_db.h"
 
@@ -200,13 +202,33 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   return out;
 }
 
-void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) {
-  Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
+void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemView&)>& visit) {
+  // The leading columns of the row, up to first_seen_at: SQLite decodes a
+  // row's columns only as far as the last one asked for.
+  Statement& s = db_.cached(
+      std::string("SELECT id, fingerprint, key, status, source, rule, category, title, path, line_start, line_end,"
+                  " evidence, effort_hours, value_usd, composite, first_seen_at FROM items WHERE ") +
+      kAllItemsOf + " ORDER BY id");
   s.bind(1, repository_id);
-  ItemRecord row;
+  ItemView row;
   try {
     while (s.step()) {
-      read_item_into(s, row);
+      row.id = s.integer(0);
+      row.fingerprint = s.text_view(1);
+      row.key = s.text_view(2);
+      row.status = s.text_view(3);
+      row.source = s.text_view(4);
+      row.rule = s.text_view(5);
+      row.category = s.text_view(6);
+      row.title = s.text_view(7);
+      row.path = s.text_view(8);
+      row.line_start = s.integer(9);
+      row.line_end = s.integer(10);
+      row.evidence = s.text_view(11);
+      row.effort_hours = s.real(12);
+      row.value_usd = s.real(13);
+      row.composite = s.real(14);
+      row.first_seen_at = s.integer(15);
       visit(row);
     }
   } catch (...) {
@@ -248,15 +270,31 @@ std::vector<ItemRecord> SqliteAccess::resolved_items(int64_t repository_id, int6
 }
 
 std::vector<EventCount> SqliteAccess::event_counts(int64_t repository_id, int64_t after, int64_t until) {
+  // The rows are counted here rather than by GROUP BY: SQLite sorted every
+  // event of the period (a rescan after a first scan has one per item) in a
+  // temporary b-tree to count a handful of groups. A few kinds times a few
+  // sources: a linear search of the groups is the cheapest lookup.
   std::vector<EventCount> out;
   Statement& s = db_.cached(
-      "SELECT e.kind, i.source, count(*) FROM item_events e JOIN items i ON i.id = e.item_id"
+      "SELECT e.kind, i.source FROM item_events e JOIN items i ON i.id = e.item_id"
       // The events of the period through their time index, each item by
       // its id (not every item of the repository and all its events).
-      " WHERE +i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3 GROUP BY e.kind, i.source"
-      " ORDER BY e.kind, i.source");
+      " WHERE +i.repository_id = ?1 AND e.at > ?2 AND e.at <= ?3");
   s.bind(1, repository_id).bind(2, after).bind(3, until);
-  while (s.step()) out.push_back({s.text(0), s.text(1), s.integer(2)});
+  while (s.step()) {
+    const std::string_view kind = s.text_view(0);
+    const std::string_view source = s.text_view(1);
+    auto group = std::find_if(out.begin(), out.end(), [&](const EventCount& c) {
+      return c.kind == kind && c.source == source;
+    });
+    if (group == out.end()) group = out.insert(out.end(), {std::string(kind), std::string(source), 0});
+    ++group->count;
+  }
+  // The order of the former ORDER BY kind, source: bytewise, as SQLite's
+  // BINARY collation and std::string compare.
+  std::sort(out.begin(), out.end(), [](const EventCount& a, const EventCount& b) {
+    return std::tie(a.kind, a.source) < std::tie(b.kind, b.source);
+  });
   return out;
 }
 

@@ -23,7 +23,7 @@ class SqliteAccess : public StateWriter {
   std::vector<RunRecord> runs(const std::string& scan_id) override;
   std::vector<KeyCounter> key_counters(int64_t repository_id) override;
   std::vector<ItemRecord> items(int64_t repository_id) override;
-  void for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) override;
+  void for_each_item(int64_t repository_id, const std::function<void(const ItemView&)>& visit) override;
   std::optional<ItemRecord> item(int64_t id) override;
   OpenTotals open_totals(int64_t repository_id) override;
   std::vector<ItemRecord> resolved_items(int64_t repository_id, int64_t after, int64_t until) override;

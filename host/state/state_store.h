@@ -52,9 +52,10 @@ class StateReader {
   // Every item of the repository, whatever its status.
   virtual std::vector<ItemRecord> items(int64_t repository_id) = 0;
   // Calls `visit` with every item of the repository in id order, one at a
-  // time in the same record (copy what must outlive the call): a scan's
-  // merge compares every stored item without holding them all.
-  virtual void for_each_item(int64_t repository_id, const std::function<void(const ItemRecord&)>& visit) = 0;
+  // time, viewed in the store's row (copy what must outlive the call): a
+  // scan's merge compares every stored item without holding or copying
+  // them all, and reads only the columns it compares.
+  virtual void for_each_item(int64_t repository_id, const std::function<void(const ItemView&)>& visit) = 0;
   // The item with id `id`, when there is one.
   virtual std::optional<ItemRecord> item(int64_t id) = 0;
   // The repository's open items: how many, and their effort and value

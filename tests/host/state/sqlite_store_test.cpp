@@ -184,7 +184,7 @@ TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
   });
   store->read([](StateReader& r) {
     std::vector<int64_t> visited;
-    r.for_each_item(1, [&](const ItemRecord& row) { visited.push_back(row.id); });
+    r.for_each_item(1, [&](const ItemView& row) { visited.push_back(row.id); });
     EXPECT_EQ(visited, (std::vector<int64_t>{1, 3, 5}));
     const std::vector<ItemRecord> items = r.items(2);
     ASSERT_EQ(items.size(), 3u);
