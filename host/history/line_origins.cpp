@@ -356,7 +356,10 @@ bool looks_binary(std::string_view text) {
 std::vector<int32_t> unchanged_lines(std::string_view before, std::string_view after) {
   std::vector<int32_t> map(count_lines(after), -1);
   HunkCursor cursor{&map};
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  // The init call, not the INIT macro: clang warns that the macro leaves
+  // fields without an initializer (the fuzz build compiles this file).
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.context_lines = 0;
   options.interhunk_lines = 0;
   options.flags = GIT_DIFF_FORCE_TEXT;

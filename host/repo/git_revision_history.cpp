@@ -27,7 +27,10 @@ class GitRevisionHistory : public RevisionHistory {
 
   std::vector<Rename> exact_renames(const std::string& from, const std::string& to) override {
     TreePtr old_tree = tree_of(from);
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    // The init calls, not the INIT macros: clang warns that the macros
+    // leave fields without an initializer (the fuzz build compiles this).
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
     git_diff* raw = nullptr;
     int rc = 0;
     if (to.empty()) {
@@ -41,7 +44,8 @@ class GitRevisionHistory : public RevisionHistory {
     if (rc != 0)
       throw_git_error("cannot compare " + from + " with " + (to.empty() ? "the working tree" : to));
     DiffPtr diff(raw);
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
     find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_FOR_UNTRACKED | GIT_DIFF_FIND_EXACT_MATCH_ONLY;
     find.rename_limit = kRenameLimit;
     if (git_diff_find_similar(diff.get(), &find) != 0) throw_git_error("cannot find renames since " + from);
