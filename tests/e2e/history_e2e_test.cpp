@@ -86,8 +86,9 @@ class HistoryE2E : public ::testing::Test {
   }
 
   // busy.c changes 6 times: hotspots needs fewer than its default 10.
-  nlohmann::json scan() {
-    write(dir_ / "assay.yaml", "plugins:\n  hotspots:\n    min_commits: 5\n");
+  // hotspots_keys: more lines of the plugins.hotspots section.
+  nlohmann::json scan(const std::string& hotspots_keys = "") {
+    write(dir_ / "assay.yaml", "plugins:\n  hotspots:\n    min_commits: 5\n" + hotspots_keys);
     ProcessResult r =
         run_process({kAssay, "scan", repo_.string(), "--config", (dir_ / "assay.yaml").string(), "--format",
                      "json", "--out", (dir_ / "out").string(), "--log-level", "warn"});
@@ -140,6 +141,26 @@ TEST_F(HistoryE2E, MarkersCarryTheirOriginAndAgeAndTheBusyFileIsAHotspot) {
   EXPECT_EQ((*hotspot)["details"]["commits"], 6);
   EXPECT_EQ((*hotspot)["details"]["function"]["name"], "busy");
   EXPECT_EQ((*hotspot)["category"], "technical-debt");
+}
+
+// A document that changes more often than any source and nests deeper is
+// still no hotspot: Markdown is one of the skipped prose and data formats.
+TEST_F(HistoryE2E, ABusyDeeplyNestedDocumentIsNoHotspotUnlessItsLanguageIsNotSkipped) {
+  std::string notes;
+  for (int v = 1; v <= 8; ++v) {
+    for (int depth = 0; depth < 12; ++depth) notes += std::string(2 * static_cast<size_t>(depth), ' ') + "- step\n";
+    write(repo_ / "docs/notes.md", "# Notes\n\n" + notes);
+    commit("n" + std::to_string(v), "Bob", "2023-09-0" + std::to_string(v) + "T00:00:00Z");
+  }
+  const nlohmann::json backlog = scan();
+  const nlohmann::json* hotspot = item_of(backlog, "hotspots", "hotspot");
+  ASSERT_NE(hotspot, nullptr) << backlog.dump(1);
+  EXPECT_EQ((*hotspot)["location"]["path"], "src/busy.c");
+
+  const nlohmann::json unskipped = scan("    skip_languages: []\n");
+  hotspot = item_of(unskipped, "hotspots", "hotspot");
+  ASSERT_NE(hotspot, nullptr) << unskipped.dump(1);
+  EXPECT_EQ((*hotspot)["location"]["path"], "docs/notes.md");
 }
 
 TEST_F(HistoryE2E, TheNextScanWalksOnlyWhatIsNew) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace assay::hotspots {
 
@@ -16,6 +18,14 @@ struct HotspotsConfig {
   uint32_t min_commits = 10;
   // Files larger than this many bytes are not analysed.
   uint64_t max_file_size = 1 << 20;
+  // Languages whose files are no candidates: prose and data formats by
+  // default, whose nesting is the shape of their content, not control flow
+  // anyone refactors. Every entry is a language id the lexer knows.
+  std::vector<std::string> skip_languages = default_skip_languages();
+
+  static std::vector<std::string> default_skip_languages();
+
+  bool skips(std::string_view language) const;
 
   // Reads the section as JSON text; absent keys keep their defaults.
   // Throws std::runtime_error naming the field ("plugins.hotspots.top_share: ...").

@@ -25,6 +25,7 @@ constexpr size_t kRecentCommits = 5;
 struct Counters {
   std::atomic<size_t> few_commits{0};
   std::atomic<size_t> unknown_language{0};
+  std::atomic<size_t> skipped_language{0};  // prose and data formats (skip_languages)
   std::atomic<size_t> skipped{0};  // too large, binary or unreadable
 };
 
@@ -58,7 +59,8 @@ class HotspotsScanner : public sdk::Scanner {
     host_.info(std::to_string(hotspots.size()) + " hotspots among " + std::to_string(total) +
                " candidate files (" + std::to_string(counters.few_commits) + " changed fewer than " +
                std::to_string(config_.min_commits) + " times, " + std::to_string(counters.unknown_language) +
-               " of unknown language, " + std::to_string(counters.skipped) +
+               " of unknown language, " + std::to_string(counters.skipped_language) + " in a skipped language, " +
+               std::to_string(counters.skipped) +
                " too large, binary or unreadable)");
   }
 
@@ -85,6 +87,10 @@ class HotspotsScanner : public sdk::Scanner {
     const sdk::FileInfo info = scan.file(index);
     if (info.language.empty() || markers::find_syntax(info.language) == nullptr) {
       ++counters.unknown_language;
+      return std::nullopt;
+    }
+    if (config_.skips(info.language)) {
+      ++counters.skipped_language;
       return std::nullopt;
     }
     if (info.size > config_.max_file_size) {
