@@ -334,7 +334,9 @@ std::vector<std::string> Config::scan_exclude() const {
   return SettingReader(*state_).texts({"scan", "exclude"});
 }
 
-std::string Config::scan_plugin_cache() const { return SettingReader(*state_).text({"scan", "plugin_cache"}); }
+std::string Config::scan_plugin_cache() const {
+  return SettingReader(*state_).text({"scan", "plugin_cache"});
+}
 
 std::vector<std::string> Config::report_formats() const {
   return SettingReader(*state_).texts({"report", "formats"});

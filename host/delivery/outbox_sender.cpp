@@ -121,8 +121,12 @@ void OutboxSender::attempt(state::OutboxMessage message, SendReport& report) {
   }
   if (!claim(message, wall_clock_ms())) return;
   ++report.attempts;
-  HttpRequest request{url, message.content_type, message.body,
-                      message.scan_id + "." + std::to_string(message.id), message.timeout_ms, stop_};
+  HttpRequest request{url,
+                      message.content_type,
+                      message.body,
+                      message.scan_id + "." + std::to_string(message.id),
+                      message.timeout_ms,
+                      stop_};
   HttpResponse response;
   try {
     response = http_post(request);

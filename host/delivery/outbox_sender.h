@@ -74,7 +74,7 @@ class OutboxSender {
   state::StateStore& store_;
   SendOptions options_;
   std::mt19937_64 random_;
-  std::set<int64_t> unreadable_;  // messages whose endpoint cannot be read in this run
+  std::set<int64_t> unreadable_;             // messages whose endpoint cannot be read in this run
   const std::atomic<bool>* stop_ = nullptr;  // of the run in progress
 };
 

@@ -29,7 +29,9 @@ OutboxDriver::OutboxDriver(int busy_timeout_ms) : busy_timeout_ms_(busy_timeout_
 
 OutboxDriver::~OutboxDriver() { stop(); }
 
-void OutboxDriver::start() { thread_ = std::thread([this] { loop(); }); }
+void OutboxDriver::start() {
+  thread_ = std::thread([this] { loop(); });
+}
 
 void OutboxDriver::set_stores(std::vector<std::filesystem::path> stores) {
   std::sort(stores.begin(), stores.end());
@@ -74,8 +76,8 @@ void OutboxDriver::loop() {
     const auto now = std::chrono::steady_clock::now();
     auto until = now + kIdleRefresh;
     if (next_due > 0)
-      until = std::min(until, now + std::chrono::milliseconds(std::max<int64_t>(
-                                        0, next_due - delivery::wall_clock_ms())));
+      until = std::min(
+          until, now + std::chrono::milliseconds(std::max<int64_t>(0, next_due - delivery::wall_clock_ms())));
     std::unique_lock lock(mutex_);
     wake_.wait_until(lock, until, [this] { return woken_ || stop_.load(); });
     woken_ = false;

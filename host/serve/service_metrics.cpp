@@ -18,7 +18,8 @@ std::string repo_label(const std::string& repository) {
 // Live values: the textfiles' copies are as old as each repository's last
 // scan, while retries go out between scans.
 void render_delivery(std::ostream& out, const DeliveryTotals& delivery) {
-  family(out, "assay_outbox_depth", "gauge", "Messages waiting in the delivery outboxes of the state stores.");
+  family(out, "assay_outbox_depth", "gauge",
+         "Messages waiting in the delivery outboxes of the state stores.");
   out << "assay_outbox_depth " << delivery.depth << '\n';
   family(out, "assay_webhook_deliveries_total", "counter",
          "Webhook delivery attempts by result, and messages given up (result=\"dead\").");
@@ -55,10 +56,15 @@ void ServiceMetrics::record_scan(const std::string& repository, const ScanSummar
 }
 
 const std::set<std::string>& ServiceMetrics::family_names() {
-  static const std::set<std::string> names = {
-      "assay_scans_total",         "assay_plugin_failures_total",      "assay_scans_running",
-      "assay_scans_pending",       "assay_bus_events_published_total", "assay_bus_events_dropped_total",
-      "assay_config_reloads_total", "assay_outbox_depth",               "assay_webhook_deliveries_total"};
+  static const std::set<std::string> names = {"assay_scans_total",
+                                              "assay_plugin_failures_total",
+                                              "assay_scans_running",
+                                              "assay_scans_pending",
+                                              "assay_bus_events_published_total",
+                                              "assay_bus_events_dropped_total",
+                                              "assay_config_reloads_total",
+                                              "assay_outbox_depth",
+                                              "assay_webhook_deliveries_total"};
   return names;
 }
 

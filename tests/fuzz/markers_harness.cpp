@@ -133,13 +133,16 @@ Verdict run_markers(std::string_view input) {
   }
   const size_t last_candidate = prefilter.last_candidate(source);
   if (!markers.empty()) {
-    ASSAY_FUZZ_CHECK(last_candidate != std::string_view::npos, "the prefilter never drops a file with a marker");
+    ASSAY_FUZZ_CHECK(last_candidate != std::string_view::npos,
+                     "the prefilter never drops a file with a marker");
   }
   if (last_candidate != std::string_view::npos) {
     const std::vector<Marker> through = find_markers(source, *syntax, matcher, last_candidate);
-    ASSAY_FUZZ_CHECK(through.size() == markers.size(), "lexing through the last candidate finds every marker");
+    ASSAY_FUZZ_CHECK(through.size() == markers.size(),
+                     "lexing through the last candidate finds every marker");
     for (size_t i = 0; i < through.size(); ++i) {
-      ASSAY_FUZZ_CHECK(through[i].line_start == markers[i].line_start && through[i].line_end == markers[i].line_end &&
+      ASSAY_FUZZ_CHECK(through[i].line_start == markers[i].line_start &&
+                           through[i].line_end == markers[i].line_end &&
                            through[i].evidence == markers[i].evidence,
                        "lexing through the last candidate finds the same markers");
     }

@@ -57,8 +57,9 @@ Verdict run_pack(std::string_view input) {
   // Bytes 0-1: where the second object starts, from the first; the rest:
   // the objects of a two-object pack.
   const std::string_view objects = input.substr(2);
-  const uint64_t second = kHeader + (static_cast<unsigned char>(input[0]) | static_cast<unsigned char>(input[1]) << 8) %
-                                        (objects.size() + 1);
+  const uint64_t second =
+      kHeader + (static_cast<unsigned char>(input[0]) | static_cast<unsigned char>(input[1]) << 8) %
+                    (objects.size() + 1);
   std::string pack("PACK\0\0\0\2\0\0\0\2", kHeader);
   pack += objects;
   const std::string checksum(20, '\x5A');

@@ -35,8 +35,9 @@ ASSAY_ABI_SIZES(ASSERT_STRUCT_SIZE_FIRST)
 // commits_since after deliver and assay_item.json_flags; 1.4 added
 // cache_get and cache_put after commits_since.
 static_assert(ASSAY_API_MAJOR == 1 && ASSAY_API_MINOR == 4);
-static_assert(std::is_same_v<decltype(assay_host_api::cache_get),
-                             assay_status (*)(const assay_scan*, const char*, size_t, const char**, size_t*)>);
+static_assert(
+    std::is_same_v<decltype(assay_host_api::cache_get),
+                   assay_status (*)(const assay_scan*, const char*, size_t, const char**, size_t*)>);
 static_assert(std::is_same_v<decltype(assay_host_api::cache_put),
                              assay_status (*)(const assay_scan*, const char*, size_t, const char*, size_t)>);
 static_assert(ASSAY_CACHE_MAX_KEY == 1024u && ASSAY_CACHE_MAX_VALUE == 1024u * 1024u);

@@ -26,7 +26,7 @@ struct Counters {
   std::atomic<size_t> few_commits{0};
   std::atomic<size_t> unknown_language{0};
   std::atomic<size_t> skipped_language{0};  // prose and data formats (skip_languages)
-  std::atomic<size_t> skipped{0};  // too large, binary or unreadable
+  std::atomic<size_t> skipped{0};           // too large, binary or unreadable
 };
 
 class HotspotsScanner : public sdk::Scanner {
@@ -59,8 +59,8 @@ class HotspotsScanner : public sdk::Scanner {
     host_.info(std::to_string(hotspots.size()) + " hotspots among " + std::to_string(total) +
                " candidate files (" + std::to_string(counters.few_commits) + " changed fewer than " +
                std::to_string(config_.min_commits) + " times, " + std::to_string(counters.unknown_language) +
-               " of unknown language, " + std::to_string(counters.skipped_language) + " in a skipped language, " +
-               std::to_string(counters.skipped) +
+               " of unknown language, " + std::to_string(counters.skipped_language) +
+               " in a skipped language, " + std::to_string(counters.skipped) +
                " too large, binary or unreadable)");
   }
 
@@ -116,7 +116,8 @@ class HotspotsScanner : public sdk::Scanner {
   // The file's measure: from the host's cache when its blob was measured
   // before (API 1.4), else read and analysed (and cached); nullopt when it
   // cannot be read.
-  std::optional<FileMeasure> measure_of(const sdk::Scan& scan, size_t index, const sdk::FileInfo& info) const {
+  std::optional<FileMeasure> measure_of(const sdk::Scan& scan, size_t index,
+                                        const sdk::FileInfo& info) const {
     const std::string key = scanners::file_cache_key(kMeasureCacheName, info.blob_id, info.language);
     if (!key.empty())
       if (const auto cached = scan.cache_get(key))

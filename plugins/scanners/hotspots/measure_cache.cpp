@@ -34,8 +34,8 @@ std::optional<FileMeasure> decode_measure(std::string_view record) {
   if (has_worst) {
     UnitComplexity u;
     std::string_view name;
-    if (!r.number(u.first_line) || !r.number(u.last_line) || !r.number(u.indentation) || !r.number(u.decisions) ||
-        !r.number(u.code_lines) || !r.text(name))
+    if (!r.number(u.first_line) || !r.number(u.last_line) || !r.number(u.indentation) ||
+        !r.number(u.decisions) || !r.number(u.code_lines) || !r.text(name))
       return std::nullopt;
     u.name = std::string(name);
     c.worst = std::move(u);

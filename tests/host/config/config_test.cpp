@@ -165,10 +165,11 @@ TEST(ConfigLoad, ChecksTheHistorySection) {
 
 TEST(ConfigLoad, RequiresAMappingAtTheTopLevel) {
   TempConfigFile file("- log\n- scan\n");
-  EXPECT_EQ(load_errors(file),
-            std::vector<std::string>{file.at(1, 1) +
-                                     "the top level must be a mapping of sections (delivery, history, log, maturity, "
-                                     "plugin_paths, plugins, report, scan, scoring, state), got a list"});
+  EXPECT_EQ(
+      load_errors(file),
+      std::vector<std::string>{
+          file.at(1, 1) + "the top level must be a mapping of sections (delivery, history, log, maturity, "
+                          "plugin_paths, plugins, report, scan, scoring, state), got a list"});
 }
 
 TEST(ConfigLoad, AllowsOneDocumentOnly) {

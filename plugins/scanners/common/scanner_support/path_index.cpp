@@ -16,7 +16,9 @@ struct EndingOrder {
 };
 
 // The last `n` bytes of `text` (all of it when shorter).
-std::string_view last(std::string_view text, size_t n) { return text.substr(text.size() - std::min(n, text.size())); }
+std::string_view last(std::string_view text, size_t n) {
+  return text.substr(text.size() - std::min(n, text.size()));
+}
 
 // The first `n` bytes of `text` (all of it when shorter).
 std::string_view first(std::string_view text, size_t n) { return text.substr(0, n); }
@@ -37,7 +39,8 @@ PathIndex::PathIndex(std::vector<std::string> folded_paths)
   names_.reserve(paths_.size());
   for (const std::string& path : paths_) {
     const size_t slash = path.rfind('/');
-    names_.push_back(slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1));
+    names_.push_back(slash == std::string::npos ? std::string_view(path)
+                                                : std::string_view(path).substr(slash + 1));
   }
   std::sort(by_ending_.begin(), by_ending_.end(),
             [&](uint32_t a, uint32_t b) { return EndingOrder::less(paths_[a], paths_[b]); });
@@ -53,8 +56,8 @@ bool PathIndex::add_candidates(const PathGlob::Anchor& anchor, std::vector<uint3
     case Kind::suffix: {
       // Compared on their last n bytes only, the paths ending with `key` are
       // one run of by_ending_.
-      auto range = std::equal_range(
-          by_ending_.begin(), by_ending_.end(), key, [&](const auto& x, const auto& y) {
+      auto range =
+          std::equal_range(by_ending_.begin(), by_ending_.end(), key, [&](const auto& x, const auto& y) {
             if constexpr (std::is_same_v<std::decay_t<decltype(x)>, uint32_t>)
               return EndingOrder::less(last(paths_[x], n), y);
             else
@@ -87,7 +90,8 @@ std::vector<size_t> PathIndex::matching(const GlobList& globs) const {
   std::vector<uint32_t> candidates;
   bool narrowed = true;
   for (const PathGlob& glob : globs.globs()) {
-    for (const PathGlob::Anchor& anchor : glob.anchors()) narrowed = narrowed && add_candidates(anchor, candidates);
+    for (const PathGlob::Anchor& anchor : glob.anchors())
+      narrowed = narrowed && add_candidates(anchor, candidates);
     if (!narrowed) break;
   }
   if (!narrowed) {

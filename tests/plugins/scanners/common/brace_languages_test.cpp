@@ -99,27 +99,27 @@ TEST(BraceFunctionsCpp, MethodsOperatorsConstructorsAndTemplates) {
 
 TEST(BraceFunctionsCpp, LinkageBlocksAccessLabelsCaseBlocksAndLocalTypes) {
   const char* src =
-      "extern \"C\" {\n"                                // 1
-      "int c_api(void) { return 0; }\n"                 // 2
-      "}\n"                                             // 3
-      "namespace a { namespace b {\n"                   // 4
-      "class Q : public QObject {\n"                    // 5
-      "  Q_OBJECT\n"                                    // 6
-      " public slots:\n"                                // 7
-      "  void onClick() { emit clicked(); }\n"          // 8
-      "};\n"                                            // 9
-      "}}\n"                                            // 10
-      "void g() {\n"                                    // 11
-      "  switch (x) {\n"                                // 12
-      "    case 1: {\n"                                 // 13
-      "      break;\n"                                  // 14
-      "    }\n"                                         // 15
-      "  }\n"                                           // 16
-      "  do {\n"                                        // 17
-      "    y();\n"                                      // 18
-      "  } while (z);\n"                                // 19
-      "  struct Local { int m() { return 1; } };\n"     // 20
-      "}\n";                                            // 21
+      "extern \"C\" {\n"                             // 1
+      "int c_api(void) { return 0; }\n"              // 2
+      "}\n"                                          // 3
+      "namespace a { namespace b {\n"                // 4
+      "class Q : public QObject {\n"                 // 5
+      "  Q_OBJECT\n"                                 // 6
+      " public slots:\n"                             // 7
+      "  void onClick() { emit clicked(); }\n"       // 8
+      "};\n"                                         // 9
+      "}}\n"                                         // 10
+      "void g() {\n"                                 // 11
+      "  switch (x) {\n"                             // 12
+      "    case 1: {\n"                              // 13
+      "      break;\n"                               // 14
+      "    }\n"                                      // 15
+      "  }\n"                                        // 16
+      "  do {\n"                                     // 17
+      "    y();\n"                                   // 18
+      "  } while (z);\n"                             // 19
+      "  struct Local { int m() { return 1; } };\n"  // 20
+      "}\n";                                         // 21
   EXPECT_EQ(units("cpp", src), (Lines{"c_api@2-2", "Q.onClick@8-8", "g@11-21", "Local.m@20-20"}));
   const FileStructure fs = FileStructure::analyze(src, "cpp");
   EXPECT_EQ(function_named(fs, "Local.m").depth, 1u);
@@ -239,20 +239,20 @@ TEST(BraceFunctionsJavaScript, DeclarationsArrowFunctionsMethodsAndObjectLiteral
 
 TEST(BraceFunctionsJavaScript, GeneratorsPrivateMethodsAccessorsAndComponentObjects) {
   const char* src =
-      "export default function main() {}\n"           // 1
-      "async function* stream() {}\n"                 // 2
-      "class A {\n"                                   // 3
-      "  #secret() { return 1 }\n"                    // 4
-      "  set value(v) { this.v = v }\n"               // 5
-      "  static async load() {}\n"                    // 6
-      "}\n"                                           // 7
-      "const o = { nested: { deep() {} } }\n"         // 8
-      "export default {\n"                            // 9
-      "  data() { return {} },\n"                     // 10
-      "  methods: { go() {} },\n"                     // 11
-      "}\n";                                          // 12
-  EXPECT_EQ(units("javascript", src), (Lines{"main@1-1", "stream@2-2", "A.secret@4-4", "A.value@5-5", "A.load@6-6",
-                                             "deep@8-8", "data@10-10", "go@11-11"}));
+      "export default function main() {}\n"    // 1
+      "async function* stream() {}\n"          // 2
+      "class A {\n"                            // 3
+      "  #secret() { return 1 }\n"             // 4
+      "  set value(v) { this.v = v }\n"        // 5
+      "  static async load() {}\n"             // 6
+      "}\n"                                    // 7
+      "const o = { nested: { deep() {} } }\n"  // 8
+      "export default {\n"                     // 9
+      "  data() { return {} },\n"              // 10
+      "  methods: { go() {} },\n"              // 11
+      "}\n";                                   // 12
+  EXPECT_EQ(units("javascript", src), (Lines{"main@1-1", "stream@2-2", "A.secret@4-4", "A.value@5-5",
+                                             "A.load@6-6", "deep@8-8", "data@10-10", "go@11-11"}));
 }
 
 TEST(BraceFunctionsTypeScript, TypeAnnotationsOnParametersAndResults) {

@@ -62,7 +62,8 @@ TEST(MeasureCache, ARecordItDidNotWriteIsRefused) {
 }
 
 TEST(MeasureCache, KeysNameTheMeasureTheBlobAndTheLanguage) {
-  EXPECT_EQ(scanners::file_cache_key(kMeasureCacheName, "0123abcd", "cpp"), "hotspots.complexity/1 0123abcd cpp");
+  EXPECT_EQ(scanners::file_cache_key(kMeasureCacheName, "0123abcd", "cpp"),
+            "hotspots.complexity/1 0123abcd cpp");
   EXPECT_EQ(scanners::file_cache_key(kMeasureCacheName, "", "cpp"), "");  // unknown blob: not cached
 }
 

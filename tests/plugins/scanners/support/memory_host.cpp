@@ -159,13 +159,15 @@ MemoryHost::~MemoryHost() = default;  // plugins stay loaded for the process (AB
 
 assay_status MemoryHost::run(const std::string& config_json) {
   assay_host handle{this};
-  assay_host_api api{api_size,         ASSAY_API_MAJOR,       ASSAY_API_MINOR,   &handle,
-                     host_log,         host_set_error,        host_alloc,        host_free,
-                     host_file_count,  host_file_info,        host_file_read,    host_file_release,
-                     host_emit,        host_is_cancelled,     host_parallel_for, host_scan_root,
-                     host_scan_commit, nullptr,               nullptr,           nullptr,
-                     host_report_assessment, nullptr,   nullptr,
-                     nullptr,          nullptr};  // no history, deliver (1.2), commits_since (1.3), cache (1.4)
+  assay_host_api api{api_size,       ASSAY_API_MAJOR,   ASSAY_API_MINOR,
+                     &handle,        host_log,          host_set_error,
+                     host_alloc,     host_free,         host_file_count,
+                     host_file_info, host_file_read,    host_file_release,
+                     host_emit,      host_is_cancelled, host_parallel_for,
+                     host_scan_root, host_scan_commit,  nullptr,
+                     nullptr,        nullptr,           host_report_assessment,
+                     nullptr,        nullptr,           nullptr,
+                     nullptr};  // no history, deliver (1.2), commits_since (1.3), cache (1.4)
   if (api_size < sizeof(assay_host_api)) api.report_assessment = nullptr;
   if (cache) {
     api.cache_get = host_cache_get;
