@@ -68,6 +68,9 @@ struct EvidenceRule {
   std::optional<HistoryRule> history;
   std::optional<RatioRule> ratio;
   std::vector<EvidenceRule> any;
+  // At most one rule: this rule applies only when that one is fully met
+  // (a vector because a rule cannot hold an optional of its own type).
+  std::vector<EvidenceRule> applies_if;
   uint32_t line = 0;  // in the rule file, for messages
 };
 

@@ -131,6 +131,7 @@ class Evaluation {
   static void collect_languages(const EvidenceRule& rule, std::set<std::string>& named) {
     named.insert(rule.languages.begin(), rule.languages.end());
     for (const auto& alternative : rule.any) collect_languages(alternative, named);
+    for (const auto& gate : rule.applies_if) collect_languages(gate, named);
   }
 
   bool any_present(const std::vector<std::string>& languages) const {
@@ -152,8 +153,8 @@ class Evaluation {
 
   // The folded path of file `index`, which must be visible.
   const std::string& folded(size_t index) const {
-    const size_t position = static_cast<size_t>(std::lower_bound(visible_.begin(), visible_.end(), index) -
-                                                visible_.begin());
+    const size_t position =
+        static_cast<size_t>(std::lower_bound(visible_.begin(), visible_.end(), index) - visible_.begin());
     return visible_paths_.path(position);
   }
 
@@ -207,7 +208,8 @@ class Evaluation {
   // The outcome of `pattern` in file `index` kept in the host's cache, or
   // nullopt; `key` is set to the key to store a new outcome under ("" when
   // the file's outcomes are not cached).
-  std::optional<PatternOutcome> cached_outcome(const ContentPattern& pattern, size_t index, std::string& key) {
+  std::optional<PatternOutcome> cached_outcome(const ContentPattern& pattern, size_t index,
+                                               std::string& key) {
     key.clear();
     if (!repository_.cache_get) return std::nullopt;
     key = pattern_cache_key(pattern, repository_.files[index].blob_id);
@@ -226,7 +228,7 @@ class Evaluation {
       return std::nullopt;
     }
     const std::optional<std::string>* text = nullptr;  // read on the first uncached pattern
-    size_t stopped_patterns = 0;  // counted only for a file that is searched
+    size_t stopped_patterns = 0;                       // counted only for a file that is searched
     std::string key;
     for (const auto& pattern : rule.contains) {
       std::optional<PatternOutcome> outcome = cached_outcome(pattern, index, key);
@@ -451,7 +453,8 @@ class Evaluation {
     const std::vector<size_t> of_files = visible_matching(r.of);
     const size_t of = of_files.size();
     size_t to = 0;
-    for (size_t i : visible_matching(r.to)) to += std::binary_search(of_files.begin(), of_files.end(), i) ? 0 : 1;
+    for (size_t i : visible_matching(r.to))
+      to += std::binary_search(of_files.begin(), of_files.end(), i) ? 0 : 1;
     if (to == 0) return not_applicable(labelled(rule, "no file matches " + r.to.describe()));
     const double ratio = static_cast<double>(of) / static_cast<double>(to);
     // A named rule says what it counts; an unnamed one shows its globs.
@@ -492,6 +495,15 @@ class Evaluation {
   RuleOutcome evaluate_rule(const EvidenceRule& rule) {
     if (!rule.languages.empty() && !any_present(rule.languages))
       return not_applicable(labelled(rule, "no " + joined(rule.languages) + " code here"));
+    if (!rule.applies_if.empty()) {
+      RuleOutcome gate = evaluate_rule(rule.applies_if.front());
+      if (gate.kind == RuleOutcome::Kind::inconclusive) {
+        for (auto& line : gate.evidence) line = labelled(rule, line);
+        return gate;
+      }
+      if (gate.kind == RuleOutcome::Kind::not_applicable || gate.fraction < 1)
+        return not_applicable(labelled(rule, "not applicable: " + joined(gate.evidence)));
+    }
     if (!rule.any.empty()) return any_rule(rule);
     if (rule.ratio) return ratio_rule(rule);
     const std::vector<size_t> matched =

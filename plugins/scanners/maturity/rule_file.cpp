@@ -300,7 +300,7 @@ EvidenceRule read_rule(const Place& place, const YAML::Node& node, const std::st
   require_map(place, node, field);
   reject_unknown_keys(place, node, field,
                       {"name", "weight", "languages", "files", "exclude", "min_files", "contains",
-                       "case_sensitive", "every_file", "absent", "history", "ratio", "any"});
+                       "case_sensitive", "every_file", "absent", "history", "ratio", "any", "applies_if"});
   EvidenceRule r;
   r.line = node.Mark().is_null() ? 0 : static_cast<uint32_t>(node.Mark().line + 1);
   if (node["name"]) r.name = read_text(place, node["name"], field + ".name");
@@ -327,6 +327,12 @@ EvidenceRule read_rule(const Place& place, const YAML::Node& node, const std::st
            "nests deeper than " + std::to_string(kMaxRuleDepth) + " levels");
     for (size_t i = 0; i < any.size(); ++i)
       r.any.push_back(read_rule(place, any[i], field + ".any[" + std::to_string(i) + "]", depth + 1));
+  }
+  if (node["applies_if"]) {
+    if (depth >= kMaxRuleDepth)
+      fail(place, node["applies_if"].Mark(), field + ".applies_if",
+           "nests deeper than " + std::to_string(kMaxRuleDepth) + " levels");
+    r.applies_if.push_back(read_rule(place, node["applies_if"], field + ".applies_if", depth + 1));
   }
   check_rule_shape(place, node, field, r);
   return r;

@@ -320,6 +320,30 @@ TEST(Evaluator, AppliesIfGatesTheCheck) {
   EXPECT_EQ(result(a, "non-root").status, Status::pass);
 }
 
+// A rule's own gate: the rule drops out of the check (as a rule of an absent
+// language does) unless its applies_if rule is fully met.
+TEST(Evaluator, AppliesIfGatesARule) {
+  const std::string evidence =
+      "      - name: conan\n        applies_if: {files: [conanfile.txt], exclude: [tests/]}\n"
+      "        files: [conan.lock]\n"
+      "      - name: go\n        files: [go.sum]\n";
+  const RuleSet r = rules(check("locks", evidence));
+  Repo repo{{{"tests/conanfile.txt", ""}}, {}};
+  Assessment a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
+  EXPECT_EQ(result(a, "locks").status, Status::fail);
+  EXPECT_EQ(result(a, "locks").evidence, std::vector<std::string>{"go: no file matches go.sum"});
+  repo.files["go.sum"] = "";
+  a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
+  EXPECT_EQ(result(a, "locks").status, Status::pass);
+  // The gate met: the rule counts, and its file is missing: 1 of 2 rules = 5.
+  repo.files["conanfile.txt"] = "";
+  a = assess(r, repo.snapshot(), NoHistoryFacts("none"));
+  EXPECT_EQ(result(a, "locks").status, Status::partial);
+  EXPECT_DOUBLE_EQ(result(a, "locks").score, 5);
+  EXPECT_EQ(result(a, "locks").evidence,
+            (std::vector<std::string>{"conan: no file matches conan.lock", "go: found go.sum"}));
+}
+
 TEST(Evaluator, RequireAnyTakesTheBestRuleAndAllTakesTheWeightedShare) {
   const std::string evidence =
       "      - files: [a]\n        weight: 3\n"

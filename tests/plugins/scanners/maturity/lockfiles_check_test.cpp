@@ -1,6 +1,6 @@
-// The built-in lockfiles check on C and C++ projects: locked when a package
-// manager's lock is committed, and when there is no package manager at all
-// (the distribution pins the versions); a conanfile without its lock fails,
+// The built-in lockfiles check on C and C++ projects: not applicable without
+// a package manager (the distribution pins the versions), locked when the
+// package manager's lock is committed; a conanfile without its lock fails,
 // and a manifest among the test fixtures is not the project's.
 #include <gtest/gtest.h>
 
@@ -35,14 +35,19 @@ std::vector<MemoryFile> cmake_project() {
 
 TEST(LockfilesCheck, ACMakeProjectWithoutAPackageManagerHasNothingToLock) {
   const json check = lockfiles_check(cmake_project());
-  EXPECT_EQ(check["status"], "pass") << check.dump(1);
-  EXPECT_EQ(check["score"], 10.0);
+  EXPECT_EQ(check["status"], "inconclusive") << check.dump(1);
+  // Every ecosystem's rule says why it does not apply.
+  EXPECT_EQ(
+      check["evidence"].back(),
+      "c/c++: not applicable: no file matches conanfile.{txt,py}, conan.lock, vcpkg.json, MODULE.bazel, "
+      "MODULE.bazel.lock");
 }
 
 TEST(LockfilesCheck, AManifestAmongTheTestFixturesIsNotTheProjects) {
   std::vector<MemoryFile> files = cmake_project();
   files.push_back({"tests/fixtures/vcpkg.json", "json", R"({"dependencies": ["zlib"]})"});
-  EXPECT_EQ(lockfiles_check(files)["status"], "pass");
+  files.push_back({"tests/fixtures/conan.lock", "json", R"({"version": "0.5"})"});
+  EXPECT_EQ(lockfiles_check(files)["status"], "inconclusive");
 }
 
 TEST(LockfilesCheck, AConanfileWithoutItsLockFails) {
@@ -51,7 +56,9 @@ TEST(LockfilesCheck, AConanfileWithoutItsLockFails) {
   const json check = lockfiles_check(files);
   EXPECT_EQ(check["status"], "fail") << check.dump(1);
   files.push_back({"conan.lock", "json", R"({"version": "0.5"})"});
-  EXPECT_EQ(lockfiles_check(files)["status"], "pass");
+  const json locked = lockfiles_check(files);
+  EXPECT_EQ(locked["status"], "pass");
+  EXPECT_EQ(locked["evidence"], json::parse(R"(["c/c++: found conan.lock"])"));
 }
 
 TEST(LockfilesCheck, AVcpkgManifestIsLockedByItsBaseline) {

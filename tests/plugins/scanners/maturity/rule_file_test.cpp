@@ -174,7 +174,7 @@ TEST(RuleFile, RefusesWrongValuesAndShapes) {
       error_of(one_check("", "      - files: [a]\n        min_commits: 2\n")),
       "rules.yaml:11:9: check 'security-policy' (checks[0]): evidence[0]: unknown key 'min_commits'; known "
       "keys: name, weight, languages, files, exclude, min_files, contains, case_sensitive, every_file, "
-      "absent, history, ratio, any");
+      "absent, history, ratio, any, applies_if");
   EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        every_file: true\n")),
             "rules.yaml:11:21: check 'security-policy' (checks[0]): evidence[0].every_file: only goes with "
             "'contains'");
@@ -186,6 +186,9 @@ TEST(RuleFile, RefusesWrongValuesAndShapes) {
             "rules.yaml:11:17: check 'security-policy' (checks[0]): evidence[0].weight: must be a number "
             "above 0 to "
             "100, got 0");
+  EXPECT_EQ(error_of(one_check("", "      - files: [a]\n        applies_if: {contains: [x]}\n")),
+            "rules.yaml:11:21: check 'security-policy' (checks[0]): evidence[0].applies_if: give 'files', "
+            "'history', 'ratio' or 'any': a rule must look at something");
   EXPECT_EQ(error_of(one_check("", "      []\n")),
             "rules.yaml:10:7: check 'security-policy' (checks[0]): evidence: must be a non-empty list of "
             "rules, got "
