@@ -9,6 +9,8 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "scan/backlog.h"
@@ -149,6 +151,22 @@ TEST(ItemText, StateAndHistoryFieldsTogetherMatchTheDocument) {
                 R"("window":"all"},"breakdown":{)"),
       std::string::npos)
       << text;
+}
+
+// Each thread remembers the last first-seen time it formatted: items with
+// other times, an unknown one, and the first again in between.
+TEST(ItemText, FirstSeenTimesOfSuccessiveItemsAreNotConfused) {
+  BacklogItem item = scored_item();
+  const std::vector<std::pair<int64_t, std::string>> times = {
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {1763985601, R"("first_seen":"2025-11-24T12:00:01Z")"},
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {0, R"("first_seen":null)"},
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {86400, R"("first_seen":"1970-01-02T00:00:00Z")"}};
+  for (const auto& [seconds, expected] : times) {
+    item.first_seen_at = seconds;
+    const std::string text = written_text(item);
+    EXPECT_EQ(text, dom_text(item));
+    EXPECT_NE(text.find(expected), std::string::npos) << seconds << ": " << text;
+  }
 }
 
 TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
