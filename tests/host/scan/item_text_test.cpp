@@ -257,20 +257,29 @@ TEST(JsonText, RememberedNumbersAreNotConfused) {
   EXPECT_EQ(out, expected + expected);
 }
 
-// The eight-bytes-at-a-time skip must stop at every byte that needs care,
-// wherever in a word it sits: each byte value at each offset of a text long
-// enough for two words, against nlohmann's dump of the same text.
+// The skip over plain bytes (sixteen at a time, the last ones padded) must
+// stop at every byte that needs care, wherever in a block it sits: each byte
+// value at each offset of every text length up to two blocks and a tail,
+// against nlohmann's dump of the same text.
 TEST(JsonText, EveryByteAtEveryOffsetIsWrittenLikeTheDocument) {
   for (int value = 0; value < 256; ++value) {
-    for (size_t offset = 0; offset < 17; ++offset) {
-      std::string text(17, 'a');
-      text[offset] = static_cast<char>(value);
-      std::string out;
-      append_json_string(out, text);
-      const std::string expected =
-          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      ASSERT_EQ(out, expected) << "byte " << value << " at " << offset;
+    for (size_t length = 1; length <= 35; ++length) {
+      for (size_t offset = 0; offset < length; ++offset) {
+        std::string text(length, 'a');
+        text[offset] = static_cast<char>(value);
+        std::string out = "x";  // appends after what is there
+        append_json_string(out, text);
+        const std::string expected =
+            "x" + nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        ASSERT_EQ(out, expected) << "byte " << value << " at " << offset << " of " << length;
+      }
     }
+  }
+  for (size_t length = 0; length <= 35; ++length) {
+    const std::string text(length, '~');
+    std::string out;
+    append_json_string(out, text);
+    EXPECT_EQ(out, "\"" + text + "\"");
   }
   // Multi-byte sequences across a word's end, plain text of many words.
   for (size_t offset = 0; offset < 10; ++offset) {
