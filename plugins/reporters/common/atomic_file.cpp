@@ -1,7 +1,5 @@
 #include "atomic_file.h"
 
-#include "background_sync.h"
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,6 +16,11 @@ namespace {
 
 // Large enough that a report of thousands of items needs few system calls.
 constexpr size_t kFlushThreshold = 64 * 1024;
+
+// Written data is handed to the disk in pieces of this size while the file
+// grows, so that commit's fsync waits only for the last piece instead of
+// the whole file (a backlog.json can be 100 MB).
+constexpr off_t kWritebackPiece = 8 * 1024 * 1024;
 
 // Reports are meant to be read by other users and tools, like any build output.
 constexpr mode_t kReportFileMode = 0644;
@@ -60,12 +63,10 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     ::unlink(temp_.c_str());
     fail("cannot set the permissions of", temp_, error_number);
   }
-  background_sync_ = std::make_unique<BackgroundSync>(fd_);
 }
 
 AtomicFile::~AtomicFile() {
   if (remover_.joinable()) remover_.join();
-  if (background_sync_) background_sync_->finish();  // before fd_ is closed
   if (committed_) return;
   close_quietly(fd_);
   if (!temp_.empty()) ::unlink(temp_.c_str());
@@ -119,22 +120,23 @@ void AtomicFile::flush_buffer() {
   }
   written_ += static_cast<off_t>(buffer_.size());
   buffer_.clear();
-  background_sync_->wrote(written_);
+  start_writeback();
 }
 
-int AtomicFile::sync_data() {
-  // Beside a background flush still in progress: both wait for the same
-  // disk writes.
-  const int result = ::fsync(fd_);
-  const int error_number = result == 0 ? 0 : errno;
-  const int background_error = background_sync_->finish();
-  return error_number != 0 ? error_number : background_error;
+void AtomicFile::start_writeback() {
+#ifdef __linux__
+  if (written_ - writeback_from_ < kWritebackPiece) return;
+  // Only a hint: it starts the disk writes and does not wait for them. Its
+  // failure changes nothing, since commit's fsync reports every write error.
+  ::sync_file_range(fd_, writeback_from_, written_ - writeback_from_, SYNC_FILE_RANGE_WRITE);
+  writeback_from_ = written_;
+#endif
 }
 
 std::optional<std::string> AtomicFile::commit() {
   if (committed_) return std::nullopt;
   flush_buffer();
-  if (const int error_number = sync_data(); error_number != 0) fail("cannot flush", temp_, error_number);
+  if (::fsync(fd_) != 0) fail("cannot flush", temp_, errno);
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail("cannot close", temp_, errno);

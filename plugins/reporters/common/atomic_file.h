@@ -7,24 +7,17 @@
 // rename (about 0.1 s for an 85 MB backlog.json): commit() therefore keeps the
 // replaced file under a second hidden name and removes it on a thread of its
 // own, which the destructor waits for.
-//
-// While the file grows, its data is flushed to disk in pieces on a thread of
-// its own (background_sync.h), so that commit's fsync waits for the last
-// piece only.
 #pragma once
 
 #include <sys/types.h>
 
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
 
 namespace assay::reporters {
-
-class BackgroundSync;
 
 class AtomicFile {
  public:
@@ -35,7 +28,7 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
   // Removes the temporary file unless commit() succeeded; waits until the
-  // file the commit replaced is removed and the flush in progress ended.
+  // file the commit replaced is removed.
   ~AtomicFile();
 
   // Appends text. Buffered; throws std::runtime_error when the disk refuses.
@@ -43,8 +36,7 @@ class AtomicFile {
 
   // Writes what is buffered, fsyncs, renames the temporary file over the
   // target and fsyncs the directory. Throws std::runtime_error naming the
-  // path when the file could not be put in place (also when a flush of an
-  // earlier piece failed). Once the rename succeeded
+  // path when the file could not be put in place. Once the rename succeeded
   // the report is written: a failure to flush the directory only means a
   // crash may still forget the rename, so it is returned as a warning for
   // the reporter to log instead of failing the report. A replaced file of
@@ -68,9 +60,9 @@ class AtomicFile {
   // aside.
   std::filesystem::path set_aside_target() const;
   void remove_leftovers() const;
-  // fsync of the whole file; the errno of it or of a failed background
-  // flush, or 0.
-  int sync_data();
+  // Starts the disk writes of what was written since the last start, once
+  // that is a piece's worth.
+  void start_writeback();
   std::optional<std::string> sync_directory() const;
   std::string not_durable(const std::string& action, const std::filesystem::path& directory,
                           int error_number) const;
@@ -81,8 +73,8 @@ class AtomicFile {
   std::filesystem::path temp_;
   int fd_ = -1;
   std::string buffer_;
-  off_t written_ = 0;  // bytes written to fd_
-  std::unique_ptr<BackgroundSync> background_sync_;  // flushes fd_'s pieces
+  off_t written_ = 0;         // bytes written to fd_
+  off_t writeback_from_ = 0;  // where the next start_writeback begins
   bool committed_ = false;
   std::thread remover_;  // removes the file commit() replaced
 };
