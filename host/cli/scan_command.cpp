@@ -2,12 +2,14 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "bus/bus.h"
 #include "bus/envelope.h"
 #include "bus/event_publisher.h"
 #include "cli/commands.h"
+#include "cli/left_to_exit.h"
 #include "cli/options.h"
 #include "cli/summary.h"
 #include "scan/scan_runner.h"
@@ -76,14 +78,16 @@ int scan_command(const Args& args) {
                              bus::default_producer_id());
   scan::ScanRunner runner(app->config, *app->loader, bus, events);
   try {
-    scan::ScanOutcome outcome = runner.run(scan_options, g_cancel);
-    print_summary(std::cout, outcome, app->config.report_top());
-    bool any_report = outcome.reporter_runs.empty();
-    for (const auto& run : outcome.reporter_runs) any_report |= run.status == "ok";
-    if (!any_report) {
-      std::cerr << "assay scan: no report could be written to " << outcome.out_dir.string() << "\n";
-      return kExitScanFailed;
-    }
+    auto outcome = std::make_unique<scan::ScanOutcome>(runner.run(scan_options, g_cancel));
+    print_summary(std::cout, *outcome, app->config.report_top());
+    bool any_report = outcome->reporter_runs.empty();
+    for (const auto& run : outcome->reporter_runs) any_report |= run.status == "ok";
+    if (!any_report)
+      std::cerr << "assay scan: no report could be written to " << outcome->out_dir.string() << "\n";
+    // The reports are committed, the state store is closed and the summary
+    // is printed: the items are left to the exit (left_to_exit.h).
+    leave_to_exit(std::move(outcome));
+    if (!any_report) return kExitScanFailed;
   } catch (const scan::UsageError& e) {
     std::cerr << "assay scan: " << e.what() << "\n";
     return kExitUsage;

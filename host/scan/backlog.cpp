@@ -1,8 +1,8 @@
 #include "scan/backlog.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -84,6 +84,20 @@ void put_in_order(std::vector<BacklogItem>& items, std::vector<uint32_t>& order)
   }
 }
 
+// "PREFIX-007": the number with at least three digits, as "%03u" writes it.
+std::string item_key(const std::string& prefix, unsigned number) {
+  char digits[16];
+  const char* end = std::to_chars(digits, digits + sizeof(digits), number).ptr;
+  const auto count = static_cast<size_t>(end - digits);
+  std::string key;
+  key.reserve(prefix.size() + 1 + std::max<size_t>(count, 3));
+  key += prefix;
+  key += '-';
+  if (count < 3) key.append(3 - count, '0');
+  key.append(digits, count);
+  return key;
+}
+
 }  // namespace
 
 void assign_fingerprints(std::vector<BacklogItem>& items) {
@@ -121,25 +135,31 @@ void number_fingerprints(std::vector<BacklogItem>& items) {
 void rank_items(std::vector<BacklogItem>& items) {
   // The order is sorted as indexes and the items are then moved into place
   // once each: an item is large, and sorting the items themselves moved
-  // each of them many times. Fingerprints are unique, so there are no ties
-  // whose order could differ between the two.
-  std::vector<uint32_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    const BacklogItem& a = items[x];
-    const BacklogItem& b = items[y];
-    if (a.scores.composite != b.scores.composite) return a.scores.composite > b.scores.composite;
+  // each of them many times. The composite scores are copied beside the
+  // indexes, so that most comparisons read no item. Fingerprints are
+  // unique, so there are no ties whose order could differ between the two.
+  struct Ranked {
+    double composite;
+    uint32_t index;
+  };
+  std::vector<Ranked> ranked(items.size());
+  for (size_t i = 0; i < items.size(); ++i) ranked[i] = {items[i].scores.composite, static_cast<uint32_t>(i)};
+  std::sort(ranked.begin(), ranked.end(), [&](const Ranked& x, const Ranked& y) {
+    if (x.composite != y.composite) return x.composite > y.composite;
+    const BacklogItem& a = items[x.index];
+    const BacklogItem& b = items[y.index];
     return std::tie(a.finding.path, a.finding.line_start, a.fingerprint) <
            std::tie(b.finding.path, b.finding.line_start, b.fingerprint);
   });
+  std::vector<uint32_t> order(items.size());
+  for (size_t i = 0; i < ranked.size(); ++i) order[i] = ranked[i].index;
   put_in_order(items, order);
   std::map<std::string, unsigned> per_prefix;
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].rank = static_cast<uint32_t>(i + 1);
     std::string prefix = scoring::Model::key_prefix(items[i].scores.category);
-    char number[16];
-    std::snprintf(number, sizeof(number), "%03u", ++per_prefix[prefix]);
-    items[i].key = prefix + "-" + number;
+    const unsigned number = ++per_prefix[prefix];
+    items[i].key = item_key(prefix, number);
   }
 }
 

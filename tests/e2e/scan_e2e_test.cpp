@@ -265,6 +265,23 @@ TEST_F(ScanE2E, ExitCodes) {
   EXPECT_NE(help.out.find("assay scan"), std::string::npos);
 }
 
+// When no reporter could write its report the scan fails (exit 3) after
+// printing its summary, and says where the reports were meant to go.
+TEST_F(ScanE2E, NoReportWrittenIsAFailedScan) {
+  make_repo();
+  const fs::path out = dir_ / "out";
+  // A directory where backlog.json belongs: the json reporter cannot rename
+  // its finished file onto it.
+  fs::create_directories(out / "backlog.json");
+  ProcessResult r = assay({"scan", repo_.string(), "--format", "json", "--out", out.string()});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  // The summary is printed first, with the reporter's failure in it.
+  EXPECT_NE(r.out.find("3 files, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("reporter json: failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("assay scan: no report could be written to " + out.string()), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_directory(out / "backlog.json"));
+}
+
 TEST_F(ScanE2E, ConfigErrorsNameFileLineAndColumn) {
   fs::path cfg = dir_ / "bad.yaml";
   write(cfg, "log:\n  level: info\nscann:\n  threads: 2\n");

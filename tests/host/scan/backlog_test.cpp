@@ -153,6 +153,22 @@ TEST(Backlog, RanksByCompositeAndNumbersKeysPerCategory) {
   EXPECT_EQ(items[2].key, "TD-002");
 }
 
+// Keys carry at least three digits, as many as the number needs past 999.
+TEST(Backlog, KeyNumbersHaveAtLeastThreeDigits) {
+  std::vector<Finding> findings;
+  for (uint32_t i = 0; i < 1001; ++i) findings.push_back(marker("f.c", i + 1, "item " + std::to_string(i)));
+  auto items = scored(findings);
+  assign_fingerprints(items);
+  rank_items(items);
+  ASSERT_EQ(items.size(), 1001u);
+  EXPECT_EQ(items[0].key, "TD-001");
+  EXPECT_EQ(items[9].key, "TD-010");
+  EXPECT_EQ(items[99].key, "TD-100");
+  EXPECT_EQ(items[998].key, "TD-999");
+  EXPECT_EQ(items[999].key, "TD-1000");
+  EXPECT_EQ(items[1000].key, "TD-1001");
+}
+
 // The items are moved into their ranked order along the cycles of the
 // permutation: every item must land where a sort of the items puts it, also
 // when the order has long cycles, fixed points and two-item swaps.

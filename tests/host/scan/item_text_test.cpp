@@ -9,6 +9,8 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "scan/backlog.h"
@@ -151,6 +153,22 @@ TEST(ItemText, StateAndHistoryFieldsTogetherMatchTheDocument) {
       << text;
 }
 
+// Each thread remembers the last first-seen time it formatted: items with
+// other times, an unknown one, and the first again in between.
+TEST(ItemText, FirstSeenTimesOfSuccessiveItemsAreNotConfused) {
+  BacklogItem item = scored_item();
+  const std::vector<std::pair<int64_t, std::string>> times = {
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {1763985601, R"("first_seen":"2025-11-24T12:00:01Z")"},
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {0, R"("first_seen":null)"},
+      {1763985600, R"("first_seen":"2025-11-24T12:00:00Z")"}, {86400, R"("first_seen":"1970-01-02T00:00:00Z")"}};
+  for (const auto& [seconds, expected] : times) {
+    item.first_seen_at = seconds;
+    const std::string text = written_text(item);
+    EXPECT_EQ(text, dom_text(item));
+    EXPECT_NE(text.find(expected), std::string::npos) << seconds << ": " << text;
+  }
+}
+
 TEST(ItemText, EmptyFieldsAreNullOrEmptyLikeTheDocument) {
   BacklogItem item;
   item.finding.source = "s";
@@ -239,20 +257,29 @@ TEST(JsonText, RememberedNumbersAreNotConfused) {
   EXPECT_EQ(out, expected + expected);
 }
 
-// The eight-bytes-at-a-time skip must stop at every byte that needs care,
-// wherever in a word it sits: each byte value at each offset of a text long
-// enough for two words, against nlohmann's dump of the same text.
+// The skip over plain bytes (sixteen at a time, the last ones padded) must
+// stop at every byte that needs care, wherever in a block it sits: each byte
+// value at each offset of every text length up to two blocks and a tail,
+// against nlohmann's dump of the same text.
 TEST(JsonText, EveryByteAtEveryOffsetIsWrittenLikeTheDocument) {
   for (int value = 0; value < 256; ++value) {
-    for (size_t offset = 0; offset < 17; ++offset) {
-      std::string text(17, 'a');
-      text[offset] = static_cast<char>(value);
-      std::string out;
-      append_json_string(out, text);
-      const std::string expected =
-          nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      ASSERT_EQ(out, expected) << "byte " << value << " at " << offset;
+    for (size_t length = 1; length <= 35; ++length) {
+      for (size_t offset = 0; offset < length; ++offset) {
+        std::string text(length, 'a');
+        text[offset] = static_cast<char>(value);
+        std::string out = "x";  // appends after what is there
+        append_json_string(out, text);
+        const std::string expected =
+            "x" + nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        ASSERT_EQ(out, expected) << "byte " << value << " at " << offset << " of " << length;
+      }
     }
+  }
+  for (size_t length = 0; length <= 35; ++length) {
+    const std::string text(length, '~');
+    std::string out;
+    append_json_string(out, text);
+    EXPECT_EQ(out, "\"" + text + "\"");
   }
   // Multi-byte sequences across a word's end, plain text of many words.
   for (size_t offset = 0; offset < 10; ++offset) {
