@@ -551,12 +551,19 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   const int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
           .count();
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
+  // The findings caches are read while the history is built (neither needs
+  // the other until the caches are planned).
+  std::vector<const loader::PluginInfo*> infos;
+  for (const auto& job : jobs) infos.push_back(&job.plugin->info());
+  std::unique_ptr<StoredCachesAhead> caches_ahead =
+      IncrementalStage::read_ahead(config_, *repo, state_stage.get(), options.full, infos);
   std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
   std::unique_ptr<plugin_cache::PluginCache> plugin_cache = open_plugin_cache(config_, *repo);
 
   record_load_failures(outcome, loader_, events_);
-  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
-  IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full);
+  IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full,
+                               std::move(caches_ahead));
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},
