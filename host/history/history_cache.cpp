@@ -374,31 +374,40 @@ void create_cache_directory(const fs::path& directory) {
 
 }  // namespace
 
-CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
-  CacheRead result;
+UncheckedCache read_cache_unchecked(const fs::path& file) {
+  UncheckedCache result;
   std::optional<FileBytes> bytes = read_whole_file(file);
   if (!bytes) {
     std::error_code ec;
-    if (fs::exists(file, ec)) result.problem = "cannot read " + file.string();
+    if (fs::exists(file, ec)) result.read.problem = "cannot read " + file.string();
     return result;
   }
   const std::string_view data(bytes->data.get(), bytes->size);
   if (std::string problem = check_header(data); !problem.empty()) {
-    result.problem = file.string() + ": " + problem;
+    result.read.problem = file.string() + ": " + problem;
     return result;
   }
   try {
     Reader reader(data, kHeaderSize);
-    const std::string written_for = reader.text();
-    if (written_for != git_dir) {
-      result.problem = file.string() + " was written for another repository (" + written_for + ")";
-      return result;
-    }
-    result.contents = decode(reader);
+    result.written_for = reader.text();
+    result.read.contents = decode(reader);
   } catch (const std::exception& e) {
-    result.problem = file.string() + ": corrupt: " + e.what();
+    result.read.problem = file.string() + ": corrupt: " + e.what();
   }
   return result;
+}
+
+CacheRead check_cache(UncheckedCache unchecked, const fs::path& file, const std::string& git_dir) {
+  if (unchecked.written_for && *unchecked.written_for != git_dir) {
+    CacheRead refused;
+    refused.problem = file.string() + " was written for another repository (" + *unchecked.written_for + ")";
+    return refused;
+  }
+  return std::move(unchecked.read);
+}
+
+CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
+  return check_cache(read_cache_unchecked(file), file, git_dir);
 }
 
 void write_cache(const fs::path& file, const std::string& git_dir, const HistoryIndex& index,

@@ -23,6 +23,7 @@
 #include "bus/finding_receiver.h"
 #include "bus/finding_sender.h"
 #include "config/config.h"
+#include "history/cache_read_ahead.h"
 #include "history/history_service.h"
 #include "loader/plugin_loader.h"
 #include "loader/scanner_session.h"
@@ -535,6 +536,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   check_reporters(loader_, reporters);
 
   const int64_t started_seconds = options.recorded_at.value_or(state::now_seconds());
+  // Read while the target is listed (the listing leaves a core idle).
+  std::unique_ptr<history::CacheReadAhead> history_cache_ahead = read_history_cache_ahead(config_, path);
   std::unique_ptr<repo::RepoView> repo =
       options.early_target ? options.early_target->take() : open_scan_target(options, config_);
   // An unusable state store stops the scan before the scanners run.
@@ -558,7 +561,9 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   for (const auto& job : jobs) infos.push_back(&job.plugin->info());
   std::unique_ptr<StoredCachesAhead> caches_ahead =
       IncrementalStage::read_ahead(config_, *repo, state_stage.get(), options.full, infos);
-  std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
+  std::unique_ptr<history::HistoryService> history =
+      open_history(config_, *repo, now, cancel, history_cache_ahead.get());
+  history_cache_ahead.reset();
   std::unique_ptr<plugin_cache::PluginCache> plugin_cache = open_plugin_cache(config_, *repo);
 
   record_load_failures(outcome, loader_, events_);
