@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <exception>
 #include <future>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -53,6 +54,12 @@ using Clock = std::chrono::steady_clock;
 
 // How long the scoring stage may take to drain after the last scanner ended.
 constexpr std::chrono::seconds kScoringDrainLimit{60};
+
+// Replayed findings travel to the scoring stage in batches of this many:
+// one message each instead of one per finding, small enough that the stage
+// looks at its stop flag often (FindingReceiver handles 256 messages between
+// two looks).
+constexpr size_t kReplayBatch = 64;
 
 std::string new_scan_id() {
   std::random_device rd;
@@ -163,11 +170,15 @@ struct ScannerJob {
 
 // Sends the cached findings of the files the scanner was not given, after
 // a successful run, as if it had emitted them (moved out of the cache: it
-// does not hold them twice). Returns false when the scan was cancelled
-// meanwhile.
+// does not hold them twice; in batches of kReplayBatch). Returns false when
+// the scan was cancelled meanwhile.
 bool replay_cached(ScannerCache& cache, bus::FindingSender& sender) {
-  for (Finding& finding : cache.take_replay()) {
-    if (!sender.send(std::move(finding))) return false;
+  std::vector<Finding> replay = cache.take_replay();
+  for (size_t at = 0; at < replay.size(); at += kReplayBatch) {
+    const auto begin = replay.begin() + static_cast<std::ptrdiff_t>(at);
+    const auto end = replay.begin() + static_cast<std::ptrdiff_t>(std::min(replay.size(), at + kReplayBatch));
+    if (!sender.send_batch(std::vector<Finding>(std::make_move_iterator(begin), std::make_move_iterator(end))))
+      return false;
   }
   return true;
 }
