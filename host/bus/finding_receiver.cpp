@@ -40,16 +40,30 @@ struct FindingReceiver::Impl {
     }
   }
 
-  Finding take_parked(std::string_view payload) {
+  // The number a handoff message carries; throws std::invalid_argument
+  // when there is no handoff or the payload is not a number.
+  uint64_t parked_number(std::string_view payload) const {
     if (!handoff) throw std::invalid_argument("handed-off finding on an endpoint other processes can reach");
     uint64_t number = 0;
     if (payload.size() != sizeof(number))
       throw std::invalid_argument("handoff payload of " + std::to_string(payload.size()) + " bytes, expected " +
                                   std::to_string(sizeof(number)));
     std::memcpy(&number, payload.data(), sizeof(number));
+    return number;
+  }
+
+  Finding take_parked(std::string_view payload) {
+    const uint64_t number = parked_number(payload);
     std::optional<Finding> finding = handoff->take(number);
     if (!finding) throw std::invalid_argument("no finding is parked under number " + std::to_string(number));
     return std::move(*finding);
+  }
+
+  std::vector<Finding> take_parked_batch(std::string_view payload) {
+    const uint64_t number = parked_number(payload);
+    std::optional<std::vector<Finding>> findings = handoff->take_batch(number);
+    if (!findings) throw std::invalid_argument("no batch is parked under number " + std::to_string(number));
+    return std::move(*findings);
   }
 
   void reject(const std::string& why) {
@@ -88,6 +102,8 @@ struct FindingReceiver::Impl {
         Finding finding = take_parked(message.payload);
         received.fetch_add(1);
         run.on_finding(std::move(finding));
+      } else if (message.topic == topic::kBatchHandoff) {
+        handle_batch(run, take_parked_batch(message.payload));
       } else if (message.topic == topic::kFinding) {
         Finding finding = decode_finding(message.payload);
         received.fetch_add(1);
@@ -99,6 +115,19 @@ struct FindingReceiver::Impl {
       }
     } catch (const std::invalid_argument& e) {
       reject(e.what());
+    }
+  }
+
+  // Each finding of a batch as if it had come alone: one that is refused
+  // does not take the others with it.
+  void handle_batch(Run& run, std::vector<Finding>&& findings) {
+    for (Finding& finding : findings) {
+      received.fetch_add(1);
+      try {
+        run.on_finding(std::move(finding));
+      } catch (const std::invalid_argument& e) {
+        reject(e.what());
+      }
     }
   }
 

@@ -76,6 +76,23 @@ struct FindingSender::Impl {
     return queued;
   }
 
+  // As send_parked, for a batch: one number for all of them.
+  bool send_parked_batch(std::vector<Finding>&& findings) {
+    const size_t count = findings.size();
+    const uint64_t number = handoff->park_batch(std::move(findings));
+    char payload[sizeof(number)];
+    std::memcpy(payload, &number, sizeof(number));
+    bool queued = false;
+    {
+      std::lock_guard lock(mutex);
+      queued = !done_sent && send_locked(topic::kBatchHandoff, std::string_view(payload, sizeof(payload)),
+                                         std::chrono::steady_clock::time_point::max());
+      if (queued) sent += count;
+    }
+    if (!queued) handoff->take_batch(number);
+    return queued;
+  }
+
   bool send_encoded(const Finding& finding) {
     const std::string payload = encode_finding(finding);
     std::lock_guard lock(mutex);
@@ -116,6 +133,15 @@ bool FindingSender::send(const Finding& finding) {
 bool FindingSender::send(Finding&& finding) {
   if (impl_->handoff) return impl_->send_parked(std::move(finding));
   return impl_->send_encoded(finding);
+}
+
+bool FindingSender::send_batch(std::vector<Finding>&& findings) {
+  if (findings.empty()) return true;
+  if (impl_->handoff) return impl_->send_parked_batch(std::move(findings));
+  for (const Finding& finding : findings) {
+    if (!impl_->send_encoded(finding)) return false;
+  }
+  return true;
 }
 
 bool FindingSender::done(std::string_view status, std::string_view error) {

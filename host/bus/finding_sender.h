@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "finding/finding.h"
 
@@ -49,6 +50,13 @@ class FindingSender {
   // when it cannot be.
   bool send(const Finding& finding);
   bool send(Finding&& finding);
+  // Sends `findings` in their order, as send() of each would, with one
+  // message for all of them to a receiver in this process (each of the
+  // others then gets one). Returns true when all were queued; false as
+  // send() does, when none was (a batch goes whole or not at all to a
+  // receiver in this process; otherwise those before the first refused one
+  // were queued).
+  bool send_batch(std::vector<Finding>&& findings);
 
   // Ends the run: status "ok", "failed" or "cancelled" (std::invalid_argument
   // otherwise), error empty for "ok". Only the first call sends; returns

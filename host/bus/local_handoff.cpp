@@ -36,9 +36,25 @@ std::optional<Finding> LocalHandoff::take(uint64_t number) {
   return finding;
 }
 
+uint64_t LocalHandoff::park_batch(std::vector<Finding>&& findings) {
+  std::lock_guard lock(mutex_);
+  const uint64_t number = ++last_number_;
+  parked_batches_.emplace(number, std::move(findings));
+  return number;
+}
+
+std::optional<std::vector<Finding>> LocalHandoff::take_batch(uint64_t number) {
+  std::lock_guard lock(mutex_);
+  auto it = parked_batches_.find(number);
+  if (it == parked_batches_.end()) return std::nullopt;
+  std::vector<Finding> findings = std::move(it->second);
+  parked_batches_.erase(it);
+  return findings;
+}
+
 size_t LocalHandoff::parked() const {
   std::lock_guard lock(mutex_);
-  return parked_.size();
+  return parked_.size() + parked_batches_.size();
 }
 
 std::unique_ptr<LocalHandoff::Registration> LocalHandoff::publish(const zmq::context_t& context,

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "finding/finding.h"
 
@@ -31,7 +32,12 @@ class LocalHandoff {
   uint64_t park(Finding&& finding);
   // The finding parked under `number`, removed; nullopt when there is none.
   std::optional<Finding> take(uint64_t number);
-  // Findings parked and not yet taken.
+  // Parks a batch of findings until take_batch(); returns its number (never
+  // 0, never one a single finding has).
+  uint64_t park_batch(std::vector<Finding>&& findings);
+  // The batch parked under `number`, removed; nullopt when there is none.
+  std::optional<std::vector<Finding>> take_batch(uint64_t number);
+  // Findings and batches parked and not yet taken.
   size_t parked() const;
 
   // Makes `handoff` the one of the receiver bound to `endpoint` (inproc://)
@@ -47,6 +53,7 @@ class LocalHandoff {
   mutable std::mutex mutex_;
   uint64_t last_number_ = 0;
   std::unordered_map<uint64_t, Finding> parked_;
+  std::unordered_map<uint64_t, std::vector<Finding>> parked_batches_;
 };
 
 class LocalHandoff::Registration {

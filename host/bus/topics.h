@@ -27,6 +27,10 @@ inline constexpr std::string_view kScannerDone = "assay.scanner.done";
 // Internal pipeline only, within one process: the number under which a
 // finding waits in the receiver's LocalHandoff (8 bytes, host byte order).
 inline constexpr std::string_view kFindingHandoff = "assay.scanner.handoff";
+// Internal pipeline only, within one process: the number under which a batch
+// of findings (handled one by one, in order) waits in the receiver's
+// LocalHandoff (8 bytes, host byte order).
+inline constexpr std::string_view kBatchHandoff = "assay.scanner.batch";
 }  // namespace topic
 
 }  // namespace assay::bus

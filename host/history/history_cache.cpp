@@ -2,15 +2,17 @@
 
 #include <endian.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -49,8 +51,12 @@ uint64_t digest(std::string_view data) {
   return (hash ^ data.size()) * 1099511628211ull;
 }
 
+// Appends to one buffer reserved for the whole payload (payload_size()):
+// the payload is megabytes on a long history and is written after every
+// scan that walked a commit, so it must not be regrown and copied on the way.
 class Writer {
  public:
+  void reserve(size_t bytes) { out_.reserve(bytes); }
   void u8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   void u32(uint32_t v) { little_endian(v, 4); }
   void u64(uint64_t v) { little_endian(v, 8); }
@@ -66,7 +72,9 @@ class Writer {
 
  private:
   void little_endian(uint64_t v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    char buf[8];
+    for (int i = 0; i < bytes; ++i) buf[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+    out_.append(buf, static_cast<size_t>(bytes));
   }
   std::string out_;
 };
@@ -75,7 +83,7 @@ class Writer {
 // std::runtime_error naming the byte offset when the data ends early.
 class Reader {
  public:
-  explicit Reader(const std::string& data, size_t offset) : data_(data), at_(offset) {}
+  Reader(std::string_view data, size_t offset) : data_(data), at_(offset) {}
   uint8_t u8() { return static_cast<uint8_t>(take(1)[0]); }
   uint32_t u32() { return static_cast<uint32_t>(little_endian(4)); }
   uint64_t u64() { return little_endian(8); }
@@ -117,10 +125,10 @@ class Reader {
   uint64_t little_endian(int bytes) {
     const char* p = take(static_cast<size_t>(bytes));
     uint64_t v = 0;
-    for (int i = 0; i < bytes; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    return v;
+    std::memcpy(&v, p, static_cast<size_t>(bytes));
+    return le64toh(v);
   }
-  const std::string& data_;
+  std::string_view data_;
   size_t at_;
 };
 
@@ -170,9 +178,30 @@ OriginRuns read_runs(Reader& r) {
   return runs;
 }
 
+// The exact size encode() writes, so that its buffer is reserved once.
+size_t payload_size(const std::string& git_dir, const HistoryIndex& index, const std::vector<uint32_t>& files,
+                    const std::vector<CachedOrigins>& origins) {
+  constexpr size_t kProvenance = ObjectId::kSize + 1 + 8 + 1 + 1 + 8;
+  constexpr size_t kCommit = ObjectId::kSize + 4 + 8 + 8 + 4 + 1;
+  constexpr size_t kChange = 4 + 4 + 2 * ObjectId::kSize + 1;
+  size_t size = 4 + git_dir.size() + kProvenance;
+  size += 4;
+  for (const Author& a : index.authors()) size += 8 + a.name.size() + a.email.size();
+  size += 4;
+  for (const std::string& name : index.names()) size += 4 + name.size();
+  size += 4 + index.commits().size() * kCommit;
+  size += 4;
+  for (uint32_t file : files) size += 8 + index.changes_of(file).size() * kChange;
+  size += 4;
+  for (const CachedOrigins& o : origins) size += 4 + ObjectId::kSize + 4 + 4 + 8 * o.lines.runs().size();
+  return size;
+}
+
 std::string encode(const std::string& git_dir, const HistoryIndex& index,
                    const std::vector<CachedOrigins>& origins) {
+  const std::vector<uint32_t> files = index.files();
   Writer w;
+  w.reserve(payload_size(git_dir, index, files, origins));
   w.text(git_dir);
   write_provenance(w, index.provenance());
   w.u32(static_cast<uint32_t>(index.authors().size()));
@@ -191,7 +220,6 @@ std::string encode(const std::string& git_dir, const HistoryIndex& index,
     w.u32(c.parent_count);
     w.u8(c.boundary ? 1 : 0);
   }
-  const std::vector<uint32_t> files = index.files();
   w.u32(static_cast<uint32_t>(files.size()));
   for (uint32_t file : files) {
     const std::vector<Change>& changes = index.changes_of(file);
@@ -230,7 +258,9 @@ CacheContents decode(Reader& r) {
   }
   const uint32_t authors = static_cast<uint32_t>(index.authors().size());
   const uint32_t names = static_cast<uint32_t>(index.names().size());
-  for (uint32_t n = r.count(45), i = 0; i < n; ++i) {
+  const uint32_t commit_count = r.count(45);
+  index.reserve_commits(commit_count);
+  for (uint32_t i = 0; i < commit_count; ++i) {
     Commit c;
     c.id = r.id();
     c.author = r.index_below(authors, "author");
@@ -269,14 +299,14 @@ CacheContents decode(Reader& r) {
   return contents;
 }
 
-uint64_t read_u64(const std::string& data, size_t at) {
+uint64_t read_u64(std::string_view data, size_t at) {
   uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
   return v;
 }
 
 // Header checks; "" when the payload may be decoded.
-std::string check_header(const std::string& data) {
+std::string check_header(std::string_view data) {
   if (data.size() < kHeaderSize || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
     return "not an assay history cache";
   const uint32_t version = static_cast<uint32_t>(read_u64(data, 8) & 0xFFFFFFFFu);
@@ -285,9 +315,43 @@ std::string check_header(const std::string& data) {
            std::to_string(kFormatVersion);
   const uint64_t length = read_u64(data, 12);
   if (length != data.size() - kHeaderSize) return "truncated (payload length does not match)";
-  if (read_u64(data, 20) != digest(std::string_view(data).substr(kHeaderSize)))
+  if (read_u64(data, 20) != digest(data.substr(kHeaderSize)))
     return "corrupt (digest does not match)";
   return "";
+}
+
+// A file's bytes in a buffer that is not zeroed first (the file is
+// megabytes and read on every scan).
+struct FileBytes {
+  std::unique_ptr<char[]> data;
+  size_t size = 0;
+};
+
+// Reads the whole of `file` with read(2); nullopt when it cannot be opened
+// or read. A file that changes size meanwhile yields what one pass read (a
+// cache file is replaced by rename, never rewritten in place).
+std::optional<FileBytes> read_whole_file(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  FileBytes bytes{std::unique_ptr<char[]>(new char[static_cast<size_t>(st.st_size) + 1]), 0};
+  const size_t capacity = static_cast<size_t>(st.st_size);
+  while (bytes.size < capacity) {
+    const ssize_t n = ::read(fd, bytes.data.get() + bytes.size, capacity - bytes.size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    bytes.size += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return bytes;
 }
 
 void sync_and_close(int fd, const fs::path& path) {
@@ -310,37 +374,40 @@ void create_cache_directory(const fs::path& directory) {
 
 }  // namespace
 
-CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
-  CacheRead result;
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) {
+UncheckedCache read_cache_unchecked(const fs::path& file) {
+  UncheckedCache result;
+  std::optional<FileBytes> bytes = read_whole_file(file);
+  if (!bytes) {
     std::error_code ec;
-    if (fs::exists(file, ec)) result.problem = "cannot read " + file.string();
+    if (fs::exists(file, ec)) result.read.problem = "cannot read " + file.string();
     return result;
   }
-  // One read of the whole file: it is read on every scan.
-  std::string data(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) {
-    result.problem = "cannot read " + file.string();
-    return result;
-  }
+  const std::string_view data(bytes->data.get(), bytes->size);
   if (std::string problem = check_header(data); !problem.empty()) {
-    result.problem = file.string() + ": " + problem;
+    result.read.problem = file.string() + ": " + problem;
     return result;
   }
   try {
     Reader reader(data, kHeaderSize);
-    const std::string written_for = reader.text();
-    if (written_for != git_dir) {
-      result.problem = file.string() + " was written for another repository (" + written_for + ")";
-      return result;
-    }
-    result.contents = decode(reader);
+    result.written_for = reader.text();
+    result.read.contents = decode(reader);
   } catch (const std::exception& e) {
-    result.problem = file.string() + ": corrupt: " + e.what();
+    result.read.problem = file.string() + ": corrupt: " + e.what();
   }
   return result;
+}
+
+CacheRead check_cache(UncheckedCache unchecked, const fs::path& file, const std::string& git_dir) {
+  if (unchecked.written_for && *unchecked.written_for != git_dir) {
+    CacheRead refused;
+    refused.problem = file.string() + " was written for another repository (" + *unchecked.written_for + ")";
+    return refused;
+  }
+  return std::move(unchecked.read);
+}
+
+CacheRead read_cache(const fs::path& file, const std::string& git_dir) {
+  return check_cache(read_cache_unchecked(file), file, git_dir);
 }
 
 void write_cache(const fs::path& file, const std::string& git_dir, const HistoryIndex& index,

@@ -50,6 +50,20 @@ struct CacheRead {
 // `git_dir`. Never throws: every problem is a reason in CacheRead::problem.
 CacheRead read_cache(const std::filesystem::path& file, const std::string& git_dir);
 
+// A cache file read and decoded before the repository it must have been
+// written for is known (see CacheReadAhead).
+struct UncheckedCache {
+  CacheRead read;
+  // The git directory the file says it was written for; nullopt when the
+  // file could not be read that far.
+  std::optional<std::string> written_for;
+};
+
+// read_cache() in two steps: check_cache(read_cache_unchecked(file), file,
+// git_dir) is read_cache(file, git_dir), with the same problems.
+UncheckedCache read_cache_unchecked(const std::filesystem::path& file);
+CacheRead check_cache(UncheckedCache unchecked, const std::filesystem::path& file, const std::string& git_dir);
+
 // Writes atomically: a temporary file in the same directory, flushed to
 // disk, then renamed over `file`. Creates the directory when missing (with
 // a .gitignore of "*" when it is named .assay, as the report stage does).

@@ -1,7 +1,6 @@
 #include "history/history_index.h"
 
 #include <algorithm>
-#include <unordered_set>
 #include <utility>
 
 namespace assay::history {
@@ -102,21 +101,28 @@ size_t HistoryIndex::change_count() const {
 
 FileFacts HistoryIndex::facts(std::string_view path, const FactWindow& window) const {
   FileFacts facts;
-  std::unordered_set<uint32_t> authors;
-  for (const Change& change : changes(path)) {
+  // Counted by sorting: a file has tens of commits, for which a vector
+  // sorts faster than a hash set inserts (every file's facts are taken
+  // before the scanners start).
+  std::vector<uint32_t> authors;
+  const std::vector<Change>& list = changes(path);
+  authors.reserve(list.size());
+  facts.commit_list.reserve(list.size());
+  for (const Change& change : list) {
     const Commit& commit = commits_[change.commit];
     if (!counts(commit, window)) continue;
     // A commit appears once per file even when the walk saw it twice (a
     // rename and an edit of the same file in one commit are one change).
     if (!facts.commit_list.empty() && facts.commit_list.back() == change.commit) continue;
     facts.commit_list.push_back(change.commit);
-    authors.insert(commit.author);
+    authors.push_back(commit.author);
     if (facts.commits == 0 || commit.author_time < facts.first_change)
       facts.first_change = commit.author_time;
     if (facts.commits == 0 || commit.author_time > facts.last_change) facts.last_change = commit.author_time;
     ++facts.commits;
   }
-  facts.authors = static_cast<uint32_t>(authors.size());
+  std::sort(authors.begin(), authors.end());
+  facts.authors = static_cast<uint32_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
   return facts;
 }
 

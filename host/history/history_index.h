@@ -96,6 +96,9 @@ class HistoryIndex {
   // --- building ---
 
   uint32_t add_commit(const Commit& commit);
+  // Makes room for `count` commits in all (a cached index is read with its
+  // commit count known up front).
+  void reserve_commits(size_t count) { commits_.reserve(count); }
   // Two authors with the same e-mail address (ignoring case) are one
   // author, shown under the name first seen; without an address, the name
   // tells them apart.

@@ -129,7 +129,8 @@ HistoryService::~HistoryService() {
 
 std::unique_ptr<HistoryService> HistoryService::open(const repo::RepoView& view,
                                                      const HistoryOptions& options, int64_t now,
-                                                     const std::atomic<bool>* cancel) {
+                                                     const std::atomic<bool>* cancel,
+                                                     CacheReadAhead* cache_ahead) {
   std::unique_ptr<HistoryService> service(new HistoryService(view, options, now));
   if (!options.enabled) {
     service->reason_ = "history is disabled (history.enabled: false)";
@@ -138,13 +139,13 @@ std::unique_ptr<HistoryService> HistoryService::open(const repo::RepoView& view,
   } else if (view.commit().empty()) {
     service->reason_ = "HEAD is unborn: the repository has no commits yet";
   } else {
-    service->build(cancel);
+    service->build(cancel, cache_ahead);
   }
   if (!service->available()) log_line(log::Level::info, "no history: " + service->reason_);
   return service;
 }
 
-void HistoryService::build(const std::atomic<bool>* cancel) {
+void HistoryService::build(const std::atomic<bool>* cancel, CacheReadAhead* cache_ahead) {
   if (options_.window_seconds) since_ = now_ - *options_.window_seconds;
   BuildRequest request;
   request.git_dir = view_.git_dir();
@@ -156,6 +157,7 @@ void HistoryService::build(const std::atomic<bool>* cancel) {
     cache_path_ =
         (file.is_absolute() ? file : std::filesystem::path(view_.root()) / file).lexically_normal().string();
     request.cache_file = cache_path_;
+    request.cache_ahead = cache_ahead;
   }
   request.cancel = cancel;
   BuiltIndex built;

@@ -58,9 +58,11 @@ struct Hotspot {
 class HistoryService {
  public:
   // `view` must outlive the service. `now` (seconds since the epoch) anchors
-  // the window; `cancel` may stop the walk.
+  // the window; `cancel` may stop the walk. `cache_ahead`: the cache file
+  // as read ahead (used when it is the configured one), or nullptr.
   static std::unique_ptr<HistoryService> open(const repo::RepoView& view, const HistoryOptions& options,
-                                              int64_t now, const std::atomic<bool>* cancel);
+                                              int64_t now, const std::atomic<bool>* cancel,
+                                              CacheReadAhead* cache_ahead = nullptr);
   ~HistoryService();
   HistoryService(const HistoryService&) = delete;
   HistoryService& operator=(const HistoryService&) = delete;
@@ -130,7 +132,7 @@ class HistoryService {
   class RepositoryPool;
 
   HistoryService(const repo::RepoView& view, const HistoryOptions& options, int64_t now);
-  void build(const std::atomic<bool>* cancel);
+  void build(const std::atomic<bool>* cancel, CacheReadAhead* cache_ahead);
   void log_build() const;
   void compute_facts();
   std::shared_ptr<const Origins> origins_of(size_t file);

@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "history/cache_read_ahead.h"
 #include "history/history_error.h"
 #include "history/revision_walk.h"
 #include "repo/git_error.h"
@@ -170,7 +171,9 @@ BuiltIndex build_index(const BuildRequest& request) {
   auto index = std::make_shared<HistoryIndex>();
   std::optional<ObjectId> known_tip;
   if (!request.cache_file.empty()) {
-    CacheRead cached = read_cache(request.cache_file, request.git_dir);
+    std::optional<CacheRead> ahead =
+        request.cache_ahead ? request.cache_ahead->take(request.cache_file, request.git_dir) : std::nullopt;
+    CacheRead cached = ahead ? std::move(*ahead) : read_cache(request.cache_file, request.git_dir);
     built.report.cache_problem = std::move(cached.problem);
     if (cached.contents) {
       built.report.cache_problem =

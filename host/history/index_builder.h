@@ -17,6 +17,10 @@
 #include "history/history_index.h"
 
 namespace assay::history {
+class CacheReadAhead;
+}
+
+namespace assay::history {
 
 struct BuildRequest {
   std::string git_dir;  // the repository's git directory
@@ -25,6 +29,8 @@ struct BuildRequest {
   std::optional<int64_t> since;
   bool first_parent = false;
   std::filesystem::path cache_file;  // empty: no cache
+  // The cache file as read ahead (used when it is cache_file), or nullptr.
+  CacheReadAhead* cache_ahead = nullptr;
   const std::atomic<bool>* cancel = nullptr;
 };
 

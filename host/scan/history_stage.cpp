@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "finding/canonical_json.h"
 #include "finding/finding.h"
+#include "history/cache_read_ahead.h"
 #include "history/history_service.h"
 #include "history/time_text.h"
 #include "log/log.h"
@@ -97,7 +98,8 @@ std::optional<double> age_days(const OriginNote& origin, int64_t now) {
 
 std::unique_ptr<history::HistoryService> open_history(const config::Config& config,
                                                       const repo::RepoView& repo, int64_t now,
-                                                      const std::atomic<bool>& cancel) {
+                                                      const std::atomic<bool>& cancel,
+                                                      history::CacheReadAhead* cache_ahead) {
   history::HistoryOptions options;
   try {
     options = history::HistoryOptions::from_yaml(config.root()["history"]);
@@ -106,7 +108,21 @@ std::unique_ptr<history::HistoryService> open_history(const config::Config& conf
                std::string("configuration refused, history left out: ") + e.what());
     options.enabled = false;
   }
-  return history::HistoryService::open(repo, options, now, &cancel);
+  return history::HistoryService::open(repo, options, now, &cancel, cache_ahead);
+}
+
+std::unique_ptr<history::CacheReadAhead> read_history_cache_ahead(const config::Config& config,
+                                                                 const std::filesystem::path& root) {
+  history::HistoryOptions options;
+  try {
+    options = history::HistoryOptions::from_yaml(config.root()["history"]);
+  } catch (const std::invalid_argument&) {
+    return nullptr;  // open_history says why
+  }
+  if (!options.enabled || options.cache_file.empty()) return nullptr;
+  const std::filesystem::path file(options.cache_file);
+  // As HistoryService places it, with `root` for the repository's root.
+  return std::make_unique<history::CacheReadAhead>((file.is_absolute() ? file : root / file).lexically_normal());
 }
 
 FindingHistory finding_history(const Finding& finding, const history::HistoryService* history, int64_t now) {

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 
 #include "scan/history_note.h"
@@ -21,6 +22,7 @@ namespace assay::repo {
 class RepoView;
 }
 namespace assay::history {
+class CacheReadAhead;
 class HistoryService;
 }
 
@@ -30,9 +32,20 @@ namespace assay::scan {
 // `now` (seconds since the epoch) anchoring the window. A configuration the
 // history cannot use is reported (logged) and the history left out; the
 // scan goes on without it.
+// `cache_ahead`: the history cache as read_history_cache_ahead() started
+// reading it, or nullptr.
 std::unique_ptr<history::HistoryService> open_history(const config::Config& config,
                                                       const repo::RepoView& repo, int64_t now,
-                                                      const std::atomic<bool>& cancel);
+                                                      const std::atomic<bool>& cancel,
+                                                      history::CacheReadAhead* cache_ahead = nullptr);
+
+// Starts reading the history cache file the `history` section names, on a
+// thread, while the scan target is still being listed (CacheReadAhead). A
+// relative cache_file is taken from `root`, the scan path, which is the
+// repository's root unless a subdirectory is scanned (then the read is not
+// used). nullptr when there is no cache file to read.
+std::unique_ptr<history::CacheReadAhead> read_history_cache_ahead(const config::Config& config,
+                                                                 const std::filesystem::path& root);
 
 struct FindingHistory {
   scoring::FileContext context;

@@ -11,8 +11,9 @@
 namespace assay::scan {
 
 IncrementalStage::IncrementalStage(const config::Config& config, const repo::RepoView& repo,
-                                   const history::HistoryService* history, StateStage* state, bool full)
-    : config_(config), repo_(repo), history_(history), state_(state), full_(full) {
+                                   const history::HistoryService* history, StateStage* state, bool full,
+                                   std::unique_ptr<StoredCachesAhead> ahead)
+    : config_(config), repo_(repo), history_(history), state_(state), full_(full), ahead_(std::move(ahead)) {
   if (history_ && history_->available()) {
     const history::BuildReport& report = history_->build_report();
     writable_ = report.problems.empty() && !report.cancelled;
@@ -27,8 +28,29 @@ std::string IncrementalStage::doubt() const {
   return "";
 }
 
+std::unique_ptr<StoredCachesAhead> IncrementalStage::read_ahead(
+    const config::Config& config, const repo::RepoView& repo, StateStage* state, bool full,
+    const std::vector<const loader::PluginInfo*>& scanners) {
+  if (state == nullptr || full) return nullptr;
+  std::vector<StoredCachesAhead::Wanted> wanted;
+  for (const loader::PluginInfo* info : scanners) {
+    if (!info->file_local()) continue;
+    try {
+      wanted.push_back({info->name, info->version,
+                        config_digest(config.plugin_config_json(info->name, info->schema_json))});
+    } catch (const std::exception&) {
+      continue;  // prepare() plans no cache for it
+    }
+  }
+  if (wanted.empty()) return nullptr;
+  return std::make_unique<StoredCachesAhead>(*state, repo.root(), std::move(wanted));
+}
+
 ScannerCache* IncrementalStage::prepare(const loader::PluginInfo& info) {
   if (state_ == nullptr || !info.file_local()) return nullptr;
+  // Taken first: whatever is planned, the reading has ended before the
+  // store is used again.
+  std::optional<StoredCache> ahead = ahead_ ? ahead_->take(info.name) : std::nullopt;
   std::string config_json;
   try {
     config_json = config_.plugin_config_json(info.name, info.schema_json);
@@ -43,14 +65,17 @@ ScannerCache* IncrementalStage::prepare(const loader::PluginInfo& info) {
     cache.plan_full(reason);
     return &cache;
   }
-  std::optional<state::FindingCacheRecord> record;
-  std::vector<state::CachedFileRecord> rows;
-  state_->read(repo_.root(), [&](state::StateReader& reader, std::optional<int64_t> repository_id) {
-    if (!repository_id) return;
-    record = reader.finding_cache(*repository_id, info.name);
-    if (record) rows = reader.cached_files(*repository_id, info.name);
-  });
-  cache.plan(record, std::move(rows));
+  StoredCache stored;
+  if (ahead) {
+    stored = std::move(*ahead);
+  } else {
+    state_->read(repo_.root(), [&](state::StateReader& reader, std::optional<int64_t> repository_id) {
+      if (!repository_id) return;
+      stored.record = reader.finding_cache(*repository_id, info.name);
+      if (stored.record) stored.rows = reader.cached_files(*repository_id, info.name);
+    });
+  }
+  cache.plan(std::move(stored));
   return &cache;
 }
 

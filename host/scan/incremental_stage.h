@@ -14,6 +14,7 @@
 #include "scan/file_keys.h"
 #include "scan/scan_runner.h"
 #include "scan/scanner_cache.h"
+#include "scan/stored_caches_ahead.h"
 
 namespace assay::loader {
 struct PluginInfo;
@@ -30,10 +31,21 @@ class IncrementalStage {
  public:
   // `state` nullptr: the store is off and nothing is cached. `full`: every
   // scanner reads every file (--full); the caches are written all the same.
-  // Everything given must outlive the stage.
+  // `ahead`: the caches as read_ahead() started reading them, or nullptr
+  // (prepare() reads each then). Everything given must outlive the stage.
   IncrementalStage(const config::Config& config, const repo::RepoView& repo,
-                   const history::HistoryService* history, StateStage* state, bool full);
+                   const history::HistoryService* history, StateStage* state, bool full,
+                   std::unique_ptr<StoredCachesAhead> ahead = nullptr);
   ~IncrementalStage();
+
+  // Starts reading the findings caches of the file-local ones among
+  // `scanners` on a thread (see StoredCachesAhead), for a stage constructed
+  // later with the same arguments; nullptr when nothing is to be read
+  // (no store, --full, no file-local scanner). The store must not be used
+  // otherwise until the stage has prepared a scanner or is destroyed.
+  static std::unique_ptr<StoredCachesAhead> read_ahead(const config::Config& config, const repo::RepoView& repo,
+                                                       StateStage* state, bool full,
+                                                       const std::vector<const loader::PluginInfo*>& scanners);
 
   // The planned cache of a scanner about to run, or nullptr when the
   // scanner is not file-local or the store is off. Throws ScanFailed when
@@ -57,6 +69,7 @@ class IncrementalStage {
   bool full_;
   // Whether a cache may be written: not from an incomplete history.
   bool writable_ = true;
+  std::unique_ptr<StoredCachesAhead> ahead_;
   std::optional<std::vector<FileKey>> keys_;  // computed for the first file-local scanner
   std::vector<std::unique_ptr<ScannerCache>> caches_;
 };

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <exception>
 #include <future>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@
 #include "bus/finding_receiver.h"
 #include "bus/finding_sender.h"
 #include "config/config.h"
+#include "history/cache_read_ahead.h"
 #include "history/history_service.h"
 #include "loader/plugin_loader.h"
 #include "loader/scanner_session.h"
@@ -52,6 +54,12 @@ using Clock = std::chrono::steady_clock;
 
 // How long the scoring stage may take to drain after the last scanner ended.
 constexpr std::chrono::seconds kScoringDrainLimit{60};
+
+// Replayed findings travel to the scoring stage in batches of this many:
+// one message each instead of one per finding, small enough that the stage
+// looks at its stop flag often (FindingReceiver handles 256 messages between
+// two looks).
+constexpr size_t kReplayBatch = 64;
 
 std::string new_scan_id() {
   std::random_device rd;
@@ -162,11 +170,15 @@ struct ScannerJob {
 
 // Sends the cached findings of the files the scanner was not given, after
 // a successful run, as if it had emitted them (moved out of the cache: it
-// does not hold them twice). Returns false when the scan was cancelled
-// meanwhile.
+// does not hold them twice; in batches of kReplayBatch). Returns false when
+// the scan was cancelled meanwhile.
 bool replay_cached(ScannerCache& cache, bus::FindingSender& sender) {
-  for (Finding& finding : cache.take_replay()) {
-    if (!sender.send(std::move(finding))) return false;
+  std::vector<Finding> replay = cache.take_replay();
+  for (size_t at = 0; at < replay.size(); at += kReplayBatch) {
+    const auto begin = replay.begin() + static_cast<std::ptrdiff_t>(at);
+    const auto end = replay.begin() + static_cast<std::ptrdiff_t>(std::min(replay.size(), at + kReplayBatch));
+    if (!sender.send_batch(std::vector<Finding>(std::make_move_iterator(begin), std::make_move_iterator(end))))
+      return false;
   }
   return true;
 }
@@ -535,6 +547,8 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   check_reporters(loader_, reporters);
 
   const int64_t started_seconds = options.recorded_at.value_or(state::now_seconds());
+  // Read while the target is listed (the listing leaves a core idle).
+  std::unique_ptr<history::CacheReadAhead> history_cache_ahead = read_history_cache_ahead(config_, path);
   std::unique_ptr<repo::RepoView> repo =
       options.early_target ? options.early_target->take() : open_scan_target(options, config_);
   // An unusable state store stops the scan before the scanners run.
@@ -551,12 +565,21 @@ ScanOutcome ScanRunner::run(const ScanOptions& options, const std::atomic<bool>&
   const int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
           .count();
-  std::unique_ptr<history::HistoryService> history = open_history(config_, *repo, now, cancel);
+  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
+  // The findings caches are read while the history is built (neither needs
+  // the other until the caches are planned).
+  std::vector<const loader::PluginInfo*> infos;
+  for (const auto& job : jobs) infos.push_back(&job.plugin->info());
+  std::unique_ptr<StoredCachesAhead> caches_ahead =
+      IncrementalStage::read_ahead(config_, *repo, state_stage.get(), options.full, infos);
+  std::unique_ptr<history::HistoryService> history =
+      open_history(config_, *repo, now, cancel, history_cache_ahead.get());
+  history_cache_ahead.reset();
   std::unique_ptr<plugin_cache::PluginCache> plugin_cache = open_plugin_cache(config_, *repo);
 
   record_load_failures(outcome, loader_, events_);
-  std::vector<ScannerJob> jobs = scanner_jobs(loader_, config_, options.scanners);
-  IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full);
+  IncrementalStage incremental(config_, *repo, history.get(), state_stage.get(), options.full,
+                               std::move(caches_ahead));
   std::vector<std::string> scanner_names;
   for (const auto& j : jobs) scanner_names.push_back(j.run.name);
   events_.publish("assay.scan.started", {{"scan_id", outcome.scan_id},

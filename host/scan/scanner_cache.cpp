@@ -79,6 +79,18 @@ std::vector<Finding> row_findings(const state::CachedFileRecord& row, const std:
 
 }  // namespace
 
+void decode_rows(StoredCache& stored, const std::string& scanner) {
+  stored.decoded.clear();
+  stored.decoded.resize(stored.rows.size());
+  for (size_t i = 0; i < stored.rows.size(); ++i) {
+    try {
+      stored.decoded[i].findings = row_findings(stored.rows[i], scanner);
+    } catch (const std::invalid_argument& e) {
+      stored.decoded[i].problem = e.what();
+    }
+  }
+}
+
 ScannerCache::ScannerCache(std::string scanner, std::string version, std::string config_digest,
                            const repo::RepoView& repo, const std::vector<FileKey>& keys)
     : scanner_(std::move(scanner)),
@@ -87,23 +99,24 @@ ScannerCache::ScannerCache(std::string scanner, std::string version, std::string
       repo_(repo),
       keys_(keys) {}
 
-void ScannerCache::plan(const std::optional<state::FindingCacheRecord>& record,
-                        std::vector<state::CachedFileRecord> rows) {
+void ScannerCache::plan(StoredCache stored) {
+  const std::optional<state::FindingCacheRecord>& record = stored.record;
   if (!record) return plan_full("no findings cache yet");
   if (record->version != version_)
     return plan_full("scanner version changed from " + record->version + " to " + version_);
   if (record->config_digest != config_digest_) return plan_full("its configuration changed");
+  const std::string scan_id = record->scan_id;
   std::vector<std::string> old_paths;
-  old_paths.reserve(rows.size());
-  for (const auto& row : rows) old_paths.push_back(row.path);
-  const std::string problem = take_rows(std::move(rows));
+  old_paths.reserve(stored.rows.size());
+  for (const auto& row : stored.rows) old_paths.push_back(row.path);
+  const std::string problem = take_rows(std::move(stored));
   if (!problem.empty()) {
     log::write(log::Level::warn, "host", scanner_ + ": findings cache not used: " + problem);
     return plan_full(problem);
   }
   incremental_ = true;
   reason_.clear();
-  base_scan_ = record->scan_id;
+  base_scan_ = scan_id;
   old_paths_ = std::move(old_paths);
   log::write(log::Level::info, "host",
              scanner_ + ": incremental: " + std::to_string(scan_files_.size()) + " of " +
@@ -124,7 +137,9 @@ void ScannerCache::plan_full(const std::string& reason) {
   log::write(log::Level::info, "host", scanner_ + ": full scan (" + reason + ")");
 }
 
-std::string ScannerCache::take_rows(std::vector<state::CachedFileRecord> rows) {
+std::string ScannerCache::take_rows(StoredCache stored) {
+  std::vector<state::CachedFileRecord>& rows = stored.rows;
+  const bool decoded = stored.decoded.size() == rows.size();
   std::unordered_map<std::string, size_t> by_path;
   for (size_t i = 0; i < rows.size(); ++i) by_path.emplace(rows[i].path, i);
   const auto& files = repo_.files();
@@ -136,14 +151,22 @@ std::string ScannerCache::take_rows(std::vector<state::CachedFileRecord> rows) {
       continue;
     }
     state::CachedFileRecord& row = rows[it->second];
-    try {
-      std::vector<Finding> found = row_findings(row, scanner_);
-      replayed_at_.push_back(found.size());
-      replayed_ += found.size();
-      for (Finding& f : found) replay_.push_back(std::move(f));
-    } catch (const std::invalid_argument& e) {
-      return "the cached findings of " + row.path + " are unreadable: " + e.what();
+    std::vector<Finding> found;
+    if (decoded) {
+      DecodedRow& ahead = stored.decoded[it->second];
+      if (!ahead.problem.empty())
+        return "the cached findings of " + row.path + " are unreadable: " + ahead.problem;
+      found = std::move(ahead.findings);
+    } else {
+      try {
+        found = row_findings(row, scanner_);
+      } catch (const std::invalid_argument& e) {
+        return "the cached findings of " + row.path + " are unreadable: " + e.what();
+      }
     }
+    replayed_at_.push_back(found.size());
+    replayed_ += found.size();
+    for (Finding& f : found) replay_.push_back(std::move(f));
     reused_.push_back(std::move(row));
   }
   return "";

@@ -31,16 +31,39 @@ class StateWriter;
 
 namespace assay::scan {
 
+// The findings of one stored row, decoded ahead of the plan (problem says
+// why they could not be; "" when they could).
+struct DecodedRow {
+  std::vector<Finding> findings;
+  std::string problem;
+};
+
+// What the store holds for one scanner's findings cache (record nullopt: no
+// cache), as read for a plan.
+struct StoredCache {
+  std::optional<state::FindingCacheRecord> record;
+  std::vector<state::CachedFileRecord> rows;
+  // The findings of every row, by row, when they were decoded ahead (see
+  // decode_rows); empty otherwise, and the plan decodes the rows it uses.
+  std::vector<DecodedRow> decoded;
+};
+
+// Decodes the findings of every row of `stored` into stored.decoded, each
+// checked to be `scanner`'s and its row's file's. Reads nothing else: may
+// run on any thread.
+void decode_rows(StoredCache& stored, const std::string& scanner);
+
 class ScannerCache {
  public:
   // `keys` are file_keys() of `repo`; both must outlive this.
   ScannerCache(std::string scanner, std::string version, std::string config_digest,
                const repo::RepoView& repo, const std::vector<FileKey>& keys);
 
-  // Plans the run from what the store holds for the scanner (`record`
-  // nullopt: no cache).
-  void plan(const std::optional<state::FindingCacheRecord>& record,
-            std::vector<state::CachedFileRecord> rows);
+  // Plans the run from what the store holds for the scanner.
+  void plan(StoredCache stored);
+  // The version and configuration digest a usable cache was written with.
+  const std::string& version() const { return version_; }
+  const std::string& config_digest() const { return config_digest_; }
   // Plans a run over every file, for `reason`.
   void plan_full(const std::string& reason);
 
@@ -73,7 +96,7 @@ class ScannerCache {
   using OwnItems = std::vector<const BacklogItem*>;
   OwnItems own_items(const std::vector<BacklogItem>& items) const;
   // Why the rows cannot be used, or "" after adding them to the plan.
-  std::string take_rows(std::vector<state::CachedFileRecord> rows);
+  std::string take_rows(StoredCache stored);
   // The path of a finding outside the scanned files, or nullopt.
   std::optional<std::string> stray_path(const OwnItems& own) const;
   // Whether the run gives scanned file `file` a row, and that row (nullopt

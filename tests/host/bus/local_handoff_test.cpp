@@ -81,6 +81,47 @@ TEST(LocalHandoff, InProcessFindingsArriveAsTheObjectsSent) {
   EXPECT_EQ(receiver.malformed(), 0u);
 }
 
+TEST(LocalHandoff, ABatchArrivesAsItsFindingsInOrderAmongTheOthers) {
+  Bus bus;
+  const std::string endpoint = bus.unique_endpoint("findings");
+  FindingReceiver receiver(bus.context(), endpoint);
+  const auto handoff = LocalHandoff::find(bus.context(), endpoint);
+  ASSERT_NE(handoff, nullptr);
+  FindingReceiver::Done done;
+  std::vector<Finding> findings;
+  {
+    FindingSender sender(bus.context(), endpoint, "p");
+    EXPECT_TRUE(sender.send(with_text("alone before")));
+    std::vector<Finding> batch = {with_text("b1"), with_text("b2"), with_text("b3")};
+    EXPECT_TRUE(sender.send_batch(std::move(batch)));
+    EXPECT_TRUE(sender.send_batch({}));  // nothing to send is not a failure
+    EXPECT_TRUE(sender.send(with_text("alone after")));
+    EXPECT_EQ(sender.sent(), 5u) << "a batch counts its findings";
+    EXPECT_TRUE(sender.done("ok"));
+  }
+  std::atomic<bool> stop{false};
+  EXPECT_TRUE(receiver.run(
+      {"p"}, [&](Finding&& f) { findings.push_back(std::move(f)); },
+      [&](const FindingReceiver::Done& d) { done = d; }, stop));
+  std::vector<std::string> order;
+  for (const Finding& f : findings) order.push_back(f.evidence);
+  EXPECT_EQ(order, (std::vector<std::string>{"alone before", "b1", "b2", "b3", "alone after"}));
+  EXPECT_EQ(done.findings, 5u);
+  EXPECT_EQ(receiver.received(), 5u);
+  EXPECT_EQ(handoff->parked(), 0u);
+}
+
+TEST(LocalHandoff, ABatchThatCouldNotBeSentIsTakenBackWhole) {
+  Bus bus;
+  const std::string endpoint = bus.unique_endpoint("findings");
+  FindingReceiver receiver(bus.context(), endpoint);
+  FindingSender sender(bus.context(), endpoint, "p");
+  EXPECT_TRUE(sender.done("ok"));
+  EXPECT_FALSE(sender.send_batch({with_text("late"), with_text("later")})) << "after done";
+  EXPECT_EQ(sender.sent(), 0u);
+  EXPECT_EQ(LocalHandoff::find(bus.context(), endpoint)->parked(), 0u);
+}
+
 TEST(LocalHandoff, OnlyTheReceiversOwnContextAndEndpointFindIt) {
   Bus bus;
   Bus other;
@@ -134,6 +175,26 @@ TEST(LocalHandoff, BadHandoffMessagesAreSkippedAndCounted) {
   EXPECT_NE(errors[1].find("no finding is parked under number 77"), std::string::npos) << errors[1];
 }
 
+TEST(LocalHandoff, ABatchNumberNothingIsParkedUnderIsSkippedAndCounted) {
+  Bus bus;
+  const std::string endpoint = bus.unique_endpoint("findings");
+  std::vector<std::string> errors;
+  FindingReceiver receiver(bus.context(), endpoint, [&](std::string_view e) { errors.emplace_back(e); });
+  zmq::socket_t raw(bus.context(), zmq::socket_type::push);
+  raw.set(zmq::sockopt::linger, 0);
+  raw.connect(endpoint);
+  const uint64_t never_parked = 78;
+  raw.send(zmq::buffer(topic::kBatchHandoff), zmq::send_flags::sndmore);
+  raw.send(zmq::buffer(std::string_view(reinterpret_cast<const char*>(&never_parked), 8)), zmq::send_flags::none);
+  raw.send(zmq::buffer(topic::kScannerDone), zmq::send_flags::sndmore);
+  raw.send(zmq::buffer(std::string_view(R"({"schema":1,"plugin":"p","status":"ok","findings":0})")),
+           zmq::send_flags::none);
+  EXPECT_TRUE(receive_all(receiver).empty());
+  EXPECT_EQ(receiver.malformed(), 1u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("no batch is parked under number 78"), std::string::npos) << errors[0];
+}
+
 TEST(LocalHandoff, OtherProcessesEndpointsCarryJson) {
   const auto dir = std::filesystem::temp_directory_path() / ("assay-handoff-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
@@ -146,13 +207,17 @@ TEST(LocalHandoff, OtherProcessesEndpointsCarryJson) {
     {
       FindingSender sender(bus.context(), endpoint, "p");
       EXPECT_TRUE(sender.send(with_text("invalid \xff byte")));
+      EXPECT_TRUE(sender.send_batch({with_text("one of a batch"), with_text("two of a batch")}));
+      EXPECT_EQ(sender.sent(), 3u);
       EXPECT_TRUE(sender.done("ok"));
     }
     findings = receive_all(receiver);
   }
   std::filesystem::remove_all(dir);
-  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings.size(), 3u) << "a batch travels as its findings' JSON";
   EXPECT_EQ(findings[0].evidence, "invalid \xEF\xBF\xBD byte") << "the JSON encoding replaced the byte";
+  EXPECT_EQ(findings[1].evidence, "one of a batch");
+  EXPECT_EQ(findings[2].evidence, "two of a batch");
   EXPECT_EQ(findings[0].details_json, R"({"kept":"as it is"})");
 }
 

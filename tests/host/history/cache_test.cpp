@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "history/cache_read_ahead.h"
 #include "history/history_cache.h"
 #include "history_repo.h"
 
@@ -248,6 +249,58 @@ TEST_F(CachedHistory, ACacheOfAnotherRepositoryIsNotUsed) {
   EXPECT_EQ(o.history->build_report().mode, BuildReport::Mode::cold);
   EXPECT_NE(o.history->build_report().cache_problem.find("was written for another repository"),
             std::string::npos);
+}
+
+TEST_F(CachedHistory, ACacheReadAheadIsWhatReadingItThenGives) {
+  const Opened o = scan();
+  const std::string git_dir = o.view->git_dir();
+  const CacheRead direct = read_cache(cache_file(), git_dir);
+  ASSERT_TRUE(direct.contents);
+
+  CacheReadAhead ahead(cache_file());
+  std::optional<CacheRead> read = ahead.take(cache_file(), git_dir);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->problem, "");
+  ASSERT_TRUE(read->contents);
+  EXPECT_EQ(read->contents->index.commits().size(), 3u);
+  EXPECT_EQ(read->contents->index.provenance().tip, direct.contents->index.provenance().tip);
+  EXPECT_EQ(read->contents->origins.size(), direct.contents->origins.size());
+  EXPECT_FALSE(ahead.take(cache_file(), git_dir)) << "taken once";
+
+  // Another file than the one read ahead: the caller reads it itself.
+  CacheReadAhead elsewhere(repo_.path() / "elsewhere.cache");
+  EXPECT_FALSE(elsewhere.take(cache_file(), git_dir));
+
+  // Written for another repository: refused as read_cache refuses it.
+  CacheReadAhead other(cache_file());
+  const std::optional<CacheRead> refused = other.take(cache_file(), "/somewhere/else/.git");
+  ASSERT_TRUE(refused);
+  EXPECT_FALSE(refused->contents);
+  EXPECT_EQ(refused->problem, read_cache(cache_file(), "/somewhere/else/.git").problem);
+  EXPECT_NE(refused->problem.find("was written for another repository"), std::string::npos);
+
+  // A corrupt file: the same problem too.
+  std::string flipped = contents(cache_file());
+  flipped[flipped.size() - 3] ^= 0x55;
+  overwrite(cache_file(), flipped);
+  CacheReadAhead corrupt(cache_file());
+  const std::optional<CacheRead> bad = corrupt.take(cache_file(), git_dir);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->problem, cache_file().string() + ": corrupt (digest does not match)");
+}
+
+TEST_F(CachedHistory, AHistoryOpenedWithTheCacheReadAheadWalksOnlyWhatIsNew) {
+  scan();
+  write_file(repo_.path(), "a.txt", "a1\na2\na3\n");
+  commit_as(repo_.path(), "c4", "2020-04-01T00:00:00Z", kCarol);
+  std::unique_ptr<repo::RepoView> view = repo::RepoView::open(repo_.path(), {});
+  CacheReadAhead ahead(cache_file());
+  const std::atomic<bool> cancel{false};
+  auto history = HistoryService::open(*view, HistoryOptions(), now_, &cancel, &ahead);
+  EXPECT_EQ(history->build_report().mode, BuildReport::Mode::incremental);
+  EXPECT_EQ(history->build_report().walked_commits, 1u);
+  EXPECT_EQ(history->build_report().cached_commits, 3u);
+  EXPECT_FALSE(ahead.take(cache_file(), view->git_dir())) << "the build took it";
 }
 
 TEST_F(CachedHistory, ACacheThatCannotBeWrittenIsNotFatal) {

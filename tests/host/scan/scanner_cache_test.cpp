@@ -66,15 +66,16 @@ class ScannerCacheTest : public ::testing::Test {
     return std::make_unique<ScannerCache>("markers", version, config_digest(config), *view_, keys_);
   }
 
-  // Plans `c` from what the store holds.
-  void plan(ScannerCache& c) {
-    std::optional<state::FindingCacheRecord> record;
-    std::vector<state::CachedFileRecord> rows;
+  // Plans `c` from what the store holds; `decoded_ahead`: with every row's
+  // findings decoded before the plan (as StoredCachesAhead does).
+  void plan(ScannerCache& c, bool decoded_ahead = false) {
+    StoredCache stored;
     store_->read([&](state::StateReader& r) {
-      record = r.finding_cache(repository_, "markers");
-      rows = r.cached_files(repository_, "markers");
+      stored.record = r.finding_cache(repository_, "markers");
+      stored.rows = r.cached_files(repository_, "markers");
     });
-    c.plan(record, std::move(rows));
+    if (decoded_ahead) decode_rows(stored, "markers");
+    c.plan(std::move(stored));
   }
 
   // The scan holds `f` as an item, arrived after those before.
@@ -143,6 +144,19 @@ TEST_F(ScannerCacheTest, AnUnchangedRepositoryIsReplayedWhole) {
   ASSERT_EQ(c->replay().size(), 1u);
   EXPECT_EQ(c->replay()[0].title, "TODO: alpha");
   EXPECT_EQ(c->replay()[0].source, "markers");
+  EXPECT_EQ(c->use().files_replayed, 2u);
+  EXPECT_EQ(c->use().findings_replayed, 1u);
+}
+
+TEST_F(ScannerCacheTest, RowsDecodedAheadAreReplayedAsTheyWouldBeByThePlan) {
+  first_run();
+  auto c = cache();
+  plan(*c, true);
+  ASSERT_NE(c->files(), nullptr);
+  EXPECT_TRUE(c->files()->empty());
+  ASSERT_EQ(c->replay().size(), 1u);
+  EXPECT_EQ(c->replay()[0].title, "TODO: alpha");
+  EXPECT_EQ(c->replay()[0].path, "a.c");
   EXPECT_EQ(c->use().files_replayed, 2u);
   EXPECT_EQ(c->use().findings_replayed, 1u);
 }
@@ -241,16 +255,45 @@ TEST_F(ScannerCacheTest, AnUnreadableRowMeansAFullScan) {
   store_->read([&](state::StateReader& r) { record = r.finding_cache(repository_, "markers"); });
   auto stored = rows();
   stored[0].findings = "[{\"source\": \"markers\"}]";  // a finding without its fields
+  for (const bool decoded_ahead : {false, true}) {
+    SCOPED_TRACE(decoded_ahead ? "decoded ahead" : "decoded by the plan");
+    stored[0].findings = "[{\"source\": \"markers\"}]";  // a finding without its fields
+    StoredCache first{record, stored, {}};
+    if (decoded_ahead) decode_rows(first, "markers");
+    auto c = cache();
+    c->plan(std::move(first));
+    EXPECT_EQ(c->files(), nullptr);
+    EXPECT_EQ(c->replay().size(), 0u);
+    EXPECT_EQ(c->use().reason.rfind("the cached findings of a.c are unreadable: [0]: ", 0), 0u)
+        << c->use().reason;
+    stored[0].findings = "{";
+    StoredCache second{record, stored, {}};
+    if (decoded_ahead) decode_rows(second, "markers");
+    auto d = cache();
+    d->plan(std::move(second));
+    EXPECT_EQ(d->use().reason, "the cached findings of a.c are unreadable: not a JSON array");
+  }
+}
+
+TEST_F(ScannerCacheTest, AnUnreadableRowOfAChangedFileIsNotInTheWay) {
+  // Decoding ahead reads every row; only the rows the plan uses count.
+  first_run();
+  StoredCache stored;
+  store_->read([&](state::StateReader& r) {
+    stored.record = r.finding_cache(repository_, "markers");
+    stored.rows = r.cached_files(repository_, "markers");
+  });
+  ASSERT_EQ(stored.rows.size(), 2u);
+  ASSERT_EQ(stored.rows[0].path, "a.c");
+  stored.rows[0].findings = "{";
+  stored.rows[0].content_digest = "0000000000000000000000000000000000000000";  // a.c changed since
+  decode_rows(stored, "markers");
+  EXPECT_EQ(stored.decoded[0].problem, "not a JSON array");
   auto c = cache();
-  c->plan(record, stored);
-  EXPECT_EQ(c->files(), nullptr);
-  EXPECT_EQ(c->replay().size(), 0u);
-  EXPECT_EQ(c->use().reason.rfind("the cached findings of a.c are unreadable: [0]: ", 0), 0u)
-      << c->use().reason;
-  stored[0].findings = "{";
-  auto d = cache();
-  d->plan(record, stored);
-  EXPECT_EQ(d->use().reason, "the cached findings of a.c are unreadable: not a JSON array");
+  c->plan(std::move(stored));
+  ASSERT_NE(c->files(), nullptr);
+  EXPECT_EQ(*c->files(), std::vector<size_t>{0});
+  EXPECT_EQ(c->use().reason, "");
 }
 
 TEST_F(ScannerCacheTest, AFindingOutsideTheGivenFilesLeavesNoCache) {

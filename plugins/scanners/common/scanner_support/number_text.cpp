@@ -56,18 +56,23 @@ std::string format_number(double value) {
 }
 
 std::string to_valid_utf8(std::string_view text) {
+  // Copied a run of valid sequences at a time, not a character at a time:
+  // the text is nearly always valid (a path, a title), and scanners pass
+  // every finding's text through here.
   std::string out;
   out.reserve(text.size());
+  size_t run = 0;  // where the current run of valid sequences starts
   for (size_t i = 0; i < text.size();) {
     const size_t length = sequence_length(text, i);
     if (length == 0) {
+      out.append(text.substr(run, i - run));
       out += "\xEF\xBF\xBD";
-      ++i;
+      run = ++i;
     } else {
-      out.append(text.substr(i, length));
       i += length;
     }
   }
+  out.append(text.substr(run));
   return out;
 }
 

@@ -320,6 +320,9 @@ TEST(MarkersFormat, InvalidUtf8IsReplaced) {
   EXPECT_EQ(to_valid_utf8("caf\xe9 ok"), "caf\uFFFD ok");
   EXPECT_EQ(to_valid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
   EXPECT_EQ(to_valid_utf8("\xed\xa0\x80"), "\uFFFD\uFFFD\uFFFD");
+  EXPECT_EQ(to_valid_utf8(""), "");
+  EXPECT_EQ(to_valid_utf8("\xffhead and tail\xc3"), "\uFFFDhead and tail\uFFFD");
+  EXPECT_EQ(to_valid_utf8("a\xe2\x82\xac" "b\x80" "c"), "a\xe2\x82\xac" "b\uFFFD" "c");
 }
 
 }  // namespace
