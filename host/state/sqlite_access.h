@@ -47,8 +47,7 @@ class SqliteAccess : public StateWriter {
   int64_t add_item(const ItemRecord& item) override;
   void update_item(const ItemRecord& item) override;
   void update_sighting(const ItemRecord& item) override;
-  void mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
-                            const std::vector<int64_t>& unseen) override;
+  void set_last_seen(const std::vector<int64_t>& ids, int64_t at, const std::string& scan_id) override;
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;

@@ -183,6 +183,20 @@ CREATE TABLE cached_findings (
   FOREIGN KEY (repository_id, scanner) REFERENCES finding_caches(repository_id, scanner) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql",
+      // 6: an open item last seen by its repository's last merged scan (in
+      // commit order, rowid) holds last_seen_at = 0 and last_seen_scan = '':
+      // its last seen is that scan's, read from the scans table, so a scan
+      // that finds an item again unchanged writes nothing to its row. Rows
+      // that name that very scan and its time take the implicit form; every
+      // other row keeps its explicit values (docs/state.md, "Last seen").
+      R"sql(
+UPDATE items SET last_seen_at = 0, last_seen_scan = ''
+ WHERE status = 'open' AND last_seen_scan != ''
+   AND EXISTS (SELECT 1 FROM scans l
+                WHERE l.id = items.last_seen_scan AND l.finished_at = items.last_seen_at
+                  AND l.rowid = (SELECT m.rowid FROM scans m WHERE m.repository_id = items.repository_id
+                                    AND m.merged = 1 ORDER BY m.rowid DESC LIMIT 1));
+)sql",
   };
   return steps;
 }
