@@ -82,29 +82,48 @@ ItemView view_of(const ItemRecord& row) {
           row.first_seen_at, false};
 }
 
+// The paths the scan found something in, made on first use: a rescan whose
+// items all stay in their files never needs them.
+class FoundPaths {
+ public:
+  explicit FoundPaths(const ScanItems& items) : items_(items) {}
+  bool contain(std::string_view path) {
+    if (!made_) {
+      for (size_t i = 0; i < items_.size(); ++i) paths_.insert(items_[i].path);
+      made_ = true;
+    }
+    return paths_.count(path) > 0;
+  }
+
+ private:
+  const ScanItems& items_;
+  std::unordered_set<std::string_view> paths_;
+  bool made_ = false;
+};
+
 // Matches the stored items to the scan's by fingerprint, reading the store
 // once, row by row.
 Matching match_directly(StateReader& reader, int64_t repository_id, const ScanItems& items) {
   std::unordered_map<std::string_view, size_t> item_of;  // the first scan item with a fingerprint
-  std::unordered_set<std::string_view> found_paths;
   item_of.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const ScanItem item = items[i];  // made once: a scan item is made when asked
-    item_of.emplace(item.fingerprint, i);
-    found_paths.insert(item.path);
-  }
+  for (size_t i = 0; i < items.size(); ++i) item_of.emplace(items[i].fingerprint, i);
+  FoundPaths found_paths(items);
   Matching m;
   m.of_item.resize(items.size());
   reader.for_each_item(repository_id, [&](const ItemView& row) {
-    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.emplace(row.path);
     auto it = item_of.find(row.fingerprint);
     if (it == item_of.end()) {
+      if (row.status == kOpen && !found_paths.contain(row.path)) m.vanished.emplace(row.path);
       m.unmatched.push_back({row.id, std::string(row.fingerprint), std::string(row.status),
                              std::string(row.source), row.effort_hours, row.value_usd,
                              row.last_seen_by_last_scan, false});
       return;
     }
-    m.of_item[it->second] = sighting(row, items[it->second], false);
+    const ScanItem item = items[it->second];  // made once: a scan item is made when asked
+    // An item found in its stored file: that path is one the scan found.
+    if (row.status == kOpen && item.path != row.path && !found_paths.contain(row.path))
+      m.vanished.emplace(row.path);
+    m.of_item[it->second] = sighting(row, item, false);
   });
   return m;
 }
