@@ -4,8 +4,8 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <set>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "finding/compact_findings.h"
@@ -96,6 +96,8 @@ void ScannerCache::plan(const std::optional<state::FindingCacheRecord>& record,
   std::vector<std::string> old_paths;
   old_paths.reserve(rows.size());
   for (const auto& row : rows) old_paths.push_back(row.path);
+  // In path order (the store's, std::string's), which update() relies on.
+  if (!std::is_sorted(old_paths.begin(), old_paths.end())) std::sort(old_paths.begin(), old_paths.end());
   const std::string problem = take_rows(std::move(rows));
   if (!problem.empty()) {
     log::write(log::Level::warn, "host", scanner_ + ": findings cache not used: " + problem);
@@ -200,9 +202,11 @@ std::optional<std::string> ScannerCache::stray_path(const std::vector<BacklogIte
   }
   std::unordered_map<std::string_view, size_t> replayed;
   for (size_t k = 0; k < reused_.size(); ++k) replayed[reused_[k].path] += replayed_at_[k];
+  const std::set<std::string> unscored = recorder_.unscored_paths();  // mostly none
   auto strays = [&](std::string_view path, size_t items_there) {
+    const size_t unscored_there = unscored.empty() ? 0 : recorder_.unscored_at(std::string(path));
     const auto it = replayed.find(path);
-    return items_there + recorder_.unscored_at(std::string(path)) > (it == replayed.end() ? 0 : it->second);
+    return items_there + unscored_there > (it == replayed.end() ? 0 : it->second);
   };
   // The first such path in path order, then the first unscored one.
   std::optional<std::string_view> first;
@@ -210,7 +214,7 @@ std::optional<std::string> ScannerCache::stray_path(const std::vector<BacklogIte
     if ((!first || path < *first) && strays(path, count)) first = path;
   }
   if (first) return std::string(*first);
-  for (const std::string& path : recorder_.unscored_paths()) {
+  for (const std::string& path : unscored) {
     if (is_scanned(path)) continue;
     const auto it = found.find(path);
     if (strays(path, it == found.end() ? 0 : it->second)) return path;
@@ -316,17 +320,22 @@ void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id, co
 }
 
 void ScannerCache::update(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
-  std::unordered_set<std::string_view> kept;
-  kept.reserve(reused_.size() + scan_files_.size());
-  for (const auto& row : reused_) kept.insert(row.path);
+  std::vector<std::string_view> written;  // ascending, as scan_files_
   for (size_t file : scan_files_) {
     if (auto row = fresh_row(file, own)) {
-      kept.insert(repo_.files()[file].path);
+      written.push_back(repo_.files()[file].path);
       writer.put_cached_file(repository_id, scanner_, *row);
     }
   }
+  // The old cache's paths, the replayed rows and the written ones all
+  // ascend by path: one walk finds the old paths neither kept.
+  size_t r = 0, w = 0;
   for (const std::string& path : old_paths_) {
-    if (!kept.count(path)) writer.delete_cached_file(repository_id, scanner_, path);
+    while (r < reused_.size() && reused_[r].path < path) ++r;
+    while (w < written.size() && written[w] < path) ++w;
+    const bool replayed = r < reused_.size() && reused_[r].path == path;
+    const bool rewritten = w < written.size() && written[w] == path;
+    if (!replayed && !rewritten) writer.delete_cached_file(repository_id, scanner_, path);
   }
 }
 

@@ -114,10 +114,10 @@ class ScannerCache {
   std::optional<std::string> base_scan_;  // the cache's scan id as planned from
   std::vector<size_t> scan_files_;        // given to the scanner when incremental
   std::vector<Finding> replay_;
-  std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files
+  std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files, in path order
   std::vector<size_t> replayed_at_;              // findings replayed from each of reused_
   size_t replayed_ = 0;                          // findings replayed in all
-  std::vector<std::string> old_paths_;           // every path the planned-from cache held
+  std::vector<std::string> old_paths_;           // every path the planned-from cache held, in order
   FindingRecorder recorder_;
 };
 
