@@ -205,7 +205,7 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   count.bind(1, repository_id);
   if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
   count.reset();
-  const std::optional<ScanRecord> last = last_merged_scan(repository_id, std::nullopt);
+  const std::optional<ScanRecord>& last = remembered_last_merged_scan(repository_id);
   Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
   s.bind(1, repository_id);
   while (s.step()) {
@@ -258,8 +258,14 @@ std::optional<ItemRecord> SqliteAccess::item(int64_t id) {
   ItemRecord row = read_item(s);
   s.reset();
   if (last_seen_by_last_scan(row.status, row.last_seen_scan))
-    fill_last_seen(row, last_merged_scan(row.repository_id, std::nullopt));
+    fill_last_seen(row, remembered_last_merged_scan(row.repository_id));
   return row;
+}
+
+const std::optional<ScanRecord>& SqliteAccess::remembered_last_merged_scan(int64_t repository_id) {
+  auto it = last_merged_.find(repository_id);
+  if (it == last_merged_.end()) it = last_merged_.emplace(repository_id, last_merged_scan(repository_id, std::nullopt)).first;
+  return it->second;
 }
 
 OpenTotals SqliteAccess::open_totals(int64_t repository_id) {
@@ -477,6 +483,7 @@ void SqliteAccess::add_scan(const ScanRecord& scan, const std::vector<RunRecord>
   s.bind(8, scan.new_items).bind(9, scan.reopened_items).bind(10, scan.resolved_items);
   s.bind(11, scan.open_items).bind(12, scan.open_effort_hours).bind(13, scan.open_value_usd);
   s.run();
+  last_merged_.erase(scan.repository_id);
   Statement& r = db_.cached(
       "INSERT INTO scan_runs (scan_id, plugin, kind, version, status, findings, duration_ms, error)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");

@@ -227,6 +227,26 @@ TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
   });
 }
 
+// An implicit last seen follows the scans recorded in the same transaction,
+// and in later ones.
+TEST(SqliteStore, AnImplicitLastSeenFollowsTheScansOfTheTransaction) {
+  TempDir dir("implicit");
+  auto store = open_store(dir.file("state.db"));
+  store->write([](StateWriter& w) {
+    w.add_repository("/one", "one");
+    w.add_item(stored_item(1, 1, "open"));
+    w.set_last_seen({1}, 0, "");
+    EXPECT_EQ(w.item(1)->last_seen_scan, "");  // no merged scan yet
+    w.add_scan(scan_of(1, "s2", kT0 + kDay, true), {});
+    EXPECT_EQ(w.item(1)->last_seen_scan, "s2");
+    w.add_scan(scan_of(1, "s3", kT0 + 2 * kDay, true), {});
+    EXPECT_EQ(w.item(1)->last_seen_scan, "s3");
+    EXPECT_EQ(w.items(1)[0].last_seen_at, kT0 + 2 * kDay);
+  });
+  store->write([](StateWriter& w) { w.add_scan(scan_of(1, "s4", kT0 + 3 * kDay, true), {}); });
+  store->read([](StateReader& r) { EXPECT_EQ(r.item(1)->last_seen_scan, "s4"); });
+}
+
 // The checkpoint a scan starts after its merge runs beside the store's own
 // connection, which keeps writing and reading; at the close the main file
 // holds everything and the log is gone.
