@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <exception>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string_view>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -109,6 +109,8 @@ void ScannerCache::plan(StoredCache stored) {
   std::vector<std::string> old_paths;
   old_paths.reserve(stored.rows.size());
   for (const auto& row : stored.rows) old_paths.push_back(row.path);
+  // In path order (the store's, std::string's), which update() relies on.
+  if (!std::is_sorted(old_paths.begin(), old_paths.end())) std::sort(old_paths.begin(), old_paths.end());
   const std::string problem = take_rows(std::move(stored));
   if (!problem.empty()) {
     log::write(log::Level::warn, "host", scanner_ + ": findings cache not used: " + problem);
@@ -184,10 +186,24 @@ CacheUse ScannerCache::use() const {
   return use;
 }
 
-ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& items) const {
+std::vector<std::string_view> ScannerCache::scanned_paths() const {
+  std::vector<std::string_view> scanned;
+  scanned.reserve(incremental_ ? scan_files_.size() : repo_.files().size());
+  if (incremental_) {
+    for (size_t i : scan_files_) scanned.push_back(repo_.files()[i].path);
+  } else {
+    for (const auto& f : repo_.files()) scanned.push_back(f.path);
+  }
+  return scanned;
+}
+
+ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& items,
+                                               const std::vector<std::string_view>* only) const {
   OwnItems own;
   for (const BacklogItem& item : items) {
-    if (item.finding.source == scanner_) own.push_back(&item);
+    if (item.finding.source != scanner_) continue;
+    if (only && !std::binary_search(only->begin(), only->end(), std::string_view(item.finding.path))) continue;
+    own.push_back(&item);
   }
   std::sort(own.begin(), own.end(), [](const BacklogItem* a, const BacklogItem* b) {
     if (a->finding.path != b->finding.path) return a->finding.path < b->finding.path;
@@ -196,33 +212,35 @@ ScannerCache::OwnItems ScannerCache::own_items(const std::vector<BacklogItem>& i
   return own;
 }
 
-std::optional<std::string> ScannerCache::stray_path(const OwnItems& own) const {
-  // The scanned files' paths in order (files() is sorted by path, and
-  // scan_files_ ascends): searched, not hashed.
-  std::vector<std::string_view> scanned;
-  scanned.reserve(incremental_ ? scan_files_.size() : repo_.files().size());
-  if (incremental_) {
-    for (size_t i : scan_files_) scanned.push_back(repo_.files()[i].path);
-  } else {
-    for (const auto& f : repo_.files()) scanned.push_back(f.path);
-  }
+std::optional<std::string> ScannerCache::stray_path(const std::vector<BacklogItem>& items,
+                                                    const std::vector<std::string_view>& scanned) const {
+  auto is_scanned = [&](std::string_view path) { return std::binary_search(scanned.begin(), scanned.end(), path); };
   // Outside the scanned files only the replayed findings may be: a path
   // with more findings than were replayed there has one the scanner made.
-  // (A replayed finding's path is its row's, check_owner.)
+  // (A replayed finding's path is its row's, check_owner.) The scanner's
+  // items are counted per path, not sorted: a rescan holds thousands.
+  std::unordered_map<std::string_view, size_t> found;
+  for (const BacklogItem& item : items) {
+    if (item.finding.source == scanner_ && !is_scanned(item.finding.path)) ++found[item.finding.path];
+  }
   std::unordered_map<std::string_view, size_t> replayed;
   for (size_t k = 0; k < reused_.size(); ++k) replayed[reused_[k].path] += replayed_at_[k];
-  auto strays = [&](const std::string& path) {
-    if (std::binary_search(scanned.begin(), scanned.end(), std::string_view(path))) return false;
-    const OwnRange at = items_at(own, path);
-    const size_t found = static_cast<size_t>(at.second - at.first) + recorder_.unscored_at(path);
+  const std::set<std::string> unscored = recorder_.unscored_paths();  // mostly none
+  auto strays = [&](std::string_view path, size_t items_there) {
+    const size_t unscored_there = unscored.empty() ? 0 : recorder_.unscored_at(std::string(path));
     const auto it = replayed.find(path);
-    return found > (it == replayed.end() ? 0 : it->second);
+    return items_there + unscored_there > (it == replayed.end() ? 0 : it->second);
   };
-  for (auto it = own.begin(); it != own.end(); it = items_at(own, (*it)->finding.path).second) {
-    if (strays((*it)->finding.path)) return (*it)->finding.path;
+  // The first such path in path order, then the first unscored one.
+  std::optional<std::string_view> first;
+  for (const auto& [path, count] : found) {
+    if ((!first || path < *first) && strays(path, count)) first = path;
   }
-  for (const std::string& path : recorder_.unscored_paths()) {
-    if (strays(path)) return path;
+  if (first) return std::string(*first);
+  for (const std::string& path : unscored) {
+    if (is_scanned(path)) continue;
+    const auto it = found.find(path);
+    if (strays(path, it == found.end() ? 0 : it->second)) return path;
   }
   return std::nullopt;
 }
@@ -249,8 +267,8 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
         scanner_ + ": findings cache dropped (the run " + run_status + "); the next scan reads every file");
     return;
   }
-  const OwnItems own = own_items(items);
-  if (const auto stray = stray_path(own)) {
+  const std::vector<std::string_view> scanned = scanned_paths();
+  if (const auto stray = stray_path(items, scanned)) {
     writer.delete_finding_cache(repository_id, scanner_);
     log::write(log::Level::warn, "host",
                scanner_ + " declares itself file-local but emitted a finding for '" + *stray +
@@ -262,10 +280,11 @@ void ScannerCache::store(state::StateWriter& writer, int64_t repository_id, cons
   // the rows this run did not write are not known to match its plan.
   const bool same_base = incremental_ && current && base_scan_ && current->scan_id == *base_scan_;
   writer.put_finding_cache({repository_id, scanner_, version_, config_digest_, scan_id});
+  // An update writes only the scanned files' rows: it needs only their items.
   if (same_base)
-    update(writer, repository_id, own);
+    update(writer, repository_id, own_items(items, &scanned));
   else
-    rewrite(writer, repository_id, own);
+    rewrite(writer, repository_id, own_items(items, nullptr));
 }
 
 std::vector<ScannerCache::ViewRow> ScannerCache::view_rows() const {
@@ -324,16 +343,22 @@ void ScannerCache::rewrite(state::StateWriter& writer, int64_t repository_id, co
 }
 
 void ScannerCache::update(state::StateWriter& writer, int64_t repository_id, const OwnItems& own) const {
-  std::set<std::string> kept;
-  for (const auto& row : reused_) kept.insert(row.path);
+  std::vector<std::string_view> written;  // ascending, as scan_files_
   for (size_t file : scan_files_) {
     if (auto row = fresh_row(file, own)) {
-      kept.insert(row->path);
+      written.push_back(repo_.files()[file].path);
       writer.put_cached_file(repository_id, scanner_, *row);
     }
   }
+  // The old cache's paths, the replayed rows and the written ones all
+  // ascend by path: one walk finds the old paths neither kept.
+  size_t r = 0, w = 0;
   for (const std::string& path : old_paths_) {
-    if (!kept.count(path)) writer.delete_cached_file(repository_id, scanner_, path);
+    while (r < reused_.size() && reused_[r].path < path) ++r;
+    while (w < written.size() && written[w] < path) ++w;
+    const bool replayed = r < reused_.size() && reused_[r].path == path;
+    const bool rewritten = w < written.size() && written[w] == path;
+    if (!replayed && !rewritten) writer.delete_cached_file(repository_id, scanner_, path);
   }
 }
 

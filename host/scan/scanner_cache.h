@@ -94,11 +94,16 @@ class ScannerCache {
  private:
   // The scanner's items, ordered by path, then by arrival.
   using OwnItems = std::vector<const BacklogItem*>;
-  OwnItems own_items(const std::vector<BacklogItem>& items) const;
+  // Of the items in the files `only` (sorted) when given, else of all.
+  OwnItems own_items(const std::vector<BacklogItem>& items, const std::vector<std::string_view>* only) const;
+  // The paths of the files given to the scanner, in order.
+  std::vector<std::string_view> scanned_paths() const;
   // Why the rows cannot be used, or "" after adding them to the plan.
   std::string take_rows(StoredCache stored);
-  // The path of a finding outside the scanned files, or nullopt.
-  std::optional<std::string> stray_path(const OwnItems& own) const;
+  // The path of one of the scanner's findings outside the `scanned` files
+  // (the least such path), or nullopt.
+  std::optional<std::string> stray_path(const std::vector<BacklogItem>& items,
+                                        const std::vector<std::string_view>& scanned) const;
   // Whether the run gives scanned file `file` a row, and that row (nullopt
   // when it has none).
   bool has_fresh_row(size_t file) const;
@@ -132,10 +137,10 @@ class ScannerCache {
   std::optional<std::string> base_scan_;  // the cache's scan id as planned from
   std::vector<size_t> scan_files_;        // given to the scanner when incremental
   std::vector<Finding> replay_;
-  std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files
+  std::vector<state::CachedFileRecord> reused_;  // rows of the replayed files, in path order
   std::vector<size_t> replayed_at_;              // findings replayed from each of reused_
   size_t replayed_ = 0;                          // findings replayed in all
-  std::vector<std::string> old_paths_;           // every path the planned-from cache held
+  std::vector<std::string> old_paths_;           // every path the planned-from cache held, in order
   FindingRecorder recorder_;
 };
 

@@ -21,6 +21,7 @@ struct Sighting {
   bool found_changed = false;  // location, text or scores differ from the stored ones
   bool score_changed = false;
   bool renamed = false;  // matched through a rename of its file
+  bool last_seen_by_last_scan = false;  // its row leaves last seen implicit
 };
 
 // A stored item no scan item matched directly.
@@ -31,7 +32,8 @@ struct Unmatched {
   std::string source;
   double effort_hours = 0;
   double value_usd = 0;
-  bool taken = false;  // by a scan item through a rename
+  bool last_seen_by_last_scan = false;  // its row leaves last seen implicit
+  bool taken = false;                   // by a scan item through a rename
 };
 
 // An item open after the merge, for the scan's open totals.
@@ -66,39 +68,62 @@ Sighting sighting(const ItemView& row, const ScanItem& item, bool renamed) {
           row.first_seen_at,
           found_differs(row, item),
           row.composite != item.composite || row.value_usd != item.value_usd,
-          renamed};
+          renamed,
+          row.last_seen_by_last_scan};
 }
 
-// A whole stored item seen as the merge compares it.
+// A whole stored item seen as the merge compares it. Read as a record, its
+// last seen is filled in, so nothing says whether the row leaves it
+// implicit; the merge rewrites such an item's row whole (renamed).
 ItemView view_of(const ItemRecord& row) {
   return {row.id,       row.fingerprint, row.key,          row.status,    row.source,
           row.rule,     row.category,    row.title,        row.path,      row.line_start,
           row.line_end, row.evidence,    row.effort_hours, row.value_usd, row.composite,
-          row.first_seen_at};
+          row.first_seen_at, false};
 }
+
+// The paths the scan found something in, made on first use: a rescan whose
+// items all stay in their files never needs them.
+class FoundPaths {
+ public:
+  explicit FoundPaths(const ScanItems& items) : items_(items) {}
+  bool contain(std::string_view path) {
+    if (!made_) {
+      for (size_t i = 0; i < items_.size(); ++i) paths_.insert(items_[i].path);
+      made_ = true;
+    }
+    return paths_.count(path) > 0;
+  }
+
+ private:
+  const ScanItems& items_;
+  std::unordered_set<std::string_view> paths_;
+  bool made_ = false;
+};
 
 // Matches the stored items to the scan's by fingerprint, reading the store
 // once, row by row.
 Matching match_directly(StateReader& reader, int64_t repository_id, const ScanItems& items) {
   std::unordered_map<std::string_view, size_t> item_of;  // the first scan item with a fingerprint
-  std::unordered_set<std::string_view> found_paths;
   item_of.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const ScanItem item = items[i];  // made once: a scan item is made when asked
-    item_of.emplace(item.fingerprint, i);
-    found_paths.insert(item.path);
-  }
+  for (size_t i = 0; i < items.size(); ++i) item_of.emplace(items[i].fingerprint, i);
+  FoundPaths found_paths(items);
   Matching m;
   m.of_item.resize(items.size());
   reader.for_each_item(repository_id, [&](const ItemView& row) {
-    if (row.status == kOpen && !found_paths.count(row.path)) m.vanished.emplace(row.path);
     auto it = item_of.find(row.fingerprint);
     if (it == item_of.end()) {
+      if (row.status == kOpen && !found_paths.contain(row.path)) m.vanished.emplace(row.path);
       m.unmatched.push_back({row.id, std::string(row.fingerprint), std::string(row.status),
-                             std::string(row.source), row.effort_hours, row.value_usd, false});
+                             std::string(row.source), row.effort_hours, row.value_usd,
+                             row.last_seen_by_last_scan, false});
       return;
     }
-    m.of_item[it->second] = sighting(row, items[it->second], false);
+    const ScanItem item = items[it->second];  // made once: a scan item is made when asked
+    // An item found in its stored file: that path is one the scan found.
+    if (row.status == kOpen && item.path != row.path && !found_paths.contain(row.path))
+      m.vanished.emplace(row.path);
+    m.of_item[it->second] = sighting(row, item, false);
   });
   return m;
 }
@@ -147,8 +172,8 @@ class Merge {
       }
     }
     if (!look_back) {
-      const std::vector<int64_t> unseen = resolve_absent(m);
-      w_.mark_open_items_seen(result_.repository_id, facts_.finished_at, facts_.scan_id, unseen);
+      keep_last_seen_of_unseen(resolve_absent(m), last);
+      w_.set_last_seen(seen_again_after_unseen_, 0, "");
     }
     record_scan(!look_back);
     return std::move(result_);
@@ -222,9 +247,11 @@ class Merge {
     return row;
   }
 
+  // Last seen by this scan, which is the repository's last merged scan once
+  // recorded: the row leaves it implicit (last_seen_by_last_scan).
   void mark_seen(ItemRecord& row) {
-    row.last_seen_at = facts_.finished_at;
-    row.last_seen_scan = facts_.scan_id;
+    row.last_seen_at = 0;
+    row.last_seen_scan.clear();
   }
 
   void mark_first_seen(ItemRecord& row) {
@@ -264,14 +291,16 @@ class Merge {
   ItemOutcome see_again(const Sighting& seen, const ScanItem& item) {
     open_rows_.push_back({seen.id, item.effort_hours, item.value_usd});
     if (seen.status == kOpen && !seen.renamed) {
-      // The common case: last seen is set for all such items at once
-      // (mark_open_items_seen); the row is written only when it changed.
+      // The common case: the row already says "last seen by the last merged
+      // scan", which this scan becomes; it is written only when it changed.
       if (seen.found_changed) {
         ItemRecord row;
         row.id = seen.id;
         copy_found(row, item);
         mark_seen(row);
         w_.update_sighting(row);
+      } else if (!seen.last_seen_by_last_scan) {
+        seen_again_after_unseen_.push_back(seen.id);
       }
       if (seen.score_changed) score(seen.id, item);
       return {seen.key, "open", seen.first_seen_at, false};
@@ -306,13 +335,14 @@ class Merge {
   }
 
   // Resolves the open items of complete scanners that the scan did not
-  // find; returns the ids of the open items it did not find and left open.
+  // find; returns the ids of the open items it did not find and left open
+  // whose rows leave last seen implicit.
   std::vector<int64_t> resolve_absent(const Matching& m) {
     std::vector<int64_t> unseen;
     for (const Unmatched& u : m.unmatched) {
       if (u.taken || u.status != kOpen) continue;
       if (!facts_.complete_scanners.count(u.source)) {
-        unseen.push_back(u.id);
+        if (u.last_seen_by_last_scan) unseen.push_back(u.id);
         open_rows_.push_back({u.id, u.effort_hours, u.value_usd});
         continue;
       }
@@ -327,6 +357,13 @@ class Merge {
       ++result_.scan.resolved_items;
     }
     return unseen;
+  }
+
+  // Open items this scan did not see were last seen by the scan merged
+  // before it, `last`: their rows now say so, since this scan becomes the
+  // last merged one.
+  void keep_last_seen_of_unseen(const std::vector<int64_t>& unseen, const std::optional<ScanRecord>& last) {
+    if (last) w_.set_last_seen(unseen, last->finished_at, last->id);
   }
 
   void record_scan(bool merged) {
@@ -351,6 +388,9 @@ class Merge {
   MergeResult result_;
   std::map<std::string, int64_t> next_number_;  // the next key number per prefix
   std::vector<OpenRow> open_rows_;               // of a merged scan: every item open after it
+  // Unchanged open items whose rows name the scan that saw them last (an
+  // earlier scan missed them): they follow the last merged scan again.
+  std::vector<int64_t> seen_again_after_unseen_;
 };
 
 }  // namespace

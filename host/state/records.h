@@ -74,6 +74,9 @@ struct ItemRecord {
   double composite = 0;
   int64_t first_seen_at = 0;  // 0 while reserved
   std::string first_seen_scan;
+  // As read: the last merged scan that found the item. As written: 0 and ""
+  // on an open item stand for "the scan being merged", which the store keeps
+  // implicit (last_seen_by_last_scan).
   int64_t last_seen_at = 0;
   std::string last_seen_scan;
   int64_t resolved_at = 0;  // 0 unless resolved
@@ -101,7 +104,16 @@ struct ItemView {
   double value_usd = 0;
   double composite = 0;
   int64_t first_seen_at = 0;
+  bool last_seen_by_last_scan = false;  // its row leaves last seen implicit
 };
+
+// Whether a stored row leaves last seen implicit: an open item last seen by
+// its repository's last merged scan (in commit order) holds neither a time
+// nor a scan id, and reading it gives that scan's. A scan that finds the
+// item again unchanged then writes nothing to its row.
+inline bool last_seen_by_last_scan(std::string_view status, std::string_view last_seen_scan) {
+  return status == kOpen && last_seen_scan.empty();
+}
 
 // What happened to an item in a scan.
 inline constexpr const char* kEventNew = "new";

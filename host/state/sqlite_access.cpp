@@ -87,6 +87,15 @@ ItemRecord read_item(const Statement& s) {
   return i;
 }
 
+// Gives an item whose row leaves last seen implicit the time and id of its
+// repository's last merged scan `last`: what the row held before the store
+// stopped rewriting it on every scan (schema version 6).
+void fill_last_seen(ItemRecord& item, const std::optional<ScanRecord>& last) {
+  if (!last || !last_seen_by_last_scan(item.status, item.last_seen_scan)) return;
+  item.last_seen_at = last->finished_at;
+  item.last_seen_scan = last->id;
+}
+
 // "SELECT id, <kItemColumns> FROM items WHERE " + `condition`.
 std::string select_items(const char* condition) {
   return std::string("SELECT id, ") + kItemColumns + " FROM items WHERE " + condition;
@@ -196,18 +205,22 @@ std::vector<ItemRecord> SqliteAccess::items(int64_t repository_id) {
   count.bind(1, repository_id);
   if (count.step()) out.reserve(static_cast<size_t>(count.integer(0)));
   count.reset();
+  const std::optional<ScanRecord>& last = remembered_last_merged_scan(repository_id);
   Statement& s = db_.cached(select_items((kAllItemsOf + std::string(" ORDER BY id")).c_str()));
   s.bind(1, repository_id);
-  while (s.step()) out.push_back(read_item(s));
+  while (s.step()) {
+    out.push_back(read_item(s));
+    fill_last_seen(out.back(), last);
+  }
   return out;
 }
 
 void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void(const ItemView&)>& visit) {
-  // The leading columns of the row, up to first_seen_at: SQLite decodes a
+  // The leading columns of the row, up to last_seen_scan: SQLite decodes a
   // row's columns only as far as the last one asked for.
   Statement& s = db_.cached(
       std::string("SELECT id, fingerprint, key, status, source, rule, category, title, path, line_start, line_end,"
-                  " evidence, effort_hours, value_usd, composite, first_seen_at FROM items WHERE ") +
+                  " evidence, effort_hours, value_usd, composite, first_seen_at, last_seen_scan FROM items WHERE ") +
       kAllItemsOf + " ORDER BY id");
   s.bind(1, repository_id);
   ItemView row;
@@ -229,6 +242,7 @@ void SqliteAccess::for_each_item(int64_t repository_id, const std::function<void
       row.value_usd = s.real(13);
       row.composite = s.real(14);
       row.first_seen_at = s.integer(15);
+      row.last_seen_by_last_scan = last_seen_by_last_scan(row.status, s.text_view(16));
       visit(row);
     }
   } catch (...) {
@@ -243,7 +257,15 @@ std::optional<ItemRecord> SqliteAccess::item(int64_t id) {
   if (!s.step()) return std::nullopt;
   ItemRecord row = read_item(s);
   s.reset();
+  if (last_seen_by_last_scan(row.status, row.last_seen_scan))
+    fill_last_seen(row, remembered_last_merged_scan(row.repository_id));
   return row;
+}
+
+const std::optional<ScanRecord>& SqliteAccess::remembered_last_merged_scan(int64_t repository_id) {
+  auto it = last_merged_.find(repository_id);
+  if (it == last_merged_.end()) it = last_merged_.emplace(repository_id, last_merged_scan(repository_id, std::nullopt)).first;
+  return it->second;
 }
 
 OpenTotals SqliteAccess::open_totals(int64_t repository_id) {
@@ -423,19 +445,12 @@ void SqliteAccess::update_sighting(const ItemRecord& item) {
       .run();
 }
 
-void SqliteAccess::mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
-                                        const std::vector<int64_t>& unseen) {
-  // Rows that already say so (the items this scan added or rewrote) are
-  // left as they are, which spares their pages. The rows are visited in the
-  // table's order (kAllItemsOf): faster than through items_by_status.
-  db_.cached(
-         "UPDATE items SET last_seen_at = ?1, last_seen_scan = ?2"
-         " WHERE +repository_id = ?3 AND status = 'open' AND (last_seen_at != ?1 OR last_seen_scan != ?2)"
-         " AND id NOT IN (SELECT value FROM json_each(?4))")
+void SqliteAccess::set_last_seen(const std::vector<int64_t>& ids, int64_t at, const std::string& scan_id) {
+  if (ids.empty()) return;
+  db_.cached("UPDATE items SET last_seen_at = ?1, last_seen_scan = ?2 WHERE id IN (SELECT value FROM json_each(?3))")
       .bind(1, at)
       .bind(2, scan_id)
-      .bind(3, repository_id)
-      .bind(4, json_ids(unseen))
+      .bind(3, json_ids(ids))
       .run();
 }
 
@@ -468,6 +483,7 @@ void SqliteAccess::add_scan(const ScanRecord& scan, const std::vector<RunRecord>
   s.bind(8, scan.new_items).bind(9, scan.reopened_items).bind(10, scan.resolved_items);
   s.bind(11, scan.open_items).bind(12, scan.open_effort_hours).bind(13, scan.open_value_usd);
   s.run();
+  last_merged_.erase(scan.repository_id);
   Statement& r = db_.cached(
       "INSERT INTO scan_runs (scan_id, plugin, kind, version, status, findings, duration_ms, error)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");

@@ -3,6 +3,8 @@
 // host/state.
 #pragma once
 
+#include <unordered_map>
+
 #include "state/state_store.h"
 
 namespace assay::state {
@@ -13,6 +15,10 @@ class Statement;
 class SqliteAccess : public StateWriter {
  public:
   explicit SqliteAccess(Database& db) : db_(db) {}
+
+  // Called at the start of each transaction: forgets what the last one
+  // remembered (each repository's last merged scan).
+  void begin_transaction() { last_merged_.clear(); }
 
   int schema_version() override;
   std::vector<RepositoryRecord> repositories() override;
@@ -47,8 +53,7 @@ class SqliteAccess : public StateWriter {
   int64_t add_item(const ItemRecord& item) override;
   void update_item(const ItemRecord& item) override;
   void update_sighting(const ItemRecord& item) override;
-  void mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
-                            const std::vector<int64_t>& unseen) override;
+  void set_last_seen(const std::vector<int64_t>& ids, int64_t at, const std::string& scan_id) override;
   void add_event(const EventRecord& event) override;
   void add_score(const ScoreRecord& score) override;
   void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) override;
@@ -68,8 +73,13 @@ class SqliteAccess : public StateWriter {
   // The assessments the statement (with the columns of kAssessmentColumns)
   // yields, each with its dimensions.
   std::vector<AssessmentRecord> read_assessments(Statement& s);
+  // last_merged_scan(repository_id), looked up once per transaction (and
+  // again after add_scan): an item whose row leaves last seen implicit
+  // takes it from there, and a merge may resolve thousands of them.
+  const std::optional<ScanRecord>& remembered_last_merged_scan(int64_t repository_id);
 
   Database& db_;
+  std::unordered_map<int64_t, std::optional<ScanRecord>> last_merged_;  // by repository
 };
 
 }  // namespace assay::state

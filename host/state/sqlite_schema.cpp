@@ -183,6 +183,22 @@ CREATE TABLE cached_findings (
   FOREIGN KEY (repository_id, scanner) REFERENCES finding_caches(repository_id, scanner) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql",
+      // 6: an open item last seen by its repository's last merged scan (in
+      // commit order, rowid) holds last_seen_at = 0 and last_seen_scan = '':
+      // its last seen is that scan's, read from the scans table, so a scan
+      // that finds an item again unchanged writes nothing to its row. Rows
+      // that name that very scan and its time take the implicit form; every
+      // other row keeps its explicit values (docs/state.md, "Last seen").
+      // Each repository's last merged scan is found once (UPDATE ... FROM),
+      // not per item: with thousands of scans kept, a subquery per open row
+      // took 32 s on 9,681 items and 5,000 scans, against 0.04 s.
+      R"sql(
+UPDATE items SET last_seen_at = 0, last_seen_scan = ''
+  FROM (SELECT s.repository_id, s.id, s.finished_at FROM scans s
+         WHERE s.rowid IN (SELECT max(rowid) FROM scans WHERE merged = 1 GROUP BY repository_id)) AS last
+ WHERE items.repository_id = last.repository_id AND items.status = 'open'
+   AND items.last_seen_scan = last.id AND items.last_seen_at = last.finished_at;
+)sql",
   };
   return steps;
 }

@@ -69,6 +69,7 @@ class SqliteStore : public StateStore {
 
   void write(const std::function<void(StateWriter&)>& work) override {
     begin_immediate();
+    access_.begin_transaction();
     try {
       work(access_);
       db_.exec("COMMIT");
@@ -80,6 +81,7 @@ class SqliteStore : public StateStore {
 
   void read(const std::function<void(StateReader&)>& work) override {
     db_.exec("BEGIN");
+    access_.begin_transaction();
     try {
       work(access_);
       db_.exec("COMMIT");

@@ -112,11 +112,11 @@ class StateWriter : public StateReader {
   // indexes over them) are left alone: the cheap update of an item a scan
   // found changed (moved, edited, rescored).
   virtual void update_sighting(const ItemRecord& item) = 0;
-  // Sets last seen to `at` and `scan_id` on every open item of the
-  // repository except those with the ids `unseen`: the one write an item
-  // that a scan finds unchanged needs, for all of them at once.
-  virtual void mark_open_items_seen(int64_t repository_id, int64_t at, const std::string& scan_id,
-                                    const std::vector<int64_t>& unseen) = 0;
+  // Sets last seen to `at` and `scan_id` on the items with the ids `ids`;
+  // 0 and "" make it implicit (last_seen_by_last_scan): how an open item
+  // that a scan did not see keeps the scan that saw it last, and how one
+  // seen again after such a scan follows the last merged scan again.
+  virtual void set_last_seen(const std::vector<int64_t>& ids, int64_t at, const std::string& scan_id) = 0;
   virtual void add_event(const EventRecord& event) = 0;
   virtual void add_score(const ScoreRecord& score) = 0;
   virtual void add_scan(const ScanRecord& scan, const std::vector<RunRecord>& runs) = 0;

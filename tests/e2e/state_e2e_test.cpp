@@ -144,7 +144,7 @@ TEST_F(StateE2E, TwoScansReportLifecycleAndStatistics) {
 
   ProcessResult check = assay({"state", "check", repo_.string()});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  EXPECT_EQ(check.out, store().string() + ": ok (schema 5, 1 repository)\n");
+  EXPECT_EQ(check.out, store().string() + ": ok (schema 6, 1 repository)\n");
 
   ProcessResult exported = assay({"state", "export", repo_.string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
@@ -234,7 +234,7 @@ TEST_F(StateE2E, AStoreOfANewerAssayIsRefused) {
   sqlite3_close(db);
   const std::string message =
       "state store " + store().string() +
-      " has schema version 9, written by a newer assay; this assay reads versions up to 5. "
+      " has schema version 9, written by a newer assay; this assay reads versions up to 6. "
       "Use a newer assay, or point state.path at another file\n";
   ProcessResult scan = assay({"scan", repo_.string()});
   EXPECT_EQ(scan.exit_code, 3);

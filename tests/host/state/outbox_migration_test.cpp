@@ -91,8 +91,8 @@ TEST(OutboxMigration, AVersion1StoreMigratesThroughEveryVersion) {
           "INSERT INTO scans VALUES ('s1', 1, 1767225600, 1767225600, 'commit', 'c1', 1, 0, 0, 0, 0, 0.0, 0.0);");
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 5);
-  EXPECT_EQ(latest_schema_version(), 5);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 6);
+  EXPECT_EQ(latest_schema_version(), 6);
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM scans"), 1);
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM assessments"), 0);  // version 3's table, empty
   expect_working_outbox(*store);
@@ -112,7 +112,7 @@ TEST(OutboxMigration, AVersion4StoreKeepsItsOutboxWhenTheFindingsCacheIsAdded) {
           "INSERT INTO delivery_results VALUES ('server_error', 1);");
 
   auto store = open_store(file);
-  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 5);
+  EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), 6);
   EXPECT_EQ(raw_integer(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'cached_findings'"), 1);
   std::vector<OutboxMessage> pending;
   store->read([&](StateReader& r) { pending = r.outbox("pending"); });

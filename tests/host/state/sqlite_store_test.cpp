@@ -41,7 +41,7 @@ TEST(SqliteStore, CreatesAWalStoreAtTheLatestSchema) {
   EXPECT_EQ(raw_text(file, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw_integer(file, "PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(raw_integer(file, "PRAGMA application_id"), 0x61737379);
-  EXPECT_EQ(latest_schema_version(), 5);
+  EXPECT_EQ(latest_schema_version(), 6);
   int version = 0;
   store->read([&](StateReader& r) { version = r.schema_version(); });
   EXPECT_EQ(version, latest_schema_version());
@@ -165,6 +165,18 @@ ItemRecord stored_item(int64_t repository, int n, const char* status) {
   return row;
 }
 
+// A scan of `repository` finished at `at`, with an empty backlog.
+ScanRecord scan_of(int64_t repository, const std::string& id, int64_t at, bool merged) {
+  ScanRecord scan;
+  scan.id = id;
+  scan.repository_id = repository;
+  scan.started_at = at;
+  scan.finished_at = at;
+  scan.target = "working-tree";
+  scan.merged = merged;
+  return scan;
+}
+
 // The queries that visit every item of a repository read the table in id
 // order (not through an index on the repository): the rows of another
 // repository in the same store, interleaved with its own, stay out.
@@ -180,7 +192,12 @@ TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
       const int64_t id = w.add_item(stored_item(repository, n, n == 5 ? "resolved" : "open"));
       w.add_event({id, "s1", kT0 + n, "new", ""});
     }
-    w.mark_open_items_seen(1, kT0 + kDay, "s2", {3});
+    // Each repository's last merged scan: s2 of one, s3 of two (s4 of two
+    // is a look-back). Items 1 and 2 leave last seen to it.
+    w.add_scan(scan_of(1, "s2", kT0 + kDay, true), {});
+    w.add_scan(scan_of(2, "s3", kT0 + 2 * kDay, true), {});
+    w.add_scan(scan_of(2, "s4", kT0 + 3 * kDay, false), {});
+    w.set_last_seen({1, 2}, 0, "");
   });
   store->read([](StateReader& r) {
     std::vector<int64_t> visited;
@@ -194,15 +211,40 @@ TEST(SqliteStore, TheWholeRepositoryQueriesKeepToTheirRepository) {
     EXPECT_EQ(open.count, 2);
     EXPECT_DOUBLE_EQ(open.effort_hours, 4.0);
     EXPECT_DOUBLE_EQ(open.value_usd, 40.0);
-    // Only item 1 was marked: 3 was unseen, 5 is resolved, 2, 4, 6 are not the repository's.
-    for (int64_t id = 1; id <= 6; ++id)
-      EXPECT_EQ(r.item(id)->last_seen_scan, id == 1 ? "s2" : "s1") << id;
+    // Items 1 and 2 read their repository's last merged scan; the others keep s1.
+    for (int64_t id = 1; id <= 6; ++id) {
+      const std::string expected = id == 1 ? "s2" : id == 2 ? "s3" : "s1";
+      EXPECT_EQ(r.item(id)->last_seen_scan, expected) << id;
+      EXPECT_EQ(r.items(id % 2 == 1 ? 1 : 2)[static_cast<size_t>((id - 1) / 2)].last_seen_scan, expected) << id;
+    }
+    EXPECT_EQ(r.item(1)->last_seen_at, kT0 + kDay);
+    EXPECT_EQ(r.item(2)->last_seen_at, kT0 + 2 * kDay);
     // Events at kT0 + 1 .. kT0 + 6; the period (kT0 + 1, kT0 + 5] holds those of items 2..5.
     const std::vector<EventCount> counts = r.event_counts(1, kT0 + 1, kT0 + 5);
     ASSERT_EQ(counts.size(), 1u);
     EXPECT_EQ(counts[0].source, "markers");
     EXPECT_EQ(counts[0].count, 2);  // items 3 and 5
   });
+}
+
+// An implicit last seen follows the scans recorded in the same transaction,
+// and in later ones.
+TEST(SqliteStore, AnImplicitLastSeenFollowsTheScansOfTheTransaction) {
+  TempDir dir("implicit");
+  auto store = open_store(dir.file("state.db"));
+  store->write([](StateWriter& w) {
+    w.add_repository("/one", "one");
+    w.add_item(stored_item(1, 1, "open"));
+    w.set_last_seen({1}, 0, "");
+    EXPECT_EQ(w.item(1)->last_seen_scan, "");  // no merged scan yet
+    w.add_scan(scan_of(1, "s2", kT0 + kDay, true), {});
+    EXPECT_EQ(w.item(1)->last_seen_scan, "s2");
+    w.add_scan(scan_of(1, "s3", kT0 + 2 * kDay, true), {});
+    EXPECT_EQ(w.item(1)->last_seen_scan, "s3");
+    EXPECT_EQ(w.items(1)[0].last_seen_at, kT0 + 2 * kDay);
+  });
+  store->write([](StateWriter& w) { w.add_scan(scan_of(1, "s4", kT0 + 3 * kDay, true), {}); });
+  store->read([](StateReader& r) { EXPECT_EQ(r.item(1)->last_seen_scan, "s4"); });
 }
 
 // The checkpoint a scan starts after its merge runs beside the store's own
@@ -218,7 +260,11 @@ TEST(SqliteStore, SettlingInTheBackgroundKeepsTheStoreUsable) {
       for (int n = 1; n <= 200; ++n) w.add_item(stored_item(1, n, "open"));
     });
     store->settle_in_background();
-    store->write([](StateWriter& w) { w.mark_open_items_seen(1, kT0 + kDay, "s2", {}); });
+    store->write([](StateWriter& w) {
+      std::vector<int64_t> all(200);
+      for (int64_t id = 1; id <= 200; ++id) all[static_cast<size_t>(id - 1)] = id;
+      w.set_last_seen(all, kT0 + kDay, "s2");
+    });
     store->settle_in_background();  // waits for the first
     store->write([](StateWriter& w) { w.add_item(stored_item(1, 201, "open")); });
     size_t count = 0;
