@@ -90,4 +90,10 @@ HistoryOptions HistoryOptions::from_yaml(const YAML::Node& section) {
   return options;
 }
 
+std::filesystem::path HistoryOptions::cache_path(const std::filesystem::path& root) const {
+  if (cache_file.empty()) return {};
+  const std::filesystem::path file(cache_file);
+  return (file.is_absolute() ? file : root / file).lexically_normal();
+}
+
 }  // namespace assay::history

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,11 @@ struct HistoryOptions {
   // repository); "" disables the cache.
   std::string cache_file = ".assay/history.cache";
   HotspotRules hotspot;
+
+  // Where the cache file of a repository rooted at `root` is: cache_file
+  // when absolute, else under `root`, lexically normal; "" when the cache
+  // is off.
+  std::filesystem::path cache_path(const std::filesystem::path& root) const;
 
   // Reads the merged `history` section (the defaults when it is absent).
   // Throws std::invalid_argument naming the field ("history.since: ...").

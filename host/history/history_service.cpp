@@ -153,9 +153,7 @@ void HistoryService::build(const std::atomic<bool>* cancel, CacheReadAhead* cach
   request.since = since_;
   request.first_parent = options_.first_parent;
   if (!options_.cache_file.empty()) {
-    std::filesystem::path file(options_.cache_file);
-    cache_path_ =
-        (file.is_absolute() ? file : std::filesystem::path(view_.root()) / file).lexically_normal().string();
+    cache_path_ = options_.cache_path(view_.root()).string();
     request.cache_file = cache_path_;
     request.cache_ahead = cache_ahead;
   }

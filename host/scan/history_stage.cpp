@@ -112,7 +112,7 @@ std::unique_ptr<history::HistoryService> open_history(const config::Config& conf
 }
 
 std::unique_ptr<history::CacheReadAhead> read_history_cache_ahead(const config::Config& config,
-                                                                 const std::filesystem::path& root) {
+                                                                  const std::filesystem::path& root) {
   history::HistoryOptions options;
   try {
     options = history::HistoryOptions::from_yaml(config.root()["history"]);
@@ -120,9 +120,9 @@ std::unique_ptr<history::CacheReadAhead> read_history_cache_ahead(const config::
     return nullptr;  // open_history says why
   }
   if (!options.enabled || options.cache_file.empty()) return nullptr;
-  const std::filesystem::path file(options.cache_file);
-  // As HistoryService places it, with `root` for the repository's root.
-  return std::make_unique<history::CacheReadAhead>((file.is_absolute() ? file : root / file).lexically_normal());
+  // `root` stands for the repository's root, which the listing finds: when
+  // it turns out to be another, the build reads the file itself.
+  return std::make_unique<history::CacheReadAhead>(options.cache_path(root));
 }
 
 FindingHistory finding_history(const Finding& finding, const history::HistoryService* history, int64_t now) {

@@ -64,5 +64,16 @@ TEST(HistoryOptions, ErrorsNameTheField) {
   }
 }
 
+TEST(HistoryOptions, TheCacheFileLivesUnderTheRootUnlessAbsolute) {
+  HistoryOptions options;
+  EXPECT_EQ(options.cache_path("/repo"), std::filesystem::path("/repo/.assay/history.cache"));
+  options.cache_file = "../caches/./h.cache";
+  EXPECT_EQ(options.cache_path("/repo/sub"), std::filesystem::path("/repo/caches/h.cache"));
+  options.cache_file = "/var/cache/assay/h.cache";
+  EXPECT_EQ(options.cache_path("/repo"), std::filesystem::path("/var/cache/assay/h.cache"));
+  options.cache_file.clear();
+  EXPECT_TRUE(options.cache_path("/repo").empty());
+}
+
 }  // namespace
 }  // namespace assay::history
